@@ -1,0 +1,1 @@
+"""kg: a knowledge graph of the Dutch social domain, read from reports."""

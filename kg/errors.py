@@ -1,0 +1,45 @@
+"""The exceptions kg raises. Only the CLI turns them into a message and an exit code.
+
+Exit codes (listed in the README):
+
+====  ==========================================
+ 1    an error of kg (the base class)
+ 2    a usage error (typer's own)
+ 3    InputError: a report or input file cannot be read
+ 4    QueryError: a SPARQL query is malformed or refused
+ 5    StoreError: the store is missing, locked or unreachable
+ 6    ValidationError: the graph breaks a SHACL shape
+====  ==========================================
+"""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of kg's own errors; the message is one line that says how to fix it."""
+
+    exit_code = 1
+
+
+class InputError(KgError):
+    """A report or other input file cannot be read."""
+
+    exit_code = 3
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed, unknown, or not allowed (an update without --update)."""
+
+    exit_code = 4
+
+
+class StoreError(KgError):
+    """The store cannot be opened, is missing, or a write failed."""
+
+    exit_code = 5
+
+
+class ValidationError(KgError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 6

@@ -1,0 +1,1 @@
+"""Document -> Extraction (placeholder until the extraction pipeline lands)."""

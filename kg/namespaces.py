@@ -1,0 +1,48 @@
+"""The one place that names IRIs and prefixes."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+#: The ontology: classes and properties (ontology/kg.ttl).
+KG = Namespace("https://w3id.org/kg-sociaal/def#")
+#: Instances: entities, reports, relation assertions, evidence.
+KGR = Namespace("https://w3id.org/kg-sociaal/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SDO = Namespace("https://schema.org/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: The named graph that holds the ontology itself inside a store.
+ONTOLOGY_GRAPH = KGR["graph/ontology"]
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgr": str(KGR),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "schema": str(SDO),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every prefix above, to put before a user's query."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def report_iri(name: str) -> str:
+    """The IRI of a report (and of its named graph) from its name."""
+    from kg.text import slug
+
+    return f"{KGR}report/{slug(name)}"
+
+
+def bind_prefixes(graph) -> None:
+    for p, iri in PREFIXES.items():
+        graph.bind(p, iri, override=True)

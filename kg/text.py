@@ -1,0 +1,46 @@
+"""Small text helpers shared by the stages: name normalisation and slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Words that do not tell two names apart: articles and generic prefixes of Dutch names.
+_DROP_PREFIX = re.compile(
+    r"^(de|het|een|'t|the|gemeente|provincie|stichting|wijk|cooperatie|organisatie)\s+"
+)
+
+
+def strip_accents(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def normalise_name(name: str) -> str:
+    """A key under which the spellings of one name meet.
+
+    Case, accents, hyphens, punctuation, leading articles and generic words (gemeente,
+    provincie, stichting, wijk, coöperatie) are folded away:
+    ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give the same key.
+    """
+    s = strip_accents(name or "").casefold()
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"[-_/]+", " ", s)
+    s = re.sub(r"[^\w\s&']+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    prev = None
+    while prev != s:
+        prev = s
+        s = _DROP_PREFIX.sub("", s)
+    return s
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs: ``"Training & Advies"`` -> ``"training-en-advies"``."""
+    s = strip_accents(text).casefold().replace("&", " en ")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+def fold_whitespace(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
