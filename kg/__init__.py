@@ -1,1 +1,56 @@
-"""kg: a knowledge graph of the Dutch social domain, read from reports."""
+"""kg: a knowledge graph of the Dutch social domain, read from reports.
+
+The public API (see :mod:`kg.api`)::
+
+    import kg
+    store = kg.open_store(".kg", create=True)
+    kg.build(store, ["data/reports"])
+    kg.query(store, name="mergers")
+    kg.export(store, "relations", "tsv", "out/relations.tsv")
+    kg.render(store, "out/network.html")
+
+Heavy libraries load on first use, so ``import kg`` stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kg")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0.0.0"
+
+__all__ = [
+    "open_store",
+    "build",
+    "query",
+    "to_networkx",
+    "export",
+    "render",
+    "validate",
+    "review",
+    "evaluate",
+    "extract_text",
+    "KgError",
+    "InputError",
+    "QueryError",
+    "StoreError",
+    "ValidationError",
+    "__version__",
+]
+
+_ERRORS = {"KgError", "InputError", "QueryError", "StoreError", "ValidationError"}
+
+
+def __getattr__(name: str):
+    if name in _ERRORS:
+        return getattr(import_module("kg.errors"), name)
+    if name in __all__:
+        return getattr(import_module("kg.api"), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

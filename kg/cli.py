@@ -1,2 +1,604 @@
-def main() -> None:  # replaced by the typer app
-    raise SystemExit("kg: not yet")
+"""The ``kg`` command: a thin typer layer over :mod:`kg.api`.
+
+Each command opens the store, makes one library call, prints, and turns kg's errors into a
+one-line message and an exit code (listed in kg/errors.py and the README).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="A knowledge graph of the Dutch social domain, read from reports.\n\n"
+    "Build it with 'kg build data/reports', then query, explore and export it.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+network_app = typer.Typer(help="Network analysis: statistics, paths and neighbourhoods.", no_args_is_help=True)
+app.add_typer(network_app, name="network")
+
+StoreOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--store",
+        "-s",
+        help="The store: a folder (default .kg, or $KG_STORE), 'memory:', or sparql+http://HOST:PORT/sparql.",
+        show_default=False,
+    ),
+]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"kg: error: {message}", err=True)
+
+
+def command(fn: Callable) -> Callable:
+    """Turn kg's errors into one line on stderr and the error's exit code; never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KgError as exc:
+            _err(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("interrupted")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, with a way to see more
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _err(f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+# -- build / ingest ------------------------------------------------------------------------
+
+class _RichProgress:
+    """The build's progress as a rich progress bar on stderr, with reports per second."""
+
+    def __init__(self, console):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        class Rate(TextColumn):
+            def render(self, task):  # reports per second
+                speed = task.finished_speed or task.speed
+                from rich.text import Text
+
+                return Text(f"{speed:.1f} reports/s" if speed else "", style="progress.data.speed")
+
+        self.progress = Progress(
+            TextColumn("[bold]reading reports"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            Rate(""),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[current]}"),
+            console=console,
+            transient=False,
+            disable=not console.is_terminal,
+        )
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("build", total=total, current="")
+
+    def advance(self, name: str, status: str) -> None:
+        self.progress.update(self.task, advance=1, current=f"{name} ({status})")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force, quiet) -> None:
+    import kg.api as api
+    from kg.store import open_store
+
+    console = _console(stderr=True)
+    progress = None if quiet else _RichProgress(console)
+    with open_store(store_loc, create=True) as store:
+        try:
+            summary = api.build(
+                store, paths, jobs=jobs, min_confidence=min_confidence,
+                curations=curations, aliases=aliases, force=force, progress=progress,
+            )
+        finally:
+            if progress:
+                progress.stop()
+    if not quiet:
+        _print_summary(summary, store.location)
+    for outcome in summary.failed:
+        _err(outcome.message)
+    if summary.failed:
+        raise typer.Exit(3)
+
+
+def _print_summary(summary, location: str) -> None:
+    from rich.table import Table
+
+    console = _console()
+    table = Table(title=f"kg build → {location}", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for status in ("added", "replaced", "unchanged", "failed"):
+        table.add_row(f"reports {status}", str(summary.count(status)))
+    for type_, n in sorted(summary.entity_types.items()):
+        table.add_row(f"entities: {type_}", str(n))
+    for rel, n in sorted(summary.relation_types.items()):
+        table.add_row(f"relations: {rel}", str(n))
+    table.add_row("warnings", str(len(summary.warnings)))
+    console.print(table)
+    for warning in summary.warnings[:20]:
+        console.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+    if len(summary.warnings) > 20:
+        console.print(f"... and {len(summary.warnings) - 20} more warnings")
+
+
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for reading and extraction (default: the number of cores).")]
+MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop extracted relations below this confidence (curated ones always stay).")]
+CurationsOpt = Annotated[Path, typer.Option("--curations", help="Folder of curation TSVs to apply (see 'kg review').")]
+AliasesOpt = Annotated[Path, typer.Option("--aliases", help="Your alias file: alias<TAB>label[<TAB>type].")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Process unchanged reports again.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
+
+
+@app.command()
+@command
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (.txt .md .pdf .docx .html).")],
+    store: StoreOpt = None,
+    jobs: JobsOpt = None,
+    min_confidence: MinConfOpt = 0.0,
+    curations: CurationsOpt = Path("data/curations"),
+    aliases: AliasesOpt = Path("data/aliases.tsv"),
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Read every report under PATHS into the store; unchanged reports are skipped."""
+    _run_build(paths, store, jobs, min_confidence, curations, aliases, force, quiet)
+
+
+@app.command()
+@command
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Report files to add or replace.")],
+    store: StoreOpt = None,
+    jobs: JobsOpt = None,
+    min_confidence: MinConfOpt = 0.0,
+    curations: CurationsOpt = Path("data/curations"),
+    aliases: AliasesOpt = Path("data/aliases.tsv"),
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Add or replace single reports in the store."""
+    _run_build(files, store, jobs, min_confidence, curations, aliases, force, quiet)
+
+
+@app.command()
+@command
+def remove(
+    reports: Annotated[list[str], typer.Argument(help="Report names as 'kg reports' lists them.")],
+    store: StoreOpt = None,
+) -> None:
+    """Remove reports (and all they said) from the store."""
+    from kg.errors import InputError
+    from kg.namespaces import report_iri
+    from kg.store import open_store
+
+    with open_store(store) as st:
+        known = {r["name"] for r in st.reports()}
+        for name in reports:
+            if name not in known:
+                raise InputError(f"no report named '{name}' in the store; 'kg reports' lists them")
+            st.remove_report(report_iri(name))
+            typer.echo(f"removed {name}")
+
+
+@app.command()
+@command
+def reports(store: StoreOpt = None) -> None:
+    """List the reports in the store."""
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        rows = st.reports()
+    _print_records(rows, ["name", "kind", "title", "sha"], "table" if sys.stdout.isatty() else "tsv")
+
+
+# -- query ---------------------------------------------------------------------------------
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    xml = "xml"
+
+
+@app.command()
+@command
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, or a .rq/.sparql file.", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a bundled query (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter key=value (repeatable); bound safely.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the bundled queries and their parameters.")] = False,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: a table on a terminal, csv when piped).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Ask the graph a SPARQL 1.1 question: text, a file, or a bundled query."""
+    from kg import query as q
+    from kg.errors import QueryError
+    from kg.store import open_store
+
+    if list_:
+        _list_queries(q.named_queries())
+        return
+    params = q.parse_params(param or [])
+    if name is None and sparql is None:
+        raise QueryError("give a SPARQL query, a .rq file, or --name NAME (kg query --list)")
+    if name is not None and sparql is not None:
+        raise QueryError("give either a SPARQL query or --name, not both")
+    text = None
+    if sparql is not None:
+        text = _query_text(sparql)
+    with open_store(store, read_only=not update) as st:
+        import kg.api as api
+
+        result = api.query(st, text, name=name, params=params, update=update)
+    if result is None:
+        typer.echo("update done", err=True)
+        return
+    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() and out is None else "csv")
+    if chosen == "table" and result.kind == "select":
+        _print_records(result.records(), result.variables, "table")
+        return
+    if chosen == "table" and result.kind == "ask":
+        typer.echo("true" if result.boolean else "false")
+        return
+    text_out = q.format_result(result, "csv" if chosen == "table" else chosen)
+    if out:
+        from kg.export import _write
+
+        _write(out, text_out)
+    else:
+        sys.stdout.write(text_out)
+
+
+def _query_text(arg: str) -> str:
+    from kg.errors import QueryError
+
+    looks_like_file = arg.endswith((".rq", ".sparql", ".ru")) or ("\n" not in arg and " " not in arg.strip() and Path(arg).suffix)
+    if looks_like_file:
+        path = Path(arg)
+        if not path.exists():
+            raise QueryError(f"{arg}: no such query file")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{arg}: cannot be read ({exc})") from exc
+    return arg
+
+
+def _list_queries(queries) -> None:
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("name")
+    table.add_column("what it asks")
+    table.add_column("parameters")
+    for nq in queries.values():
+        table.add_row(nq.name, nq.title + (f"\n[dim]{nq.description}[/]" if nq.description else ""),
+                      "\n".join(f"{k}: {v}" for k, v in nq.params.items()) or "-")
+    _console().print(table)
+
+
+def _print_records(rows: list[dict], columns: list[str], fmt: str) -> None:
+    if fmt == "table":
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_header=True, header_style="bold")
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in columns])
+        _console().print(table)
+        _console(stderr=True).print(f"{len(rows)} rows", style="dim")
+    else:
+        sep = "\t" if fmt == "tsv" else ","
+        import csv
+
+        writer = csv.writer(sys.stdout, delimiter=sep, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else str(r.get(c)) for c in columns])
+
+
+# -- export --------------------------------------------------------------------------------
+
+class ExportWhat(str, Enum):
+    relations = "relations"
+    entities = "entities"
+    graph = "graph"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonld = "jsonld"
+    ttl = "ttl"
+    nt = "nt"
+    trig = "trig"
+    nquads = "nquads"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command()
+@command
+def export(
+    what: Annotated[ExportWhat, typer.Argument(help="relations, entities or graph.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.tsv,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default: standard output).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the relations, the entities or the whole graph."""
+    import kg.api as api
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        text = api.export(st, what.value, fmt.value, out)
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        typer.echo(f"wrote {out}", err=True)
+
+
+# -- inspect -------------------------------------------------------------------------------
+
+@app.command()
+@command
+def stats(store: StoreOpt = None) -> None:
+    """Counts: reports, entities per type, relations per type."""
+    from rich.table import Table
+
+    from kg.query import store_stats
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        s = store_stats(st)
+    table = Table(title=f"kg stats ({st.location})", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("reports", str(s["reports"]))
+    table.add_row("quads", str(s["quads"]))
+    for t, n in sorted(s["entities"].items()):
+        table.add_row(f"entities: {t}", str(n))
+    for r, n in sorted(s["relations"].items()):
+        table.add_row(f"relations: {r}", str(n))
+    _console().print(table)
+
+
+@app.command()
+@command
+def entities(
+    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only this type (Organisation, Municipality, Person, ...).")] = None,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, tsv when piped).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """List the entities: label, type, aliases and identifiers."""
+    from dataclasses import asdict
+
+    from kg.errors import QueryError
+    from kg.export import entities as list_entities
+    from kg.model import ENTITY_TYPES
+    from kg.store import open_store
+
+    if type_:
+        match = [t for t in ENTITY_TYPES if t.lower() == type_.lower()]
+        if not match:
+            raise QueryError(f"unknown type '{type_}'; choose one of {', '.join(ENTITY_TYPES)}")
+        type_ = match[0]
+    with open_store(store, read_only=True) as st:
+        rows = [asdict(e) for e in list_entities(st) if not type_ or e.type == type_]
+    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
+    _print_records(rows, ["label", "type", "aliases", "identifiers"], "table" if chosen == "table" else ("csv" if chosen == "csv" else "tsv"))
+
+
+@app.command()
+@command
+def validate(store: StoreOpt = None) -> None:
+    """Check the graph against the SHACL shapes in ontology/; non-zero exit on violations."""
+    import kg.api as api
+    from kg.errors import ValidationError
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        report = api.validate(st)
+    if report.conforms:
+        typer.echo("the graph conforms to the shapes")
+        return
+    for line in report.violations:
+        typer.echo(line)
+    raise ValidationError(f"{len(report.violations)} violation(s) of the shapes")
+
+
+# -- viz -----------------------------------------------------------------------------------
+
+class SizeBy(str, Enum):
+    degree = "degree"
+    betweenness = "betweenness"
+    pagerank = "pagerank"
+
+
+@app.command()
+@command
+def viz(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("network.html"),
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Draw only the network around this actor (name or alias).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="With --focus: how many steps out.")] = 1,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Draw the network as of this date (YYYY-MM-DD): mergers done by then are drawn merged.")] = None,
+    size: Annotated[SizeBy, typer.Option("--size", help="Node size by this centrality.")] = SizeBy.degree,
+    communities: Annotated[bool, typer.Option("--communities", help="Colour nodes by community instead of type.")] = False,
+    min_confidence: MinConfOpt = 0.0,
+    store: StoreOpt = None,
+) -> None:
+    """Write the network as one interactive HTML page that works offline."""
+    import kg.api as api
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        graph = api.to_networkx(st, min_confidence=min_confidence)
+    info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities)
+    details = ", ".join(f"{k}: {v}" for k, v in info.items()) if isinstance(info, dict) else ""
+    typer.echo(f"wrote {out} ({details})")
+
+
+# -- network analysis ----------------------------------------------------------------------
+
+@network_app.command("stats")
+@command
+def network_stats(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many top actors to list.")] = 10,
+    store: StoreOpt = None,
+) -> None:
+    """Nodes, edges, components, density, and the top actors by degree and betweenness."""
+    import kg.api as api
+    from kg import network
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        graph = api.to_networkx(st)
+    s = network.stats(graph, top=top)
+    console = _console()
+    for key, value in s.items():
+        if isinstance(value, list):
+            console.print(f"[bold]{key}[/]")
+            for item in value:
+                console.print(f"  {item[0]}: {item[1]:.3f}" if isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[1], float) else f"  {item}", highlight=False, markup=False)
+        else:
+            console.print(f"[bold]{key}[/]: {value}", highlight=False)
+
+
+@network_app.command("path")
+@command
+def network_path(
+    source: Annotated[str, typer.Argument(help="An actor's name or alias.")],
+    target: Annotated[str, typer.Argument(help="Another actor's name or alias.")],
+    max_paths: Annotated[int, typer.Option("--max", min=1, help="At most this many shortest chains.")] = 5,
+    store: StoreOpt = None,
+) -> None:
+    """The shortest chains of relations between two actors, with evidence."""
+    import kg.api as api
+    from kg import network
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        graph = api.to_networkx(st)
+    chains = network.paths(graph, source, target, max_paths=max_paths)
+    if not chains:
+        typer.echo(f"no chain of relations between {source} and {target}")
+        raise typer.Exit(1)
+    for i, chain in enumerate(chains, 1):
+        typer.echo(f"chain {i}:")
+        for step in chain:
+            typer.echo(f"  {network.describe_step(step)}")
+
+
+@network_app.command("neighbours")
+@command
+def network_neighbours(
+    name: Annotated[str, typer.Argument(help="An actor's name or alias.")],
+    depth: Annotated[int, typer.Option("--depth", min=1, help="How many steps out.")] = 1,
+    store: StoreOpt = None,
+) -> None:
+    """The actors around one actor, up to DEPTH steps."""
+    import kg.api as api
+    from kg import network
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        graph = api.to_networkx(st)
+    rows = network.neighbours(graph, name, depth=depth)
+    _print_records(rows, list(rows[0].keys()) if rows else ["label"], "table" if sys.stdout.isatty() else "tsv")
+
+
+# -- curation and evaluation ---------------------------------------------------------------
+
+@app.command()
+@command
+def review(
+    report: Annotated[Path, typer.Argument(help="The report to review.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="The curation TSV (default data/curations/REPORT.tsv).")] = None,
+    aliases: AliasesOpt = Path("data/aliases.tsv"),
+) -> None:
+    """Write every candidate relation of a report to a TSV to accept, reject, correct or add."""
+    import kg.api as api
+
+    path, new = api.review(report, out, aliases=aliases)
+    typer.echo(f"wrote {path}: {new} new candidate relation(s); fill the 'decision' column "
+               "(accept, reject, correct, add), then run 'kg build' again")
+
+
+@app.command("eval")
+@command
+def eval_(
+    gold_entities: Annotated[Path, typer.Option("--gold-entities", help="Gold entities TSV (label, type, aliases, identifiers, status).")],
+    gold_relations: Annotated[Path, typer.Option("--gold-relations", help="Gold relations TSV (subject, relation, object, date, status).")],
+    ids: Annotated[Optional[str], typer.Option("--ids", help="Only these text ids (comma-separated), for gold files with an id column.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Only the score lines.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Score the store's relations and entities against your own gold annotation."""
+    import kg.api as api
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        result = api.evaluate(st, gold_entities, gold_relations, ids=[i for i in (ids or "").split(",") if i])
+    typer.echo(result.render(quiet=quiet))
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print kg's version and exit.")] = False,
+) -> None:
+    if version:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

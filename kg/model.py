@@ -164,3 +164,12 @@ class ResolvedReport:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def most_specific_type(types: set[str] | list[str]) -> str:
+    """The narrowest of an entity's types: Cooperative and Partnership are Organisations."""
+    known = [t for t in types if t in ENTITY_TYPES]
+    narrower = sorted(set(known) - {"Organisation"})
+    if narrower:
+        return narrower[0]
+    return known[0] if known else sorted(types)[0]

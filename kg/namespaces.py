@@ -46,3 +46,30 @@ def report_iri(name: str) -> str:
 def bind_prefixes(graph) -> None:
     for p, iri in PREFIXES.items():
         graph.bind(p, iri, override=True)
+
+
+#: IRI path segment per entity type; organisations in the wide sense share one.
+TYPE_PATHS = {
+    "Organisation": "organisation",
+    "Cooperative": "organisation",
+    "Partnership": "organisation",
+    "Municipality": "municipality",
+    "Province": "province",
+    "Neighbourhood": "neighbourhood",
+    "Pilot": "pilot",
+    "Service": "service",
+    "Person": "person",
+}
+
+
+def entity_iri(type_: str, name: str, code: str | None = None) -> str:
+    """The stable IRI of an entity: by CBS code for gazetteer places, else by normalised name.
+
+    ``entity_iri("Municipality", "Assen", "GM0106")`` -> ``.../municipality/gm0106``;
+    ``entity_iri("Cooperative", "IKracht")`` -> ``.../organisation/ikracht``.
+    """
+    from kg.text import normalise_name, slug
+
+    path = TYPE_PATHS.get(type_, "organisation")
+    key = code.lower() if code else slug(normalise_name(name))
+    return f"{KGR}{path}/{key}"

@@ -1,0 +1,230 @@
+"""SPARQL over the store: the user's queries, the bundled named queries, safe parameters.
+
+Named queries live in ``kg/queries/NAME.rq`` and start with comment lines::
+
+    # title: Mergers with their dates
+    # description: Which organisation merges into which, and when.
+    # param: name — the actor's label (optional)
+
+A parameter is a SPARQL variable (``?name``) in the query text. :func:`bind` replaces it by
+an escaped string literal, so a quote in a value can never change the query.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import QueryError
+from kg.namespaces import sparql_prologue
+from kg.store import QueryResult, Store, is_update
+
+QUERY_DIR = Path(__file__).parent / "queries"
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    params: dict[str, str] = field(default_factory=dict)  #: name -> meaning
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every bundled query, by name."""
+    out = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        out[path.stem] = _parse_named(path.stem, path.read_text(encoding="utf-8"))
+    return out
+
+
+def _parse_named(name: str, text: str) -> NamedQuery:
+    meta: dict[str, str] = {}
+    params: dict[str, str] = {}
+    for line in text.splitlines():
+        m = re.match(r"\s*#\s*(title|description|param)\s*:\s*(.*)$", line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "param":
+            pm = re.match(r"[?$]?(\w+)\s*(?:[—–:-]+\s*(.*))?$", value)
+            if pm:
+                params[pm.group(1)] = (pm.group(2) or "").strip()
+        else:
+            meta[key] = value
+    return NamedQuery(name, meta.get("title", name), meta.get("description", ""), text, params)
+
+
+def get_named(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no bundled query named '{name}'; 'kg query --list' shows them: {', '.join(queries)}")
+    return queries[name]
+
+
+# -- parameters ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+      | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+      | (?P<iri><[^<>"{}|^`\\\s]*>)
+      | (?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def sparql_literal(value: str) -> str:
+    """A SPARQL string literal holding ``value`` exactly, whatever it contains."""
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+def bind(sparql: str, params: dict[str, str]) -> str:
+    """Replace each ``?param`` variable by a string literal (outside strings, IRIs, comments)."""
+    if not params:
+        return sparql
+    used: set[str] = set()
+
+    def repl(m: re.Match) -> str:
+        var = m.group("var")
+        if var and var[1:] in params:
+            used.add(var[1:])
+            return sparql_literal(params[var[1:]])
+        return m.group(0)
+
+    out = _TOKEN.sub(repl, sparql)
+    unused = set(params) - used
+    if unused:
+        raise QueryError(f"the query has no parameter {', '.join('?' + u for u in sorted(unused))}")
+    return out
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["name=Noordermaat", ...]`` -> dict; raises QueryError on a pair without '='."""
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"--param '{pair}' must be key=value")
+        key, value = pair.split("=", 1)
+        key = key.strip().lstrip("?$")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise QueryError(f"--param '{pair}': '{key}' is not a parameter name")
+        params[key] = value
+    return params
+
+
+# -- running ------------------------------------------------------------------------------
+
+def run_query(store: Store, sparql: str, *, allow_update: bool = False) -> QueryResult | None:
+    """Run SPARQL on the store, with kg's prefixes predeclared.
+
+    An update (INSERT, DELETE, DROP, ...) is refused unless ``allow_update``; it returns None.
+    """
+    if not sparql.strip():
+        raise QueryError("the query is empty")
+    text = sparql_prologue() + sparql
+    if is_update(sparql):
+        if not allow_update:
+            raise QueryError("this is a SPARQL update, which changes the store; pass --update to run it")
+        store.update(text)
+        return None
+    return store.query(text)
+
+
+def run_named(store: Store, name: str, params: dict[str, str] | None = None) -> QueryResult:
+    """Run a bundled query with its parameters bound safely."""
+    named = get_named(name)
+    params = dict(params or {})
+    unknown = set(params) - set(named.params)
+    if unknown:
+        raise QueryError(
+            f"query '{name}' has no parameter {', '.join(sorted(unknown))}; "
+            f"it takes: {', '.join(named.params) or 'none'}"
+        )
+    text = named.text
+    # A parameter not given stays a variable, so that it matches anything.
+    result = run_query(store, bind(text, params))
+    assert result is not None
+    return result
+
+
+# -- results ------------------------------------------------------------------------------
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """SELECT/ASK as SPARQL 1.1 results (csv, tsv, json, xml); CONSTRUCT/DESCRIBE as Turtle."""
+    if result.kind == "graph":
+        return result.graph.serialize(format="turtle")
+    if fmt == "tsv":
+        return _tsv(result)
+    if fmt not in ("csv", "json", "xml"):
+        raise QueryError(f"unknown result format '{fmt}'; use one of {', '.join(RESULT_FORMATS)}")
+    from rdflib.query import Result
+    from rdflib.term import Variable
+
+    res = Result("ASK" if result.kind == "ask" else "SELECT")
+    if result.kind == "ask":
+        res.askAnswer = bool(result.boolean)
+    else:
+        res.vars = [Variable(v) for v in result.variables]
+        res.bindings = [
+            {Variable(v): t for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+        ]
+    buf = io.BytesIO()
+    res.serialize(buf, format=fmt, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
+
+
+def _tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 TSV: a header of ?vars, then terms in N-Triples syntax."""
+    if result.kind == "ask":
+        return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join("?" + v for v in result.variables)]
+    for row in result.rows:
+        lines.append("\t".join("" if t is None else t.n3() for t in row))
+    return "\n".join(lines) + "\n"
+
+
+# -- statistics ---------------------------------------------------------------------------
+
+def store_stats(store: Store) -> dict:
+    """Counts: reports, entities per type (most specific), relations per type, triples."""
+    from kg.model import ENTITY_TYPES, RELATION_TYPES, most_specific_type
+
+    rows = store.select(
+        """SELECT ?e ?type WHERE { ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(kg:)))
+             BIND(STRAFTER(STR(?t), "#") AS ?type) }"""
+    )
+    types_of: dict[str, set[str]] = {}
+    for r in rows:
+        if r["type"] in ENTITY_TYPES:
+            types_of.setdefault(r["e"], set()).add(r["type"])
+    entities = Counter(most_specific_type(ts) for ts in types_of.values())
+    rel_rows = store.select(
+        """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o .
+             FILTER(STRSTARTS(STR(?p), STR(kg:))) } } GROUP BY ?p"""
+    )
+    relations = Counter()
+    for r in rel_rows:
+        local = r["p"].split("#")[-1]
+        if local in RELATION_TYPES:
+            relations[local] = int(r["n"])
+    reports = store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a kg:Report } }")
+    triples = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {
+        "reports": int(reports[0]["n"]) if reports else 0,
+        "entities": entities,
+        "relations": relations,
+        "quads": int(triples[0]["n"]) if triples else 0,
+    }
+

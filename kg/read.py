@@ -1,0 +1,230 @@
+"""Read a report from disk: a path -> :class:`kg.model.Document`.
+
+Supported: plain text (.txt), Markdown (.md), PDF (.pdf, via pypdf), Word (.docx, via
+python-docx) and HTML (.html/.htm, via BeautifulSoup). Text files are decoded as UTF-8 and,
+failing that, as Windows-1252 (what Dutch office software often writes). Everything that
+cannot be read raises :class:`kg.errors.InputError` with a one-line message naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Document
+
+#: File extensions kg reads, and the kind of document each one is.
+READERS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+}
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+
+
+def is_report(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in READERS and not path.name.startswith(".")
+
+
+def find_reports(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+    """Yield ``(path, name)`` for every report under the given files and folders.
+
+    A file given directly is named by its file name; a file found in a folder by its path
+    relative to that folder, so ``kg build data/reports`` and ``kg ingest data/reports/x.txt``
+    name a top-level report the same. A missing path raises InputError; a file with an
+    unknown extension given directly raises InputError; in folders, other files are skipped.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if is_report(p)):
+                yield found, found.relative_to(path).as_posix()
+        else:
+            if path.suffix.lower() not in READERS:
+                raise InputError(
+                    f"{path}: unknown kind of report '{path.suffix or '(no extension)'}'; "
+                    f"kg reads {', '.join(sorted(set(READERS)))}"
+                )
+            yield path, path.name
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: Path | str, name: str | None = None) -> Document:
+    """Read one report. Raises InputError for anything that is not a readable report."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; use 'kg build FOLDER' for folders")
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            f"{path}: unknown kind of report '{path.suffix or '(no extension)'}'; "
+            f"kg reads {', '.join(sorted(set(READERS)))}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: is empty")
+    encoding = None
+    if kind in ("txt", "md", "html"):
+        text, encoding = _decode(path, data)
+        if kind == "html":
+            text = _html_text(text)
+    elif kind == "pdf":
+        text = _pdf_text(path, data)
+    else:
+        text = _docx_text(path, data)
+    text = clean_text(text, markdown=kind in ("md", "txt"))
+    if not text.strip():
+        raise InputError(f"{path}: holds no text (a scanned PDF needs OCR first)")
+    return Document(
+        name=name or path.name,
+        text=text,
+        kind=kind,
+        sha256=sha256_of(data),
+        path=path,
+        title=_title(text),
+        encoding=encoding,
+    )
+
+
+def document_from_text(text: str, name: str = "text.txt", kind: str = "txt") -> Document:
+    """A Document from a string (for the Python API and tests)."""
+    cleaned = clean_text(text, markdown=kind in ("md", "txt"))
+    return Document(
+        name=name,
+        text=cleaned,
+        kind=kind,
+        sha256=sha256_of(text.encode("utf-8")),
+        title=_title(cleaned),
+        encoding="utf-8",
+    )
+
+
+def clean_text(text: str, *, markdown: bool = False) -> str:
+    """Normalise what differs between renditions but carries no meaning.
+
+    Line endings, no-break and zero-width spaces, soft hyphens, ligatures; with
+    ``markdown``, emphasis markers (``**woord**``) and heading hashes. Line breaks are kept:
+    sentence splitting needs them to see headings and bullets.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    text = re.sub("[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
+    text = text.translate(_LIGATURES)
+    if markdown:
+        text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+        text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)
+    return text
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: is a binary file, not a text report")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: is neither UTF-8 nor Windows-1252 text (byte {exc.start}); "
+            "save it as UTF-8 and try again"
+        ) from exc
+    # Control characters other than whitespace mean this was never text.
+    if sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f") > 8:
+        raise InputError(f"{path}: is a binary file, not a text report")
+    return text, "cp1252"
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not data.lstrip().startswith(b"%PDF"):
+        raise InputError(f"{path}: is not a PDF (no %PDF header); is the extension right?")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:  # pypdf raises several kinds here
+                raise InputError(f"{path}: is an encrypted PDF; decrypt it first") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise InputError(f"{path}: is a corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    if not pages:
+        raise InputError(f"{path}: is a PDF without pages")
+    return "\n\n".join(pages)
+
+
+def _docx_text(path: Path, data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise InputError(f"{path}: reading .docx needs python-docx") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{path}: is a corrupt or unreadable Word file ({type(exc).__name__})") from exc
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n\n".join(parts)
+
+
+def _html_text(markup: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer"]):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    blocks = []
+    for el in soup.find_all(["title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "pre", "blockquote"]):
+        if el.find(["p", "li", "td", "h1", "h2", "h3", "blockquote"]):
+            continue  # a container: its blocks come on their own
+        text = el.get_text(" ", strip=True)
+        if text:
+            blocks.append(text)
+    if not blocks:
+        blocks = [soup.get_text("\n", strip=True)]
+    return "\n\n".join(blocks)
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line[:200]
+    return None

@@ -1,0 +1,309 @@
+"""Where the graph lives: one interface over an embedded and a remote quad store.
+
+Each report is one named graph. Writing a report replaces its graph in one transaction
+(a report is either fully in the store or not at all). Queries see the union of all graphs
+as their default graph.
+
+* :class:`OxigraphStore`: embedded, persistent, on disk (the default, ``.kg/``), or in
+  memory (``memory:``). Backed by pyoxigraph (RocksDB); fast SPARQL.
+* ``sparql+http://HOST:PORT/PATH``: a SPARQL 1.1 Protocol / Graph Store Protocol server
+  (Virtuoso, Fuseki, GraphDB, Oxigraph server); see :mod:`kg.remote`.
+
+:func:`open_store` chooses by location; the rest of kg only sees :class:`Store`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import QueryError, StoreError
+from kg.namespaces import sparql_prologue
+
+#: The store used when none is given: a folder in the working directory.
+DEFAULT_STORE = ".kg"
+#: Environment variable that names the store when --store is not given.
+STORE_ENV = "KG_STORE"
+
+_UPDATE_RE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def is_update(sparql: str) -> bool:
+    """True when the SPARQL text is an update (INSERT, DELETE, DROP, ...), not a query."""
+    stripped = re.sub(r"(?m)^\s*#.*$", "", sparql)
+    return bool(_UPDATE_RE.match(stripped))
+
+
+@dataclass
+class QueryResult:
+    """What a store answers to a query, as rdflib terms whatever the store.
+
+    ``kind`` is ``select`` (``variables`` and ``rows``), ``ask`` (``boolean``) or
+    ``graph`` (CONSTRUCT/DESCRIBE: ``graph``, an rdflib Graph).
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
+    truncated: bool = False  # the server capped the rows it sent
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts of plain Python values (str, int, float, date, ...; None if unbound)."""
+        out = []
+        for row in self.rows:
+            rec = {}
+            for var, term in zip(self.variables, row):
+                rec[var] = None if term is None else _python_value(term)
+            out.append(rec)
+        return out
+
+
+def _python_value(term: Any) -> Any:
+    from rdflib import Literal
+
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+class Store(ABC):
+    """A quad store holding one named graph per report."""
+
+    location: str
+
+    # -- reports -------------------------------------------------------------------------
+    @abstractmethod
+    def put_report(self, graph_iri: str, triples: Any) -> None:
+        """Replace the named graph ``graph_iri`` with ``triples`` (an rdflib Graph), atomically."""
+
+    @abstractmethod
+    def remove_report(self, graph_iri: str) -> None:
+        """Remove a report's named graph."""
+
+    def report_hashes(self) -> dict[str, str]:
+        """Report name -> sha256 of the file it was read from, for every report in the store."""
+        rows = self.select(
+            """SELECT ?name ?sha WHERE { GRAPH ?g { ?g a kg:Report ; kg:fileName ?name ; kg:sha256 ?sha } }"""
+        )
+        return {r["name"]: r["sha"] for r in rows}
+
+    def reports(self) -> list[dict[str, Any]]:
+        """Every report: its graph IRI, file name, title, kind and hash."""
+        return self.select(
+            """SELECT ?report ?name ?title ?kind ?sha WHERE { GRAPH ?report {
+                 ?report a kg:Report ; kg:fileName ?name ; kg:sha256 ?sha .
+                 OPTIONAL { ?report dcterms:title ?title } OPTIONAL { ?report dcterms:format ?kind } } }
+               ORDER BY ?name"""
+        )
+
+    def known_entities(self) -> dict[str, tuple[str, str]]:
+        """Entity IRI -> (type local name, preferred label), for resolving across reports."""
+        rows = self.select(
+            """SELECT ?e ?type ?label WHERE { ?e skos:prefLabel ?label ; a ?t .
+                 FILTER(STRSTARTS(STR(?t), STR(kg:)))
+                 BIND(STRAFTER(STR(?t), "#") AS ?type) }"""
+        )
+        known: dict[str, tuple[str, str]] = {}
+        for r in rows:
+            known.setdefault(r["e"], (r["type"], r["label"]))
+        return known
+
+    # -- SPARQL --------------------------------------------------------------------------
+    @abstractmethod
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union graph."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update."""
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """Run a SELECT with kg's prefixes and return rows of plain Python values."""
+        return self.query(sparql_prologue() + sparql).records()
+
+    # -- whole graph ---------------------------------------------------------------------
+    @abstractmethod
+    def dump_nquads(self) -> str:
+        """Every quad in the store, as N-Quads."""
+
+    def dataset(self):
+        """The store as an rdflib Dataset (a copy: for export and validation)."""
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(data=self.dump_nquads(), format="nquads")
+        return ds
+
+    def union_graph(self):
+        """The union of all named graphs as one rdflib Graph (a copy)."""
+        from rdflib import Graph
+
+        from kg.namespaces import bind_prefixes
+
+        g = Graph()
+        bind_prefixes(g)
+        for s, p, o, _ in self.dataset().quads((None, None, None, None)):
+            g.add((s, p, o))
+        return g
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class OxigraphStore(Store):
+    """The embedded store: pyoxigraph on disk (a folder) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False):
+        import pyoxigraph as ox
+
+        self._ox = ox
+        if path is None:
+            self.location = "memory:"
+            self._store = ox.Store()
+            return
+        path = Path(path)
+        self.location = str(path)
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no store at {path}: run 'kg build REPORTS --store {path}' first")
+            path.mkdir(parents=True)
+        elif not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a store folder")
+        elif create is False and not any(path.iterdir()):
+            raise StoreError(f"no store at {path}: run 'kg build REPORTS --store {path}' first")
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreError(f"{path}: the store is in use by another kg process; wait for it to finish") from exc
+            raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from exc
+
+    # -- reports -------------------------------------------------------------------------
+    def put_report(self, graph_iri: str, triples: Any) -> None:
+        body = triples.serialize(format="nt") if hasattr(triples, "serialize") else str(triples)
+        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
+
+    def remove_report(self, graph_iri: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    # -- SPARQL --------------------------------------------------------------------------
+    def query(self, sparql: str) -> QueryResult:
+        ox = self._ox
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"the query failed: {_first_line(exc)}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(kind="ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(_to_rdflib(sol[i]) for i in range(len(variables))) for sol in result]
+            return QueryResult(kind="select", variables=variables, rows=rows)
+        from rdflib import Graph
+
+        from kg.namespaces import bind_prefixes
+
+        graph = Graph()
+        bind_prefixes(graph)
+        for triple in result:
+            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+        return QueryResult(kind="graph", graph=graph)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"the update failed: {_first_line(exc)}") from exc
+
+    def dump_nquads(self) -> str:
+        return self._store.dump(format=self._ox.RdfFormat.N_QUADS).decode("utf-8")
+
+    def quad_count(self) -> int:
+        """Number of quads, counted by SPARQL (cheap on Oxigraph)."""
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(res.rows[0][0]) if res.rows else 0
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None and self.location != "memory:":
+            try:
+                store.flush()
+            except OSError:
+                pass  # read-only stores cannot flush
+        self._store = None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _to_rdflib(term: Any) -> Any:
+    """A pyoxigraph term -> the equal rdflib term."""
+    if term is None:
+        return None
+    from rdflib import BNode, Literal, URIRef
+
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise StoreError(f"unsupported RDF term from the store: {term!r}")
+
+
+def resolve_location(location: str | Path | None) -> str:
+    """The store location to use: the given one, else $KG_STORE, else ``.kg``."""
+    if location:
+        return str(location)
+    return os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+def open_store(location: str | Path | None = None, *, create: bool = False, read_only: bool = False) -> Store:
+    """Open the store at ``location`` (a folder, ``memory:``, or ``sparql+http(s)://...``).
+
+    With ``create=False`` a missing embedded store is an error (for queries and exports);
+    ``kg build`` opens with ``create=True``.
+    """
+    loc = resolve_location(location)
+    if loc.startswith(("sparql+http://", "sparql+https://")):
+        from kg.remote import SparqlStore
+
+        return SparqlStore(loc)
+    if loc == "memory:":
+        return OxigraphStore(None)
+    return OxigraphStore(loc, create=create, read_only=read_only)
