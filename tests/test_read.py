@@ -1,0 +1,111 @@
+"""kg.read on real files of every kind, and on every kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import clean_text, find_reports, read_document
+
+from conftest import REPORTS, SAMPLE_REPORT
+
+
+def test_reads_seed_renditions():
+    docs = [read_document(p) for p in sorted(REPORTS.glob("*.txt"))]
+    assert len(docs) == 2
+    for doc in docs:
+        assert doc.kind == "txt"
+        assert "Noordermaat" in doc.text
+        assert "**" not in doc.text  # markdown emphasis is folded away
+        assert len(doc.sha256) == 64
+
+
+def test_reads_cp1252(tmp_path: Path):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Coöperatie Één heeft cliënten in Assen.".encode("cp1252"))
+    doc = read_document(path)
+    assert doc.encoding == "cp1252"
+    assert "Coöperatie" in doc.text and "cliënten" in doc.text
+
+
+def test_reads_markdown_html_docx_pdf(tmp_path: Path):
+    md = tmp_path / "a.md"
+    md.write_text("# Kop\n\nDe **coöperatie** Samen is opgericht door Klaverblad.\n", encoding="utf-8")
+    assert read_document(md).text.splitlines()[0] == "Kop"
+
+    html = tmp_path / "b.html"
+    html.write_text(
+        "<html><head><title>T</title><script>alert(1)</script></head>"
+        "<body><p>Klaverblad werkt samen met Humanitas.</p><ul><li>Vitaal Wonen</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    text = read_document(html).text
+    assert "Klaverblad werkt samen met Humanitas." in text and "Vitaal Wonen" in text
+    assert "alert" not in text
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Stichting Klaverblad is gevestigd in Zwolle.")
+    d.save(tmp_path / "c.docx")
+    assert "gevestigd in Zwolle" in read_document(tmp_path / "c.docx").text
+
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "d.pdf"))
+    c.drawString(72, 720, "Klaverblad biedt schuldhulpverlening in Zwolle.")
+    c.save()
+    doc = read_document(tmp_path / "d.pdf")
+    assert doc.kind == "pdf" and "schuldhulpverlening" in doc.text
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("leeg.txt", b"", "is empty"),
+        ("spaties.txt", b"   \n\n  ", "is empty"),
+        ("binair.txt", b"\x00\x01\x02\x03binary\x00", "binary"),
+        ("kapot.pdf", b"%PDF-1.4\n this is no pdf at all", "corrupt or unreadable PDF"),
+        ("nep.pdf", b"just text with a pdf name", "not a PDF"),
+        ("kapot.docx", b"PK\x03\x04 not really a zip", "corrupt or unreadable Word"),
+        ("rapport.xlsx", b"whatever", "unknown kind of report"),
+        ("geen-extensie", b"tekst", "unknown kind of report"),
+    ],
+)
+def test_bad_input_is_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    text = str(info.value)
+    assert message in text and name in text
+    assert "\n" not in text
+
+
+def test_not_utf8_nor_cp1252(tmp_path: Path):
+    path = tmp_path / "vreemd.txt"
+    path.write_bytes(b"Klaverblad \x81\x8d\x8f\x90\x9d in Zwolle")  # bytes undefined in cp1252
+    with pytest.raises(InputError, match="neither UTF-8 nor Windows-1252"):
+        read_document(path)
+
+
+def test_missing_path(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "weg.txt")
+    with pytest.raises(InputError, match="no such file or folder"):
+        list(find_reports([tmp_path / "weg"]))
+
+
+def test_find_reports_names_by_relative_path(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(SAMPLE_REPORT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(SAMPLE_REPORT, encoding="utf-8")
+    (tmp_path / "notes.xlsx").write_bytes(b"skip me")
+    found = [name for _, name in find_reports([tmp_path])]
+    assert found == ["b.md", "sub/a.txt"]
+
+
+def test_clean_text_folds_invisible_differences():
+    assert clean_text("co\u00adoperatie\u00a0A\r\nB \ufb01ets") == "cooperatie A\nB fiets"
