@@ -1,0 +1,484 @@
+"""The network page in a real headless Chromium, networking off (Playwright, Debian's chromium).
+
+Every request that is not a file: URL is aborted and counted; console errors, page errors and
+dialogs (an ``alert`` from injected script would be one) are recorded. Each test ends with
+``ui.assert_clean()``: zero console errors, zero network requests, zero dialogs.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset
+
+from kg import network as kn
+from kg import viz
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "network-fixture.trig"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ID = "https://w3id.org/kg-sociaal/id/"
+NOORDERMAAT = ID + "organisation/noordermaat"
+WELZIJN = ID + "organisation/welzijn-ouderen"
+NIEUW = ID + "organisation/nieuwe-welzijnsorganisatie-assen"
+TINTEN = ID + "organisation/tinten"
+ASSEN = ID + "municipality/gm0106"
+XSS = ID + "organisation/stichting-img-src-x-onerror-alert-1"
+XSS_LABEL = "Stichting <img src=x onerror=alert(1)>"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():  # pragma: no cover
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+
+# -- fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    ds = Dataset(default_union=True)
+    ds.parse(FIXTURE, format="trig")
+    return kn.to_networkx(ds)
+
+
+@pytest.fixture(scope="module")
+def page_file(graph, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("viz") / "network.html"
+    info = viz.render(graph, out, title="Fixture <b>network</b>")
+    assert info["layout"] == "physics" and info["nodes"] == 17 and info["edges"] == 21
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class UI:
+    """A page with its records of console errors, requests and dialogs."""
+
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 850):
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(
+            f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30000)
+
+    def _dialog(self, d):
+        self.dialogs.append(f"{d.type}: {d.message}")
+        d.dismiss()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file:"):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def js(self, expr: str, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def visible_nodes(self) -> set[str]:
+        return set(self.js("kg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    def visible_edges(self) -> set[tuple[str, str, str]]:
+        rows = self.js("kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, kg.rawEdges[e.id].kgRel, e.to])")
+        return {tuple(r) for r in rows}
+
+    def node_xy(self, node: str) -> tuple[float, float]:
+        return tuple(self.js("""id => {
+            const p = kg.network.getPositions([id])[id], d = kg.network.canvasToDOM(p);
+            const r = document.getElementById('mynetwork').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y]; }""", node))
+
+    def edge_xy(self, edge_id: str) -> tuple[float, float]:
+        return tuple(self.js("""id => {
+            const e = kg.network.body.edges[id], p = e.edgeType.getPoint(0.5), d = kg.network.canvasToDOM(p);
+            const r = document.getElementById('mynetwork').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y]; }""", edge_id))
+
+    def edge_id(self, s: str, rel: str, o: str) -> str:
+        return self.js("([s, r, o]) => kg.edges.get({filter: e => e.from === s && e.to === o && "
+                       "kg.rawEdges[e.id].kgRel === r})[0].id", [s, rel, o])
+
+    def text(self, selector: str) -> str:
+        return self.page.inner_text(selector)
+
+    def assert_clean(self):
+        assert self.errors == [], self.errors
+        assert self.requests == [], self.requests
+        assert self.dialogs == [], self.dialogs
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def ui(browser, page_file):
+    u = UI(browser, page_file)
+    yield u
+    u.close()
+
+
+def edges_of(g: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    return {(s, k, o) for s, o, k in g.edges(keys=True)}
+
+
+# -- the file itself --------------------------------------------------------------------------
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k in ("src", "href", "action", "data", "poster", "srcset") and v:
+                self.urls.append(v)
+
+
+def test_page_is_one_offline_file(page_file):
+    text = page_file.read_text(encoding="utf-8")
+    p = _Links()
+    p.feed(text)
+    assert p.urls == []  # no src/href at all: every script and style is inline
+    assert "bootstrap" not in text and "cdnjs" not in text and "jsdelivr" not in text
+    assert "tom-select" not in text.lower()
+    assert "default-src 'none'" in text  # CSP: the page cannot fetch anything even if asked
+    # report text only travels as escaped JSON: no raw markup from the fixture anywhere
+    assert "<img src=x" not in text and "alert('evidence')</script>" not in text
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in text
+    # the title is escaped too
+    assert "Fixture &lt;b&gt;network&lt;/b&gt;" in text and "<b>network</b>" not in text
+    assert p.tags.count("script") == text.count("</script>") == 3  # vis, data, page code
+    assert "var filterActive" in text
+
+
+def test_render_reports_what_it_did(graph, tmp_path):
+    info = viz.render(graph, tmp_path / "out" / "n.html", size_by="betweenness", communities=True)
+    assert info["path"].endswith("n.html") and Path(info["path"]).exists()
+    assert info["layout"] == "physics" and info["physics"] is True
+    assert info["size_by"] == "betweenness" and info["communities"] >= 2
+    assert info["node_types"]["Municipality"] == 2 and info["relation_types"]["mergesInto"] == 2
+    with pytest.raises(ValueError):
+        viz.render(graph, tmp_path / "x.html", size_by="closeness")
+    with pytest.raises(KeyError):
+        viz.render(graph, tmp_path / "x.html", focus="Nergenshuizen")
+
+
+def test_import_kg_viz_does_not_import_pyvis():
+    import subprocess
+    import sys
+
+    code = "import sys, kg.viz; print('pyvis' in sys.modules, 'IPython' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+
+def test_every_node_and_edge_is_drawn(ui, graph):
+    assert ui.visible_nodes() == set(graph.nodes)
+    assert ui.js("kg.edges.length") == graph.number_of_edges()
+    assert ui.visible_edges() == edges_of(graph)
+    # drawn: vis has a body for each, with a finite position on the canvas
+    drawn = ui.js("""Object.keys(kg.network.body.nodes).filter(id => {
+        const n = kg.network.body.nodes[id]; return isFinite(n.x) && isFinite(n.y); })""")
+    assert set(graph.nodes) <= set(drawn)
+    assert set(ui.js("kg.network.body.edgeIndices")) == set(ui.js("kg.edges.getIds()"))
+    assert ui.js("kg.network.physics.physicsEnabled") is False  # frozen after stabilising
+    assert "17 of 17 actors" in ui.text("#kg-status")
+    ui.assert_clean()
+
+
+def test_legend_lists_each_type_present(ui, graph):
+    types = {d["type"] for _, d in graph.nodes(data=True)}
+    rels = {k for *_, k in graph.edges(keys=True)}
+    got_types = ui.js("[...document.querySelectorAll('#kg-legend-types .kg-legend-item')].map(x => x.dataset.type)")
+    got_rels = ui.js("[...document.querySelectorAll('#kg-legend-rels .kg-legend-item')].map(x => x.dataset.rel)")
+    assert set(got_types) == types and len(got_types) == len(types)
+    assert set(got_rels) == rels and len(got_rels) == len(rels)
+    legend = ui.text("#kg-side")
+    for t in types | rels:
+        assert t in legend
+    # each entry has its symbol: a shape in the type colour, a (dashed for partnerOf) line
+    fill = ui.js("document.querySelector('.kg-legend-item[data-type=Municipality] svg > *').getAttribute('fill')")
+    assert fill == viz.NODE_STYLES["Municipality"][0]
+    dash = ui.js("document.querySelector('.kg-legend-item[data-rel=partnerOf] line').getAttribute('stroke-dasharray')")
+    assert dash
+    assert ui.js("document.querySelector('.kg-legend-item[data-rel=locatedIn] line').getAttribute('stroke-dasharray')") is None
+    ui.assert_clean()
+
+
+def test_search_selects_and_zooms_to_the_node(ui):
+    scale0 = ui.js("kg.network.getScale()")
+    ui.page.click("#kg-search")
+    ui.page.keyboard.type("Noordermaat")
+    ui.page.wait_for_timeout(450)  # the zoom animation
+    assert ui.js("kg.network.getSelectedNodes()") == [NOORDERMAAT]
+    assert ui.js("kg.state.selected") == NOORDERMAAT
+    assert ui.text("#kg-panel h2") == "Noordermaat"
+    assert ui.js("kg.network.getScale()") >= min(scale0, 1.15) - 1e-6
+    view = ui.js("kg.network.getViewPosition()")
+    pos = ui.js("kg.network.getPositions([arguments[0]])[arguments[0]]".replace("arguments[0]", f"'{NOORDERMAAT}'"))
+    assert abs(view["x"] - pos["x"]) < 5 and abs(view["y"] - pos["y"]) < 5  # centred on it
+    # by alias, and a unique beginning with Enter
+    ui.page.fill("#kg-search", "Noorderveld")
+    assert ui.js("kg.network.getSelectedNodes()") == [NOORDERMAAT]
+    ui.page.fill("#kg-search", "welzijn oud")
+    ui.page.press("#kg-search", "Enter")
+    assert ui.js("kg.network.getSelectedNodes()") == [WELZIJN]
+    ui.page.fill("#kg-search", "Nergenshuizen")
+    ui.page.press("#kg-search", "Enter")
+    assert ui.text("#kg-search-msg") == "no match"
+    ui.assert_clean()
+
+
+def test_type_and_relation_filters_combine(ui, graph):
+    munis = {n for n, d in graph.nodes(data=True) if d["type"] == "Municipality"}
+    assert len(munis) == 2
+    ui.page.uncheck("input[data-type=Municipality]")
+    assert ui.visible_nodes() == set(graph.nodes) - munis
+    expected = {e for e in edges_of(graph) if e[0] not in munis and e[2] not in munis}
+    assert ui.visible_edges() == expected
+    assert not any(e[0] in munis or e[2] in munis for e in ui.visible_edges())
+    # and a relation type on top of it
+    ui.page.uncheck("input[data-rel=foundedBy]")
+    assert ui.visible_edges() == {e for e in expected if e[1] != "foundedBy"}
+    assert ui.visible_nodes() == set(graph.nodes) - munis  # hiding relations keeps the actors
+    ui.page.check("input[data-type=Municipality]")
+    assert ui.visible_edges() == {e for e in edges_of(graph) if e[1] != "foundedBy"}
+    ui.page.click("#kg-reset")
+    assert ui.visible_edges() == edges_of(graph)
+    assert ui.js("document.querySelector('input[data-rel=foundedBy]').checked") is True
+    ui.assert_clean()
+
+
+def test_reset_before_any_filter_does_not_throw(ui):
+    ui.page.click("#kg-reset")  # pyvis' stock page threw here (filterActive never declared)
+    ui.page.wait_for_timeout(100)
+    ui.assert_clean()
+
+
+def test_date_control_shows_the_merger(ui, graph):
+    ui.page.fill("#kg-asof", "2014-12-31")
+    assert "(ended" not in ui.js(f"kg.nodes.get('{NOORDERMAAT}').label")
+    vis_edges = ui.visible_edges()
+    assert (NOORDERMAAT, "partnerOf", TINTEN) in vis_edges
+    assert (NOORDERMAAT, "mergesInto", NIEUW) not in vis_edges  # not merged yet
+    assert (WELZIJN, "offersService", ID + "service/dagbesteding") in vis_edges
+    assert vis_edges == edges_of(kn.as_of(graph, "2014-12-31"))
+
+    ui.page.fill("#kg-asof", "2015-01-02")
+    assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').label") == "Noordermaat\n(ended 2015-01-01)"
+    assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').shapeProperties.borderDashes") == [4, 3]
+    vis_edges = ui.visible_edges()
+    assert (NOORDERMAAT, "mergesInto", NIEUW) in vis_edges
+    assert (NIEUW, "partnerOf", TINTEN) in vis_edges  # the new organisation took it over
+    assert (NOORDERMAAT, "partnerOf", TINTEN) not in vis_edges
+    assert (NIEUW, "offersService", ID + "service/dagbesteding") in vis_edges
+    # exactly what the Python side computes
+    assert vis_edges == edges_of(kn.as_of(graph, "2015-01-02"))
+    assert "2 merged" in ui.text("#kg-status")
+
+    # the date chips and "All dates"
+    ui.page.click("#kg-date-chips button[data-date='2013-01-01']")
+    assert ui.visible_edges() == edges_of(kn.as_of(graph, "2013-01-01"))
+    ui.page.click("#kg-asof-clear")
+    assert ui.visible_edges() == edges_of(graph)
+    ui.assert_clean()
+
+
+def test_as_of_from_python_sets_the_page(browser, graph, tmp_path):
+    out = tmp_path / "asof.html"
+    info = viz.render(graph, out, as_of="2015-01-01")
+    assert info["as_of"] == "2015-01-01"
+    u = UI(browser, out)
+    try:
+        assert u.page.input_value("#kg-asof") == "2015-01-01"
+        assert u.visible_edges() == edges_of(kn.as_of(graph, "2015-01-01"))
+        u.assert_clean()
+    finally:
+        u.close()
+
+
+def test_clicking_a_node_opens_the_panel_with_evidence(ui):
+    x, y = ui.node_xy(NOORDERMAAT)
+    ui.page.mouse.click(x, y)
+    ui.page.wait_for_selector("#kg-panel.kg-open")
+    panel = ui.text("#kg-panel")
+    assert ui.text("#kg-panel h2") == "Noordermaat"
+    assert "Organisation" in panel and "Noorderveld" in panel
+    assert "In de wijk Lariks-Pittelo is Noordermaat trekker van een pilot." in panel
+    assert "werkbezoek-noordermaat-assen-2013.txt" in panel
+    assert "rapport-samenwerking-2014.md" in panel  # locatedIn Assen has both reports
+    assert ui.js("document.querySelectorAll('#kg-panel ul.kg-rels > li').length") == 7
+    # the neighbourhood is highlighted, the rest faded
+    faded = ui.js("kg.nodes.get().filter(n => n.color.background === '#eceff2').map(n => n.id)")
+    assert TINTEN not in faded and ID + "municipality/gm0014" in faded
+    # the panel links on to a neighbour; its CBS code is shown
+    ui.page.click("#kg-panel button.kg-link:text-is('Assen')")
+    assert ui.text("#kg-panel h2") == "Assen"
+    assert "CBS code" in ui.text("#kg-panel") and "GM0106" in ui.text("#kg-panel")
+    # clicking empty canvas closes it
+    ui.page.click("#kg-panel-close")
+    assert ui.js("document.getElementById('kg-panel').classList.contains('kg-open')") is False
+    assert ui.js("kg.network.getSelectedNodes()") == []
+    ui.assert_clean()
+
+
+def test_hover_shows_identifiers_and_evidence(ui):
+    x, y = ui.node_xy(ASSEN)
+    ui.page.mouse.move(x - 8, y)
+    ui.page.mouse.move(x, y)
+    ui.page.wait_for_selector("#kg-tip", state="visible")
+    tip = ui.text("#kg-tip")
+    assert "Assen" in tip and "Municipality" in tip and "CBS code: GM0106" in tip
+    assert "Gemeente Assen" in tip  # alias
+    ui.page.mouse.move(5, 5)
+    eid = ui.edge_id(NOORDERMAAT, "partnerOf", TINTEN)
+    x, y = ui.edge_xy(eid)
+    ui.page.mouse.move(x - 3, y - 3)
+    ui.page.mouse.move(x, y)
+    ui.page.wait_for_selector("#kg-tip:has-text('partnerOf')")
+    tip = ui.text("#kg-tip")
+    assert "Anderzijds op personeel en scholing (i.s.m. Tinten en de Hanzehogeschool)." in tip
+    assert "werkbezoek-noordermaat-assen-2013.txt" in tip
+    ui.assert_clean()
+
+
+def test_script_in_reports_stays_text(ui):
+    ui.page.fill("#kg-search", "Stichting")
+    ui.page.press("#kg-search", "Enter")
+    ui.page.wait_for_timeout(500)  # the zoom animation
+    assert ui.js("kg.network.getSelectedNodes()") == [XSS]
+    assert ui.js("document.querySelector('#kg-panel h2').textContent") == XSS_LABEL
+    panel = ui.text("#kg-panel")
+    assert "<script>alert('alias')</script>" in panel
+    assert "<script>alert('evidence')</script>" in panel
+    # nothing from the reports became markup
+    assert ui.js("document.querySelectorAll('img').length") == 0
+    assert ui.js("document.querySelectorAll('#kg-panel script, #kg-tip script, #kg-side script').length") == 0
+    assert ui.js("document.scripts.length") == 3
+    # hover it too, and the title bar
+    x, y = ui.node_xy(XSS)
+    ui.page.mouse.move(x - 8, y)
+    ui.page.mouse.move(x, y)
+    ui.page.wait_for_selector("#kg-tip", state="visible")
+    assert XSS_LABEL in ui.text("#kg-tip")
+    assert ui.js("document.querySelectorAll('#kg-tip img').length") == 0
+    assert ui.text("#kg-title") == "Fixture <b>network</b>"
+    ui.page.wait_for_timeout(300)  # give an onerror handler time to fire, if there were one
+    assert ui.dialogs == []
+    ui.assert_clean()
+
+
+def test_focus_writes_the_ego_network_only(browser, graph, tmp_path):
+    out = tmp_path / "ego.html"
+    info = viz.render(graph, out, focus="Tinten", depth=1)
+    ego = kn.ego(graph, "Tinten", 1)
+    assert info["focus"] == TINTEN and info["nodes"] == ego.number_of_nodes() == 4
+    u = UI(browser, out)
+    try:
+        assert u.visible_nodes() == set(ego.nodes)
+        assert u.visible_edges() == edges_of(ego)
+        assert u.js("kg.network.getSelectedNodes()") == [TINTEN]
+        assert "around Tinten (depth 1)" in u.text("#kg-status")
+        u.assert_clean()
+    finally:
+        u.close()
+
+
+def test_size_by_centrality_and_community_colours(browser, graph, tmp_path):
+    out = tmp_path / "comm.html"
+    viz.render(graph, out, size_by="pagerank", communities=True)
+    u = UI(browser, out)
+    try:
+        sizes = u.js("Object.fromEntries(kg.nodes.get().map(n => [n.id, n.size]))")
+        pr = kn.centrality(graph, "pagerank")
+        assert max(sizes, key=sizes.get) == max(pr, key=pr.get) == NOORDERMAAT
+        comm = u.js("new Set(kg.nodes.get().map(n => n.color.background)).size")
+        assert comm == len(kn.communities(graph))
+        u.page.uncheck("#kg-community")
+        colour = u.js(f"kg.nodes.get('{ASSEN}').color.background")
+        assert colour == viz.NODE_STYLES["Municipality"][0]
+        u.assert_clean()
+    finally:
+        u.close()
+
+
+def test_large_graph_gets_a_python_layout(browser, tmp_path):
+    g = nx.MultiDiGraph()
+    n = 400
+    for i in range(n):
+        g.add_node(f"urn:n{i}", label=f"Actor {i}", type=["Organisation", "Municipality", "Service"][i % 3],
+                   aliases=[], identifiers={})
+    sg = nx.gnm_random_graph(n, 1000, seed=3)
+    for a, b in sg.edges():
+        g.add_edge(f"urn:n{a}", f"urn:n{b}", key="partnerOf", relation="partnerOf", date="",
+                   modality="asserted", confidence=0.8, evidence=[], sources=[])
+    out = tmp_path / "big.html"
+    info = viz.render(g, out, layout_threshold=300)
+    assert info["layout"] == "python" and info["physics"] is False
+    u = UI(browser, out)
+    try:
+        assert u.js("kg.network.physics.physicsEnabled") is False
+        assert u.js("kg.nodes.get().every(n => isFinite(n.x) && isFinite(n.y))") is True
+        assert len(u.visible_nodes()) == n and len(u.visible_edges()) == 1000
+        assert "computed in advance" in u.text("#kg-side")
+        u.assert_clean()
+    finally:
+        u.close()
+
+
+def test_screenshot_for_the_readme(browser, graph, tmp_path):
+    """docs/network.png: the fixture network (without the XSS probe) with one actor opened."""
+    g = graph.copy()
+    g.remove_node(XSS)
+    out = tmp_path / "readme.html"
+    viz.render(g, out, title="kg — actors of the social domain around Assen")
+    u = UI(browser, out, width=1440, height=860)
+    try:
+        u.page.fill("#kg-search", "Noordermaat")
+        u.page.wait_for_timeout(600)
+        u.js("kg.network.fit({animation: false})")
+        x, y = u.node_xy(ASSEN)
+        u.page.mouse.move(x, y)
+        u.page.wait_for_selector("#kg-tip", state="visible")
+        target = ROOT / "docs" / "network.png"
+        tmp_png = tmp_path / "network.png"
+        u.page.screenshot(path=str(tmp_png))
+        assert tmp_png.stat().st_size > 20_000
+        shutil.copyfile(tmp_png, target)
+        u.assert_clean()
+    finally:
+        u.close()
+
+
+def test_no_http_urls_in_attributes_regex(page_file):
+    """Belt and braces for test_page_is_one_offline_file: a regex over the raw text."""
+    text = page_file.read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.I)
