@@ -1,0 +1,170 @@
+"""The working state the extraction components share while reading one document.
+
+Each sentence gets a *clean view*: PDF line breaks folded to spaces, words hyphenated over a
+line joined again ("ont-\\nwikkeling" -> "ontwikkeling"), curly quotes straightened, with a map
+from every clean character back to its offset in ``document.text``. Components find mentions
+in the clean view and place them as :class:`Slot` s; relation rules then read a *masked* view
+in which every slot is replaced by a token like ``⟦O3⟧`` (type letter + slot number), so that a
+rule can say "ORG is opgericht door LIST" as a regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.model import Candidate, Document, Extraction, Mention, Sentence
+from kg.text import fold_whitespace
+
+#: Type letters used in the masked view.
+TYPE_LETTER = {
+    "Organisation": "O", "Cooperative": "O", "Partnership": "O", "Municipality": "M",
+    "Province": "V", "Neighbourhood": "N", "Pilot": "P", "Service": "S", "Person": "H",
+}
+ORG_LETTERS = "O"
+PLACE_LETTERS = "MVN"
+SLOT_RE = re.compile(r"⟦([A-Z])(\d+)⟧")
+
+
+@dataclass
+class Slot:
+    """A mention placed in a sentence's clean view (cstart/cend index the clean text)."""
+
+    cstart: int
+    cend: int
+    mention: Mention
+    strong: bool = True  #: a confident name; weak ones become entities only through relations
+    group: list["Slot"] | None = None  #: for a coreference phrase: the slots it stands for
+    capitalised: bool = False
+
+    @property
+    def letter(self) -> str:
+        if self.group:
+            return TYPE_LETTER.get(self.group[0].mention.type, "X")
+        return TYPE_LETTER.get(self.mention.type, "X")
+
+    def members(self) -> list["Slot"]:
+        """The slots this slot stands for (itself, or a coreference group)."""
+        return list(self.group) if self.group is not None else [self]
+
+
+@dataclass
+class View:
+    """One sentence with its clean text, offset map and slots."""
+
+    index: int
+    sentence: Sentence
+    text: str
+    offs: list[int]  #: offs[i] = document offset of clean char i; offs[len] = sentence end
+    para: int = 0
+    heading: bool = False
+    slots: list[Slot] = field(default_factory=list)
+
+    def doc_span(self, cs: int, ce: int) -> tuple[int, int]:
+        """Document offsets of the clean span [cs, ce)."""
+        if ce <= cs:
+            return self.offs[cs], self.offs[cs]
+        return self.offs[cs], self.offs[ce - 1] + 1
+
+    def free(self, cs: int, ce: int) -> bool:
+        """No slot overlaps the clean span [cs, ce)."""
+        return all(ce <= s.cstart or cs >= s.cend for s in self.slots)
+
+    def slot_at(self, cs: int, ce: int) -> Slot | None:
+        for s in self.slots:
+            if s.cstart <= cs and ce <= s.cend:
+                return s
+        return None
+
+    def sorted_slots(self) -> list[Slot]:
+        self.slots.sort(key=lambda s: s.cstart)
+        return self.slots
+
+    def masked(self) -> tuple[str, list[Slot], list[int]]:
+        """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
+        out: list[str] = []
+        cmap: list[int] = []
+        pos = 0
+        slots = self.sorted_slots()
+        for i, s in enumerate(slots):
+            out.append(self.text[pos:s.cstart])
+            cmap.extend(range(pos, s.cstart))
+            tok = f"⟦{s.letter}{i}⟧"
+            out.append(tok)
+            cmap.extend([s.cstart] * len(tok))
+            pos = s.cend
+        out.append(self.text[pos:])
+        cmap.extend(range(pos, len(self.text)))
+        cmap.append(len(self.text))
+        return "".join(out), slots, cmap
+
+
+class Context:
+    """Everything the components of one extraction share."""
+
+    def __init__(self, document: Document, gazetteer=None) -> None:
+        self.document = document
+        self.extraction = Extraction(document=document)
+        self.views: list[View] = []
+        self._gazetteer = gazetteer
+        self.memory: dict[str, object] = {}  #: facts components leave for later ones
+        self._seen: set[tuple] = set()
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from kg.gazetteer import default_gazetteer
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    # -- mentions -----------------------------------------------------------------------
+    def mention(self, view: View, cs: int, ce: int, type: str, label: str | None = None,
+                role: str | None = None) -> Mention:
+        start, end = view.doc_span(cs, ce)
+        text = fold_whitespace(view.text[cs:ce])
+        return Mention(text=text, type=type, start=start, end=end, label=label, role=role)
+
+    def place(self, view: View, cs: int, ce: int, type: str, label: str | None = None,
+              strong: bool = True, role: str | None = None) -> Slot | None:
+        """Put a mention into the view if the span is free; return its slot."""
+        if cs >= ce or not view.free(cs, ce):
+            return None
+        m = self.mention(view, cs, ce, type, label, role)
+        slot = Slot(cs, ce, m, strong=strong, capitalised=view.text[cs:cs + 1].isupper())
+        view.slots.append(slot)
+        return slot
+
+    def retype(self, slot: Slot, type: str, label: str | None = None) -> Slot:
+        m = slot.mention
+        slot.mention = Mention(m.text, type, m.start, m.end, label if label is not None else m.label,
+                               m.role)
+        return slot
+
+    # -- candidates ---------------------------------------------------------------------
+    def add(self, view: View, subj: Slot | Mention, relation: str, obj: Slot | Mention, rule: str,
+            confidence: float = 0.8, date: str | None = None, modality: str = "asserted") -> None:
+        s = subj.mention if isinstance(subj, Slot) else subj
+        o = obj.mention if isinstance(obj, Slot) else obj
+        if s.name.casefold() == o.name.casefold():
+            return
+        key = (s.start, s.end, s.name, relation, o.start, o.end, o.name, view.index)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.extraction.candidates.append(Candidate(
+            subject=s, relation=relation, object=o, sentence=view.sentence, rule=rule,
+            confidence=round(max(0.0, min(1.0, confidence)), 2), date=date, modality=modality))
+
+    def warn(self, message: str) -> None:
+        self.extraction.warnings.append(message)
+
+    # -- neighbours -----------------------------------------------------------------------
+    def previous(self, view: View, n: int = 2, same_para: bool = False) -> list[View]:
+        """Up to ``n`` views before ``view``, nearest first."""
+        out = []
+        for v in reversed(self.views[max(0, view.index - n):view.index]):
+            if same_para and v.para != view.para:
+                break
+            out.append(v)
+        return out

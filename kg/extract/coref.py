@@ -1,0 +1,100 @@
+"""Phrases that point back to organisations or places named earlier.
+
+What it reads in Dutch:
+
+* "beide organisaties", "de drie organisaties", "deze twee partijen", "onze drie organisaties",
+  "alle vier stichtingen": the last list of that many organisations, in this sentence or up to
+  ten sentences back (not when the list follows: "samengaan van drie organisaties: A, B en C");
+* "De organisatie ...", "Deze stichting ...", "Zij ..." opening a sentence: the organisation the
+  previous sentence of the paragraph was about;
+* "de gemeente" without a name: the municipality named last (same or three sentences back).
+
+Each phrase becomes a slot whose ``group`` lists the slots it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.rules import ORG_TYPES, count_word, parse_list, topic_org
+
+_COLLECTIVE = re.compile(
+    r"\b(?:(?P<both>[Bb]eide)|(?:[Dd]e|[Dd]eze|[Dd]ie|[Oo]nze|[Hh]un|[Aa]lle)\s+"
+    r"(?P<n>twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+))\s+(?:\w+\s+)?"
+    r"(?P<noun>organisaties|partijen|partners|instellingen|stichtingen|aanbieders|fusiepartners|"
+    r"fusiepartijen|welzijnsorganisaties|corporaties|verenigingen)\b(?!\s*[:;(])")
+_SINGLE = re.compile(r"^(?:(?:De|Deze|Die)\s+(?:organisatie|stichting|coöperatie|instelling|"
+                     r"vereniging)|Zij|Ze)\b")
+_GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
+
+
+def _lists(ctx: Context, view: View, before: int | None) -> list[list[Slot]]:
+    """Lists of two or more organisations in a sentence, last first."""
+    masked, slots, cmap = view.masked()
+    found: list[list[Slot]] = []
+    pos = 0
+    for m in re.finditer(r"⟦[OG]\d+⟧", masked):
+        if m.start() < pos:
+            continue
+        if before is not None and cmap[m.start()] >= before:
+            break
+        a = m.start()
+        art = re.search(r"(?:de|het)\s+$", masked[:a])
+        items, end = parse_list(masked, slots, art.start() if art else a, "O")
+        pos = end
+        orgs = [it.slot for it in items if it.slot.mention.type in ORG_TYPES]
+        if len(orgs) >= 2:
+            found.append(orgs)
+    return list(reversed(found))
+
+
+def _find_group(ctx: Context, view: View, cs: int, n: int | None) -> list[Slot] | None:
+    candidates = _lists(ctx, view, cs)
+    for prev in ctx.previous(view, 10):
+        candidates.extend(_lists(ctx, prev, None))
+    for group in candidates:
+        if n is None or len(group) == n:
+            return group
+    return None
+
+
+def run(ctx: Context) -> None:
+    """Component: coreference slots for group phrases, "de organisatie", "de gemeente"."""
+    for v in ctx.views:
+        for m in _COLLECTIVE.finditer(v.text):
+            if not v.free(m.start(), m.end()):
+                continue
+            n = 2 if m.group("both") else count_word(m.group("n"))
+            group = _find_group(ctx, v, m.start(), n)
+            if group:
+                slot = ctx.place(v, m.start(), m.end(), group[0].mention.type)
+                if slot:
+                    slot.group = group
+        m = _SINGLE.match(v.text)
+        if m and v.free(m.start(), m.end()):
+            topic = topic_org(ctx, v)
+            if topic is not None:
+                slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
+                if slot:
+                    slot.group = [topic]
+        for m in _GEMEENTE.finditer(v.text):
+            if not v.free(m.start(), m.end()):
+                continue
+            target = _last_municipality(ctx, v, m.start())
+            if target is not None:
+                slot = ctx.place(v, m.start(), m.end(), "Municipality")
+                if slot:
+                    slot.group = [target]
+
+
+def _last_municipality(ctx: Context, view: View, cs: int) -> Slot | None:
+    here = [s for s in view.sorted_slots() if s.mention.type == "Municipality" and s.cend <= cs
+            and s.group is None]
+    if here:
+        return here[-1]
+    for prev in ctx.previous(view, 3):
+        mun = [s for s in prev.sorted_slots() if s.mention.type == "Municipality" and s.group is None]
+        if mun:
+            return mun[-1]
+    return None

@@ -1,0 +1,179 @@
+"""General Dutch word lists the rules read with: no fact of any report lives here.
+
+* social-domain services (a broad list of kinds of help, plus productive compound endings),
+* role titles of persons and which of them head an organisation,
+* common Dutch first names and surname particles (tussenvoegsels),
+* words that start or end organisation names (Stichting, -groep, Welzijn ...),
+* capitalised words that are not names (months, days, function words, generic nouns),
+* abbreviations that do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Kinds of help given in the Dutch social domain (lower case; spaces may also be written
+#: together or with a hyphen in a text: "chat spreekuren" / "chatspreekuren").
+SERVICES: tuple[str, ...] = (
+    "algemeen maatschappelijk werk", "schoolmaatschappelijk werk", "maatschappelijk werk",
+    "bedrijfsmaatschappelijk werk", "sociaal werk", "welzijnswerk", "jongerenwerk",
+    "ambulant jongerenwerk", "kinderwerk", "tienerwerk", "jeugdwerk", "opbouwwerk",
+    "buurtwerk", "ouderenwerk", "ouderenadvies", "ouderenadviseur", "straathoekwerk",
+    "sociaal raadsliedenwerk", "sociaal raadslieden", "sociaal raadsman", "schuldhulpverlening",
+    "schuldhulp", "schuldhulpmaatje", "schuldhulpmaatjes", "schuldpreventie", "budgetbeheer",
+    "budgetcoaching", "budgetbegeleiding", "thuisadministratie", "formulierenhulp",
+    "formulierenbrigade", "gezinscoaching", "opvoedondersteuning", "opvoedingsondersteuning",
+    "opvoedadvies", "peuterspeelzaalwerk", "peuterwerk", "kinderopvang", "buitenschoolse opvang",
+    "voorschoolse educatie", "vroegschoolse educatie", "voor- en vroegschoolse educatie",
+    "mantelzorgondersteuning", "mantelzorgondersteuning", "respijtzorg", "vrijwilligerswerk",
+    "vrijwilligersondersteuning", "vrijwilligerscoördinatie", "buurtbemiddeling",
+    "wijkbemiddeling", "mediation", "dagbesteding", "maatschappelijke opvang", "vrouwenopvang",
+    "daklozenopvang", "nachtopvang", "beschermd wonen", "begeleid wonen", "ambulante begeleiding",
+    "individuele begeleiding", "thuisbegeleiding", "woonbegeleiding", "huiswerkbegeleiding",
+    "wijkverpleging", "thuiszorg", "huishoudelijke hulp", "huishoudelijke ondersteuning",
+    "casemanagement", "cliëntondersteuning", "clientondersteuning", "informele zorg",
+    "sociale activering", "re-integratie", "jeugdhulp", "jeugdzorg", "jeugdgezondheidszorg",
+    "verslavingszorg", "verslavingspreventie", "mentorschap", "maatjesproject", "maatjeszorg",
+    "chat spreekuren", "chat spreekuur", "chatspreekuur", "chathulp", "chat hulp",
+    "online hulpverlening", "online hulp", "e-hulp", "e-health", "blended hulpverlening",
+    "blended hulp", "telefonische hulpdienst", "maaltijdvoorziening", "boodschappendienst",
+    "vervoersdienst", "klussendienst", "seniorenvoorlichting", "ouderenvoorlichting",
+    "preventief huisbezoek", "huisbezoeken", "taalcoaching", "taalondersteuning",
+    "inburgeringsbegeleiding", "vluchtelingenwerk", "statushoudersbegeleiding",
+    "sociaal juridische dienstverlening", "rechtswinkel", "wijkteamwerk", "buurtsportcoach",
+    "speeltuinwerk", "clubhuiswerk", "jongereninformatiepunt", "spreekuur", "inloopspreekuur",
+    "welzijn op recept", "eenzaamheidsbestrijding", "activering", "participatiebegeleiding",
+    "jobcoaching", "arbeidstoeleiding", "gezinsbegeleiding", "gezinsondersteuning",
+    "pleegzorg", "crisisopvang", "slachtofferhulp", "huiselijk geweld aanpak",
+)
+
+#: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").
+SERVICE_SUFFIXES: tuple[str, ...] = (
+    "hulpverlening", "coaching", "ondersteuning", "begeleiding", "bemiddeling", "voorlichting",
+)
+
+#: Nouns ending in a service suffix that are no service (compound heads, generic words).
+NOT_SERVICES = frozenset({"ondersteuning", "begeleiding", "hulpverlening", "coaching",
+                          "bemiddeling", "voorlichting", "samenwerkingsondersteuning"})
+
+#: Role titles of persons; the value says whether the role heads an organisation.
+ROLES: dict[str, bool] = {
+    "directeur-bestuurder": True, "directeur bestuurder": True, "directeur/bestuurder": True,
+    "algemeen directeur": True, "interim-directeur": True, "interim directeur": True,
+    "directeur": True, "bestuurder": True, "voorzitter": True, "bestuursvoorzitter": True,
+    "voorzitter van de raad van bestuur": True, "voorzitter raad van bestuur": True,
+    "voorzitter van het bestuur": True, "algemeen bestuurder": True, "statutair directeur": True,
+    "directrice": True, "oprichter": False, "manager": False, "teamleider": False,
+    "coördinator": False, "coordinator": False, "projectleider": False, "wethouder": False,
+    "burgemeester": False, "beleidsmedewerker": False, "medewerker": False, "adviseur": False,
+    "kwartiermaker": False, "programmamanager": False, "woordvoerder": False,
+    "wijkcoördinator": False, "opbouwwerker": False, "jongerenwerker": False,
+    "maatschappelijk werker": False, "sociaal werker": False, "secretaris": False,
+    "penningmeester": False, "bestuurslid": False, "lid": False, "raadslid": False,
+    "ambtenaar": False, "consulent": False,
+}
+
+#: Common Dutch first names (and short forms): a general lexicon for spotting persons.
+FIRST_NAMES = frozenset("""
+Aad Aafke Aart Abe Ad Adri Adriaan Agnes Albert Alex Alexander Alice Aly Ank Anke Anna Anne
+Anneke Annemarie Annemieke Annet Annette Anouk Ans Anton Arend Arie Arjan Arjen Arnold Aart
+Astrid Bart Bas Bastiaan Bea Beatrix Ben Bep Bernard Bert Betty Bianca Bob Boudewijn Bram
+Brenda Carla Carolien Caroline Cees Charlotte Chris Christiaan Cindy Claudia Coby Cor Corine
+Corné Cornelis Daan Daniëlle Danielle David Dennis Dick Diederik Dirk Dolf Dorien Edwin Egbert
+Els Elly Elise Elske Emma Erik Erwin Esther Eva Evelien Ewout Femke Floor Floris Frank Frans
+Fred Frits Gea Geert Gerard Gerben Gerda Gerrit Gert Gertjan Ger Gijs Gerrie Greetje Guus
+Hanneke Hannie Hans Harm Harrie Harry Hein Hendrik Henk Henny Herman Hester Hilde Huib Hugo
+Ilse Ina Inge Ineke Ingrid Irene Iris Jaap Jacob Jacqueline Jan Janneke Jannie Jans Jasper
+Jeanette Jelle Jeroen Jesse Joke Joop Joost Jop Joris Jos José Josephine Johan Johannes John
+Jolanda Judith Juul Karel Karin Kees Klaas Koen Kees Laura Leo Lex Lia Lianne Liesbeth Linda
+Lisa Lotte Louis Lucas Luuk Maaike Maarten Marc Marcel Margriet Marianne Marieke Marijke
+Marina Marion Mark Marleen Martijn Martin Martine Maurice Menno Michel Michiel Mieke Miriam
+Monique Nicole Niels Nienke Nina Noor Olga Pascal Paul Peter Piet Pieter Pim Quinten Ria Rik
+Rita Rob Robert Robin Roel Roelof Ron Ronald Rosa Ruud Sander Sandra Sanne Saskia Sebastiaan
+Simon Sjaak Sjoerd Sonja Sophie Stefan Stephan Susan Suzanne Sven Teun Theo Thijs Thomas Tim
+Tineke Tom Ton Tonny Trudy Twan Vera Victor Vincent Walter Wendy Wil Wilco Willem Willemijn
+Wim Wouter Yvonne Zoë
+""".split())
+
+#: Surname particles that may stand between first name and surname.
+TUSSENVOEGSELS = ("van der", "van den", "van de", "van 't", "in 't", "in de", "op de", "ter",
+                  "ten", "van", "de", "der", "den", "te", "'t", "het", "la", "le", "du")
+
+#: Words that open an organisation name and may be followed by lower-case connectors
+#: ("Stichting Welzijn voor Ouderen", "Centrum voor Jeugd en Gezin").
+NAME_HEADS = frozenset({
+    "stichting", "stg", "vereniging", "coöperatie", "cooperatie", "centrum", "bureau", "raad",
+    "huis", "federatie", "platform", "steunpunt", "vrijwilligerscentrale", "instituut",
+    "academie", "fonds", "netwerk", "zorggroep", "welzijn", "humanitas", "leger",
+})
+
+#: Endings that make a single capitalised word look like an organisation name.
+ORG_SUFFIXES: tuple[str, ...] = (
+    "groep", "welzijn", "hogeschool", "universiteit", "school", "college", "zorg", "centrale",
+    "centrum", "stichting", "instituut", "academie", "fonds", "bank", "wonen", "woningbouw",
+    "thuiszorg", "dienst", "diensten", "partners", "huis",
+)
+
+#: Capitalised words that are not names: function words, months, days, generic nouns.
+NOT_NAMES = frozenset("""
+de het een en of in op bij van voor met door naar uit aan om over onder tot na als dan dat die
+dit deze wat wie waar hoe waarom wanneer er hier daar nu ook maar want dus toch wel niet geen
+ik je jij u hij zij ze wij we jullie men mijn ons onze hun haar zijn zo al nog zelfs reeds
+daarom daarnaast bovendien verder tevens tenslotte ten slotte eerst vervolgens kortom immers
+januari februari maart april mei juni juli augustus september oktober november december
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag jl
+gemeente gemeenten gemeentes provincie provincies regio rijk overheid overheden wijk wijken
+buurt buurten stad dorp team teams wijkteam wijkteams buurtteam buurtteams pilot pilots
+organisatie organisaties stichting stichtingen directie bestuur raad college presentatie
+verslag inleiding conclusie conclusies samenvatting bijlage vraag vragen antwoord knelpunt
+knelpunten discussie programma agenda aanleiding doel doelen resultaten resultaat bron
+gepubliceerd nieuws lees meer home contact menu zoeken terug partners partner leden lid
+collega cliënt cliënten client clienten klant klanten inwoners bewoners professionals
+nederland europa duitsland belgië randstad noorden zuiden oosten westen
+directeur bestuurder voorzitter wethouder burgemeester manager coördinator
+sociaal sociale maatschappelijk maatschappelijke nieuw nieuwe integraal integrale
+""".split())
+
+#: Acronyms that name laws, schemes or sectors, not organisations.
+NOT_ORG_ACRONYMS = frozenset({
+    "WMO", "AWBZ", "WLZ", "ZVW", "PGB", "ZZP", "CAO", "ICT", "HR", "MBO", "HBO", "WO", "VMBO",
+    "HAVO", "VWO", "BSO", "KDV", "VVE", "MD", "MW", "AMW", "W&MD", "WMD", "SMW", "OGGZ", "JGZ",
+    "ZIN", "WWB", "WW", "AOW", "BTW", "CV", "PR", "FAQ", "NB", "PS", "OK", "TV", "PDF", "WIJ",
+    "EU", "NL", "VS", "CEO", "CFO", "RVB", "RVT", "MT", "OR", "KPI", "GGZ-instelling",
+})
+
+#: Generic nouns: a single capitalised word ending like this is no name ("Arbeidsregio").
+GENERIC_ENDINGS: tuple[str, ...] = ("regio", "wet", "beleid", "plan", "nota", "overleg")
+
+#: Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset("""
+i.s.m o.l.v bijv o.a o.m e.d m.b.t t.a.v dhr mevr drs ir mr dr prof nr jl ca resp enz etc st
+t/m vs evt incl excl m.u.v n.a.v a.s z.s.m d.w.z i.p.v c.q cq m.i.v v.a i.o ing bc ma msc
+""".split())
+
+#: Nouns for teams and pilots (a Pilot entity in the ontology).
+TEAM_NOUNS = ("sociaal wijkteam", "sociale wijkteam", "sociaal buurtteam", "wijkteam",
+              "buurtteam", "sociaal team", "gebiedsteam", "dorpsteam", "jeugdteam", "pilot",
+              "proeftuin", "wijknetwerk")
+
+#: Nouns for the parts of a group organisation ("negen zelfstandige stichtingen").
+UNIT_NOUNS = ("stichtingen", "organisaties", "werkmaatschappijen", "dochterorganisaties",
+              "onderdelen", "afdelingen", "vestigingen", "locaties", "labels", "werkorganisaties")
+
+#: Venue nouns: "buurtcentrum de Linde" names a place-like organisation.
+VENUE_NOUNS = ("buurtcentrum", "wijkcentrum", "buurthuis", "dorpshuis", "wijkgebouw",
+               "gemeenschapshuis", "multifunctioneel centrum", "jongerencentrum",
+               "ontmoetingscentrum", "buurtkamer", "huiskamer")
+
+NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+                "negen": 9, "tien": 10, "beide": 2, "allebei": 2}
+
+
+def service_regex() -> re.Pattern[str]:
+    """One regex over the service lexicon, longest first, spaces also written together/hyphened."""
+    parts = []
+    for s in sorted(set(SERVICES), key=len, reverse=True):
+        parts.append(r"[\s-]?".join(re.escape(w) for w in s.split()))
+    suffix = "|".join(SERVICE_SUFFIXES)
+    body = "|".join(parts) + rf"|\w{{3,}}(?:{suffix})"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)

@@ -1,0 +1,305 @@
+"""Names of organisations and persons.
+
+What it reads in Dutch:
+
+* chains of capitalised words ("Welzijn Ouderen", "Training & Advies"), acronyms ("MJD",
+  "SMD-ZW"), words with inner capitals ("IKracht", "ViaVie"), names that open with a name
+  head and go on with small words ("Centrum voor Jeugd en Gezin", "Stichting Welzijn voor
+  Ouderen"), names with an article written with a capital mid-sentence ("De Badde",
+  "'t Marheem"); lower-case "de"/"het" before a name is not part of it ("de MJD");
+* a capitalised word at the start of a sentence, after a colon or a bullet is only a name when
+  the text also writes it mid-sentence, or it looks like one (acronym, inner capital);
+  "Presentatie IKracht" loses "Presentatie";
+* a capitalised single word that the text only ever writes after "in"/"te" is a place (a town
+  or village), not an organisation;
+* a name followed by a place it never appears without ("Dimon Groningen") keeps the place;
+* persons: a known first name (or initials, or a title) with a surname and particles
+  ("Aly van Beek", "J. de Vries"), or two capitalised words next to a role ("directeur Wim
+  Bakker", "Ger Wubs, directeur ..."); the role is kept in ``Mention.role``;
+* "coöperatie ... X" makes X a Cooperative; "samenwerkingsverband X" a Partnership;
+* "Centrum voor Jeugd en Gezin (CJG)": the acronym is labelled with the long name.
+
+A name is *strong* (an entity on its own) when it has several words, looks like a name, recurs
+mid-sentence or stands in a list with other names; otherwise it is *weak* and becomes an
+entity only when a relation uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAMES,
+                                NOT_ORG_ACRONYMS, ORG_SUFFIXES, ROLES, TUSSENVOEGSELS)
+from kg.text import normalise_name
+
+_WORD = re.compile(r"(?:'t|'s)(?= [A-Z])|[A-ZÀ-Ý][\w'’]*(?:[-&][\w'’]+)*|[A-Z]+&[A-Z]+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+(?:&[A-Z]+)?(?:-[A-Z0-9]{1,3})?$")
+_INNER_CAP = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-z]{2,}")
+_CONNECTORS = ("voor", "van", "de", "der", "den", "en", "op", "in", "aan", "het", "&")
+_ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+_ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
+_ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*({_ROLE_RX})\b")
+_TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
+_QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
+_DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest",
+                         "zuidoost", "zuidwest", "centrum", "stad", "regio"})
+_INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
+
+
+def _initial_positions(v: View) -> set[int]:
+    """Clean offsets where a word is capitalised for grammatical reasons."""
+    pos = {0}
+    for m in re.finditer(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|\.\s+", v.text):
+        pos.add(m.end())
+    return pos
+
+
+def _quoted_spans(v: View) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(v.text)]
+
+
+class _Chain:
+    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed")
+
+    def __init__(self, view: View, cs: int, ce: int, words: list[str], initial: bool) -> None:
+        self.view, self.cs, self.ce, self.words, self.initial = view, cs, ce, words, initial
+        self.person = False
+        self.absorbed: Slot | None = None
+
+    @property
+    def text(self) -> str:
+        return self.view.text[self.cs:self.ce]
+
+
+def _chains(v: View) -> list[_Chain]:
+    """Candidate name chains in one sentence (free spans only)."""
+    text = v.text
+    initial = _initial_positions(v)
+    quoted = _quoted_spans(v)
+    out: list[_Chain] = []
+    pos = 0
+    while True:
+        m = _WORD.search(text, pos)
+        if not m:
+            break
+        cs, ce = m.start(), m.end()
+        pos = ce
+        if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
+            continue
+        words = [m.group(0)]
+        head = words[0].casefold() in NAME_HEADS or words[0] in FIRST_NAMES
+        while True:
+            rest = text[ce:]
+            nxt = re.match(r"(\s+&\s+|\s+|\s*&\s*)", rest)
+            if not nxt:
+                break
+            j = ce + nxt.end()
+            w = _WORD.match(text, j)
+            if w and v.free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
+                words.append(w.group(0))
+                ce = w.end()
+                pos = ce
+                continue
+            if head:
+                small = (r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)" if words[0] in FIRST_NAMES
+                         else r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)")
+                conn = re.match(rf"({small}\s+){{1,3}}", text[j:])
+                if conn:
+                    k = j + conn.end()
+                    w = _WORD.match(text, k)
+                    if w and v.free(k, w.end()):
+                        words.append(w.group(0))
+                        ce = w.end()
+                        pos = ce
+                        continue
+            break
+        is_initial = cs in initial or _INITIAL_STARTS.search(text[:cs]) is not None
+        out.append(_Chain(v, cs, ce, words, is_initial))
+    return out
+
+
+def _is_acronym(w: str) -> bool:
+    return bool(_ACRONYM.match(w)) and w not in NOT_ORG_ACRONYMS and w.upper() not in NOT_ORG_ACRONYMS
+
+
+def _looks_like_name(w: str) -> bool:
+    lw = w.casefold()
+    return (_is_acronym(w) or bool(_INNER_CAP.search(w))
+            or any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES))
+
+
+def _bad_single(w: str) -> bool:
+    lw = w.casefold()
+    return (lw in NOT_NAMES or lw in _DIRECTIONS or len(w) < 2 or w.isdigit() or lw.endswith(GENERIC_ENDINGS)
+            or (bool(_ACRONYM.match(w)) and not _is_acronym(w)))
+
+
+def _person_shape(words: list[str], text: str) -> bool:
+    if len(words) < 2:
+        return False
+    return words[0] in FIRST_NAMES or bool(re.match(r"^(?:[A-Z]\.){1,3}", text))
+
+
+def run(ctx: Context) -> None:
+    """Component: organisation and person mentions in every sentence."""
+    chains = [c for v in ctx.views for c in _chains(v)]
+    mid: Counter[str] = Counter()
+    after_prep: Counter[str] = Counter()
+    for c in chains:
+        if not c.initial:
+            mid[normalise_name(c.text)] += 1
+            before = c.view.text[:c.cs]
+            if re.search(r"\b(?:in|te|uit|nabij|rond)\s+$", before):
+                after_prep[normalise_name(c.text)] += 1
+    for c in chains:
+        _place_chain(ctx, c, mid, after_prep, chains)
+    _promote_lists(ctx)
+
+
+def _trim(c: _Chain, mid: Counter[str]) -> None:
+    """Drop words that open a sentence or are role/function words."""
+    v = c.view
+    while c.words:
+        w = c.words[0]
+        lw = w.casefold()
+        full = normalise_name(" ".join(c.words))
+        strip = False
+        if lw in ("de", "het", "'t") and not c.initial and len(c.words) > 1:
+            break  # "De Badde" mid-sentence: the article is part of the name
+        if lw in ROLES or lw in ("de", "het", "een") and c.initial:
+            strip = True
+        elif lw in NOT_NAMES and (c.initial or len(c.words) > 1 and lw not in NAME_HEADS):
+            strip = True
+        elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and w not in FIRST_NAMES \
+                and mid[full] == 0 and not _looks_like_name(w):
+            strip = True
+        if not strip:
+            break
+        c.words.pop(0)
+        if c.words:
+            m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
+            c.cs = m.start() if m else c.cs
+            c.initial = False if mid[normalise_name(" ".join(c.words))] else c.initial
+    while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
+        last = c.words.pop()
+        c.ce = v.text.rfind(last, c.cs, c.ce)
+        c.ce = len(v.text[:c.ce].rstrip(" &"))
+
+
+def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter[str],
+                 chains: list[_Chain]) -> None:
+    v = c.view
+    _trim(c, mid)
+    if not c.words or c.ce <= c.cs:
+        return
+    text = v.text[c.cs:c.ce]
+    key = normalise_name(text)
+    before, after = v.text[:c.cs], v.text[c.ce:]
+    role = None
+    rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
+    if ra:
+        role = ra.group(1).lower()
+    elif rb:
+        role = rb.group(1).lower()
+    # persons
+    if _person_shape(c.words, text) or (_TITLE_BEFORE.search(before) and len(c.words) >= 1) or (
+            role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
+            and not any(_looks_like_name(w) for w in c.words)):
+        surname = _extend_person(v, c)
+        ctx.place(v, c.cs, surname, "Person", role=role)
+        return
+    if len(c.words) == 1:
+        w = c.words[0]
+        if _bad_single(w):
+            return
+        if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
+            if not (c.cs > 0 and re.match(r"\s*,\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])):
+                return  # only a list opening after a colon ("bestaat uit: A, B en C") is a name
+        looks = _looks_like_name(w)
+        if not looks and mid[key] and after_prep[key] == mid[key]:
+            ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"
+            return
+        # "Dimon Groningen": a name that never stands without the place after it
+        nxt = v.slot_at(c.ce + 1, c.ce + 2)
+        if nxt and nxt.cstart == c.ce + 1 and nxt.mention.type in ("Municipality", "Province") \
+                and not looks and _alone_count(chains, key) == 0:
+            v.slots.remove(nxt)
+            c.ce = nxt.cend
+            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+            return
+        strong = looks or mid[key] >= 2
+        slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=strong)
+        _acronym_label(ctx, v, slot)
+        return
+    ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+
+
+def _alone_count(chains: list[_Chain], key: str) -> int:
+    """How often a one-word name stands without a place right after it."""
+    n = 0
+    for c in chains:
+        if normalise_name(c.view.text[c.cs:c.ce]) != key:
+            continue
+        nxt = c.view.slot_at(c.ce + 1, c.ce + 2)
+        if not (nxt and nxt.mention.type in ("Municipality", "Province")):
+            n += 1
+    return n
+
+
+def _extend_person(v: View, c: _Chain) -> int:
+    """A person's name ends after its surname; particles were read by the chain already."""
+    end = c.ce
+    if len(c.words) == 1:
+        m = re.match(r"((?:%s)\s+)?[A-Z][\w'’-]+" % "|".join(TUSSENVOEGSELS), v.text[end + 1:])
+        if m and v.free(end + 1, end + 1 + m.end()):
+            end = end + 1 + m.end()
+    return end
+
+
+def _org_type(v: View, cs: int) -> str:
+    """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"."""
+    before = v.text[max(0, cs - 60):cs]
+    word = v.text[cs:cs + 12].casefold()
+    if word.startswith(("coöperatie", "cooperatie")):
+        return "Cooperative"
+    if re.search(r"(?i)co[öo]peratie\b[^.,;:()⟦]*$", before) and not re.search(r"[A-Z]", before.split("ratie")[-1][:40].strip()[:1] or "x"):
+        return "Cooperative"
+    if re.search(r"(?i)\b(?:samenwerkingsverband|alliantie|consortium|partnerschap)\s+(?:van\s+)?$",
+                 before):
+        return "Partnership"
+    return "Organisation"
+
+
+def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
+    """"Centrum voor Jeugd en Gezin (CJG)": label the acronym with the long name."""
+    if slot is None or not _is_acronym(slot.mention.text):
+        return
+    if v.text[slot.cstart - 1:slot.cstart] != "(":
+        return
+    prev = [s for s in v.sorted_slots() if s.cend <= slot.cstart - 1]
+    if not prev or v.text[prev[-1].cend:slot.cstart].strip() != "(":
+        return
+    long = prev[-1].mention.name
+    initials = "".join(w[0] for w in long.split() if w[0].isupper())
+    if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text:
+        ctx.retype(slot, prev[-1].mention.type, label=long)
+
+
+def _promote_lists(ctx: Context) -> None:
+    """A weak name in a list with a strong organisation name ("A, B en C") is strong too."""
+    for v in ctx.views:
+        slots = v.sorted_slots()
+        runs: list[list[Slot]] = []
+        for s in slots:
+            if runs and re.fullmatch(r"\s*(?:,|en|of|&)\s*(?:de\s+|het\s+)?",
+                                     v.text[runs[-1][-1].cend:s.cstart]):
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        for run in runs:
+            orgs = [s for s in run if s.mention.type in ("Organisation", "Cooperative", "Partnership")]
+            if len(orgs) >= 2 and any(s.strong for s in orgs):
+                for s in orgs:
+                    s.strong = True

@@ -1,0 +1,146 @@
+"""Places: municipalities and provinces from the gazetteer, wijken, venues.
+
+What it reads in Dutch:
+
+* a gazetteer name written with a capital ("Assen", "Aa en Hunze", "Borger-Odoorn"), also
+  with space/hyphen variants; a name that is both a municipality and a province (Groningen,
+  Utrecht) is a Province after "provincie" or in a list of provinces, else a Municipality;
+* "gemeente X", "de gemeenten X, Y en Z", "provincie X" where X is misspelled: a fuzzy
+  gazetteer lookup (the mention keeps the text, its label is the gazetteer name);
+* "de wijk X", "in de buurt X", "stadsdeel X" -> Neighbourhood X, and later mentions of X;
+* "buurtcentrum de X", "wijkcentrum X", "dorpshuis X" -> X is an Organisation (a venue).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.lexicon import FIRST_NAMES, VENUE_NOUNS
+from kg.text import normalise_name
+
+_CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
+_WIJK = re.compile(rf"\b(?:woonwijk|wijk|buurt|stadsdeel|stadswijk|woonkern|kern|dorpskern)\s+"
+                   rf"((?:{_CAP})(?:[ -](?:{_CAP}))*)")
+_VENUE = re.compile(r"\b(?:%s)\s+((?:[Dd]e |[Hh]et |'t )?(?:%s)(?: (?:%s))*)"
+                    % ("|".join(VENUE_NOUNS), _CAP, _CAP))
+_CUE_MUN = re.compile(r"\b[Gg]emeenten?\s+$")
+_CUE_PROV = re.compile(r"\b[Pp]rovincie(?:s)?\s+(?:in\s+|van\s+)?$")
+_LIST_AFTER_CUE = re.compile(rf"\b([Gg]emeenten?|[Pp]rovincies?)\s+((?:{_CAP})(?:(?:,\s+|\s+en\s+)"
+                             rf"(?:{_CAP}))*)")
+_SURNAME_CONTEXT = re.compile(r"\b(%s)\s+(?:van|de|van de|van der|van den|ter|ten|te)\s+$"
+                              % "|".join(sorted(FIRST_NAMES)))
+#: Municipality names that are also common Dutch words: not at a sentence start.
+_COMMON_WORD_NAMES = frozenset({"best", "buren", "putten", "bergen", "goes", "sluis", "laren",
+                                "epe", "beek", "mill", "horst", "son", "elburg", "ede"})
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n)) for n in names]
+    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts))
+
+
+def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | None:
+    places = ctx.gazetteer.lookup(name)
+    if not places:
+        return None
+    types = {p.type for p in places}
+    if "Province" in types and (_CUE_PROV.search(before) or types == {"Province"}):
+        p = next(p for p in places if p.type == "Province")
+    elif _CUE_MUN.search(before) or "Municipality" in types:
+        p = next(p for p in places if p.type == "Municipality")
+    else:
+        p = places[0]
+    return p.type, p
+
+
+def gazetteer_places(ctx: Context) -> None:
+    """Exact gazetteer names, then province/municipality disambiguation inside lists."""
+    rx = _gazetteer_regex(tuple(ctx.gazetteer.all_names()))
+    for v in ctx.views:
+        for m in rx.finditer(v.text):
+            name = m.group(0)
+            if m.start() == 0 and name.casefold() in _COMMON_WORD_NAMES:
+                continue
+            if _SURNAME_CONTEXT.search(v.text[:m.start()]):
+                continue  # "Aly van Beek": a surname, not the place
+            found = _place_type(ctx, name, v.text[:m.start()])
+            if not found:
+                continue
+            typ, place = found
+            ctx.place(v, m.start(), m.end(), typ, label=place.name)
+        _lists_of_provinces(ctx, v)
+
+
+def _lists_of_provinces(ctx: Context, v: View) -> None:
+    """In "Groningen, Drenthe en Overijssel" every member is a province."""
+    slots = [s for s in v.sorted_slots() if s.mention.type in ("Municipality", "Province")]
+    runs: list[list[Slot]] = []
+    for s in slots:
+        if runs and re.fullmatch(r"\s*(?:,|en|of)\s*", v.text[runs[-1][-1].cend:s.cstart]):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        if sum(1 for s in run if s.mention.type == "Province") * 2 >= len(run):
+            for s in run:
+                if s.mention.type == "Municipality" and ctx.gazetteer.lookup(s.mention.name, "Province"):
+                    ctx.retype(s, "Province")
+
+
+def fuzzy_places(ctx: Context) -> None:
+    """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
+    for v in ctx.views:
+        for m in _LIST_AFTER_CUE.finditer(v.text):
+            typ = "Province" if m.group(1).lower().startswith("prov") else "Municipality"
+            for w in re.finditer(_CAP, m.group(2)):
+                cs, ce = m.start(2) + w.start(), m.start(2) + w.end()
+                if not v.free(cs, ce):
+                    continue
+                p = ctx.gazetteer.fuzzy(w.group(0), typ)
+                if p is not None:
+                    ctx.place(v, cs, ce, p.type, label=p.name)
+
+
+def neighbourhoods(ctx: Context) -> None:
+    """"de wijk X" names a Neighbourhood; X elsewhere in the text is the same wijk."""
+    names: dict[str, str] = {}
+    for v in ctx.views:
+        for m in _WIJK.finditer(v.text):
+            name = m.group(1)
+            if normalise_name(name) in ("", ) or not v.free(m.start(1), m.end(1)):
+                continue
+            ctx.place(v, m.start(1), m.end(1), "Neighbourhood")
+            names[normalise_name(name)] = name
+    if not names:
+        return
+    pattern = "|".join(r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n))
+                       for n in sorted(names.values(), key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+    for v in ctx.views:
+        for m in rx.finditer(v.text):
+            ctx.place(v, m.start(), m.end(), "Neighbourhood")
+    ctx.memory["neighbourhoods"] = names
+
+
+def venues(ctx: Context) -> None:
+    """"buurtcentrum de X": X is a venue organisation."""
+    for v in ctx.views:
+        for m in _VENUE.finditer(v.text):
+            cs = m.start(1)
+            art = re.match(r"(?:[Dd]e |[Hh]et |'t )", m.group(1))
+            if art and art.group(0)[0].islower():
+                cs += art.end()
+            ctx.place(v, cs, m.end(1), "Organisation")
+
+
+def run(ctx: Context) -> None:
+    """Component: all place mentions."""
+    gazetteer_places(ctx)
+    fuzzy_places(ctx)
+    neighbourhoods(ctx)
+    venues(ctx)

@@ -1,0 +1,127 @@
+"""partnerOf and leadsPilot: working together, and leading a pilot or team.
+
+partnerOf (said explicitly), in Dutch:
+
+* "X ... samen met / in samenwerking met / i.s.m. / met partner A en B": X with A and with B
+  (not A with B); without an organisation before the cue in the sentence ("(i.s.m. A en B)"),
+  X is the organisation the text was just about;
+* "er wordt samengewerkt door A, B en C", "A, B en C werken (al jaren) samen",
+  "de samenwerking tussen A en B": every pair;
+* "X werkt samen met A en B": X with each.
+
+leadsPilot, in Dutch:
+
+* "X is trekker/penvoerder/kartrekker/aanjager/coördinator van (een/de) pilot|wijkteam";
+* "de pilot/het wijkteam wordt geleid/getrokken/(begeleid en) gecoördineerd door X";
+* "X leidt/trekt/coördineert de pilot", "X heeft (als pilot) ... een wijkteam opgericht/opgezet/
+  gestart" (also foundedBy, less sure), "X is gestart met een pilot".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from kg.extract.context import Context, View
+from kg.extract.rules import ORG_TYPES, list_before, org_slots, parse_list, topic_org
+
+_WITH = re.compile(r"\b(?:samen\s+met|tezamen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
+                   r"met\s+(?:partners?|samenwerkingspartners?))\s+")
+_PASSIVE_ALL = re.compile(r"\b(?:wordt|werd|is)\s+(?:\w+\s+){0,3}?samengewerkt\s+(?:\w+\s+){0,2}?door\s+")
+_BETWEEN = re.compile(r"\bsamenwerking\s+(?:\w+\s+){0,2}?tussen\s+")
+_WORK_TOGETHER = re.compile(r"\s+(?:werken|werkten|gaan|zullen)\s+(?:\w+\s+){0,3}?samen\b(?!\s+met)")
+_WORKS_WITH = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werkte|gaat|wil|zal)\s+(?:\w+\s+){0,3}?samen\s+"
+                         r"(?:\w+\s+){0,2}?met\s+")
+
+_LEADER = (r"(?:trekker|kartrekker|penvoerder|aanjager|coördinator|coordinator|leider|"
+           r"initiatiefnemer|opdrachtnemer|regisseur)")
+_IS_LEADER = re.compile(rf"⟦O(\d+)⟧\s+(?:is|was|wordt|werd|blijft)\s+(?:\w+\s+){{0,2}}?{_LEADER}\s+"
+                        rf"(?:van\s+)?(?:de\s+|het\s+|een\s+|deze\s+)?(?:\w+\s+)?⟦P(\d+)⟧")
+_IS_LEADER_INV = re.compile(rf"\b(?:is|was|wordt|werd)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+(?:\w+\s+){{0,2}}?"
+                            rf"{_LEADER}\s+(?:van\s+)?(?:de\s+|het\s+|een\s+|deze\s+)?(?:\w+\s+)?⟦P(\d+)⟧")
+_LEADER_IS = re.compile(rf"{_LEADER}\s+(?:van\s+)?(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧\s+(?:is|was|wordt)\s+"
+                        rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_LED_BY = re.compile(r"⟦P(\d+)⟧[^⟦]{0,80}?\b(?:wordt|werd|is)\s+(?:\w+\s+en\s+)?(?:\w+\s+){0,2}?"
+                     r"(?:geleid|getrokken|gecoördineerd|gecoordineerd|aangestuurd|opgezet|"
+                     r"uitgevoerd)\s+door\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_LEADS = re.compile(r"⟦O(\d+)⟧\s+(?:leidt|trekt|coördineert|coordineert|stuurt)\s+(?:\w+\s+){0,2}?"
+                    r"(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧")
+_SET_UP = re.compile(r"⟦O(\d+)⟧\s+[^⟦]{0,60}?(?:⟦[MNV]\d+⟧[^⟦]{0,20}?)?(?:een\s+|de\s+|het\s+)?⟦P(\d+)⟧\s+"
+                     r"(?:\w+\s+){0,2}?(?P<verb>opgericht|opgezet|gestart|opgestart|ingericht)\b")
+_SET_UP_INV = re.compile(r"\b(?:heeft|hebben|had)\s+⟦O(\d+)⟧\s+[^⟦]{0,60}?(?:⟦[MNV]\d+⟧[^⟦]{0,20}?)?"
+                         r"(?:een\s+|de\s+|het\s+)?⟦P(\d+)⟧\s+(?:\w+\s+){0,2}?"
+                         r"(?P<verb>opgericht|opgezet|gestart|opgestart|ingericht)\b")
+_STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+met\s+(?:een\s+|de\s+)?⟦P(\d+)⟧")
+
+
+def partners(ctx: Context, v: View) -> None:
+    masked, slots, _ = v.masked()
+    for m in _WITH.finditer(masked):
+        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+        others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+        if not others:
+            continue
+        before = [s for s in org_slots(v) if masked.find(f"⟦O{slots.index(s)}⟧") < m.start()
+                  and s not in others]
+        rule = "partnerOf:samen-met"
+        if before:
+            subj = before[0].members()
+        else:
+            topic = topic_org(ctx, v)
+            subj = [topic] if topic is not None and topic not in others else []
+            rule = "partnerOf:samen-met-topic"
+        for s in subj:
+            for o in others:
+                ctx.add(v, s, "partnerOf", o, rule, 0.85 if before else 0.7)
+    groups = []
+    for m in list(_PASSIVE_ALL.finditer(masked)) + list(_BETWEEN.finditer(masked)):
+        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+        groups.append(("partnerOf:samengewerkt-door", items))
+    for m in _WORK_TOGETHER.finditer(masked):
+        groups.append(("partnerOf:werken-samen", list_before(masked, slots, m.start(), "O")))
+    for rule, items in groups:
+        members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+        for a, b in combinations(members, 2):
+            ctx.add(v, a, "partnerOf", b, rule, 0.8)
+    for m in _WORKS_WITH.finditer(masked):
+        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+        for s in slots[int(m.group(1))].members():
+            for it in items:
+                for o in it.slot.members():
+                    ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85)
+
+
+def pilots(ctx: Context, v: View) -> None:
+    masked, slots, _ = v.masked()
+
+    def lead(o_idx: int, p_idx: int, rule: str, conf: float) -> None:
+        for o in slots[o_idx].members():
+            for p in slots[p_idx].members():
+                if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
+                    ctx.add(v, o, "leadsPilot", p, rule, conf)
+
+    for rx in (_IS_LEADER, _IS_LEADER_INV):
+        for m in rx.finditer(masked):
+            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
+    for m in _LEADER_IS.finditer(masked):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
+    for m in _LED_BY.finditer(masked):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
+    for m in _LEADS.finditer(masked):
+        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
+    for m in _STARTED.finditer(masked):
+        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
+    for rx in (_SET_UP, _SET_UP_INV):
+        for m in rx.finditer(masked):
+            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
+            if m.group("verb") == "opgericht":
+                for o in slots[int(m.group(1))].members():
+                    for p in slots[int(m.group(2))].members():
+                        ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
+
+
+def run(ctx: Context) -> None:
+    """Component: partnerOf and leadsPilot candidates."""
+    for v in ctx.views:
+        partners(ctx, v)
+        pilots(ctx, v)

@@ -1,0 +1,109 @@
+"""locatedIn: where organisations, teams and wijken are.
+
+What it reads in Dutch:
+
+* "ORG in PLACE" right after each other ("bij Noordermaat in Assen", "buurtcentrum de Linde
+  in Oosterpark"), also "ORG uit/te PLACE";
+* "A, B en C (die) zijn (respectievelijk) actief/gevestigd/werkzaam in (de gemeenten) X, Y en
+  Z": with "respectievelijk" pairwise, else every org in every place;
+* "ORG werkt in (de gemeenten) X en Y", "ORG is gevestigd in X";
+* "Ook in (de gemeenten) X en Y wordt door/onder de vlag van ORG ... uitgevoerd";
+* a name that ends in a gazetteer place ("Welzijn Oost Assen") is located there (low confidence);
+* "de wijk X" lies in the municipality named in the same or the sentence before of the paragraph
+  ("In Assen is men gestart ... In de wijk X ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot
+from kg.extract.rules import ORG_TYPES, list_before, parse_list
+
+_ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
+_ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
+                     r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:in|te)\s+"
+                     r"(?:de\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+)?(?=⟦[MNV])")
+_WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
+                       r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
+_ALSO_IN = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
+_FLAG = re.compile(r"\bwordt\s+(?:\w+\s+){0,3}?(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+
+
+def _places(items) -> list[Slot]:
+    return [s for it in items for s in it.slot.members()
+            if s.mention.type in ("Municipality", "Province", "Neighbourhood")]
+
+
+def run(ctx: Context) -> None:
+    """Component: locatedIn candidates."""
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _ADJ.finditer(masked):
+            subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
+            if subj.group is not None:
+                continue
+            for p in place.members():
+                ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
+        for m in _ACTIVE.finditer(masked):
+            subjects = [s for it in list_before(masked, slots, m.start(), "O")
+                        for s in it.slot.members() if s.mention.type in ORG_TYPES]
+            items, _ = parse_list(masked, slots, m.end(), "MNV")
+            places = _places(items)
+            if not subjects or not places:
+                continue
+            if m.group("resp") and len(subjects) == len(places):
+                for s, p in zip(subjects, places):
+                    ctx.add(v, s, "locatedIn", p, "locatedIn:respectievelijk", 0.85)
+            else:
+                for s in subjects:
+                    for p in places:
+                        ctx.add(v, s, "locatedIn", p, "locatedIn:actief-in", 0.75)
+        for m in _WORKS_IN.finditer(masked):
+            items, _ = parse_list(masked, slots, m.end(), "MNV")
+            for s in slots[int(m.group(1))].members():
+                for p in _places(items):
+                    ctx.add(v, s, "locatedIn", p, "locatedIn:werkt-in", 0.7)
+        flag = _FLAG.search(masked)
+        if flag:
+            for m in _ALSO_IN.finditer(masked[:flag.start()]):
+                items, _ = parse_list(masked, slots, m.end(), "MNV")
+                for s in slots[int(flag.group(1))].members():
+                    for p in _places(items):
+                        ctx.add(v, s, "locatedIn", p, "locatedIn:uitgevoerd-in", 0.6)
+        for s in slots:
+            if s.mention.type in ORG_TYPES and s.group is None and " " in s.mention.text:
+                last = s.mention.text.rsplit(" ", 1)[1]
+                place = ctx.gazetteer.lookup_one(last)
+                if place is not None:
+                    pm = ctx.mention(v, s.cstart, s.cend, place.type, label=place.name)
+                    ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
+    _wijk_in_municipality(ctx)
+
+
+def _wijk_in_municipality(ctx: Context) -> None:
+    """"In Assen ... In de wijk X": the wijk lies in the municipality just named."""
+    wijken = ctx.memory.get("neighbourhoods", {})
+    if not wijken:
+        return
+    done = set()
+    for v in ctx.views:
+        for s in v.sorted_slots():
+            if s.mention.type != "Neighbourhood" or not s.strong or s.mention.name in done:
+                continue
+            if not re.search(r"\b(?:wijk|buurt|stadsdeel|woonwijk)\s+$", v.text[:s.cstart]):
+                continue
+            mun = None
+            own = [t for t in v.slots if t.mention.type == "Municipality"]
+            if own:
+                mun = own[0]
+            else:
+                for prev in ctx.previous(v, 1, same_para=True):
+                    cands = [t for t in prev.sorted_slots() if t.mention.type == "Municipality"]
+                    if cands:
+                        mun = cands[0]
+                        break
+            if mun is not None:
+                for m in mun.members():
+                    ctx.add(v, s, "locatedIn", m, "locatedIn:wijk-in-gemeente", 0.65)
+                done.add(s.mention.name)

@@ -1,0 +1,124 @@
+"""memberOf and partOf: who belongs to a partnership, team or group organisation.
+
+memberOf, in Dutch:
+
+* "de partners van P (A, B en C)": see :mod:`lists`;
+* "A is lid van P", "A is aangesloten bij P", "A is partner in P", "A neemt deel aan P";
+* "A, B en C werken (al) samen in het wijkteam": memberOf the team;
+* "Het wijkteam bestaat uit (de volgende organisaties): A, B en C": memberOf the team
+  (a team, pilot or partnership consists of members).
+
+partOf, in Dutch:
+
+* "A is (een) onderdeel van X", "A maakt deel uit van X", "A valt onder X",
+  "A, een dochter/werkmaatschappij van X";
+* "(allebei/beide nu onderdeel van de gemeente)" after a coordination: its last two items
+  (one item without "allebei") are part of the municipality named before;
+* "X bestaat uit A, B en C" for an organisation (not a team);
+* group structure: "X bestaat uit negen stichtingen" / "X heeft negen stichtingen", then
+  "Voorbeelden van die stichtingen zijn A, B en C" / "De andere stichtingen zijn D en E":
+  A..E partOf X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot
+from kg.extract.lexicon import UNIT_NOUNS
+from kg.extract.rules import ORG, ORG_TYPES, list_before, parse_list
+
+_MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
+                          rf"(?:lid\s+van|aangesloten\s+bij|partner\s+(?:in|van|binnen)|"
+                          rf"deelnemer\s+(?:in|aan|van)|vertegenwoordigd\s+in)\s+(?:het\s+|de\s+)?"
+                          rf"⟦([OP])(\d+)⟧")
+_WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|nemen|neemt)\s+"
+                      r"(?:\w+\s+){0,3}?(?:samen\s+)?(?:in|deel\s+aan)\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
+_CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit\s+"
+                       r"(?:(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?(?:organisaties|partijen|partners|"
+                       r"leden|stichtingen|instellingen)\s*[:,]?\s*|:\s*)?")
+_PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0,2}}?(?:een\s+)?"
+                        rf"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧|"
+                        rf"\s+(?:maakt|maken)\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?"
+                        rf"⟦([OMP])(\d+)⟧|"
+                        rf"\s+(?:valt|vallen|viel)\s+(?:\w+\s+){{0,2}}?onder\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧|"
+                        rf",\s+(?:een\s+|het\s+)?(?:onderdeel|dochter|dochterorganisatie|"
+                        rf"werkmaatschappij|label)\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
+_PAREN_PART = re.compile(r"\(\s*(?P<both>allebei|beide|beiden)?\s*(?:\w+\s+){0,2}?(?:een\s+)?"
+                         r"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
+_UNITS = "|".join(UNIT_NOUNS)
+_HAS_UNITS = re.compile(rf"{ORG}\s+(?:bestaat\s+uit|heeft|telt|omvat|kent)\s+(?:\w+\s+){{0,3}}?"
+                        rf"(?P<noun>{_UNITS})\b")
+_HAS_UNITS_PRON = re.compile(rf"⟦O(\d+)⟧[^⟦]*?\b(?:bestaat\s+uit|heeft|telt|omvat)\s+(?:\w+\s+){{0,3}}?"
+                             rf"(?P<noun>{_UNITS})\b")
+_UNITS_ARE = re.compile(rf"\b(?:[Vv]oorbeelden\s+van\s+)?(?:[Dd]ie|[Dd]eze|[Dd]e|[Hh]aar|[Zz]ijn)\s+"
+                        rf"(?:\w+\s+)?(?P<noun>{_UNITS})\s+(?:zijn|heten|:)\s*")
+
+
+def _subjects_before(masked: str, slots: list[Slot], end: int) -> list[Slot]:
+    items = list_before(masked, slots, end, "O")
+    return [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+
+
+def members(ctx: Context) -> None:
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for rx, rule in ((_MEMBER_CUES, "memberOf:lid-van"), (_WORK_IN, "memberOf:werken-in")):
+            for m in rx.finditer(masked):
+                target = slots[int(m.group(2))]
+                for s in _subjects_before(masked, slots, m.start()):
+                    for t in target.members():
+                        ctx.add(v, s, "memberOf", t, rule, 0.8)
+        for m in _CONSISTS.finditer(masked):
+            whole = slots[int(m.group(2))]
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            for w in whole.members():
+                is_team = w.mention.type in ("Pilot", "Partnership")
+                for it in items:
+                    for s in it.slot.members():
+                        if is_team:
+                            ctx.add(v, s, "memberOf", w, "memberOf:bestaat-uit", 0.85)
+                        elif w.mention.type in ORG_TYPES:
+                            ctx.add(v, s, "partOf", w, "partOf:bestaat-uit", 0.75)
+
+
+def parts(ctx: Context) -> None:
+    units: dict[str, Slot] = {}
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _PART_CUES.finditer(masked):
+            idx = next(int(g) for g in m.groups()[1::2] if g is not None)
+            whole = slots[idx]
+            for s in _subjects_before(masked, slots, m.start()):
+                for w in whole.members():
+                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85)
+        for m in _PAREN_PART.finditer(masked):
+            whole = slots[int(m.group(3))]
+            items = _subjects_before(masked, slots, m.start())
+            if not items:
+                continue
+            subjects = items[-2:] if m.group("both") else items[-1:]
+            for s in subjects:
+                for w in whole.members():
+                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8)
+        for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
+            for m in rx.finditer(masked):
+                parent = slots[int(m.group(1))].members()
+                if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
+                    units[m.group("noun").lower()] = parent[0]
+        for m in _UNITS_ARE.finditer(masked):
+            parent = units.get(m.group("noun").lower())
+            if parent is None:
+                continue
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            for it in items:
+                for s in it.slot.members():
+                    ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
+
+
+def run(ctx: Context) -> None:
+    """Component: memberOf and partOf candidates."""
+    members(ctx)
+    parts(ctx)
+
+

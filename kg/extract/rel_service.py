@@ -1,0 +1,84 @@
+"""offersService: an organisation gives a kind of help.
+
+What it reads in Dutch, clause by clause ("X is ... gestart met A en is nu gestart met B"
+gives X both, its partners only the first):
+
+* a service verb in the clause: biedt/bieden/aanbieden, verzorgt, levert, voert ... uit /
+  uitvoert / uitgevoerd, verleent, organiseert, is gestart met, start met, begint met, doet aan;
+* the organisation: the subject of the clause (its first organisation, with those named after
+  "samen met" / "i.s.m."), the agent of a passive ("wordt door/onder de vlag van X uitgevoerd"),
+  or, in a clause without one, the subject of the sentence;
+* a relative clause "een organisatie die sociaal werk uitvoert" belongs to the subject;
+* the date: "vanaf 1-1-2013", "sinds 2012", "per 1 januari 2015" in the same clause;
+* "biedt geen/niet meer X" is negated, "wil X gaan bieden" intended.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot
+from kg.extract.dates import date_near
+from kg.extract.rules import ORG_TYPES, clauses, modality, parse_list
+
+_VERB = re.compile(r"(?i)\b(?:biedt|bieden|bood|boden|aanbieden|aangeboden|verzorgt|verzorgen|"
+                   r"verzorgd|verzorgde|levert|leveren|geleverd|voert|voeren|voerde|uitvoert|"
+                   r"uitvoeren|uitgevoerd|verleent|verlenen|verleend|organiseert|organiseren|"
+                   r"gestart\s+met|start\s+met|starten\s+met|startte\s+met|begonnen\s+met|"
+                   r"begint\s+met|gestart|begonnen|doet\s+aan|doen\s+aan|verstrekt|inzet\s+op|biedt\s+aan)\b")
+_WITH = re.compile(r"\b(?:samen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?)\s+")
+_AGENT = re.compile(r"\b(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+
+
+def _orgs_in(masked: str, slots: list[Slot], a: int, b: int) -> list[tuple[int, Slot]]:
+    out = []
+    for m in re.finditer(r"⟦O(\d+)⟧", masked[a:b]):
+        s = slots[int(m.group(1))]
+        for x in s.members():
+            if x.mention.type in ORG_TYPES:
+                out.append((a + m.start(), x))
+    return out
+
+
+def run(ctx: Context) -> None:
+    """Component: offersService candidates."""
+    for v in ctx.views:
+        masked, slots, cmap = v.masked()
+        if "⟦S" not in masked or not _VERB.search(masked):
+            continue
+        sentence_subject: list[Slot] = []
+        for a, b in clauses(masked):
+            clause = masked[a:b]
+            if not _VERB.search(clause):
+                orgs = _orgs_in(masked, slots, a, b)
+                if orgs and not sentence_subject:
+                    sentence_subject = [orgs[0][1]]
+                continue
+            services = [slots[int(m.group(1))] for m in re.finditer(r"⟦S(\d+)⟧", clause)]
+            if not services:
+                continue
+            agents: list[Slot] = []
+            ag = _AGENT.search(clause)
+            if ag:
+                agents = slots[int(ag.group(1))].members()
+            else:
+                orgs = _orgs_in(masked, slots, a, b)
+                first_service = masked.find("⟦S", a)
+                orgs = [o for o in orgs if o[0] < first_service] or orgs[:1]
+                if orgs:
+                    agents = [orgs[0][1]]
+                    w = _WITH.search(clause)
+                    if w:
+                        items, _ = parse_list(masked, slots, a + w.end(), "O")
+                        agents += [s for it in items for s in it.slot.members()
+                                   if s.mention.type in ORG_TYPES]
+                elif sentence_subject:
+                    agents = list(sentence_subject)
+            if not sentence_subject and agents:
+                sentence_subject = agents[:1]
+            date = date_near(ctx, v.index, cmap[a], cmap[b] if b < len(cmap) else None)
+            mod = modality(clause)
+            for o in agents:
+                for s in services:
+                    if s.mention.type == "Service":
+                        ctx.add(v, o, "offersService", s, "offersService:biedt", 0.75, date, mod)

@@ -1,0 +1,186 @@
+"""foundedBy and mergesInto: how organisations come into being.
+
+foundedBy, in Dutch:
+
+* "X is (in 2011) opgericht door A, B en de partners van P (C en D)" -> X foundedBy A, B, C, D
+  (and P, with less confidence); also "X, opgericht door A", "werd mede opgericht door";
+* "A en B hebben (samen) X opgericht", "Op initiatief van A en B is X opgericht".
+
+mergesInto, in Dutch (one row per original organisation; date from "per 1 januari 2015",
+"met ingang van", "op"; "wil", "gaan", "voornemen" make it intended, "niet" denies it):
+
+* "A, B en C gaan fuseren", "A en B fuseren (tot Z)", "A fuseert met B", "de fusie tussen/van
+  A en B", "samengaan van (drie organisaties:) A, B en C", "A gaat op in Z",
+  "A en B gaan verder als/onder de naam Z";
+* the resulting organisation is named by "tot Z", "in Z", "als Z"; otherwise it is a new
+  Organisation mention labelled from the text: "een nieuwe (integrale) welzijnsorganisatie in
+  Assen" -> "Nieuwe welzijnsorganisatie Assen", or from the parties: "Nieuwe organisatie A B C".
+  One document has one such new organisation per set of parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.dates import date_near
+from kg.extract.rules import ORG, ORG_TYPES, Item, parse_list, modality
+
+_FOUNDED_BY = re.compile(rf"{ORG}[^⟦.]{{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
+_FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,30}}?\s)?{ORG}\s+"
+                             rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
+_INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
+_INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
+
+_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is)?\s*(?:\w+\s+){0,4}?"
+               r"(?:fuseren|fuseerden|fuseert|fuseerde|samengaan|samen\s+gaan|gaan\s+samen|"
+               r"gingen\s+samen|samensmelten)\b")
+_LIST_THEN_VERB = re.compile(rf"(?=(?:(?:de|het)\s+)?⟦O\d+⟧)")
+_FUSIE_NOUN = re.compile(r"\b(?:fusie|samenvoeging|samengaan|fusieproces)\s+(?:tussen|van)\s+"
+                         r"(?:de\s+|het\s+)?(?:\w+\s+)?(?:(?:organisaties|partijen|stichtingen|"
+                         r"instellingen)\s*[:;,]?\s*)?")
+_OPGAAN = re.compile(rf"{ORG}\s+(?:gaat|ging|gaan|is|zal|wil)\s+(?:\w+\s+){{0,3}}?op\s+in\s+"
+                     rf"(?:de\s+|het\s+)?{ORG}")
+_FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|gaat\s+fuseren|wil\s+fuseren|zal\s+fuseren)"
+                          rf"\s+met\s+")
+_RESULT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
+_NEW_ORG = re.compile(r"(?i)\b(?:een|de)\s+nieuwe\s+((?:[a-zë]+\s+){0,2}?)"
+                      r"(?P<noun>[a-zë]*organisatie|stichting|fusieorganisatie|organisatie)\b"
+                      r"(?:\s+in\s+⟦M(?P<m>\d+)⟧)?")
+
+
+def founded_by(ctx: Context) -> None:
+    for v in ctx.views:
+        masked, slots, cmap = v.masked()
+        for m in _FOUNDED_BY.finditer(masked):
+            subj = slots[int(m.group(1))]
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
+        for m in _FOUNDED_ACTIVE.finditer(masked):
+            subj = slots[int(m.group(1))]
+            head = masked[:m.start()]
+            founders = _list_ending_at(masked, slots, head)
+            _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
+        for m in _INITIATIVE.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            t = _INITIATIVE_TAIL.match(masked, end)
+            if items and t:
+                _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:op-initiatief-van")
+
+
+def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
+    """The coordination that is the subject right before a verb: "A en B hebben ..."."""
+    m = re.search(r"((?:(?:de|het)\s+)?⟦O\d+⟧(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧)*)\s*$", head)
+    if not m:
+        return []
+    items, _ = parse_list(masked, slots, m.start(1), "O")
+    return items
+
+
+def _founders(ctx: Context, v: View, subj: Slot, items: list[Item], rule: str) -> None:
+    containers = set()
+    for subj_m in subj.members():
+        for it in items:
+            if it.slot.mention.type not in ORG_TYPES:
+                continue
+            ctx.add(v, subj_m, "foundedBy", it.slot, rule, 0.9)
+            if it.container is not None:
+                containers.add(id(it.container))
+                if it.container.mention.type in ORG_TYPES:
+                    ctx.add(v, subj_m, "foundedBy", it.container, rule + "-container", 0.5)
+
+
+def _new_org(ctx: Context, v: View, masked: str, slots: list[Slot], parties: list[Slot]) -> Slot | object:
+    """The unnamed resulting organisation: a Mention labelled from the text."""
+    key = frozenset(p.mention.name.casefold() for p in parties)
+    known: dict = ctx.memory.setdefault("new_orgs", {})
+    for k, mention in known.items():
+        if len(k & key) >= max(1, min(len(k), len(key)) - 1):
+            return mention
+    label = None
+    span = None
+    mm = _NEW_ORG.search(masked)
+    if mm:
+        noun = mm.group("noun").lower()
+        place = slots[int(mm.group("m"))].mention.name if mm.group("m") else ""
+        if not place and noun != "organisatie":
+            muns = [s for s in slots if s.mention.type == "Municipality"]
+            place = muns[0].mention.name if muns else ""
+        if place or noun != "organisatie":
+            label = f"Nieuwe {noun} {place}".strip()
+            span = (mm.start(), mm.end())
+    if label is None:
+        label = "Nieuwe organisatie " + " ".join(p.mention.name for p in parties)
+    _, _, cmap = v.masked()
+    if span is not None:
+        cs, ce = cmap[span[0]], cmap[span[1] - 1] + 1
+    else:
+        cs, ce = 0, len(v.text)
+    mention = ctx.mention(v, cs, ce, "Organisation", label=label)
+    known[key] = mention
+    return mention
+
+
+def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[Item], after: int,
+           rule: str, clause: str) -> None:
+    parties = []
+    for it in items:
+        for s in it.slot.members():
+            if s.mention.type in ORG_TYPES and s not in parties:
+                parties.append(s)
+    if not parties:
+        return
+    r = _RESULT.match(masked, after)
+    target = slots[int(r.group(1))] if r else None
+    if target is not None and target in parties:
+        target = None
+    if target is None and len(parties) < 2:
+        return
+    result = target if target is not None else _new_org(ctx, v, masked, slots, parties)
+    date = date_near(ctx, v.index)
+    mod = modality(clause)
+    for p in parties:
+        ctx.add(v, p, "mergesInto", result, rule, 0.85 if target is None else 0.9, date, mod)
+
+
+def merges_into(ctx: Context) -> None:
+    verb = re.compile(rf"\s*{_MERGE_VERB}")
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        done = False
+        for m in _LIST_THEN_VERB.finditer(masked):
+            if done:
+                break
+            items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
+            if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
+                continue
+            vm = verb.match(masked, end)
+            if vm and "⟦" not in vm.group(0):
+                _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren", masked)
+                done = True
+        for m in _FUSIE_NOUN.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", masked)
+        for m in _FUSEERT_MET.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            first = [Item(slots[int(m.group(1))])]
+            _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met", masked)
+        for m in _OPGAAN.finditer(masked):
+            subj, target = slots[int(m.group(1))], slots[int(m.group(2))]
+            for s in subj.members():
+                ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
+                        date_near(ctx, v.index), modality(masked))
+        for m in re.finditer(rf"\bgaan\s+(?:\w+\s+){{0,2}}?verder\s+(?:als|onder\s+de\s+naam)\s+{ORG}",
+                             masked):
+            items = _list_ending_at(masked, slots, masked[:m.start()])
+            target = slots[int(m.group(1))]
+            for it in items:
+                for s in it.slot.members():
+                    ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
+                            date_near(ctx, v.index), modality(masked))
+
+
+def run(ctx: Context) -> None:
+    """Component: foundedBy and mergesInto candidates."""
+    merges_into(ctx)
+    founded_by(ctx)

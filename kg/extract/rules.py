@@ -1,0 +1,173 @@
+"""Helpers the relation rules share: lists, clauses, modality, topic of the discourse.
+
+Rules read the *masked* sentence (see :mod:`context`): ``⟦O3⟧`` is slot 3, an organisation.
+
+* :func:`parse_list` reads Dutch coordination: "A, B en C", "A, B, en C", "zowel A als B",
+  articles before items ("de MJD"), and an item followed by its members in parentheses,
+  "de partners van X (A, B en C)" -> A, B, C (X kept as container);
+* :func:`modality` reads intention ("wil", "heeft het voornemen", "gaan", "zullen", "van plan")
+  and denial ("niet", "geen", "afgeblazen", "gaat niet door") around a cue;
+* :func:`topic_org` is the organisation the text is about: the first one of the nearest earlier
+  sentence (for "De organisatie ...", "zegt bestuurder X", "(i.s.m. A en B)");
+* :func:`clauses` splits "A is ... gestart en is nu ..." into clauses that share the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.context import SLOT_RE, Context, Slot, View
+from kg.extract.lexicon import NUMBER_WORDS
+
+ORG = r"⟦[O](\d+)⟧"
+ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
+ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}⟦([A-Z])(\d+)⟧")
+SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
+ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
+
+
+@dataclass
+class Item:
+    slot: Slot
+    container: Slot | None = None  #: "de partners van X (A, B)": X for A and B
+
+
+def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
+               ctx: Context | None = None, view: View | None = None) -> tuple[list[Item], int]:
+    """Read a coordination of slots starting at masked offset ``pos``.
+
+    Returns the items (coreference groups expanded) and the masked offset after the list.
+    With ``ctx``/``view`` given and "O" in ``letters``, a service with an article in an
+    organisation list ("het opbouwwerk") is read as the organisational unit doing it.
+    """
+    items: list[Item] = []
+    end = pos
+    converted = False
+    while True:
+        m = ITEM_RX.match(masked, end)
+        if not m:
+            break
+        letter, idx = m.group(1), int(m.group(2))
+        slot = slots[idx]
+        had_article = m.group(0).strip()[:1] != "⟦"
+        if letter == "S" and "O" in letters and ctx is not None and view is not None and (
+                had_article or converted or slot.capitalised):
+            _service_as_unit(ctx, view, slot)
+            letter, converted = "O", True
+        if letter == "G":
+            letter = slot.members()[0].letter if slot.members() else "G"
+        if letter not in letters:
+            break
+        end = m.end()
+        inner = re.match(r"\s*\(", masked[end:])
+        if inner:
+            sub, sub_end = parse_list(masked, slots, end + inner.end(), letters, ctx, view)
+            if len(sub) >= 1 and re.match(r"\s*\)", masked[sub_end:]):
+                for it in sub:
+                    items.append(Item(it.slot, container=slot))
+                end = sub_end + re.match(r"\s*\)", masked[sub_end:]).end()
+            else:
+                items.extend(Item(s) for s in slot.members())
+        else:
+            items.extend(Item(s) for s in slot.members())
+        sep = SEP_RX.match(masked, end)
+        if not sep or not ITEM_RX.match(masked, sep.end()):
+            break
+        end = sep.end()
+    return items, end
+
+
+def _service_as_unit(ctx: Context, view: View, slot: Slot) -> None:
+    """"het opbouwwerk" in a list of organisations: the unit, named after the local place."""
+    if slot.mention.type != "Service":
+        return
+    label = slot.mention.name
+    if not slot.capitalised:
+        places = [s for s in view.slots if s.mention.type == "Municipality"]
+        if places:
+            label = f"{label} {places[0].mention.name}"
+    ctx.retype(slot, "Organisation", label=label)
+    slot.strong = True
+
+
+def list_before(masked: str, slots: list[Slot], end: int, letters: str = "O") -> list[Item]:
+    """The coordination that ends at masked offset ``end`` (read backwards)."""
+    starts = [m.start() for m in SLOT_RE.finditer(masked[:end])]
+    best: list[Item] = []
+    for s in reversed(starts):
+        a = s
+        art = re.search(r"(?:de|het|een)\s+$", masked[:s])
+        if art:
+            a = art.start()
+        items, e = parse_list(masked, slots, a, letters)
+        if items and re.fullmatch(r"[\s!)]*", masked[e:end]) is not None:
+            best = items
+        elif items:
+            break
+    return best
+
+
+_NEG = re.compile(r"(?i)\b(?:niet|geen|nooit|afgeblazen|afgeketst|stopgezet|gaat niet door|"
+                  r"afgezien|geen doorgang|ontkent|ontkennen)\b")
+_INTENT = re.compile(r"(?i)\b(?:wil|willen|wilde|wilden|voornemen|voornemens|van plan|plannen|"
+                     r"intentie|intentieverklaring|beoogd|beoogde|overweegt|overwegen|onderzoekt|"
+                     r"onderzoeken|verkennen|gaan|gaat|zullen|zal|streven|streeft|mogelijke?)\b")
+
+
+def modality(text: str) -> str:
+    """asserted | intended | negated for the clause ``text`` around a cue."""
+    if _NEG.search(text):
+        return "negated"
+    if _INTENT.search(text):
+        return "intended"
+    return "asserted"
+
+
+def org_slots(view: View, strong_only: bool = False) -> list[Slot]:
+    return [s for s in view.sorted_slots()
+            if s.mention.type in ORG_TYPES and (s.strong or not strong_only)]
+
+
+def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
+    """The first organisation of the nearest earlier sentence of the paragraph that has one."""
+    for v in ctx.previous(view, n, same_para=True):
+        orgs = org_slots(v)
+        if orgs:
+            first = orgs[0]
+            members = first.members()
+            return members[0] if len(members) == 1 else None
+    return None
+
+
+_CLAUSE_SPLIT = re.compile(r",?\s+en\s+(?=(?:is|zijn|heeft|hebben|wordt|worden|was|waren|"
+                           r"biedt|bieden|gaat|gaan|start|startte|voert|verzorgt)\b)|;\s+")
+
+
+def clauses(masked: str) -> list[tuple[int, int]]:
+    """Masked spans of the clauses of a sentence (coordinated verb phrases split)."""
+    out, pos = [], 0
+    for m in _CLAUSE_SPLIT.finditer(masked):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(masked)))
+    return out
+
+
+def count_word(text: str) -> int | None:
+    """"drie" -> 3, "beide" -> 2, "3" -> 3."""
+    t = text.casefold()
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
+
+
+def slot_index(token_match: re.Match[str], group: int = 1) -> int:
+    return int(token_match.group(group))
+
+
+def first_slot_after(masked: str, slots: list[Slot], pos: int, letters: str) -> Slot | None:
+    for m in SLOT_RE.finditer(masked, pos):
+        if m.group(1) in letters:
+            return slots[int(m.group(2))]
+    return None

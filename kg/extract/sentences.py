@@ -1,0 +1,213 @@
+"""Sentence splitting for Dutch report text, including text taken out of PDFs.
+
+What it reads:
+
+* paragraphs separated by blank lines; a paragraph that stops without a final period and
+  goes on in lower case after blank lines (a page break) is one paragraph;
+* PDF line wrapping inside a paragraph (joined), words hyphenated over a line ("ont-\\nwikkeling");
+* headings: a short line without final punctuation followed by a line that starts with a capital
+  ("Presentatie gezinscoaching" above a paragraph) stand alone;
+* bullets (•, -, *, –, "1.", "a)") start a new sentence;
+* page furniture: lines that are only a page number ("Pagina 3 van 12", "- 4 -") and short lines
+  repeated three or more times (running headers) are skipped;
+* sentence ends at . ! ? (and "…") followed by a capital, digit, quote or bullet, but not after
+  Dutch abbreviations (i.s.m., o.l.v., bijv., dhr., ...) or an initial ("J. Jansen").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.context import Context, View
+from kg.extract.lexicon import ABBREVIATIONS
+from kg.model import Sentence
+
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][)])\s*")
+_PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*[-–]?"
+                        r"(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
+_END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
+                  r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def junk_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indexes of lines that are page numbers or repeated running headers."""
+    stripped = [text[a:b].strip() for a, b in lines]
+    counts = Counter(s for s in stripped if s and len(s) < 60)
+    junk = set()
+    for i, s in enumerate(stripped):
+        if s and (_PAGE_JUNK.match(s) or (counts[s] >= 3 and not _BULLET.match(s))):
+            junk.add(i)
+    return junk
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    s = line.strip()
+    if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
+        return False
+    if _BULLET.match(line):
+        return False
+    nxt = next_line.strip()
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or bool(_BULLET.match(nxt)))
+
+
+def blocks(text: str) -> list[tuple[int, int, int, bool]]:
+    """Paragraph-like blocks: (start, end, paragraph number, is_heading)."""
+    lines = _lines(text)
+    junk = junk_lines(text, lines)
+    content = [(i, a, b) for i, (a, b) in enumerate(lines) if i not in junk]
+    out: list[list] = []  # [start, end, para, heading]
+    para = 0
+    prev_blank = True
+    for k, (i, a, b) in enumerate(content):
+        line = text[a:b]
+        if not line.strip():
+            prev_blank = True
+            continue
+        nxt = None
+        for j in range(k + 1, len(content)):
+            _, na, nb = content[j]
+            if text[na:nb].strip():
+                nxt = text[na:nb] if j == k + 1 else None
+                break
+        lead = len(line) - len(line.lstrip())
+        a2, b2 = a + lead, a + len(line.rstrip())
+        starts_lower = line.lstrip()[:1].islower()
+        bullet = bool(_BULLET.match(line))
+        heading = _is_heading(line, nxt) and (prev_blank or not out or out[-1][3]
+                                              or _ends_sentence(text[out[-1][0]:out[-1][1]]))
+        continues = False
+        if out and not out[-1][3] and not bullet and not heading:
+            last = text[out[-1][0]:out[-1][1]].rstrip()
+            if not prev_blank:
+                continues = True
+            elif starts_lower and last and last[-1] not in ".!?:":
+                continues = True  # a page break inside a sentence
+        if continues:
+            out[-1][1] = b2
+        else:
+            if prev_blank or heading or (out and out[-1][3]):
+                para += 1
+            out.append([a2, b2, para, heading])
+        prev_blank = False
+        if heading:
+            prev_blank = True
+    return [(a, b, p, h) for a, b, p, h in out]
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    return not s or s[-1] in ".!?:;)'\"’”"
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences inside one block: [(start, end)] in document offsets."""
+    chunk = text[start:end]
+    out, pos = [], 0
+    for m in _END.finditer(chunk):
+        cut = m.end()
+        before = chunk[max(0, m.start() - 12):m.start()]
+        token = re.search(r"(\S+)$", before)
+        tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
+        if chunk[m.start()] == "." and (tok in ABBREVIATIONS or re.fullmatch(r"[a-z]", tok)
+                                        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok)):
+            continue
+        seg = chunk[pos:cut]
+        if seg.strip():
+            a = pos + len(seg) - len(seg.lstrip())
+            out.append((start + a, start + pos + len(seg.rstrip())))
+        pos = cut
+    seg = chunk[pos:]
+    if seg.strip():
+        a = pos + len(seg) - len(seg.lstrip())
+        out.append((start + a, start + pos + len(seg.rstrip())))
+    # a bullet glyph opens the sentence: start after it
+    fixed = []
+    for a, b in out:
+        m = _BULLET.match(text[a:b])
+        if m and m.end() < b - a and not re.match(r"\d{1,2}[.)]\s*\d", text[a:b]):
+            a += m.end()
+        fixed.append((a, b))
+    return fixed
+
+
+def clean(text: str, start: int, end: int,
+          skip: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
+    """The clean view of text[start:end] and the map from clean index to document offset.
+
+    ``skip`` holds document spans (page furniture) left out of the clean view.
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    i = start
+    skip = [(a, b) for a, b in skip if a < end and b > start]
+    quotes = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+    while i < end:
+        inside = next((b for a, b in skip if a <= i < b), None)
+        if inside is not None:
+            i = inside
+            continue
+        c = text[i]
+        if c == "-" and out and out[-1].islower():
+            j = i + 1
+            while j < end and text[j] in " \t\r":
+                j += 1
+            if j < end and text[j] == "\n":
+                while j < end and text[j].isspace():
+                    j += 1
+                if j < end and text[j].islower():
+                    i = j  # a word hyphenated over a line break: join it
+                    continue
+        if c.isspace():
+            j = i
+            while j < end and text[j].isspace():
+                j += 1
+            if out and out[-1] != " ":
+                out.append(" ")
+                offs.append(i)
+            i = j
+            continue
+        out.append(quotes.get(c, c))
+        offs.append(i)
+        i += 1
+    while out and out[-1] == " ":
+        out.pop()
+        offs.pop()
+    offs.append(end)
+    return "".join(out), offs
+
+
+def split(text: str) -> list[tuple[int, int, int, bool]]:
+    """All sentences: (start, end, paragraph, is_heading)."""
+    out = []
+    for a, b, para, heading in blocks(text):
+        if heading:
+            out.append((a, b, para, True))
+            continue
+        for sa, sb in split_block(text, a, b):
+            out.append((sa, sb, para, False))
+    return out
+
+
+def run(ctx: Context) -> None:
+    """Component: fill ``ctx.views`` and ``extraction.sentences``."""
+    text = ctx.document.text
+    lines = _lines(text)
+    skip = [lines[i] for i in sorted(junk_lines(text, lines))]
+    for a, b, para, heading in split(text):
+        ctext, offs = clean(text, a, b, skip)
+        if not ctext:
+            continue
+        sent = Sentence(text=text[a:b], start=a, end=b)
+        view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
+                    heading=heading)
+        ctx.views.append(view)
+        ctx.extraction.sentences.append(sent)

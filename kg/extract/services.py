@@ -1,0 +1,52 @@
+"""Services: kinds of help named in the text, from the general lexicon in :mod:`lexicon`.
+
+Reads lower-case or capitalised service words ("maatschappelijk werk", "Gezinscoaching",
+"chat spreekuren" / "chatspreekuren", compounds ending in -coaching, -ondersteuning,
+-begeleiding ...). A lexicon word that is part of a longer capitalised name ("Sociaal Werk
+Assen") is left to the name; a weak one-word name that is a service word ("biedt
+Gezinscoaching") becomes the service. "maatschappelijk werkers" (persons) is not a service.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.context import Context
+from kg.extract.lexicon import NOT_SERVICES, service_regex
+
+
+@lru_cache(maxsize=1)
+def _rx() -> re.Pattern[str]:
+    return service_regex()
+
+
+def label_of(text: str) -> str:
+    """Service label: the words as written, first letter capitalised, spaces folded."""
+    t = re.sub(r"\s+", " ", text).strip()
+    return t[:1].upper() + t[1:]
+
+
+def run(ctx: Context) -> None:
+    """Component: Service mentions."""
+    rx = _rx()
+    for v in ctx.views:
+        for m in rx.finditer(v.text):
+            cs, ce = m.start(), m.end()
+            word = m.group(0)
+            if word.casefold() in NOT_SERVICES:
+                continue
+            if re.match(r"(?:ers|ster|sters)\b", v.text[ce:]):
+                continue
+            slot = v.slot_at(cs, ce)
+            if slot is not None:
+                if (slot.cstart, slot.cend) == (cs, ce) and not slot.strong \
+                        and slot.mention.type == "Organisation":
+                    v.slots.remove(slot)
+                else:
+                    continue
+            if not v.free(cs, ce):
+                continue
+            if word[:1].isupper() and re.match(r"\s+[A-Z]", v.text[ce:]) and cs > 0:
+                continue
+            ctx.place(v, cs, ce, "Service", label=label_of(word), strong=False)

@@ -1,0 +1,119 @@
+"""Teams and pilots (the ontology's Pilot): wijkteams, buurtteams, pilots, proeftuinen.
+
+What it reads in Dutch:
+
+* a named team, "wijkteam Braakmanslanden", "het sociaal wijkteam Noord": a Pilot labelled
+  "Wijkteam Braakmanslanden", located in the wijk its name gives;
+* "een pilot", "een wijkteam": a new team; its place comes from the same sentence ("In de wijk X
+  is ... trekker van een pilot" -> "Pilot X"), or, when the sentence says "hier"/"daar", from the
+  place of the sentence before ("in buurtcentrum de Linde ... Hier werken ... in het wijkteam");
+* "het wijkteam", "de pilot" (definite, singular) point back to the last team of the text.
+
+Plural forms ("vier pilots met buurtteams") name no single team and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.lexicon import TEAM_NOUNS
+from kg.text import normalise_name
+
+_NOUNS = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS), key=len, reverse=True))
+_TEAM = re.compile(rf"(?i)\b(?:(?P<det>het|de|een|dit|dat|ons|hun|haar|als)\s+)?(?P<noun>{_NOUNS})\b"
+                   rf"(?![-/])")
+_LOCATIVE = re.compile(r"(?i)\bin\s+(?:het\s+|de\s+)?(?:buurtcentrum\s+|wijkcentrum\s+|buurthuis\s+|"
+                       r"dorpshuis\s+|wijk\s+|buurt\s+)?(?:de\s+|het\s+)?⟦([A-Z])(\d+)⟧")
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _place_in(view: View, around: int | None = None) -> Slot | None:
+    """The neighbourhood (else municipality) of a sentence, nearest to ``around``."""
+    for types in (("Neighbourhood",), ("Municipality",)):
+        cands = [s for s in view.slots if s.mention.type in types]
+        if cands:
+            if around is None:
+                return cands[0]
+            return min(cands, key=lambda s: abs(s.cstart - around))
+    return None
+
+
+def _hier(ctx: Context, view: View) -> tuple[Slot | None, Slot | None]:
+    """For "hier"/"daar": (venue or place of the sentence before, the place it lies in)."""
+    for prev in ctx.previous(view, 1):
+        masked, slots, _ = prev.masked()
+        for m in _LOCATIVE.finditer(masked):
+            slot = slots[int(m.group(2))]
+            if slot.mention.type in ("Neighbourhood", "Municipality"):
+                return None, slot
+            if slot.mention.type == "Organisation":
+                return slot, _venue_place(ctx, slot)
+    return None, None
+
+
+def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
+    """Where the text says a venue is: "de Linde in Noordwijk"."""
+    key = normalise_name(venue.mention.name)
+    for v in ctx.views:
+        for s in v.sorted_slots():
+            if normalise_name(s.mention.name) != key:
+                continue
+            after = [t for t in v.slots if t.cstart > s.cend]
+            after.sort(key=lambda t: t.cstart)
+            if after and after[0].mention.type in ("Neighbourhood", "Municipality") and \
+                    re.fullmatch(r"\s+(?:in|te)\s+", v.text[s.cend:after[0].cstart]):
+                return after[0]
+    return None
+
+
+def run(ctx: Context) -> None:
+    """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
+    teams: list[Slot] = []
+    for v in ctx.views:
+        for m in _TEAM.finditer(v.text):
+            ncs, nce = m.start("noun"), m.end("noun")
+            if not v.free(ncs, nce):
+                continue
+            det = (m.group("det") or "").lower()
+            noun = m.group("noun")
+            nxt = [s for s in v.slots if s.cstart == nce + 1]
+            cap = re.match(r" ([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", v.text[nce:])
+            if nxt and nxt[0].mention.type in ("Neighbourhood", "Municipality"):
+                place = nxt[0]
+                v.slots.remove(place)
+                slot = ctx.place(v, ncs, place.cend, "Pilot", label=f"{_cap(noun)} {place.mention.name}")
+                if slot:
+                    ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-name", 0.85)
+                    teams.append(slot)
+                continue
+            if cap and v.free(nce, nce + cap.end()) and not nxt:
+                slot = ctx.place(v, ncs, nce + cap.end(), "Pilot",
+                                 label=f"{_cap(noun)} {cap.group(1)}")
+                if slot:
+                    teams.append(slot)
+                continue
+            if det in ("het", "de", "dit", "dat", "ons", "hun", "haar") and teams:
+                ref = ctx.place(v, ncs, nce, "Pilot")
+                if ref:
+                    ref.group = [teams[-1]]
+                continue
+            if det == "als":
+                continue
+            place = _place_in(v, ncs)
+            venue = None
+            if place is None and re.search(r"(?i)\b(?:hier|daar)\b", v.text):
+                venue, place = _hier(ctx, v)
+            label = _cap(noun) + (f" {place.mention.name}" if place else "")
+            slot = ctx.place(v, ncs, nce, "Pilot", label=label, strong=place is not None)
+            if slot is None:
+                continue
+            teams.append(slot)
+            if place is not None:
+                ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-place", 0.75)
+            if venue is not None:
+                ctx.add(v, slot, "locatedIn", venue.mention, "locatedIn:team-venue", 0.6)
+    ctx.memory["teams"] = teams

@@ -1,0 +1,132 @@
+"""Gazetteers of Dutch places: municipalities (current and former) and provinces.
+
+Reads ``data/gazetteer/municipalities-nl.tsv`` (code, name, status, ended, succeeded_by) and
+``data/gazetteer/provinces-nl.tsv`` (code, name). Lookups go through
+:func:`kg.text.normalise_name`, so "gemeente Assen", "Assen" and "ASSEN" meet; a fuzzy lookup
+(rapidfuzz) catches misspellings such as "Noorderveld" for Noordenveld, with a threshold that
+keeps short names apart.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.text import normalise_name
+
+DEFAULT_DATA_DIR = Path(__file__).parent.parent / "data"
+
+#: Other names Dutch writers use for a municipality or province (general geography, not report
+#: facts): normalised alternative -> official name in the gazetteer.
+_ALTERNATIVE_NAMES = {
+    "Friesland": "Fryslân",
+    "Den Haag": "'s-Gravenhage",
+    "Den Bosch": "'s-Hertogenbosch",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    code: str  #: CBS code, GM0106 or PV22
+    name: str  #: official name
+    type: str  #: "Municipality" or "Province"
+    status: str = "current"  #: current | former
+    ended: str = ""
+    succeeded_by: str = ""
+
+    @property
+    def iri_path(self) -> str:
+        return ("municipality/" if self.type == "Municipality" else "province/") + self.code.lower()
+
+
+def _key(name: str) -> str:
+    return normalise_name(name).replace(" ", "")
+
+
+class Gazetteer:
+    """Municipalities and provinces, looked up by normalised name."""
+
+    def __init__(self, data_dir: str | Path | None = None) -> None:
+        base = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
+        gdir = base / "gazetteer" if (base / "gazetteer").is_dir() else base
+        self.places: list[Place] = []
+        mun = gdir / "municipalities-nl.tsv"
+        prov = gdir / "provinces-nl.tsv"
+        if mun.exists():
+            for row in _read_tsv(mun):
+                self.places.append(Place(row["code"], row["name"], "Municipality",
+                                         row.get("status") or "current", row.get("ended", ""),
+                                         row.get("succeeded_by", "")))
+        if prov.exists():
+            for row in _read_tsv(prov):
+                self.places.append(Place(row["code"], row["name"], "Province"))
+        self._by_key: dict[str, list[Place]] = {}
+        self._by_code: dict[str, Place] = {}
+        for p in self.places:
+            self._by_key.setdefault(_key(p.name), []).append(p)
+            self._by_code[p.code.upper()] = p
+        for alt, official in _ALTERNATIVE_NAMES.items():
+            for p in self._by_key.get(_key(official), []):
+                self._by_key.setdefault(_key(alt), []).append(p)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code.upper())
+
+    def lookup(self, name: str, type: str | None = None) -> list[Place]:
+        """Exact lookup on the normalised name; municipalities before provinces."""
+        found = self._by_key.get(_key(name), [])
+        if type:
+            found = [p for p in found if p.type == type]
+        return sorted(found, key=lambda p: (p.type != "Municipality", p.status != "current"))
+
+    def lookup_one(self, name: str, type: str | None = None) -> Place | None:
+        found = self.lookup(name, type)
+        return found[0] if found else None
+
+    def fuzzy(self, name: str, type: str | None = None, threshold: float = 88.0) -> Place | None:
+        """The place whose name is closest to ``name``, if close enough and unambiguous.
+
+        Short names need an exact match (one letter changes a short name into another place);
+        the best match must beat the runner-up clearly.
+        """
+        exact = self.lookup_one(name, type)
+        if exact:
+            return exact
+        key = _key(name)
+        if len(key) < 6:
+            return None
+        from rapidfuzz import fuzz, process
+
+        choices = {k: k for k, ps in self._by_key.items()
+                   if not type or any(p.type == type for p in ps)}
+        hits = process.extract(key, choices, scorer=fuzz.ratio, limit=2)
+        if not hits or hits[0][1] < threshold:
+            return None
+        if len(hits) > 1 and hits[1][1] >= hits[0][1] - 3 and hits[1][0] != hits[0][0]:
+            return None
+        return self.lookup_one(hits[0][0], type)
+
+    def all_names(self) -> list[str]:
+        """Every official and alternative name (for building a matcher)."""
+        names = {p.name for p in self.places}
+        names.update(_ALTERNATIVE_NAMES)
+        return sorted(names, key=len, reverse=True)
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return [{k: (v or "").strip() for k, v in r.items() if k} for r in rows]
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(data_dir: str | None = None) -> Gazetteer:
+    """The gazetteer from the project's data/ directory (cached)."""
+    return Gazetteer(data_dir)

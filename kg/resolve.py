@@ -1,0 +1,250 @@
+"""Extraction -> ResolvedReport: mentions become entities with stable IRIs.
+
+* Names are compared by :func:`kg.text.normalise_name` with spaces folded away ("Lariks-Pittelo",
+  "Lariks Pittelo" and "lariks pittelo" meet; so do "IKracht" and "Ikracht"), within a type
+  family (the organisation types share one, see :data:`kg.model.ORGANISATION_TYPES`).
+* Municipalities and provinces resolve through the gazetteer (exact, then fuzzy for misspellings:
+  "Noorderveld" -> Noordenveld), get the gazetteer name as label, their CBS code as identifier
+  and ``municipality/gm0106`` / ``province/pv22`` as IRI; the misspelled form becomes an alias.
+* Organisations are never merged on a shared word ("Welzijn Ouderen" vs "Welzijn Assen"); a
+  near-identical spelling (one letter in a long name) is merged; an acronym meets its regional
+  form ("SMD" and "SMD-ZW") when both are in the same report.
+* A user alias file (``data/aliases.tsv``: alias, label[, type]) maps spellings onto a label.
+* ``known`` (IRI -> (type, prefLabel)) are entities already in the store: a mention that matches
+  one reuses its IRI, so reports meet in one graph.
+* Label: the most frequent surface form; a tie goes to the one with more capitals.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+from kg.model import (ORGANISATION_TYPES, Candidate, Entity, Evidence, Extraction, Mention,
+                      Relation, ResolvedReport, SYMMETRIC_RELATIONS)
+from kg.namespaces import KGR
+from kg.text import normalise_name, slug
+
+_TYPE_PATH = {"Neighbourhood": "neighbourhood", "Pilot": "pilot", "Service": "service",
+              "Person": "person", "Municipality": "municipality", "Province": "province"}
+#: When one name is seen with several organisation types, the more specific one wins.
+_ORG_RANK = {"Cooperative": 3, "Partnership": 2, "Organisation": 1}
+
+
+def family(type: str) -> str:
+    """Types that share an IRI namespace."""
+    return "organisation" if type in ORGANISATION_TYPES else _TYPE_PATH.get(type, type.lower())
+
+
+def key_of(name: str) -> str:
+    """The matching key of a name: normalised, spaces removed."""
+    return normalise_name(name).replace(" ", "")
+
+
+def load_aliases(path: str | Path) -> dict[str, str]:
+    """Read an alias file (TSV: alias, label[, type]; lines starting with # are comments).
+
+    Returns normalised alias -> label. A missing file gives an empty mapping.
+    """
+    p = Path(path)
+    if not p.exists():
+        return {}
+    out: dict[str, str] = {}
+    lines = [ln for ln in p.read_text(encoding="utf-8-sig").splitlines()
+             if ln.strip() and not ln.lstrip().startswith("#")]
+    for row in csv.reader(lines, delimiter="\t"):
+        if len(row) < 2 or row[0].strip().lower() == "alias":
+            continue
+        out[key_of(row[0])] = row[1].strip()
+    return out
+
+
+def _capitals(s: str) -> int:
+    return sum(1 for c in s if c.isupper())
+
+
+class _Cluster:
+    __slots__ = ("family", "key", "types", "surfaces", "labels", "place", "mentions", "iri")
+
+    def __init__(self, fam: str, key: str) -> None:
+        self.family, self.key = fam, key
+        self.types: Counter[str] = Counter()
+        self.surfaces: Counter[str] = Counter()
+        self.labels: Counter[str] = Counter()
+        self.place = None
+        self.mentions: list[Mention] = []
+        self.iri: str | None = None
+
+
+class Resolver:
+    """Turns an :class:`Extraction` into entities and relations with stable IRIs."""
+
+    def __init__(self, gazetteer=None, aliases: dict[str, str] | None = None,
+                 known: dict[str, tuple[str, str]] | None = None) -> None:
+        if gazetteer is None:
+            from kg.gazetteer import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        self.gazetteer = gazetteer
+        self.aliases = {key_of(k): v for k, v in (aliases or {}).items()}
+        self.known = dict(known or {})
+        self._known_by_key: dict[tuple[str, str], str] = {}
+        for iri, (typ, label) in self.known.items():
+            self._known_by_key.setdefault((family(typ), key_of(label)), iri)
+
+    # -- naming ----------------------------------------------------------------------------
+    def _name(self, m: Mention) -> str:
+        name = m.name
+        return self.aliases.get(key_of(name), name)
+
+    def _place(self, m: Mention):
+        if m.type not in ("Municipality", "Province"):
+            return None
+        for name in (self._name(m), m.text):
+            p = self.gazetteer.lookup_one(name, m.type) or self.gazetteer.fuzzy(name, m.type)
+            if p is not None:
+                return p
+        return None
+
+    # -- clustering --------------------------------------------------------------------------
+    def resolve(self, extraction: Extraction) -> ResolvedReport:
+        doc = extraction.document
+        mentions = list(extraction.mentions)
+        for c in extraction.candidates:
+            mentions += [c.subject, c.object]
+        clusters: dict[tuple[str, str], _Cluster] = {}
+        index: dict[int, _Cluster] = {}
+        for m in mentions:
+            place = self._place(m)
+            fam = family(m.type)
+            key = place.code.lower() if place else key_of(self._name(m))
+            if not key:
+                continue
+            cl = clusters.get((fam, key))
+            if cl is None:
+                cl = clusters[(fam, key)] = _Cluster(fam, key)
+            cl.place = place or cl.place
+            cl.types[m.type] += 1
+            cl.surfaces[m.text] += 1
+            cl.labels[self._name(m)] += 1
+            cl.mentions.append(m)
+            index[id(m)] = cl
+        self._merge_variants(clusters, index)
+        report = ResolvedReport(document=doc, warnings=list(extraction.warnings))
+        for cl in {id(c): c for c in index.values()}.values():
+            ent = self._entity(cl)
+            if ent.iri in report.entities:
+                old = report.entities[ent.iri]
+                old.aliases |= ent.aliases | ({ent.label} - {old.label})
+            else:
+                report.entities[ent.iri] = ent
+            cl.iri = ent.iri
+        report.relations = self._relations(extraction, index, doc.name)
+        return report
+
+    def _merge_variants(self, clusters: dict[tuple[str, str], _Cluster],
+                        index: dict[int, _Cluster]) -> None:
+        """Safe merges inside one report: regional acronym forms, one-letter misspellings."""
+        orgs = [c for (fam, _), c in clusters.items() if fam == "organisation" and not c.place]
+        target: dict[int, _Cluster] = {}
+        for a in orgs:
+            for b in orgs:
+                if a is b or id(a) in target or id(b) in target:
+                    continue
+                if self._same_org(a, b):
+                    target[id(b)] = a  # b goes into a (a is the shorter/base form)
+        if not target:
+            return
+        for mid, cl in list(index.items()):
+            while id(cl) in target:
+                cl = target[id(cl)]
+            index[mid] = cl
+        for b_id, a in target.items():
+            b = next(c for c in orgs if id(c) == b_id)
+            a.types.update(b.types)
+            a.surfaces.update(b.surfaces)
+            a.labels.update(b.labels)
+            a.mentions += b.mentions
+
+    @staticmethod
+    def _same_org(a: _Cluster, b: _Cluster) -> bool:
+        la, lb = a.labels.most_common(1)[0][0], b.labels.most_common(1)[0][0]
+        # "SMD" and "SMD-ZW": an acronym and the same acronym with a short regional suffix
+        if re.fullmatch(r"[A-Z]{2,6}", la) and re.fullmatch(rf"{re.escape(la)}[- ][A-Z]{{1,3}}", lb):
+            return True
+        if len(a.key) >= 10 and len(b.key) >= 10 and a.key != b.key and a.key[0] == b.key[0]:
+            from rapidfuzz.distance import Levenshtein
+
+            if Levenshtein.distance(a.key, b.key) == 1 and len(a.key) <= len(b.key):
+                return True
+        return False
+
+    def _entity(self, cl: _Cluster) -> Entity:
+        if cl.family == "organisation":
+            typ = max(cl.types, key=lambda t: (_ORG_RANK.get(t, 0), cl.types[t]))
+        else:
+            typ = cl.types.most_common(1)[0][0]
+        names = Counter()
+        for name, n in cl.labels.items():
+            names[name] += n
+        if cl.place is not None:
+            label = cl.place.name
+            iri = f"{KGR}{cl.place.iri_path}"
+            identifiers = {"cbs": cl.place.code}
+            typ = cl.place.type
+        else:
+            label = max(names, key=lambda s: (names[s], _capitals(s), s[:1].isupper(), -len(s)))
+            known = self._known_by_key.get((cl.family, key_of(label)))
+            if known is None:
+                for name in names:
+                    known = self._known_by_key.get((cl.family, key_of(name)))
+                    if known:
+                        break
+            if known is not None:
+                iri = known
+                label = self.known[known][1]
+            else:
+                iri = f"{KGR}{cl.family}/{slug(normalise_name(label)) or slug(label)}"
+            identifiers = {}
+        aliases = {s for s in list(cl.surfaces) + list(names) if s != label}
+        aliases = {a for a in aliases if normalise_name(a) != normalise_name(label) or a != label}
+        aliases.discard(label)
+        return Entity(iri=iri, type=typ, label=label, aliases=aliases, identifiers=identifiers)
+
+    # -- relations -----------------------------------------------------------------------------
+    def _relations(self, extraction: Extraction, index: dict[int, _Cluster],
+                   report: str) -> list[Relation]:
+        best: dict[tuple[str, str, str, str], Relation] = {}
+        for c in extraction.candidates:
+            s, o = index.get(id(c.subject)), index.get(id(c.object))
+            if s is None or o is None or s.iri == o.iri:
+                continue
+            subj, obj = s.iri, o.iri
+            if c.relation in SYMMETRIC_RELATIONS and obj < subj:
+                subj, obj = obj, subj
+            rel = _relation(c, subj, obj, report)
+            k = (subj, c.relation, obj, c.modality)
+            old = best.get(k)
+            if old is None or (rel.confidence, bool(rel.date)) > (old.confidence, bool(old.date)):
+                if old is not None and not rel.date:
+                    rel.date = old.date
+                best[k] = rel
+            elif rel.date and not old.date:
+                old.date = rel.date
+        return list(best.values())
+
+
+def _relation(c: Candidate, subj: str, obj: str, report: str) -> Relation:
+    ev = Evidence(report=report, sentence=c.sentence.text, start=c.sentence.start, end=c.sentence.end)
+    return Relation(subject=subj, relation=c.relation, object=obj, evidence=ev, rule=c.rule,
+                    confidence=c.confidence, date=c.date, modality=c.modality)
+
+
+def resolve(extraction: Extraction, **kwargs) -> ResolvedReport:
+    """Shorthand: ``Resolver(**kwargs).resolve(extraction)``."""
+    return Resolver(**kwargs).resolve(extraction)
+
+
+__all__ = ["Resolver", "load_aliases", "resolve", "key_of", "family"]
