@@ -85,12 +85,18 @@ def parse_date(text: str) -> str | None:
 _START_CUES = ("per", "met ingang van", "m.i.v", "m.i.v.", "vanaf", "sinds", "op", "in")
 
 
-def date_near(ctx: Context, view_index: int, lo: int = 0, hi: int | None = None) -> str | None:
-    """The best date of a sentence within clean span [lo, hi): a cued one first."""
+START_CUES = ("per", "met ingang van", "m.i.v", "m.i.v.", "vanaf", "sinds", "op")
+
+
+def date_near(ctx: Context, view_index: int, lo: int = 0, hi: int | None = None,
+              cues: tuple[str, ...] = _START_CUES) -> str | None:
+    """The best date of a sentence within clean span [lo, hi): one with a cue in ``cues``
+    first, else a full date without a cue; a date after another cue ("opgericht in 2011",
+    "tot 2015") is not taken when ``cues`` leaves that cue out."""
     dates = ctx.memory.get("dates", {}).get(view_index, [])
     inside = [d for d in dates if d.start >= lo and (hi is None or d.end <= hi)]
-    cued = [d for d in inside if d.cue in _START_CUES]
-    pick = cued or inside
+    cued = [d for d in inside if d.cue in cues]
+    pick = cued or [d for d in inside if d.cue is None]
     return pick[0].iso if pick else None
 
 

@@ -92,6 +92,34 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
                     ctx.retype(s, "Province")
 
 
+def regions(ctx: Context) -> None:
+    """"Zaanstreek en Waterland": a region named by a word and a municipality is no municipality.
+
+    Only when the first word never appears without the place after it; the region is kept as a
+    weak Neighbourhood-type mention (an entity only if a relation uses it).
+    """
+    rx = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
+    found: list[tuple[View, re.Match[str], Slot]] = []
+    for v in ctx.views:
+        for m in rx.finditer(v.text):
+            slot = v.slot_at(m.end(), m.end() + 1)
+            if slot is None or slot.cstart != m.end() or not v.free(m.start(1), m.end(1)) \
+                    or slot.mention.type != "Municipality" or m.start() == 0:
+                continue
+            found.append((v, m, slot))
+    joined = {m.group(1) for _, m, _ in found if "en" in m.group(2)}
+    for v, m, slot in found:
+        word = m.group(1)
+        if word not in joined:
+            continue
+        total = sum(len(re.findall(rf"\b{re.escape(word)}\b", x.text)) for x in ctx.views)
+        if total != sum(1 for _, mm, _ in found if mm.group(1) == word):
+            continue
+        if slot in v.slots:
+            v.slots.remove(slot)
+            ctx.place(v, m.start(1), slot.cend, "Neighbourhood", strong=False)
+
+
 def fuzzy_places(ctx: Context) -> None:
     """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
     for v in ctx.views:
@@ -141,6 +169,7 @@ def venues(ctx: Context) -> None:
 def run(ctx: Context) -> None:
     """Component: all place mentions."""
     gazetteer_places(ctx)
+    regions(ctx)
     fuzzy_places(ctx)
     neighbourhoods(ctx)
     venues(ctx)

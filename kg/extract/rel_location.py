@@ -22,7 +22,7 @@ from kg.extract.rules import ORG_TYPES, list_before, parse_list
 
 _ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
 _ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
-                     r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:in|te)\s+"
+                     r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?(?:in|te)\s+"
                      r"(?:de\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+)?(?=⟦[MNV])")
 _WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
                        r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")

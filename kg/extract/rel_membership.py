@@ -34,6 +34,8 @@ _MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+
                           rf"⟦([OP])(\d+)⟧")
 _WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|nemen|neemt)\s+"
                       r"(?:\w+\s+){0,3}?(?:samen\s+)?(?:in|deel\s+aan)\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
+_WORK_IN_INV = re.compile(r"\b(?:werken|werkt|participeren|participeert|zitten|zit)\s+(?=(?:de\s+|het\s+)?⟦O)")
+_WORK_IN_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen\s+)?in\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
 _CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit\s+"
                        r"(?:(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?(?:organisaties|partijen|partners|"
                        r"leden|stichtingen|instellingen)\s*[:,]?\s*|:\s*)?")
@@ -69,6 +71,15 @@ def members(ctx: Context) -> None:
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8)
+        for m in _WORK_IN_INV.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O")
+            t = _WORK_IN_TAIL.match(masked, end)
+            if not t:
+                continue
+            for it in items:
+                for s in it.slot.members():
+                    for team in slots[int(t.group(2))].members():
+                        ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8)
         for m in _CONSISTS.finditer(masked):
             whole = slots[int(m.group(2))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)

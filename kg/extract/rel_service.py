@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context, Slot
-from kg.extract.dates import date_near
+from kg.extract.dates import START_CUES, date_near
 from kg.extract.rules import ORG_TYPES, clauses, modality, parse_list
 
 _VERB = re.compile(r"(?i)\b(?:biedt|bieden|bood|boden|aanbieden|aangeboden|verzorgt|verzorgen|"
@@ -76,7 +76,7 @@ def run(ctx: Context) -> None:
                     agents = list(sentence_subject)
             if not sentence_subject and agents:
                 sentence_subject = agents[:1]
-            date = date_near(ctx, v.index, cmap[a], cmap[b] if b < len(cmap) else None)
+            date = date_near(ctx, v.index, cmap[a], cmap[b] if b < len(cmap) else None, START_CUES)
             mod = modality(clause)
             for o in agents:
                 for s in services:
