@@ -43,6 +43,11 @@ _ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
 _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*({_ROLE_RX})\b")
 _TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
+#: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
+_SUBJECT_VERB = re.compile(r"\s+(?:biedt|verzorgt|levert|voert|fuseert|leidt|trekt|coördineert|"
+                           r"ondersteunt|organiseert|werkt\s+samen|is\s+(?:\w+\s+)?opgericht|"
+                           r"is\s+(?:een\s+)?onderdeel|is\s+(?:\w+\s+)?gevestigd|is\s+trekker|"
+                           r"is\s+lid|is\s+aangesloten|gaat\s+(?:\w+\s+)?op\s+in|start\s+met)\b")
 _DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest",
                          "zuidoost", "zuidwest", "centrum", "stad", "regio"})
 _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
@@ -103,8 +108,12 @@ def _chains(v: View) -> list[_Chain]:
                 pos = ce
                 continue
             if head:
-                small = (r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)" if words[0] in FIRST_NAMES
-                         else r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)")
+                if words[0] in FIRST_NAMES:
+                    small = r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)"
+                elif re.search(r"\s(?:voor|van)\s", text[cs:ce]):
+                    small = r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)"
+                else:  # "en" joins only inside "Centrum voor Jeugd en Gezin"
+                    small = r"(?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)"
                 conn = re.match(rf"({small}\s+){{1,3}}", text[j:])
                 if conn:
                     k = j + conn.end()
@@ -170,7 +179,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             break  # "De Badde" mid-sentence: the article is part of the name
         if lw in ROLES or lw in ("de", "het", "een") and c.initial:
             strip = True
-        elif lw in NOT_NAMES and (c.initial or len(c.words) > 1 and lw not in NAME_HEADS):
+        elif lw in NAME_HEADS and len(c.words) > 1:
+            break  # "Stichting Avondrood"
+        elif lw in NOT_NAMES and (c.initial or len(c.words) > 1):
             strip = True
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and w not in FIRST_NAMES \
                 and mid[full] == 0 and not _looks_like_name(w):
@@ -215,8 +226,11 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if _bad_single(w):
             return
         if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
-            if not (c.cs > 0 and re.match(r"\s*,\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])):
-                return  # only a list opening after a colon ("bestaat uit: A, B en C") is a name
+            if not ((c.cs > 0 and re.match(r"\s*,\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:]))
+                    or _SUBJECT_VERB.match(v.text[c.ce:])):
+                return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
+            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=False)
+            return
         looks = _looks_like_name(w)
         if not looks and mid[key] and after_prep[key] == mid[key]:
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"

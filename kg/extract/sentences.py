@@ -197,6 +197,13 @@ def split(text: str) -> list[tuple[int, int, int, bool]]:
     return out
 
 
+def clean_sentences(text: str) -> list[str]:
+    """The clean text of every sentence (page furniture left out): for tests and debugging."""
+    lines = _lines(text)
+    skip = [lines[i] for i in sorted(junk_lines(text, lines))]
+    return [clean(text, a, b, skip)[0] for a, b, _, _ in split(text)]
+
+
 def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text

@@ -1,0 +1,26 @@
+import pytest
+
+from kg.extract.dates import find_dates, parse_date
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("per 1 januari 2016", "2016-01-01"),
+    ("met ingang van 15 maart 2014", "2014-03-15"),
+    ("vanaf 1-1-2013", "2013-01-01"),
+    ("sinds 01-07-13", "2013-07-01"),
+    ("op 3 okt. 2019", "2019-10-03"),
+    ("in 2015", "2015-01-01"),
+    ("sinds september 2012", "2012-09-01"),
+    ("vanaf 1/2/2020", "2020-02-01"),
+])
+def test_dutch_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_date_without_year_is_no_date():
+    assert parse_date("Op vrijdag 14 juni wordt getekend.") is None
+
+
+def test_cue_is_kept():
+    (d,) = find_dates("De fusie gaat per 1 januari 2016 in.")
+    assert d.cue == "per"

@@ -1,0 +1,38 @@
+from extract_helpers import names, run
+
+
+def test_acronyms_capitalised_chains_and_inner_capitals():
+    found = names("Het project wordt uitgevoerd door de GKZ, Welzijn Noorderhaven en ZorgSaam.",
+                  None)
+    assert {"GKZ", "Welzijn Noorderhaven", "ZorgSaam"} <= found
+
+
+def test_article_with_capital_belongs_to_the_name():
+    ex = run("Het werk ligt bij Humanis en De Vlinderhof, en ook bij 't Marheem.")
+    assert {"De Vlinderhof", "'t Marheem"} <= {m.text for m in ex.mentions}
+
+
+def test_sentence_start_and_headings_are_not_organisations():
+    found = names("Presentatie Zonnebloem\nVerder zijn er knelpunten. Knelpunt: Gemeentes "
+                  "hebben weinig geld. Zonnebloem helpt ouderen.")
+    assert "Presentatie Zonnebloem" not in found and "Knelpunt" not in found
+    assert "Gemeentes" not in found
+
+
+def test_persons_with_role():
+    ex = run("Karin de Groot, directeur Avondrood, opende de dag. Later sprak voorzitter Jan Bos.")
+    persons = {m.name: m.role for m in ex.mentions if m.type == "Person"}
+    assert persons == {"Karin de Groot": "directeur", "Jan Bos": "voorzitter"}
+
+
+def test_person_surname_that_is_a_place_stays_a_person():
+    assert "Ria van Beek" in names("Op bezoek waren Ria van Beek en Tom Smit.", "Person")
+
+
+def test_cooperative_from_its_description():
+    ex = run("De coöperatie voor zorg op afstand ZorgNet is opgericht door Avondrood en Humanis.")
+    assert any(m.name == "ZorgNet" and m.type == "Cooperative" for m in ex.mentions)
+
+
+def test_weak_word_becomes_entity_only_through_a_relation():
+    assert "Transitie" not in names("Gemeenten focussen op de Transitie van de jeugdzorg.")

@@ -1,0 +1,31 @@
+from extract_helpers import run
+
+
+def _places(text):
+    return {(m.name, m.type) for m in run(text).mentions
+            if m.type in ("Municipality", "Province", "Neighbourhood")}
+
+
+def test_gazetteer_municipalities_and_provinces():
+    assert _places("Wij werken in Emmen en in de provincie Drenthe.") == {
+        ("Emmen", "Municipality"), ("Drenthe", "Province")}
+
+
+def test_name_that_is_both_follows_its_cue_or_list():
+    assert ("Groningen", "Province") in _places("Actief in Groningen, Drenthe en Overijssel.")
+    assert ("Groningen", "Province") in _places("Zo gaat de provincie Groningen verder.")
+
+
+def test_misspelled_municipality_after_gemeente_gets_gazetteer_label():
+    ex = run("De gemeente Valkenwaard legt de bal bij de partners.")
+    m = next(m for m in ex.mentions if m.type == "Municipality")
+    assert (m.text, m.name) == ("Valkenwaard", "Valkenswaard")
+
+
+def test_wijk_names_a_neighbourhood_also_later():
+    ex = run("In de wijk Kolenkit is een buurthuis. Het buurthuis in Kolenkit is druk.")
+    assert sum(1 for m in ex.mentions if m.type == "Neighbourhood") == 2
+
+
+def test_multiword_municipalities():
+    assert ("Aa en Hunze", "Municipality") in _places("Ook in de gemeenten Aa en Hunze en Emmen.")
