@@ -253,8 +253,8 @@ class OxigraphStore(Store):
         if store is not None and self.location != "memory:":
             try:
                 store.flush()
-            except OSError:
-                pass  # read-only stores cannot flush
+            except (OSError, RuntimeError):
+                pass  # read-only stores cannot flush (pyoxigraph raises RuntimeError)
         self._store = None
 
 
