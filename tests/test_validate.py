@@ -340,6 +340,6 @@ def test_the_built_seed_graph_conforms(request):
     import kg
 
     built_seed_store = request.getfixturevalue("built_seed_store")
-    with kg.open_store(built_seed_store, read_only=True) as store:
+    with kg.open_store(built_seed_store) as store:
         report = validate_store(store)
     assert report.conforms, "\n".join(report.violations)
