@@ -44,7 +44,8 @@ _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*({_ROLE_RX})\b")
 _TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
-_SUBJECT_VERB = re.compile(r"\s+(?:biedt|verzorgt|levert|voert|fuseert|leidt|trekt|coördineert|"
+_SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd|groeit|telt|"
+                           r"biedt|verzorgt|levert|voert|fuseert|leidt|trekt|coördineert|"
                            r"ondersteunt|organiseert|werkt\s+samen|is\s+(?:\w+\s+)?opgericht|"
                            r"is\s+(?:een\s+)?onderdeel|is\s+(?:\w+\s+)?gevestigd|is\s+trekker|"
                            r"is\s+lid|is\s+aangesloten|gaat\s+(?:\w+\s+)?op\s+in|start\s+met)\b")
@@ -160,7 +161,7 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             before = c.view.text[:c.cs]
-            if re.search(r"\b(?:in|te|uit|nabij|rond)\s+$", before):
+            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before):
                 after_prep[normalise_name(c.text)] += 1
     for c in chains:
         _place_chain(ctx, c, mid, after_prep, chains)
@@ -192,7 +193,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         if c.words:
             m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
             c.cs = m.start() if m else c.cs
-            c.initial = False if mid[normalise_name(" ".join(c.words))] else c.initial
+            c.initial = False if (mid[normalise_name(" ".join(c.words))] or lw in NOT_NAMES) \
+                else c.initial
     while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
         last = c.words.pop()
         c.ce = v.text.rfind(last, c.cs, c.ce)
@@ -226,7 +228,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if _bad_single(w):
             return
         if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
-            if not ((c.cs > 0 and re.match(r"\s*,\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:]))
+            if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
                     or _SUBJECT_VERB.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
             ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=False)

@@ -66,7 +66,7 @@ def run(ctx: Context) -> None:
                 first_service = masked.find("⟦S", a)
                 orgs = [o for o in orgs if o[0] < first_service] or orgs[:1]
                 if orgs:
-                    agents = [orgs[0][1]]
+                    agents = [o for pos, o in orgs if pos == orgs[0][0]]
                     w = _WITH.search(clause)
                     if w:
                         items, _ = parse_list(masked, slots, a + w.end(), "O")

@@ -29,10 +29,12 @@ from kg.extract.rules import ORG, ORG_TYPES, Item, parse_list, modality
 _FOUNDED_BY = re.compile(rf"{ORG}[^⟦.]{{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 _FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,30}}?\s)?{ORG}\s+"
                              rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
+_FOUNDED_INV = re.compile(r"\b(?:hebben|heeft|hadden|had)\s+(?=(?:de\s+|het\s+)?⟦O)")
+_FOUNDED_INV_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:de\s+|het\s+|een\s+)?{ORG}\s+opgericht\b")
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
-_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is)?\s*(?:\w+\s+){0,4}?"
+_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:\w+\s+){0,8}?"
                r"(?:fuseren|fuseerden|fuseert|fuseerde|samengaan|samen\s+gaan|gaan\s+samen|"
                r"gingen\s+samen|samensmelten)\b")
 _LIST_THEN_VERB = re.compile(rf"(?=(?:(?:de|het)\s+)?⟦O\d+⟧)")
@@ -43,7 +45,7 @@ _OPGAAN = re.compile(rf"{ORG}\s+(?:gaat|ging|gaan|is|zal|wil)\s+(?:\w+\s+){{0,3}
                      rf"(?:de\s+|het\s+)?{ORG}")
 _FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|gaat\s+fuseren|wil\s+fuseren|zal\s+fuseren)"
                           rf"\s+met\s+")
-_RESULT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
+_RESULT = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
 _NEW_ORG = re.compile(r"(?i)\b(?:een|de)\s+nieuwe\s+((?:[a-zë]+\s+){0,2}?)"
                       r"(?P<noun>[a-zë]*organisatie|stichting|fusieorganisatie|organisatie)\b"
                       r"(?:\s+in\s+⟦M(?P<m>\d+)⟧)?")
@@ -61,6 +63,11 @@ def founded_by(ctx: Context) -> None:
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
+        for m in _FOUNDED_INV.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            t = _FOUNDED_INV_TAIL.match(masked, end)
+            if len(items) and t:
+                _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
         for m in _INITIATIVE.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)

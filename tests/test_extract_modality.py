@@ -1,0 +1,18 @@
+from extract_helpers import candidates
+
+
+def test_intended_merger_keeps_its_date():
+    (c, *_) = candidates("Avondrood en Humanis hebben het voornemen om per 1 juli 2017 te "
+                         "fuseren.", "mergesInto") or [None]
+    assert c is not None and c.modality == "intended" and c.date == "2017-07-01"
+
+
+def test_denied_merger_is_negated():
+    cs = candidates("Avondrood en Humanis gaan toch niet fuseren.", "mergesInto")
+    assert cs and {c.modality for c in cs} == {"negated"}
+
+
+def test_stated_service_is_asserted_and_denied_service_negated():
+    (a,) = candidates("Avondrood biedt schuldhulpverlening.", "offersService")
+    (n,) = candidates("Avondrood biedt geen schuldhulpverlening meer.", "offersService")
+    assert (a.modality, n.modality) == ("asserted", "negated")

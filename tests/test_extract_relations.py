@@ -1,0 +1,107 @@
+"""One test per relation family, on short Dutch sentences with invented organisations."""
+
+from extract_helpers import candidates, run, triples
+
+
+def test_founded_by_with_partners_container():
+    t = triples("De coöperatie ZorgNet is opgericht door Avondrood, Humanis en de partners van "
+                "Welzijnsnet Oost (GKZ, Stichting Borgh en Zonnehuis).")
+    for founder in ("Avondrood", "Humanis", "GKZ", "Stichting Borgh", "Zonnehuis"):
+        assert ("ZorgNet", "foundedBy", founder) in t
+    assert ("GKZ", "memberOf", "Welzijnsnet Oost") in t
+
+
+def test_founded_by_active_voice():
+    t = triples("In 2010 hebben Avondrood en Humanis samen de Stichting Buurtkracht opgericht.")
+    assert ("Stichting Buurtkracht", "foundedBy", "Avondrood") in t
+
+
+def test_merger_with_date_and_unnamed_result_from_parties():
+    cs = candidates("Avondrood, Humanis en GKZ gaan per 1 januari 2016 fuseren.", "mergesInto")
+    assert {c.subject.name for c in cs} == {"Avondrood", "Humanis", "GKZ"}
+    assert {c.object.name for c in cs} == {"Nieuwe organisatie Avondrood Humanis GKZ"}
+    assert {c.date for c in cs} == {"2016-01-01"} and {c.modality for c in cs} == {"intended"}
+
+
+def test_merger_into_named_organisation_and_opgaan_in():
+    t = triples("Avondrood en Humanis fuseren tot Welzijn Plus. Zonnehuis gaat op in Welzijn Plus.")
+    assert ("Avondrood", "mergesInto", "Welzijn Plus") in t
+    assert ("Zonnehuis", "mergesInto", "Welzijn Plus") in t
+
+
+def test_merger_result_named_by_description_and_place():
+    cs = candidates("De gemeente Emmen wil een nieuwe brede welzijnsorganisatie in Emmen: fusie van "
+                    "de organisaties Avondrood en Humanis.", "mergesInto")
+    assert {c.object.name for c in cs} == {"Nieuwe welzijnsorganisatie Emmen"}
+
+
+def test_part_of_and_group_structure():
+    t = triples("Welzijnsgroep Noord heeft vier lokale stichtingen. Voorbeelden van die stichtingen "
+                "zijn Avondrood en Humanis. Ook Buurtwerk Zuid is een onderdeel van Humanis.")
+    assert ("Avondrood", "partOf", "Welzijnsgroep Noord") in t
+    assert ("Humanis", "partOf", "Welzijnsgroep Noord") in t
+    assert ("Buurtwerk Zuid", "partOf", "Humanis") in t
+
+
+def test_member_of_team_that_consists_of_organisations():
+    t = triples("In de wijk Kolenkit is een buurtteam gestart. Het buurtteam bestaat uit de "
+                "volgende organisaties: Avondrood, Humanis en de GKZ.")
+    assert ("GKZ", "memberOf", "Buurtteam Kolenkit") in t
+
+
+def test_located_in_respectievelijk_and_adjacent():
+    t = triples("Wij spraken Humanis in Emmen. Avondrood en Zonnehuis, die respectievelijk actief "
+                "zijn in de gemeenten Assen en Meppel, doen mee.")
+    assert ("Humanis", "locatedIn", "Emmen") in t
+    assert ("Avondrood", "locatedIn", "Assen") in t and ("Zonnehuis", "locatedIn", "Meppel") in t
+    assert ("Avondrood", "locatedIn", "Meppel") not in t
+
+
+def test_leads_pilot():
+    t = triples("In de wijk Kolenkit is Avondrood trekker van een pilot.")
+    assert ("Avondrood", "leadsPilot", "Pilot Kolenkit") in t
+    assert ("Pilot Kolenkit", "locatedIn", "Kolenkit") in t
+
+
+def test_pilot_led_by_passive():
+    t = triples("Humanis heeft in de wijk Kolenkit een wijkteam opgezet. Het wijkteam wordt "
+                "gecoördineerd door Humanis.")
+    assert ("Humanis", "leadsPilot", "Wijkteam Kolenkit") in t
+
+
+def test_head_of_after_name_and_from_context():
+    t = triples("Karin de Groot, directeur Avondrood, opende. Humanis groeit hard. 'Het gaat "
+                "goed,' zegt bestuurder Jan Bos.")
+    assert ("Karin de Groot", "headOf", "Avondrood") in t
+    assert ("Jan Bos", "headOf", "Humanis") in t
+
+
+def test_only_head_roles_give_head_of():
+    assert not candidates("Karin de Groot, coördinator Avondrood, opende.", "headOf")
+
+
+def test_partner_of_samen_met_pairs_only_with_subject():
+    t = triples("Avondrood is samen met Humanis en Zonnehuis gestart met buurtbemiddeling.")
+    assert ("Avondrood", "partnerOf", "Humanis") in t
+    assert ("Humanis", "partnerOf", "Zonnehuis") not in t
+
+
+def test_partner_of_samengewerkt_door_gives_every_pair():
+    t = triples("In Emmen wordt al lang samengewerkt door Avondrood, Humanis en Zonnehuis.")
+    assert ("Humanis", "partnerOf", "Zonnehuis") in t
+
+
+def test_offers_service_with_start_date_and_companions():
+    cs = candidates("Avondrood is samen met Humanis met buurtbemiddeling gestart vanaf 1-3-2014 "
+                    "en is nu gestart met mantelzorgondersteuning.", "offersService")
+    got = {(c.subject.name, c.object.name, c.date) for c in cs}
+    assert ("Humanis", "Buurtbemiddeling", "2014-03-01") in got
+    assert ("Avondrood", "Mantelzorgondersteuning", None) in got
+    assert ("Humanis", "Mantelzorgondersteuning", None) not in got
+
+
+def test_every_candidate_has_rule_and_confidence():
+    ex = run("Avondrood biedt schuldhulpverlening. Avondrood en Humanis gaan fuseren.")
+    assert ex.candidates
+    for c in ex.candidates:
+        assert ":" in c.rule and 0 < c.confidence <= 1
