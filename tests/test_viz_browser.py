@@ -305,7 +305,11 @@ def test_date_control_shows_the_merger(ui, graph):
     assert "2 merged" in ui.text("#kg-status")
 
     # the date chips and "All dates"
-    ui.page.click("#kg-date-chips button[data-date='2013-01-01']")
+    ui.page.click("#kg-asof-clear")
+    ui.page.click("#kg-date-chips button[data-date='2015-01-01']")  # one chip per merger date
+    assert ui.js("[...document.querySelectorAll('#kg-date-chips button')].map(b => b.dataset.date)") == ["2015-01-01"]
+    assert ui.visible_edges() == edges_of(kn.as_of(graph, "2015-01-01"))
+    ui.page.fill("#kg-asof", "2013-01-01")
     assert ui.visible_edges() == edges_of(kn.as_of(graph, "2013-01-01"))
     ui.page.click("#kg-asof-clear")
     assert ui.visible_edges() == edges_of(graph)
