@@ -352,3 +352,25 @@ def test_gexf_has_time_intervals_for_dated_relations(g, tmp_path):
     back = nx.read_gexf(p)
     assert back.nodes[ASSEN]["cbs"] == "GM0106"
     assert any("samengaan" in d.get("evidence", "") for *_, d in back.edges(data=True))
+
+
+def test_the_real_store_gives_the_same_graph(g):
+    """kg.store's OxigraphStore (select adds the prologue too; duplicates are harmless)."""
+    store_mod = pytest.importorskip("kg.store")
+    from rdflib import Graph
+
+    ds = Dataset(default_union=True)
+    ds.parse(FIXTURE, format="trig")
+    st = store_mod.OxigraphStore(None)
+    try:
+        for part in ds.graphs():
+            if str(part.identifier).startswith(ID):
+                h = Graph()
+                for t in part:
+                    h.add(t)
+                st.put_report(str(part.identifier), h)
+        real = kn.to_networkx(st)
+    finally:
+        st.close()
+    assert dict(real.nodes(data=True)) == dict(g.nodes(data=True))
+    assert {e: real.edges[e] for e in real.edges(keys=True)} == {e: g.edges[e] for e in g.edges(keys=True)}
