@@ -74,7 +74,7 @@ def query(
     update: bool = False,
 ) -> QueryResult | None:
     """Run SPARQL text, or a bundled query by ``name`` with ``params`` bound safely."""
-    from kg import query as q
+    from kg import sparql as q
 
     if (sparql is None) == (name is None):
         raise QueryError("give either a SPARQL query or the name of a bundled query")
@@ -94,24 +94,51 @@ def to_networkx(store: Store, **kwargs: Any):
 
 def export(store: Store, what: str, fmt: str, out: str | Path | None = None) -> str | None:
     """Export relations, entities or the graph; returns the text when ``out`` is None."""
-    from kg.export import export as _export
+    from kg.exports import export as _export
 
     return _export(store, what, fmt, out)
 
 
 def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:
-    """Write the interactive offline network page; returns what was drawn."""
+    """Write the interactive offline network page; returns what was drawn.
+
+    Keyword options: ``focus`` (name), ``depth``, ``as_of`` (YYYY-MM-DD), ``size_by``
+    (degree, betweenness, pagerank), ``communities``, ``title`` (see :func:`kg.viz.render`).
+    """
     from kg.viz import render as _render
 
     graph = store_or_graph
     if isinstance(store_or_graph, Store):
         graph = to_networkx(store_or_graph)
-    return _render(graph, Path(out), **kwargs)
+    if kwargs.get("as_of"):
+        kwargs["as_of"] = _iso_date(kwargs["as_of"])
+    try:
+        return actor_call(_render, graph, Path(out), **kwargs)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from exc
+
+
+def actor_call(fn, *args: Any, **kwargs: Any):
+    """Call a network function; an actor name that is not in the graph becomes a QueryError."""
+    try:
+        return fn(*args, **kwargs)
+    except KeyError as exc:
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else f"unknown actor {exc}"
+        raise QueryError(message) from exc
+
+
+def _iso_date(value: Any) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise QueryError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2015-01-01") from exc
 
 
 def validate(store: Store):
     """Check the store against the SHACL shapes in ontology/; returns a ValidationReport."""
-    from kg.validate import validate_store
+    from kg.shacl import validate_store
 
     return validate_store(store)
 
@@ -139,7 +166,7 @@ def review(
 
 def evaluate(store: Store, gold_entities: str | Path, gold_relations: str | Path, ids: list[str] | None = None):
     """Score the store's relations and entities against a gold annotation."""
-    from kg.evaluate import evaluate_store
+    from kg.scoring import evaluate_store
 
     return evaluate_store(store, Path(gold_entities), Path(gold_relations), ids=ids)
 

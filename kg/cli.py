@@ -252,7 +252,7 @@ def query(
     store: StoreOpt = None,
 ) -> None:
     """Ask the graph a SPARQL 1.1 question: text, a file, or a bundled query."""
-    from kg import query as q
+    from kg import sparql as q
     from kg.errors import QueryError
     from kg.store import open_store
 
@@ -283,7 +283,7 @@ def query(
         return
     text_out = q.format_result(result, "csv" if chosen == "table" else chosen)
     if out:
-        from kg.export import _write
+        from kg.exports import _write
 
         _write(out, text_out)
     else:
@@ -389,7 +389,7 @@ def stats(store: StoreOpt = None) -> None:
     """Counts: reports, entities per type, relations per type."""
     from rich.table import Table
 
-    from kg.query import store_stats
+    from kg.sparql import store_stats
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
@@ -417,7 +417,7 @@ def entities(
     from dataclasses import asdict
 
     from kg.errors import QueryError
-    from kg.export import entities as list_entities
+    from kg.exports import entities as list_entities
     from kg.model import ENTITY_TYPES
     from kg.store import open_store
 
@@ -490,6 +490,8 @@ def network_stats(
     store: StoreOpt = None,
 ) -> None:
     """Nodes, edges, components, density, and the top actors by degree and betweenness."""
+    from rich.table import Table
+
     import kg.api as api
     from kg import network
     from kg.store import open_store
@@ -498,13 +500,32 @@ def network_stats(
         graph = api.to_networkx(st)
     s = network.stats(graph, top=top)
     console = _console()
-    for key, value in s.items():
-        if isinstance(value, list):
-            console.print(f"[bold]{key}[/]")
-            for item in value:
-                console.print(f"  {item[0]}: {item[1]:.3f}" if isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[1], float) else f"  {item}", highlight=False, markup=False)
-        else:
-            console.print(f"[bold]{key}[/]: {value}", highlight=False)
+    summary = Table(title="network", show_header=False)
+    for key in ("nodes", "edges", "components", "largest_component", "density"):
+        summary.add_row(key.replace("_", " "), str(s[key]))
+    for type_, n in s["nodes_by_type"].items():
+        summary.add_row(f"nodes: {type_}", str(n))
+    for rel, n in s["edges_by_relation"].items():
+        summary.add_row(f"edges: {rel}", str(n))
+    console.print(summary)
+    for key, title in (("top_degree", "top actors by degree"), ("top_betweenness", "top actors by betweenness")):
+        table = Table(title=title, show_header=True, header_style="bold")
+        for col in ("actor", "type", "score"):
+            table.add_column(col, justify="right" if col == "score" else "left")
+        for item in s[key]:
+            score = item["score"]
+            table.add_row(item["label"], item["type"], f"{score:.3f}" if isinstance(score, float) else str(score))
+        console.print(table)
+
+
+def _relation_line(rel: dict) -> str:
+    """'A --relation--> B [date] “evidence” (report)' for one relation of a chain."""
+    date = f" [{rel['date']}]" if rel.get("date") else ""
+    line = f"{rel['subject_label']} --{rel['relation']}--> {rel['object_label']}{date}"
+    if rel.get("evidence"):
+        ev = rel["evidence"][0]
+        line += f"\n      “{' '.join(ev['sentence'].split())}” ({ev['report']})"
+    return line
 
 
 @network_app.command("path")
@@ -522,14 +543,16 @@ def network_path(
 
     with open_store(store, read_only=True) as st:
         graph = api.to_networkx(st)
-    chains = network.paths(graph, source, target, max_paths=max_paths)
+    chains = api.actor_call(network.paths, graph, source, target, max_paths=max_paths)
     if not chains:
         typer.echo(f"no chain of relations between {source} and {target}")
         raise typer.Exit(1)
     for i, chain in enumerate(chains, 1):
-        typer.echo(f"chain {i}:")
-        for step in chain:
-            typer.echo(f"  {network.describe_step(step)}")
+        names = [chain[0]["from_label"]] + [hop["to_label"] for hop in chain]
+        typer.echo(f"chain {i} ({len(chain)} steps): {' — '.join(names)}")
+        for hop in chain:
+            for rel in hop["relations"]:
+                typer.echo(f"  {_relation_line(rel)}")
 
 
 @network_app.command("neighbours")
@@ -537,17 +560,28 @@ def network_path(
 def network_neighbours(
     name: Annotated[str, typer.Argument(help="An actor's name or alias.")],
     depth: Annotated[int, typer.Option("--depth", min=1, help="How many steps out.")] = 1,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, tsv when piped).")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """The actors around one actor, up to DEPTH steps."""
+    """The actors around one actor, up to DEPTH steps, with the relations that link them."""
     import kg.api as api
     from kg import network
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
         graph = api.to_networkx(st)
-    rows = network.neighbours(graph, name, depth=depth)
-    _print_records(rows, list(rows[0].keys()) if rows else ["label"], "table" if sys.stdout.isatty() else "tsv")
+    found = api.actor_call(network.neighbours, graph, name, depth=depth)
+    rows = [
+        {
+            "actor": n["label"],
+            "type": n["type"],
+            "distance": n["distance"],
+            "relations": "; ".join(f"{r['subject_label']} {r['relation']} {r['object_label']}" for r in n["relations"]),
+        }
+        for n in found
+    ]
+    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
+    _print_records(rows, ["actor", "type", "distance", "relations"], "table" if chosen == "table" else ("csv" if chosen == "csv" else "tsv"))
 
 
 # -- curation and evaluation ---------------------------------------------------------------

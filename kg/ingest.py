@@ -141,7 +141,7 @@ def _process(store, todo, existing, options, curations, summary, progress) -> No
 
 
 def _count_store(store: Store, summary: BuildSummary) -> None:
-    from kg.query import store_stats
+    from kg.sparql import store_stats
 
     stats = store_stats(store)
     summary.entity_types.update(stats["entities"])

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import REPORTS, SHARED
 from kg.cli import app
-from kg.evaluate import evaluate, gold_key
+from kg.scoring import evaluate, gold_key
 
 runner = CliRunner()
 SCORER = SHARED / "eval" / "kgeval.py"

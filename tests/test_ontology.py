@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.model import ENTITY_TYPES, RELATION_TYPES
 from kg.namespaces import KG, ORG, SDO
-from kg.validate import ONTOLOGY_FILE, SHAPES_FILE, ontology_dir
+from kg.shacl import ONTOLOGY_FILE, SHAPES_FILE, ontology_dir
 
 FOAF = "http://xmlns.com/foaf/0.1/"
 

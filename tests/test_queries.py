@@ -20,7 +20,7 @@ R2 = "werkbezoek-noordermaat-assen-2013-pdftekst.txt"
 REQUIRED = {"founders", "mergers", "pilots", "partners", "actor", "evidence",
             "relations", "entities", "reports", "stats"}
 
-# -- a small binder following the ?param convention (kg/query.py has the real one) ----------
+# -- a small binder following the ?param convention (kg/sparql.py has the real one) ----------
 
 _TOKEN = re.compile(
     r"""(?P<comment>\#[^\n]*)
@@ -363,7 +363,7 @@ def _canonical(rows: list[dict[str, str]]) -> list[tuple]:
                             ("actor", {"name": NASTY})])
 def test_same_rows_on_oxigraph(ds, name, params):
     """Oxigraph's union default graph repeats triples stated in several reports: no duplicates."""
-    query_mod = pytest.importorskip("kg.query")
+    from kg import sparql as query_mod
     store = _store(ds)
     result = query_mod.run_named(store, name, params)
     ox_rows = [{v: ("" if t is None else str(t)) for v, t in zip(result.variables, row)} for row in result.rows]

@@ -1,4 +1,4 @@
-"""kg.query: safe parameters, updates refused, result formats."""
+"""kg.sparql: safe parameters, updates refused, result formats."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.errors import QueryError
-from kg.query import bind, format_result, parse_params, run_query, sparql_literal
+from kg.sparql import bind, format_result, parse_params, run_query, sparql_literal
 from kg.store import OxigraphStore
 
 from test_store import _report

@@ -1,4 +1,4 @@
-"""kg.validate: the fixture graph (docs/rdf-model.md) conforms; each broken variant fails readably."""
+"""kg.shacl: the fixture graph (docs/rdf-model.md) conforms; each broken variant fails readably."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.errors import ValidationError
 from kg.namespaces import KG, KGR, ORG
-from kg.validate import ValidationReport, ontology_dir, validate, validate_store
+from kg.shacl import ValidationReport, ontology_dir, validate, validate_store
 
 FIXTURE = Path(__file__).parent / "data" / "valid.trig"
 

@@ -218,7 +218,7 @@ def evaluate_store(store, gold_entities: Path, gold_relations: Path, ids: list[s
     """Score what the store holds against gold files."""
     from dataclasses import asdict
 
-    from kg.export import entities, relations
+    from kg.exports import entities, relations
 
     return evaluate(
         [asdict(r) for r in relations(store)],

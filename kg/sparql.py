@@ -167,6 +167,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
         return result.graph.serialize(format="turtle")
     if fmt == "tsv":
         return _tsv(result)
+    if fmt == "csv" and result.kind == "ask":  # the CSV format has no boolean form: one cell
+        return "_askResult\n" + ("true" if result.boolean else "false") + "\n"
     if fmt not in ("csv", "json", "xml"):
         raise QueryError(f"unknown result format '{fmt}'; use one of {', '.join(RESULT_FORMATS)}")
     from rdflib.query import Result

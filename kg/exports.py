@@ -215,7 +215,7 @@ def _subgraph(store: Store, what: str):
         sparql = f"""CONSTRUCT {{ ?s ?p ?o . ?s skos:prefLabel ?sl . ?o skos:prefLabel ?ol }}
                     WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?o .
                              OPTIONAL {{ ?s skos:prefLabel ?sl }} OPTIONAL {{ ?o skos:prefLabel ?ol }} }}"""
-    from kg.query import run_query
+    from kg.sparql import run_query
 
     result = run_query(store, sparql)
     assert result is not None
