@@ -86,9 +86,16 @@ def _add_relation(g: Graph, rel: Relation, rep: URIRef, report_name: str) -> Non
         g.add((node, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))), datatype=XSD.decimal)))
         g.add((node, KG.rule, Literal(rel.rule)))
         if rel.relation == "mergesInto":
-            g.add((node, RDF.type, KG.Merger))
-            g.add((node, ORG.originalOrganization, s))
-            g.add((node, ORG.resultingOrganization, o))
+            # The merger itself is an event (org:ChangeEvent, a prov:Activity), not the
+            # assertion (a prov:Entity): one event per resulting organisation and date in a
+            # report, with every original organisation that goes into it.
+            event = KGR[f"merger/{_digest(report_name, str(o), rel.date or '')}"]
+            g.add((node, KG.event, event))
+            g.add((event, RDF.type, KG.Merger))
+            g.add((event, ORG.originalOrganization, s))
+            g.add((event, ORG.resultingOrganization, o))
+            if rel.date:
+                g.add((event, KG.date, Literal(rel.date, datatype=XSD.date)))
     else:
         # The same fact read twice in one report: keep the strongest reading.
         old = g.value(node, KG.confidence)

@@ -14,7 +14,7 @@ FOAF = "http://xmlns.com/foaf/0.1/"
 
 CLASSES = set(ENTITY_TYPES) | {"Report", "RelationAssertion", "Evidence", "Merger"}
 PROVENANCE_PROPERTIES = {
-    "date", "modality", "confidence", "rule", "curatedBy", "evidence", "sentence",
+    "date", "modality", "confidence", "rule", "curatedBy", "evidence", "event", "sentence",
     "startOffset", "endOffset", "inReport", "fileName", "sha256", "cbsCode", "mentionedIn",
 }
 

@@ -144,8 +144,8 @@ def date_not_xsd_date(g):
 
 
 def date_is_datetime(g):
-    for a in _assertions(g, p=KG.mergesInto):
-        g.set((a, KG.date, Literal("2015-01-01T00:00:00", datatype=XSD.dateTime)))
+    for m in g.subjects(RDF.type, KG.Merger):
+        g.set((m, KG.date, Literal("2015-01-01T00:00:00", datatype=XSD.dateTime)))
 
 
 def two_dates(g):
@@ -212,9 +212,14 @@ def merger_parties_differ(g):
     g.set((m, ORG.resultingOrganization, NOORDERMAAT))
 
 
-def merger_not_typed(g):
+def merger_without_event(g):
     for a in _assertions(g, p=KG.mergesInto):
-        g.remove((a, RDF.type, KG.Merger))
+        g.remove((a, KG.event, None))
+
+
+def merger_without_result(g):
+    m = next(g.subjects(RDF.type, KG.Merger))
+    g.remove((m, ORG.resultingOrganization, None))
 
 
 def person_and_organisation(g):
@@ -245,8 +250,9 @@ VARIANTS: list[tuple[Callable, tuple[str, ...]]] = [
     (no_pref_label, ("— skos:prefLabel — an entity needs exactly one name",)),
     (relation_without_assertion, ("Tinten — kg:memberOf — this relation to IKracht has no kg:RelationAssertion",)),
     (assertion_without_triple, ("— kg:headOf — the assertion is not negated, but the graph lacks its triple: Peter Elmont headOf Noordermaat",)),
-    (merger_parties_differ, ("— org:resultingOrganization — a merger needs one org:resultingOrganization",)),
-    (merger_not_typed, ("a mergesInto assertion must also be a kg:Merger",)),
+    (merger_parties_differ, ("— kg:event — the merger event does not match its assertion", "should be an original and Nieuwe welzijnsorganisatie Assen the resulting organisation")),
+    (merger_without_event, ("a mergesInto assertion must name its one kg:Merger event (kg:event)",)),
+    (merger_without_result, ("— org:resultingOrganization — a merger needs exactly one org:resultingOrganization",)),
     (person_and_organisation, ("Noordermaat — rdf:type — an entity cannot be both Organisation and Person",)),
     (unknown_predicate, ("— rdf:predicate — an assertion needs exactly one rdf:predicate, one of the nine kg relations",)),
 ]
