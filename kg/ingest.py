@@ -22,7 +22,7 @@ from kg.model import ResolvedReport
 from kg.store import Store
 
 #: Bump when extraction or the RDF shape changes, so that stores are rebuilt on next build.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 class Progress(Protocol):

@@ -267,3 +267,16 @@ def test_bad_curation_file_is_one_clear_error(tmp_path: Path, sample_report: Pat
 def test_version_and_help():
     assert kg("--version").output.startswith("kg ")
     assert kg("--help").exit_code == 0
+
+
+def test_validate_fails_on_a_graph_that_breaks_a_shape(store: Path):
+    broken = """INSERT DATA { GRAPH <urn:kg:test> {
+        <https://w3id.org/kg-sociaal/id/organisation/noordermaat> kg:leadsPilot <https://w3id.org/kg-sociaal/id/municipality/gm0106> .
+        <https://w3id.org/kg-sociaal/id/municipality/gm0106> kg:cbsCode "GM106" } }"""
+    assert kg("query", "--update", broken, "--store", store).exit_code == 0
+    result = kg("validate", "--store", store)
+    assert result.exit_code == 6
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("kg: error:") and "violation" in lines[-1]
+    assert any("Noordermaat — kg:leadsPilot" in line and "pilot" in line for line in lines)
+    assert any("Assen — kg:cbsCode" in line and "GM106" in line for line in lines)
