@@ -31,7 +31,8 @@ from collections import Counter
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAMES,
-                                NOT_ORG_ACRONYMS, ORG_SUFFIXES, ROLES, TUSSENVOEGSELS)
+                                NOT_ORG_ACRONYMS, ORG_SUFFIXES, ROLES, SERVICES,
+                                TUSSENVOEGSELS)
 from kg.text import normalise_name
 
 _WORD = re.compile(r"(?:'t|'s)(?= [A-Z])|[A-ZÀ-Ý][\w'’]*(?:[-&][\w'’]+)*|[A-Z]+&[A-Z]+")
@@ -51,6 +52,16 @@ _SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd
                            r"is\s+lid|is\s+aangesloten|gaat\s+(?:\w+\s+)?op\s+in|start\s+met)\b")
 _DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest",
                          "zuidoost", "zuidwest", "centrum", "stad", "regio"})
+#: "in" that is no place: "gaat op in X", "fuseren in X", "partner in X".
+_NOT_LOCATIVE_IN = re.compile(r"(?i)\b(?:op|opgegaan|opgaan|opgaat|fuseren|fuseert|fuseerden|gefuseerd|"
+                              r"samengaan|samengegaan|partner|partners|deel|participeert|participeren|"
+                              r"zitting|vertegenwoordigd|ondergebracht|investeert|investeren)\s+in\s+$")
+_NAME_ADJECTIVES = frozenset({"sociaal", "sociale", "maatschappelijk", "maatschappelijke",
+                              "integraal", "integrale", "nieuw", "nieuwe"})
+_SERVICE_START = re.compile(r"(?:%s)(?=\s)" % "|".join(
+    r"\s".join(w[:1].upper() + w[1:] if i == 0 else f"[{w[0]}{w[0].upper()}]{w[1:]}"
+               for i, w in enumerate(re.escape(x).split(r"\ ")))
+    for x in sorted(SERVICES, key=len, reverse=True)))
 _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
@@ -108,6 +119,16 @@ def _chains(v: View) -> list[_Chain]:
                 ce = w.end()
                 pos = ce
                 continue
+            # "Sociaal Werk De Kempen", "Stichting Het Baken": a capitalised article inside a name
+            if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and v.free(j, w.end()) \
+                    and words[0] not in FIRST_NAMES and words[-1].casefold() not in NOT_NAMES:
+                w2 = re.match(r" ([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*)", text[w.end():])
+                if w2 and v.free(w.end(), w.end() + w2.end()) \
+                        and w2.group(1).casefold() not in NOT_NAMES:
+                    words += [w.group(0), w2.group(1)]
+                    ce = w.end() + w2.end()
+                    pos = ce
+                    continue
             if head:
                 if words[0] in FIRST_NAMES:
                     small = r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)"
@@ -161,10 +182,11 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             before = c.view.text[:c.cs]
-            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before):
+            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before) and not _NOT_LOCATIVE_IN.search(before):
                 after_prep[normalise_name(c.text)] += 1
     for c in chains:
         _place_chain(ctx, c, mid, after_prep, chains)
+    _label_acronyms(ctx)
     _promote_lists(ctx)
 
 
@@ -182,6 +204,11 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             strip = True
         elif lw in NAME_HEADS and len(c.words) > 1:
             break  # "Stichting Avondrood"
+        elif lw in _NAME_ADJECTIVES and not c.initial and len(c.words) >= 3:
+            break  # "Sociaal Werk De Kempen" mid-sentence
+        elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
+                and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
+            break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1):
             strip = True
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and w not in FIRST_NAMES \
@@ -237,19 +264,34 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if not looks and mid[key] and after_prep[key] == mid[key]:
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"
             return
-        # "Dimon Groningen": a name that never stands without the place after it
-        nxt = v.slot_at(c.ce + 1, c.ce + 2)
-        if nxt and nxt.cstart == c.ce + 1 and nxt.mention.type in ("Municipality", "Province") \
-                and not looks and _alone_count(chains, key) == 0:
-            v.slots.remove(nxt)
-            c.ce = nxt.cend
-            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+        # "Dimon Groningen", "MEE Drenthe": a name that never stands without the place after it
+        if (not looks or _is_acronym(w)) and _absorb_place(ctx, v, c, chains, key):
             return
         strong = looks or mid[key] >= 2
         slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=strong)
         _acronym_label(ctx, v, slot)
         return
+    # "Stichting Welzijn Ouderen Hoorn": a longer name that ends in a place it never stands without
+    if _absorb_place(ctx, v, c, chains, key):
+        return
     ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+
+
+def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str) -> bool:
+    """Place the chain with the gazetteer place right after it as one organisation name."""
+    nxt = v.slot_at(c.ce + 1, c.ce + 2)
+    if not (nxt and nxt.cstart == c.ce + 1 and v.text[c.ce] == " "
+            and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
+        return False
+    if _alone_count(chains, key) != 0:
+        return False
+    v.slots.remove(nxt)
+    c.ce = nxt.cend
+    slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+    if slot is None:
+        v.slots.append(nxt)
+        return False
+    return True
 
 
 def _alone_count(chains: list[_Chain], key: str) -> int:
@@ -301,6 +343,20 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
     initials = "".join(w[0] for w in long.split() if w[0].isupper())
     if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text:
         ctx.retype(slot, prev[-1].mention.type, label=long)
+        ctx.memory.setdefault("acronyms", {})[slot.mention.text] = (long, prev[-1].mention.type)
+
+
+def _label_acronyms(ctx: Context) -> None:
+    """"Stichting Welzijn Ouderen (SWO) ... SWO biedt": every mention of the acronym is the name."""
+    found = ctx.memory.get("acronyms", {})
+    if not found:
+        return
+    for v in ctx.views:
+        for s in v.slots:
+            hit = found.get(s.mention.text)
+            if hit and s.mention.label is None and s.group is None:
+                ctx.retype(s, hit[1], label=hit[0])
+                s.strong = True
 
 
 def _promote_lists(ctx: Context) -> None:

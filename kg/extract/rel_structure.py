@@ -21,10 +21,11 @@ mergesInto, in Dutch (one row per original organisation; date from "per 1 januar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
-from kg.extract.rules import ORG, ORG_TYPES, Item, parse_list, modality
+from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}[^⟦.]{{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 _FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,30}}?\s)?{ORG}\s+"
@@ -34,21 +35,36 @@ _FOUNDED_INV_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:de\s+|het\s+|een\s+)?{
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
-_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:\w+\s+){0,8}?"
-               r"(?:fuseren|fuseerden|fuseert|fuseerde|samengaan|samen\s+gaan|gaan\s+samen|"
-               r"gingen\s+samen|samensmelten)\b")
+_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:[^\s⟦]+\s+){0,8}?"
+               r"(?:fuseren|fuseerden|fuseert|fuseerde|gefuseerd|samengaan|samen\s+gaan|gaan\s+samen|"
+               r"gingen\s+samen|samengegaan|samensmelten|samengesmolten)\b")
 _LIST_THEN_VERB = re.compile(rf"(?=(?:(?:de|het)\s+)?⟦O\d+⟧)")
-_FUSIE_NOUN = re.compile(r"\b(?:fusie|samenvoeging|samengaan|fusieproces)\s+(?:tussen|van)\s+"
+_FUSIE_NOUN = re.compile(r"\b(?:fusie|samenvoeging|samengaan|fusieproces|bestuurlijke\s+fusie|"
+                         r"juridische\s+fusie)\s+(?:tussen|van)\s+"
                          r"(?:de\s+|het\s+)?(?:\w+\s+)?(?:(?:organisaties|partijen|stichtingen|"
                          r"instellingen)\s*[:;,]?\s*)?")
-_OPGAAN = re.compile(rf"{ORG}\s+(?:gaat|ging|gaan|is|zal|wil)\s+(?:\w+\s+){{0,3}}?op\s+in\s+"
-                     rf"(?:de\s+|het\s+)?{ORG}")
-_FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|gaat\s+fuseren|wil\s+fuseren|zal\s+fuseren)"
-                          rf"\s+met\s+")
-_RESULT = re.compile(rf"\s*(?:\w+\s+){{0,3}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
-_NEW_ORG = re.compile(r"(?i)\b(?:een|de)\s+nieuwe\s+((?:[a-zë]+\s+){0,2}?)"
+#: "A (en B) gaat/is/zijn (per 1 januari) op(gegaan) in Z"
+_OPGAAN = re.compile(rf"\s+(?:gaat|ging|gaan|gingen|is|zijn|zal|zullen|wil|willen|worden|wordt)\s+"
+                     rf"(?:[^\s⟦]+\s+){{0,6}}?(?:op\s+in|opgegaan\s+in|opgaan\s+in|ondergebracht\s+bij|"
+                     rf"overgegaan\s+naar|overgaan\s+naar)\s+(?:de\s+|het\s+)?{ORG}")
+_OPGAAN_INV = re.compile(r"\b(?:zijn|is|gaan|gaat|zullen|zal)\s+(?:[^\s⟦]+\s+){0,5}?(?=(?:de\s+|het\s+)?⟦O)")
+_OPGAAN_TAIL = re.compile(rf"\s+(?:[^\s⟦]+\s+){{0,3}}?(?:op\s+in|opgegaan\s+in|opgaan\s+in)\s+"
+                          rf"(?:de\s+|het\s+)?{ORG}")
+_FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|is\s+gefuseerd|gaat\s+fuseren|wil\s+fuseren|"
+                          rf"zal\s+fuseren)\s+(?:[^\s⟦]+\s+){{0,6}}?met\s+")
+_RESULT = re.compile(rf"\s*(?:[^\s⟦.;:]+\s+){{0,8}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
+_VERDER_ALS = re.compile(rf"\b(?:gaan|gaat|gingen|ging|zullen|zal)\s+(?:[^\s⟦]+\s+){{0,6}}?verder\s+"
+                         rf"(?:als|onder\s+de\s+(?:nieuwe\s+)?naam)\s+(?:de\s+|het\s+)?{ORG}")
+_NEW_ORG = re.compile(r"(?i)(?:\b(?:een|de)\s+nieuwe|\béén(?:\s+nieuwe)?)\s+((?:[a-zë]+\s+){0,2}?)"
                       r"(?P<noun>[a-zë]*organisatie|stichting|fusieorganisatie|organisatie)\b"
                       r"(?:\s+in\s+⟦M(?P<m>\d+)⟧)?")
+#: A merger called off: "de fusie gaat niet door", "de fusie is afgeblazen".
+_CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan)\b[^.]{0,60}?"
+                         r"\b(?:gaat\s+(?:\w+\s+)?niet\s+door|gaan\s+(?:\w+\s+)?niet\s+door|afgeblazen|"
+                         r"van\s+de\s+baan|afgeketst|stopgezet|geen\s+doorgang|beëindigd|"
+                         r"komt\s+er\s+niet|gaat\s+niet\s+meer\s+door)|"
+                         r"\b(?:zien|ziet|hebben|heeft)\s+(?:\w+\s+){0,3}?af\s*(?:gezien\s+)?van\s+"
+                         r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
 def founded_by(ctx: Context) -> None:
@@ -129,7 +145,7 @@ def _new_org(ctx: Context, v: View, masked: str, slots: list[Slot], parties: lis
 
 
 def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[Item], after: int,
-           rule: str, clause: str) -> None:
+           rule: str, cue: tuple[int, int]) -> None:
     parties = []
     for it in items:
         for s in it.slot.members():
@@ -139,15 +155,30 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
         return
     r = _RESULT.match(masked, after)
     target = slots[int(r.group(1))] if r else None
-    if target is not None and target in parties:
+    if target is not None and target.mention.type not in ORG_TYPES:
         target = None
+    if target is not None and target in parties:
+        # "A en B fuseren tot B": B goes on, A merges into it
+        parties = [p for p in parties if p is not target]
+        if not parties:
+            return
     if target is None and len(parties) < 2:
         return
     result = target if target is not None else _new_org(ctx, v, masked, slots, parties)
     date = date_near(ctx, v.index)
-    mod = modality(clause)
+    mod = modality_at(masked, *cue)
     for p in parties:
         ctx.add(v, p, "mergesInto", result, rule, 0.85 if target is None else 0.9, date, mod)
+
+
+def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
+    """The organisations of the coordination right before ``end`` ("A en B zijn ...")."""
+    out: list[Slot] = []
+    for it in _list_ending_at(masked, slots, masked[:end]):
+        for s in it.slot.members():
+            if s.mention.type in ORG_TYPES and s not in out:
+                out.append(s)
+    return out
 
 
 def merges_into(ctx: Context) -> None:
@@ -163,28 +194,66 @@ def merges_into(ctx: Context) -> None:
                 continue
             vm = verb.match(masked, end)
             if vm and "⟦" not in vm.group(0):
-                _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren", masked)
+                _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
+                       (m.start(), vm.end()))
                 done = True
         for m in _FUSIE_NOUN.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", masked)
+            _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
         for m in _FUSEERT_MET.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             first = [Item(slots[int(m.group(1))])]
-            _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met", masked)
+            _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
+                   (m.start(), end))
         for m in _OPGAAN.finditer(masked):
-            subj, target = slots[int(m.group(1))], slots[int(m.group(2))]
-            for s in subj.members():
-                ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
-                        date_near(ctx, v.index), modality(masked))
-        for m in re.finditer(rf"\bgaan\s+(?:\w+\s+){{0,2}}?verder\s+(?:als|onder\s+de\s+naam)\s+{ORG}",
-                             masked):
-            items = _list_ending_at(masked, slots, masked[:m.start()])
             target = slots[int(m.group(1))]
+            subjects = _subjects(masked, slots, m.start())
+            for s in subjects:
+                if s is target:
+                    continue
+                ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
+                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+        for m in _OPGAAN_INV.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            t = _OPGAAN_TAIL.match(masked, end)
+            if not items or not t:
+                continue
+            target = slots[int(t.group(1))]
             for it in items:
                 for s in it.slot.members():
+                    if s.mention.type in ORG_TYPES and s is not target:
+                        ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
+                                date_near(ctx, v.index),
+                                modality_at(masked, m.start(), t.end(), cue_verb=True))
+        for m in _VERDER_ALS.finditer(masked):
+            subjects = _subjects(masked, slots, m.start())
+            target = slots[int(m.group(1))]
+            for s in subjects:
+                if s is not target:
                     ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
-                            date_near(ctx, v.index), modality(masked))
+                            date_near(ctx, v.index), modality_at(masked, m.start(), m.end(),
+                                                                 cue_verb=True))
+    _called_off(ctx)
+
+
+def _called_off(ctx: Context) -> None:
+    """"De fusie gaat niet door": the mergers read just before are denied, not intended."""
+    cands = ctx.extraction.candidates
+    index = {id(w.sentence): w.index for w in ctx.views}
+    for v in ctx.views:
+        if not _CALLED_OFF.search(v.text):
+            continue
+        named = {s.mention.name for s in v.slots if s.mention.type in ORG_TYPES}
+        lo = v.index - 6
+        for i, c in enumerate(cands):
+            if c.relation != "mergesInto" or c.modality == "negated":
+                continue
+            idx = index.get(id(c.sentence))
+            if idx is None or not (lo <= idx <= v.index):
+                continue
+            if named and c.subject.name not in named and c.object.name not in named:
+                continue
+            cands[i] = replace(c, modality="negated")
 
 
 def run(ctx: Context) -> None:

@@ -124,6 +124,42 @@ def modality(text: str) -> str:
     return "asserted"
 
 
+_NEG_WORD = re.compile(r"(?i)\b(?:niet|geen|nooit)\b")
+_NEG_PHRASE = re.compile(r"(?i)\b(?:afgeblazen|afgeketst|stopgezet|gaat\s+niet\s+door|gaan\s+niet\s+door|"
+                         r"afgezien|geen\s+doorgang|ontkent|ontkennen|niet\s+langer|niet\s+meer)\b")
+#: Where a clause ends: punctuation, or a conjunction that opens another clause.
+_CLAUSE_EDGE = re.compile(r"[,;:()\"]|\s[-–]\s|\b(?:maar|omdat|terwijl|want|hoewel|doordat|zodat|nadat|"
+                          r"waardoor|waarbij|waarin|wat|die|dat|of|als|wanneer|toen)\b")
+#: Finite verbs of intention; the cue's own verb ("gaat op in", "gaan verder als") is left out.
+_INTENT_LOCAL = re.compile(r"(?i)\b(?:wil|willen|wilde|wilden|voornemen|voornemens|van\s+plan|plannen|"
+                           r"intentie|intentieverklaring|beoogd|beoogde|overweegt|overwegen|onderzoekt|"
+                           r"onderzoeken|verkennen|zullen|zal|streven|streeft|mogelijke?)\b")
+
+
+def modality_at(masked: str, start: int, end: int, cue_verb: bool = False) -> str:
+    """Modality of a cue at masked [start, end), read in its own clause only.
+
+    A "niet" elsewhere in a long sentence ("... maar wat dit betekent is nog niet duidelijk")
+    does not deny the relation; a "niet"/"geen" in the cue's clause does. With ``cue_verb`` the
+    cue itself holds a form of "gaan" that says nothing about intention.
+    """
+    lo = 0
+    for m in _CLAUSE_EDGE.finditer(masked, 0, start):
+        lo = m.end()
+    hi = len(masked)
+    m = _CLAUSE_EDGE.search(masked, end)
+    if m:
+        hi = m.start()
+    local = masked[lo:hi]
+    if _NEG_WORD.search(local) or _NEG_PHRASE.search(local):
+        return "negated"
+    if _INTENT_LOCAL.search(local):
+        return "intended"
+    if not cue_verb and re.search(r"(?i)\b(?:gaan|gaat)\b", masked[lo:hi]):
+        return "intended"
+    return "asserted"
+
+
 def org_slots(view: View, strong_only: bool = False) -> list[Slot]:
     return [s for s in view.sorted_slots()
             if s.mention.type in ORG_TYPES and (s.strong or not strong_only)]

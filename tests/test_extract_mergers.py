@@ -1,0 +1,67 @@
+"""Merger phrasing beyond "A en B gaan fuseren": own sentences, invented organisations."""
+
+from extract_helpers import candidates, names, run, triples
+
+
+def _merges(text):
+    return {(c.subject.name, c.object.name, c.date, c.modality)
+            for c in candidates(text, "mergesInto")}
+
+
+def test_samen_verder_onder_de_naam_with_date_between():
+    got = _merges("Stichting Avondrood en Humanis Vlist gaan per 1 januari 2016 samen verder "
+                  "onder de naam Vlistkracht.")
+    assert {(s, o, d) for s, o, d, _ in got} == {
+        ("Stichting Avondrood", "Vlistkracht", "2016-01-01"),
+        ("Humanis Vlist", "Vlistkracht", "2016-01-01")}
+
+
+def test_zijn_opgegaan_in_with_a_list_of_subjects():
+    got = _merges("Per 1 januari 2017 zijn Zorgkring en Stichting Borgh opgegaan in Welzijnsnet.")
+    assert {(s, o) for s, o, _, _ in got} == {("Zorgkring", "Welzijnsnet"),
+                                              ("Stichting Borgh", "Welzijnsnet")}
+    assert {m for *_, m in got} == {"asserted"}
+
+
+def test_fuseren_met_ingang_van_tot_one_of_the_parties():
+    got = _merges("Zorgkring en Humanis fuseren met ingang van 1-7-2017 tot Humanis.")
+    assert got == {("Zorgkring", "Humanis", "2017-07-01", "asserted")}
+
+
+def test_coreference_and_one_new_organisation():
+    got = _merges("Vorige week tekenden Avondrood, Stichting Borgh en Zorgkring een "
+                  "intentieverklaring. De drie partijen hebben het voornemen om per 1 januari "
+                  "2019 te fuseren tot één welzijnsorganisatie.")
+    assert {s for s, *_ in got} == {"Avondrood", "Stichting Borgh", "Zorgkring"}
+    assert {(d, m) for _, _, d, m in got} == {("2019-01-01", "intended")}
+
+
+def test_called_off_merger_is_negated():
+    ex = run("In 2015 hebben Avondrood en Zorgkring het voornemen uitgesproken te fuseren. "
+             "De fusie gaat niet door, zo bleek later.")
+    ms = [c for c in ex.candidates if c.relation == "mergesInto"]
+    assert ms and {c.modality for c in ms} == {"negated"}
+
+
+def test_niet_in_another_clause_does_not_deny():
+    got = _merges("Avondrood en Humanis fuseren per 1 maart 2016, maar wat dat betekent is nog "
+                  "niet duidelijk.")
+    assert got and {m for *_, m in got} != {"negated"}
+
+
+def test_name_with_place_and_acronym():
+    ex = run("Stichting Welzijn Ouderen Vlist (SWOV) biedt ouderenadvies. SWOV werkt in Utrecht.")
+    orgs = {m.name for m in ex.mentions if m.type == "Organisation"}
+    assert "Stichting Welzijn Ouderen Vlist" in orgs and "SWOV" not in orgs
+
+
+def test_acronym_with_province_is_one_name():
+    assert "MEE Drenthe" in names("Avondrood werkt samen met MEE Drenthe en Humanis.")
+
+
+def test_capitalised_article_inside_a_name_and_service_unit_names():
+    t = triples("Dit jaar tekenden Avondrood en Sociaal Werk De Linde een overeenkomst. "
+                "Opbouwwerk Noorderhaven valt onder Avondrood.")
+    assert ("Opbouwwerk Noorderhaven", "partOf", "Avondrood") in t
+    assert "Sociaal Werk De Linde" in names("Dit jaar tekenden Avondrood en Sociaal Werk De Linde "
+                                            "een overeenkomst.")
