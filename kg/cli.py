@@ -166,8 +166,6 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Process unchanged repor
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
 
 
-@app.command()
-@command
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (.txt .md .pdf .docx .html).")],
     store: StoreOpt = None,
@@ -182,20 +180,8 @@ def build(
     _run_build(paths, store, jobs, min_confidence, curations, aliases, force, quiet)
 
 
-@app.command()
-@command
-def ingest(
-    files: Annotated[list[Path], typer.Argument(help="Report files to add or replace.")],
-    store: StoreOpt = None,
-    jobs: JobsOpt = None,
-    min_confidence: MinConfOpt = 0.0,
-    curations: CurationsOpt = Path("data/curations"),
-    aliases: AliasesOpt = Path("data/aliases.tsv"),
-    force: ForceOpt = False,
-    quiet: QuietOpt = False,
-) -> None:
-    """Add or replace single reports in the store."""
-    _run_build(files, store, jobs, min_confidence, curations, aliases, force, quiet)
+app.command("build")(command(build))
+app.command("ingest", help="Add or replace single reports in the store (the options of build).")(command(build))
 
 
 @app.command()

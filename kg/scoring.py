@@ -18,29 +18,19 @@ import csv
 import fnmatch
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import SYMMETRIC_RELATIONS
+from kg.text import normalise_name
 
 _DROP = re.compile(r"^(de|het|een|the|gemeente|provincie|stichting|wijk|cooperatie|organisatie)\s+")
 
 
 def gold_key(label: str) -> str:
     """The normal form under which gold and predicted labels are compared (keeps ``*``)."""
-    s = unicodedata.normalize("NFKD", label or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.casefold().replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"[-_/]+", " ", s)
-    s = re.sub(r"[^\w\s*&']+", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    prev = None
-    while prev != s:
-        prev = s
-        s = _DROP.sub("", s)
-    return s
+    return normalise_name(label, drop=_DROP, keep="*&'")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

@@ -16,22 +16,23 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-def normalise_name(name: str) -> str:
+def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str = "&'") -> str:
     """A key under which the spellings of one name meet.
 
-    Case, accents, hyphens, punctuation, leading articles and generic words (gemeente,
-    provincie, stichting, wijk, coöperatie) are folded away:
-    ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give the same key.
+    Case, accents, hyphens, punctuation (but the characters in ``keep``), and leading words
+    matched by ``drop`` (articles and generic words: gemeente, provincie, stichting, wijk,
+    coöperatie) are folded away: ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give
+    the same key.
     """
     s = strip_accents(name or "").casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"[-_/]+", " ", s)
-    s = re.sub(r"[^\w\s&']+", " ", s)
+    s = re.sub(rf"[^\w\s{re.escape(keep)}]+", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     prev = None
     while prev != s:
         prev = s
-        s = _DROP_PREFIX.sub("", s)
+        s = drop.sub("", s)
     return s
 
 
