@@ -463,8 +463,9 @@ def viz(
     with open_store(store, read_only=True) as st:
         graph = api.to_networkx(st, min_confidence=min_confidence)
     info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities)
-    details = ", ".join(f"{k}: {v}" for k, v in info.items()) if isinstance(info, dict) else ""
-    typer.echo(f"wrote {out} ({details})")
+    layout = "layout computed in Python, physics off" if info.get("layout") == "python" else "force-directed layout"
+    extra = "".join(f", {k.replace('_', ' ')} {info[k]}" for k in ("focus", "as_of") if info.get(k))
+    typer.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations ({layout}{extra})")
 
 
 # -- network analysis ----------------------------------------------------------------------
