@@ -464,7 +464,7 @@ def viz(
         graph = api.to_networkx(st, min_confidence=min_confidence)
     info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities)
     layout = "layout computed in Python, physics off" if info.get("layout") == "python" else "force-directed layout"
-    extra = "".join(f", {k.replace('_', ' ')} {info[k]}" for k in ("focus", "as_of") if info.get(k))
+    extra = (f", around {focus} (depth {depth})" if focus else "") + (f", as of {as_of}" if as_of else "")
     typer.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations ({layout}{extra})")
 
 
