@@ -58,6 +58,7 @@ class View:
     offs: list[int]  #: offs[i] = document offset of clean char i; offs[len] = sentence end
     para: int = 0
     heading: bool = False
+    bullet: bool = False  #: an item of a bulleted or numbered list
     slots: list[Slot] = field(default_factory=list)
 
     def doc_span(self, cs: int, ce: int) -> tuple[int, int]:

@@ -132,6 +132,7 @@ collega cliënt cliënten client clienten klant klanten inwoners bewoners profes
 nederland europa duitsland belgië randstad noorden zuiden oosten westen
 directeur bestuurder voorzitter wethouder burgemeester manager coördinator
 sociaal sociale maatschappelijk maatschappelijke nieuw nieuwe integraal integrale
+wmo awbz wlz pgb jeugdwet participatiewet zorgverzekeringswet
 """.split())
 
 #: Acronyms that name laws, schemes or sectors, not organisations.

@@ -78,12 +78,13 @@ def _quoted_spans(v: View) -> list[tuple[int, int]]:
 
 
 class _Chain:
-    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed")
+    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed")
 
     def __init__(self, view: View, cs: int, ce: int, words: list[str], initial: bool) -> None:
         self.view, self.cs, self.ce, self.words, self.initial = view, cs, ce, words, initial
         self.person = False
         self.absorbed: Slot | None = None
+        self.listed = False
 
     @property
     def text(self) -> str:
@@ -151,6 +152,34 @@ def _chains(v: View) -> list[_Chain]:
     return out
 
 
+def list_item_views(ctx: Context, view: View) -> list[View]:
+    """The bulleted items that follow ``view`` when it introduces them with a colon."""
+    if not view.text.rstrip().endswith(":"):
+        return []
+    out = []
+    for v in ctx.views[view.index + 1:]:
+        if not v.bullet:
+            break
+        out.append(v)
+    return out
+
+
+def _list_items(ctx: Context, chains: list[_Chain]) -> None:
+    """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name."""
+    items: set[int] = set()
+    for v in ctx.views:
+        for item in list_item_views(ctx, v):
+            if len(item.text) <= 70 and len(item.text.split()) <= 7:
+                items.add(item.index)
+    for c in chains:
+        if c.view.index in items and c.cs == 0:
+            rest = c.view.text[c.ce:]
+            # the whole item is the name (a place after it may still join it)
+            if re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[.,;]?\s*(?:\(.*\))?", rest):
+                c.initial = False
+                c.listed = True
+
+
 def _is_acronym(w: str) -> bool:
     return bool(_ACRONYM.match(w)) and w not in NOT_ORG_ACRONYMS and w.upper() not in NOT_ORG_ACRONYMS
 
@@ -176,6 +205,7 @@ def _person_shape(words: list[str], text: str) -> bool:
 def run(ctx: Context) -> None:
     """Component: organisation and person mentions in every sentence."""
     chains = [c for v in ctx.views for c in _chains(v)]
+    _list_items(ctx, chains)
     mid: Counter[str] = Counter()
     after_prep: Counter[str] = Counter()
     for c in chains:
@@ -267,7 +297,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         # "Dimon Groningen", "MEE Drenthe": a name that never stands without the place after it
         if (not looks or _is_acronym(w)) and _absorb_place(ctx, v, c, chains, key):
             return
-        strong = looks or mid[key] >= 2
+        strong = looks or mid[key] >= 2 or c.listed
         slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=strong)
         _acronym_label(ctx, v, slot)
         return

@@ -51,6 +51,15 @@ _SET_UP = re.compile(r"⟦O(\d+)⟧\s+[^⟦]{0,60}?(?:⟦[MNV]\d+⟧[^⟦]{0,20}
 _SET_UP_INV = re.compile(r"\b(?:heeft|hebben|had)\s+⟦O(\d+)⟧\s+[^⟦]{0,60}?(?:⟦[MNV]\d+⟧[^⟦]{0,20}?)?"
                          r"(?:een\s+|de\s+|het\s+)?⟦P(\d+)⟧\s+(?:\w+\s+){0,2}?"
                          r"(?P<verb>opgericht|opgezet|gestart|opgestart|ingericht)\b")
+#: "X is de penvoerder.", "X treedt op als trekker": the team just named.
+_BARE_LEADER = re.compile(rf"⟦O(\d+)⟧\s+(?:is|was|wordt|werd|blijft|treedt\s+op\s+als|trad\s+op\s+als|"
+                          rf"fungeert\s+als|fungeerde\s+als)\s+(?:\w+\s+)?(?:de\s+|het\s+)?"
+                          rf"(?:\w+\s+)?{_LEADER}\b(?!\s+(?:van|voor|bij|in)\b)")
+_BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?{_LEADER}\s+(?:is|was|wordt|werd)\s+"
+                              rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "In de wijk Y is dat (bijvoorbeeld) X": X leads the same kind of team in wijk Y.
+_THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"
+                      r"(?:dat|die|deze|het)\s+(?:\w+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+met\s+(?:een\s+|de\s+)?⟦P(\d+)⟧")
 
 
@@ -111,6 +120,24 @@ def pilots(ctx: Context, v: View) -> None:
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
     for m in _STARTED.finditer(masked):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
+    for rx in (_BARE_LEADER, _BARE_LEADER_INV):
+        for m in rx.finditer(masked):
+            team = _recent_team(ctx, v, masked, m.start())
+            if team is not None:
+                for o in slots[int(m.group(1))].members():
+                    for p in team.members():
+                        if o.mention.type in ORG_TYPES:
+                            ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
+    for m in _THAT_IS.finditer(masked):
+        noun = _recent_lead_noun(ctx, v)
+        if noun is None:
+            continue
+        wijk = slots[int(m.group(1))]
+        pilot = ctx.mention(v, wijk.cstart, wijk.cend, "Pilot", label=f"{noun} {wijk.mention.name}")
+        for o in slots[int(m.group(2))].members():
+            if o.mention.type in ORG_TYPES:
+                ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
+                ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
     for rx in (_SET_UP, _SET_UP_INV):
         for m in rx.finditer(masked):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
@@ -118,6 +145,28 @@ def pilots(ctx: Context, v: View) -> None:
                 for o in slots[int(m.group(1))].members():
                     for p in slots[int(m.group(2))].members():
                         ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
+
+
+def _recent_team(ctx: Context, v: View, masked: str, pos: int):
+    """The last team or pilot named before masked offset ``pos`` (this or 3 sentences back)."""
+    here = [s for s in v.sorted_slots() if s.mention.type == "Pilot"
+            and masked.find(f"⟦P{v.slots.index(s)}⟧") < pos]
+    if here:
+        return here[-1]
+    for prev in ctx.previous(v, 3):
+        teams = [s for s in prev.sorted_slots() if s.mention.type == "Pilot"]
+        if teams:
+            return teams[-1]
+    return None
+
+
+def _recent_lead_noun(ctx: Context, v: View) -> str | None:
+    """"Wijkteam"/"Pilot": the kind of team a leadsPilot of the last two sentences was about."""
+    prev = {id(p.sentence) for p in ctx.previous(v, 2)}
+    for c in reversed(ctx.extraction.candidates):
+        if c.relation == "leadsPilot" and id(c.sentence) in prev and c.object.name:
+            return c.object.name.split()[0]
+    return None
 
 
 def run(ctx: Context) -> None:

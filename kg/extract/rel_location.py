@@ -87,6 +87,13 @@ def _wijk_in_municipality(ctx: Context) -> None:
     if not wijken:
         return
     done = set()
+    # a text about one municipality only: its wijken lie there
+    muns: dict[str, Slot] = {}
+    for v in ctx.views:
+        for t in v.slots:
+            if t.mention.type == "Municipality" and t.group is None:
+                muns.setdefault(t.mention.name, t)
+    only = list(muns.values())
     for v in ctx.views:
         for s in v.sorted_slots():
             if s.mention.type != "Neighbourhood" or not s.strong or s.mention.name in done:
@@ -98,11 +105,13 @@ def _wijk_in_municipality(ctx: Context) -> None:
             if own:
                 mun = own[0]
             else:
-                for prev in ctx.previous(v, 1, same_para=True):
+                for prev in ctx.previous(v, 3, same_para=True):
                     cands = [t for t in prev.sorted_slots() if t.mention.type == "Municipality"]
                     if cands:
                         mun = cands[0]
                         break
+            if mun is None and len(only) == 1:
+                mun = only[0]
             if mun is not None:
                 for m in mun.members():
                     ctx.add(v, s, "locatedIn", m, "locatedIn:wijk-in-gemeente", 0.65)

@@ -37,8 +37,17 @@ _WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|
 _WORK_IN_INV = re.compile(r"\b(?:werken|werkt|participeren|participeert|zitten|zit)\s+(?=(?:de\s+|het\s+)?⟦O)")
 _WORK_IN_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen\s+)?in\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
 _CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit\s+"
+                       r"(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+(?:van|uit)\s+)?"
                        r"(?:(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?(?:organisaties|partijen|partners|"
                        r"leden|stichtingen|instellingen)\s*[:,]?\s*|:\s*)?")
+#: "Het buurtteam is een samenwerking(sverband) tussen A, B en C": the team's members.
+_TEAM_IS_COLLAB = re.compile(r"⟦P(\d+)⟧\s+(?:is|was|vormt)\s+(?:\w+\s+)?(?:een\s+)?(?:\w+\s+)?"
+                             r"(?:samenwerking|samenwerkingsverband|samenwerkingsproject|"
+                             r"netwerk)\s+(?:tussen|van)\s+(?:de\s+volgende\s+\w+\s*:?\s*)?")
+#: "In het wijkteam werken A, B en C (samen)": the team's members after the verb.
+_IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
+                      r"zitten|zit|participeren|participeert|nemen|neemt|zijn|is)\s+"
+                      r"(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
 _PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0,2}}?(?:een\s+)?"
                         rf"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧|"
                         rf"\s+(?:maakt|maken)\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?"
@@ -80,6 +89,20 @@ def members(ctx: Context) -> None:
                 for s in it.slot.members():
                     for team in slots[int(t.group(2))].members():
                         ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8)
+        for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
+                         (_IN_TEAM, "memberOf:in-het-team")):
+            for m in rx.finditer(masked):
+                team = slots[int(m.group(1))]
+                items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+                if rule == "memberOf:in-het-team" and not re.match(
+                        r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief)\b|\s*[.,]|\s*$",
+                        masked[end:]):
+                    continue
+                for it in items:
+                    for s in it.slot.members():
+                        for t in team.members():
+                            if s.mention.type in ORG_TYPES:
+                                ctx.add(v, s, "memberOf", t, rule, 0.8)
         for m in _CONSISTS.finditer(masked):
             whole = slots[int(m.group(2))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)

@@ -44,6 +44,8 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
     items: list[Item] = []
     end = pos
     converted = False
+    if ctx is not None and view is not None and re.fullmatch(r"\s*:?\s*", masked[pos:]):
+        return bulleted_items(ctx, view, letters), len(masked)
     while True:
         m = ITEM_RX.match(masked, end)
         if not m:
@@ -76,6 +78,19 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
             break
         end = sep.end()
     return items, end
+
+
+def bulleted_items(ctx: Context, view: View, letters: str = "O") -> list[Item]:
+    """"... de volgende organisaties:" followed by bullets: the name that opens each item."""
+    from kg.extract.names import list_item_views
+
+    out: list[Item] = []
+    for item in list_item_views(ctx, view):
+        slots = item.sorted_slots()
+        if not slots or slots[0].cstart > 2 or slots[0].letter not in letters:
+            continue
+        out.extend(Item(s) for s in slots[0].members())
+    return out
 
 
 def _service_as_unit(ctx: Context, view: View, slot: Slot) -> None:

@@ -214,7 +214,9 @@ def run(ctx: Context) -> None:
         if not ctext:
             continue
         sent = Sentence(text=text[a:b], start=a, end=b)
+        prefix = text[text.rfind("\n", 0, a) + 1:a]
+        bullet = bool(prefix.strip()) and _BULLET.fullmatch(prefix) is not None
         view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
-                    heading=heading)
+                    heading=heading, bullet=bullet)
         ctx.views.append(view)
         ctx.extraction.sentences.append(sent)

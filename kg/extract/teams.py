@@ -81,6 +81,10 @@ def run(ctx: Context) -> None:
             det = (m.group("det") or "").lower()
             noun = m.group("noun")
             nxt = [s for s in v.slots if s.cstart == nce + 1]
+            if nxt and nxt[0].mention.type == "Organisation" and not nxt[0].strong \
+                    and nxt[0].group is None and v.text[nce:nce + 1] == " ":
+                v.slots.remove(nxt[0])  # "wijkteam Kolenkit": the team's name, not an organisation
+                nxt = []
             cap = re.match(r" ([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", v.text[nce:])
             if nxt and nxt[0].mention.type in ("Neighbourhood", "Municipality"):
                 place = nxt[0]
@@ -95,6 +99,10 @@ def run(ctx: Context) -> None:
                                  label=f"{_cap(noun)} {cap.group(1)}")
                 if slot:
                     teams.append(slot)
+                    # "In Zwolle is het buurtteam Oost gestart": the team's town
+                    muns = [s for s in v.slots if s.mention.type == "Municipality"]
+                    if len(muns) == 1:
+                        ctx.add(v, slot, "locatedIn", muns[0].mention, "locatedIn:team-town", 0.6)
                 continue
             if det in ("het", "de", "dit", "dat", "ons", "hun", "haar") and teams:
                 ref = ctx.place(v, ncs, nce, "Pilot")

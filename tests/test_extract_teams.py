@@ -1,0 +1,44 @@
+"""Teams, penvoerders, bullet lists of members: own sentences, invented organisations."""
+
+from extract_helpers import names, triples
+
+
+def test_bare_penvoerder_leads_the_team_just_named():
+    t = triples("In Lochem is het buurtteam Noord gestart. Het buurtteam is een samenwerking "
+                "tussen Avondrood, Humanis en Stichting Borgh. Avondrood is de penvoerder.")
+    assert ("Avondrood", "leadsPilot", "Buurtteam Noord") in t
+    assert {s for s, r, o in t if r == "memberOf" and o == "Buurtteam Noord"} == {
+        "Avondrood", "Humanis", "Stichting Borgh"}
+    assert ("Buurtteam Noord", "locatedIn", "Lochem") in t
+
+
+def test_in_another_wijk_that_is_x():
+    t = triples("In de wijk Kolenkit is Avondrood penvoerder van het wijkteam. In de wijk "
+                "Vogelzang is dat Humanis.")
+    assert ("Humanis", "leadsPilot", "Wijkteam Vogelzang") in t
+    assert ("Wijkteam Vogelzang", "locatedIn", "Vogelzang") in t
+
+
+def test_bulleted_members_after_a_colon():
+    text = ("Het wijkteam Kolenkit bestaat uit medewerkers van de volgende organisaties:\n"
+            "• Avondrood\n• Humanis Lochem\n• Zorggroep Oost Twente\n• Tactus Verslavingszorg\n")
+    t = triples(text)
+    members = {s for s, r, o in t if r == "memberOf" and o == "Wijkteam Kolenkit"}
+    assert members == {"Avondrood", "Humanis Lochem", "Zorggroep Oost Twente",
+                       "Tactus Verslavingszorg"}
+
+
+def test_in_het_team_werken_a_en_b_samen():
+    t = triples("In het wijkteam Kolenkit werken Avondrood en Humanis samen.")
+    assert ("Humanis", "memberOf", "Wijkteam Kolenkit") in t
+
+
+def test_wijk_lies_in_the_only_municipality_of_the_text():
+    t = triples("De gemeente Lochem kent drie wijkteams. Dat is een goede zaak.\n\n"
+                "Verder zijn er plannen. In de wijk Vogelzang start een pilot.")
+    assert ("Vogelzang", "locatedIn", "Lochem") in t
+
+
+def test_laws_are_not_organisations():
+    found = names("De Wmo en de Jeugdwet vragen veel. Ook de Participatiewet speelt mee.")
+    assert not ({"Wmo", "Jeugdwet", "Participatiewet"} & found)
