@@ -26,6 +26,8 @@ _COLLECTIVE = re.compile(
     r"fusiepartijen|welzijnsorganisaties|corporaties|verenigingen)\b(?!\s*[:;(])")
 _SINGLE = re.compile(r"^(?:(?:De|Deze|Die)\s+(?:organisatie|stichting|coöperatie|instelling|"
                      r"vereniging)|Zij|Ze)\b")
+_SINGLE_MID = re.compile(r"\b(?:de|deze)\s+(?:organisatie|stichting|coöperatie|instelling|vereniging)\b"
+                         r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
 _GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
 
 
@@ -78,6 +80,16 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
                 if slot:
                     slot.group = [topic]
+        if not any(s.mention.type in ORG_TYPES for s in v.slots):
+            for m in _SINGLE_MID.finditer(v.text):
+                if m.start() == 0 or not v.free(m.start(), m.end()):
+                    continue
+                topic = topic_org(ctx, v)
+                if topic is not None:
+                    slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
+                    if slot:
+                        slot.group = [topic]
+                break
         for m in _GEMEENTE.finditer(v.text):
             if not v.free(m.start(), m.end()):
                 continue

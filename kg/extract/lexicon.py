@@ -133,14 +133,30 @@ nederland europa duitsland belgië randstad noorden zuiden oosten westen
 directeur bestuurder voorzitter wethouder burgemeester manager coördinator
 sociaal sociale maatschappelijk maatschappelijke nieuw nieuwe integraal integrale
 wmo awbz wlz pgb jeugdwet participatiewet zorgverzekeringswet
+eerder later inmiddels sindsdien momenteel vorig vorige volgend volgende binnenkort ondertussen
+tegelijkertijd daarna destijds recent onlangs gisteren vandaag morgen afgelopen tijdens sinds
+vanaf per namens volgens dankzij zowel samen helaas gelukkig uiteraard natuurlijk alle elke
+ieder iedere veel vele weinig meer minder beide andere ander zo'n enkele diverse verschillende
 """.split())
+
+#: Capitalised phrases that name an organ, a body of government or a law, not an organisation.
+NOT_NAME_PHRASES = frozenset({
+    "raad van toezicht", "raad van bestuur", "raad van commissarissen", "raad van advies",
+    "ondernemingsraad", "clientenraad", "cliëntenraad", "adviesraad", "wmo raad", "wmo-raad",
+    "participatieraad", "gemeenteraad", "provinciale staten", "gedeputeerde staten",
+    "tweede kamer", "eerste kamer", "college van burgemeester en wethouders", "college van b&w",
+    "college van b en w", "raad", "rijksoverheid", "sociaal domein", "sociale domein",
+    "wet maatschappelijke ondersteuning", "raadsinformatiebrief", "jaarverslag", "jaarrekening",
+    "voorwoord", "bijlage", "nieuwsbrief", "persbericht", "met vriendelijke groet",
+})
 
 #: Acronyms that name laws, schemes or sectors, not organisations.
 NOT_ORG_ACRONYMS = frozenset({
     "WMO", "AWBZ", "WLZ", "ZVW", "PGB", "ZZP", "CAO", "ICT", "HR", "MBO", "HBO", "WO", "VMBO",
     "HAVO", "VWO", "BSO", "KDV", "VVE", "MD", "MW", "AMW", "W&MD", "WMD", "SMW", "OGGZ", "JGZ",
     "ZIN", "WWB", "WW", "AOW", "BTW", "CV", "PR", "FAQ", "NB", "PS", "OK", "TV", "PDF", "WIJ",
-    "EU", "NL", "VS", "CEO", "CFO", "RVB", "RVT", "MT", "OR", "KPI", "GGZ-instelling",
+    "EU", "NL", "VS", "CEO", "CFO", "RVB", "RVT", "MT", "OR", "KPI", "GGZ-instelling", "MFC",
+    "RvT", "RvB", "CMT", "SROI", "WOZ", "BRP", "KVK", "ANBI", "HKZ", "ISO",
 })
 
 #: Generic nouns: a single capitalised word ending like this is no name ("Arbeidsregio").

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 
 from kg.extract.context import Context, Slot, View
-from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAMES,
+from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
 from kg.text import normalise_name
@@ -46,6 +46,12 @@ _TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
 _SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd|groeit|telt|"
+                           r"werkt|richt|helpt|zet|zette|begeleidt|bestaat|ontving|ontvangt|krijgt|"
+                           r"kreeg|neemt|nam|tekent|tekende|opent|opende|ontwikkelt|ontwikkelde|zorgt|"
+                           r"zorgde|bundelt|heeft|startte|stopt|stopte|sluit|sloot|won|wint|kiest|"
+                           r"koos|maakt|maakte|blijft|bleef|kan|kon|moet|moest|mag|mocht|komt|kwam|"
+                           r"bood|verzorgde|leverde|voerde|fuseerde|levert|draagt|droeg|staat|stond|"
+                           r"geeft|gaf|doet|deed|treedt|trad|fungeert|vormt|vormde|"
                            r"biedt|verzorgt|levert|voert|fuseert|leidt|trekt|coördineert|"
                            r"ondersteunt|organiseert|werkt\s+samen|is\s+(?:\w+\s+)?opgericht|"
                            r"is\s+(?:een\s+)?onderdeel|is\s+(?:\w+\s+)?gevestigd|is\s+trekker|"
@@ -78,13 +84,14 @@ def _quoted_spans(v: View) -> list[tuple[int, int]]:
 
 
 class _Chain:
-    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed")
+    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed", "lower")
 
     def __init__(self, view: View, cs: int, ce: int, words: list[str], initial: bool) -> None:
         self.view, self.cs, self.ce, self.words, self.initial = view, cs, ce, words, initial
         self.person = False
         self.absorbed: Slot | None = None
         self.listed = False
+        self.lower: frozenset[str] = frozenset()  #: words the document writes in lower case
 
     @property
     def text(self) -> str:
@@ -137,7 +144,7 @@ def _chains(v: View) -> list[_Chain]:
                     small = r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)"
                 else:  # "en" joins only inside "Centrum voor Jeugd en Gezin"
                     small = r"(?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)"
-                conn = re.match(rf"({small}\s+){{1,3}}", text[j:])
+                conn = re.match(rf"(?!op\s+in\b)({small}\s+){{1,3}}", text[j:])
                 if conn:
                     k = j + conn.end()
                     w = _WORD.match(text, k)
@@ -180,6 +187,10 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
                 c.listed = True
 
 
+def _seen_mid(mid: Counter[str], words: list[str]) -> bool:
+    return bool(words) and mid[normalise_name(" ".join(words))] > 0
+
+
 def _is_acronym(w: str) -> bool:
     return bool(_ACRONYM.match(w)) and w not in NOT_ORG_ACRONYMS and w.upper() not in NOT_ORG_ACRONYMS
 
@@ -205,6 +216,10 @@ def _person_shape(words: list[str], text: str) -> bool:
 def run(ctx: Context) -> None:
     """Component: organisation and person mentions in every sentence."""
     chains = [c for v in ctx.views for c in _chains(v)]
+    lower = frozenset(w.casefold() for v in ctx.views
+                      for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
+    for c in chains:
+        c.lower = lower
     _list_items(ctx, chains)
     mid: Counter[str] = Counter()
     after_prep: Counter[str] = Counter()
@@ -242,7 +257,11 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1):
             strip = True
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and w not in FIRST_NAMES \
-                and mid[full] == 0 and not _looks_like_name(w):
+                and mid[full] == 0 and not _looks_like_name(w) and (
+                    v.heading or v.bullet or lw in c.lower or _seen_mid(mid, c.words[1:])
+                    or not _SUBJECT_VERB.match(v.text[c.ce:])):
+            # "Presentatie IKracht" (a heading), "Eerder Humanis": the opening word is no name;
+            # "Careyn Thuiszorg biedt ..." opening a sentence keeps its first word
             strip = True
         if not strip:
             break
@@ -266,6 +285,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         return
     text = v.text[c.cs:c.ce]
     key = normalise_name(text)
+    if key in NOT_NAME_PHRASES or text.casefold() in NOT_NAME_PHRASES:
+        return
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
     rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
@@ -285,6 +306,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if _bad_single(w):
             return
         if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
+            if w.casefold() in c.lower:
+                return  # written in lower case elsewhere: a common word opening the sentence
             if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
                     or _SUBJECT_VERB.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name

@@ -23,9 +23,10 @@ import re
 from itertools import combinations
 
 from kg.extract.context import Context, View
-from kg.extract.rules import ORG_TYPES, list_before, org_slots, parse_list, topic_org
+from kg.extract.rules import (ORG_TYPES, fronted_with, list_before, org_slots, parse_list,
+                              topic_org)
 
-_WITH = re.compile(r"\b(?:samen\s+met|tezamen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
+_WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
                    r"met\s+(?:partners?|samenwerkingspartners?))\s+")
 _PASSIVE_ALL = re.compile(r"\b(?:wordt|werd|is)\s+(?:\w+\s+){0,3}?samengewerkt\s+(?:\w+\s+){0,2}?door\s+")
 _BETWEEN = re.compile(r"\bsamenwerking\s+(?:\w+\s+){0,2}?tussen\s+")
@@ -73,6 +74,12 @@ def partners(ctx: Context, v: View) -> None:
         before = [s for s in org_slots(v) if masked.find(f"⟦O{slots.index(s)}⟧") < m.start()
                   and s not in others]
         rule = "partnerOf:samen-met"
+        front = fronted_with(masked, slots, m.start())
+        if front is not None and front[0] not in others:
+            for s in front[0].members():
+                for o in others:
+                    ctx.add(v, s, "partnerOf", o, "partnerOf:samen-met-vooraan", 0.85)
+            continue
         if before:
             subj = before[0].members()
         else:

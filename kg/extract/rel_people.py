@@ -22,6 +22,13 @@ _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items()
                                                      key=len, reverse=True))
 _AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
+_IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
+                      rf"(?:\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
+                      rf"(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "De Raad van Toezicht / het bestuur van X": a voorzitter there heads no organisation by that.
+_ORGAN = re.compile(r"(?i)\b(?:raad\s+van\s+(?:toezicht|commissarissen)|rvt|ondernemingsraad|"
+                    r"cliëntenraad|clientenraad|adviesraad|wijkraad|dorpsraad|gemeenteraad|"
+                    r"medezeggenschapsraad|participatieraad)\b")
 _PREFIXED = re.compile(rf"(?i)⟦O(\d+)⟧-(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
 
 
@@ -34,6 +41,11 @@ def run(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
         linked: set[int] = set()
+        for m in _IS_ROLE.finditer(masked):
+            person, org = slots[int(m.group(1))], slots[int(m.group(2))]
+            for o in org.members():
+                ctx.add(v, person, "headOf", o, "headOf:is-rol-van", 0.85)
+            linked.add(int(m.group(1)))
         for m in _AFTER.finditer(masked):
             person, org = slots[int(m.group(1))], slots[int(m.group(2))]
             for o in org.members():
@@ -48,6 +60,8 @@ def run(ctx: Context) -> None:
         for i, s in enumerate(slots):
             if s.mention.type != "Person" or i in linked or not _is_head(s.mention.role):
                 continue
+            if _ORGAN.search(v.text):
+                continue  # "voorzitter van de Raad van Toezicht", "voorzitter van de wijkraad"
             orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
             target: Slot | None = None
             if orgs:

@@ -19,9 +19,9 @@ import re
 
 from kg.extract.context import Context, Slot
 from kg.extract.dates import START_CUES, date_near
-from kg.extract.rules import ORG_TYPES, clauses, modality, parse_list
+from kg.extract.rules import ORG_TYPES, clauses, fronted_with, modality, parse_list
 
-_VERB = re.compile(r"(?i)\b(?:biedt|bieden|bood|boden|aanbieden|aangeboden|verzorgt|verzorgen|"
+_VERB = re.compile(r"(?i)\b(?:richt\s+zich\s+op|richten\s+zich\s+op|biedt|bieden|bood|boden|aanbieden|aangeboden|verzorgt|verzorgen|"
                    r"verzorgd|verzorgde|levert|leveren|geleverd|voert|voeren|voerde|uitvoert|"
                    r"uitvoeren|uitgevoerd|verleent|verlenen|verleend|organiseert|organiseren|"
                    r"gestart\s+met|start\s+met|starten\s+met|startte\s+met|begonnen\s+met|"
@@ -59,7 +59,10 @@ def run(ctx: Context) -> None:
                 continue
             agents: list[Slot] = []
             ag = _AGENT.search(clause)
-            if ag:
+            front = fronted_with(masked, slots, a)
+            if front is not None:
+                agents = front[0].members() + [o for o in front[1] if o not in front[0].members()]
+            elif ag:
                 agents = slots[int(ag.group(1))].members()
             else:
                 orgs = _orgs_in(masked, slots, a, b)

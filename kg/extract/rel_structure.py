@@ -35,7 +35,7 @@ _FOUNDED_INV_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:de\s+|het\s+|een\s+)?{
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
-_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:[^\s⟦]+\s+){0,8}?"
+_MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:[^\s⟦.;:]+\s+){0,12}?"
                r"(?:fuseren|fuseerden|fuseert|fuseerde|gefuseerd|samengaan|samen\s+gaan|gaan\s+samen|"
                r"gingen\s+samen|samengegaan|samensmelten|samengesmolten)\b")
 _LIST_THEN_VERB = re.compile(rf"(?=(?:(?:de|het)\s+)?⟦O\d+⟧)")
@@ -47,7 +47,7 @@ _FUSIE_NOUN = re.compile(r"\b(?:fusie|samenvoeging|samengaan|fusieproces|bestuur
 _OPGAAN = re.compile(rf"\s+(?:gaat|ging|gaan|gingen|is|zijn|zal|zullen|wil|willen|worden|wordt)\s+"
                      rf"(?:[^\s⟦]+\s+){{0,6}}?(?:op\s+in|opgegaan\s+in|opgaan\s+in|ondergebracht\s+bij|"
                      rf"overgegaan\s+naar|overgaan\s+naar)\s+(?:de\s+|het\s+)?{ORG}")
-_OPGAAN_INV = re.compile(r"\b(?:zijn|is|gaan|gaat|zullen|zal)\s+(?:[^\s⟦]+\s+){0,5}?(?=(?:de\s+|het\s+)?⟦O)")
+_OPGAAN_INV = re.compile(r"\b(?:zijn|is|gaan|gaat|ging|gingen|zullen|zal)\s+(?:[^\s⟦]+\s+){0,5}?(?=(?:de\s+|het\s+)?⟦O)")
 _OPGAAN_TAIL = re.compile(rf"\s+(?:[^\s⟦]+\s+){{0,3}}?(?:op\s+in|opgegaan\s+in|opgaan\s+in)\s+"
                           rf"(?:de\s+|het\s+)?{ORG}")
 _FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|is\s+gefuseerd|gaat\s+fuseren|wil\s+fuseren|"
@@ -72,7 +72,7 @@ def founded_by(ctx: Context) -> None:
         masked, slots, cmap = v.masked()
         for m in _FOUNDED_BY.finditer(masked):
             subj = slots[int(m.group(1))]
-            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
         for m in _FOUNDED_ACTIVE.finditer(masked):
             subj = slots[int(m.group(1))]
@@ -104,7 +104,7 @@ def _founders(ctx: Context, v: View, subj: Slot, items: list[Item], rule: str) -
     containers = set()
     for subj_m in subj.members():
         for it in items:
-            if it.slot.mention.type not in ORG_TYPES:
+            if it.slot.mention.type not in ORG_TYPES + ("Municipality",):
                 continue
             ctx.add(v, subj_m, "foundedBy", it.slot, rule, 0.9)
             if it.container is not None:

@@ -22,7 +22,10 @@ from kg.extract.lexicon import NUMBER_WORDS
 
 ORG = r"⟦[O](\d+)⟧"
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
-ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}⟦([A-Z])(\d+)⟧")
+ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}"
+                     rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
+#: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
+_QUALIFIER = re.compile(r" ⟦[MV]\d+⟧(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
 
@@ -73,6 +76,9 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
                 items.extend(Item(s) for s in slot.members())
         else:
             items.extend(Item(s) for s in slot.members())
+        q = _QUALIFIER.match(masked, end) if letter == "O" and "M" not in letters else None
+        if q:
+            end = q.end()
         sep = SEP_RX.match(masked, end)
         if not sep or not ITEM_RX.match(masked, sep.end()):
             break
@@ -175,6 +181,24 @@ def modality_at(masked: str, start: int, end: int, cue_verb: bool = False) -> st
     return "asserted"
 
 
+_FRONTED_WITH = re.compile(r"(?:^|(?<=[.:;]\s))\s*(?:[Ii]n\s+samenwerking\s+met|[Ss]amen\s+met|"
+                           r"[Tt]ezamen\s+met|[Ii]\.\s?s\.\s?m\.?)\s+")
+_INVERTED_SUBJECT = re.compile(r"\s*,?\s+[a-zë]+\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+
+
+def fronted_with(masked: str, slots: list[Slot], a: int = 0) -> tuple[Slot, list[Slot]] | None:
+    """"In samenwerking met A en B organiseert X ...": (X, [A, B]) for a clause opening at ``a``."""
+    m = _FRONTED_WITH.match(masked, a)
+    if not m:
+        return None
+    items, end = parse_list(masked, slots, m.end(), "O")
+    inv = _INVERTED_SUBJECT.match(masked, end)
+    if not items or not inv:
+        return None
+    others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+    return slots[int(inv.group(1))], others
+
+
 def org_slots(view: View, strong_only: bool = False) -> list[Slot]:
     return [s for s in view.sorted_slots()
             if s.mention.type in ORG_TYPES and (s.strong or not strong_only)]
@@ -192,7 +216,9 @@ def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
 
 
 _CLAUSE_SPLIT = re.compile(r",?\s+en\s+(?=(?:is|zijn|heeft|hebben|wordt|worden|was|waren|"
-                           r"biedt|bieden|gaat|gaan|start|startte|voert|verzorgt)\b)|;\s+")
+                           r"biedt|bieden|gaat|gaan|start|startte|voert|verzorgt)\b)|;\s+|"
+                           r",\s+(?:en\s+|maar\s+|terwijl\s+)?(?=(?:de\s+|het\s+)?⟦O\d+⟧\s+[a-zë]+)"
+                           r"(?!(?:de\s+|het\s+)?⟦O\d+⟧\s+(?:en|of)\b)")
 
 
 def clauses(masked: str) -> list[tuple[int, int]]:
