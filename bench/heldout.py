@@ -1,6 +1,9 @@
 """Score kg on the held-out texts in tests/data/heldout (our own writing, unseen by the extractor).
 
-    python bench/heldout.py [--ids t01,t05] [--kg PATH] [--verbose]
+    python bench/heldout.py [--set DIR] [--ids t01,t05] [--kg PATH] [--verbose]
+
+--set names another held-out folder with the same layout (tNN.txt, entities.tsv, relations.tsv),
+e.g. tests/data/heldout2; the default is tests/data/heldout.
 
 Each text is built into its own fresh temporary store with the project's CLI
 (``kg build FILE --store DIR --quiet``), exported with ``kg export relations|entities --format tsv``
@@ -39,8 +42,8 @@ def run(cmd: list[str], **kw) -> str:
     return res.stdout
 
 
-def score_text(kg: str, tid: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
-    src = HELDOUT / f"{tid}.txt"
+def score_text(kg: str, tid: str, verbose: bool, folder: Path = HELDOUT) -> dict[str, tuple[int, int, int]]:
+    src = folder / f"{tid}.txt"
     with tempfile.TemporaryDirectory(prefix=f"kg-heldout-{tid}-") as tmp:
         t = Path(tmp)
         store, cur, aliases = t / "store", t / "curations", t / "aliases.tsv"
@@ -51,8 +54,8 @@ def score_text(kg: str, tid: str, verbose: bool) -> dict[str, tuple[int, int, in
         rel, ent = t / "relations.tsv", t / "entities.tsv"
         run([kg, "export", "relations", "--format", "tsv", "--store", str(store), "--out", str(rel)])
         run([kg, "export", "entities", "--format", "tsv", "--store", str(store), "--out", str(ent)])
-        gold = ["--gold-entities", str(HELDOUT / "entities.tsv"),
-                "--gold-relations", str(HELDOUT / "relations.tsv"), "--ids", tid]
+        gold = ["--gold-entities", str(folder / "entities.tsv"),
+                "--gold-relations", str(folder / "relations.tsv"), "--ids", tid]
         if KGEVAL.exists():
             out = run([sys.executable, str(KGEVAL), *gold, "--relations", str(rel), "--entities", str(ent)])
         else:
@@ -70,16 +73,20 @@ def score_text(kg: str, tid: str, verbose: bool) -> dict[str, tuple[int, int, in
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default=str(HELDOUT), metavar="DIR",
+                    help="held-out folder with tNN.txt, entities.tsv, relations.tsv (default: tests/data/heldout)")
     ap.add_argument("--ids", default="", help="comma-separated text ids (default: all)")
     ap.add_argument("--kg", default=str(ROOT / ".venv" / "bin" / "kg"), help="the kg executable")
     ap.add_argument("--verbose", "-v", action="store_true", help="print misses and extras per text")
     a = ap.parse_args()
     kg = a.kg if Path(a.kg).exists() else (shutil.which("kg") or a.kg)
-    ids = [i for i in a.ids.split(",") if i] or sorted(p.stem for p in HELDOUT.glob("t[0-9][0-9].txt"))
+    folder = Path(a.set)
+    folder = folder if folder.is_absolute() else (Path.cwd() / folder).resolve()
+    ids = [i for i in a.ids.split(",") if i] or sorted(p.stem for p in folder.glob("t[0-9][0-9].txt"))
     pooled = {"relations": [0, 0, 0], "entities": [0, 0, 0]}
     print(f"{'text':6} {'rel P':>6} {'rel R':>6} {'rel F1':>6}  {'tp':>3} {'fp':>3} {'fn':>3}   {'ent F1':>6}")
     for tid in ids:
-        s = score_text(kg, tid, a.verbose)
+        s = score_text(kg, tid, a.verbose, folder)
         for k in pooled:
             for j, v in enumerate(s.get(k, (0, 0, 0))):
                 pooled[k][j] += v
