@@ -42,3 +42,33 @@ def test_founded_by_a_municipality():
 def test_inverted_opgaan_in():
     t = triples("Eerder ging Stichting Buurtwerk Zuid op in Kwartier.")
     assert ("Stichting Buurtwerk Zuid", "mergesInto", "Kwartier") in t
+
+
+def test_apposition_with_nu_and_hyphenated_first_name():
+    t = triples("Op de bijeenkomst sprak ook Piet-Hein Dekker, nu directeur van Humanis.")
+    assert ("Piet-Hein Dekker", "headOf", "Humanis") in t
+
+
+def test_unknown_first_name_at_sentence_start_with_role_apposition():
+    t = triples("Quirine Vosselman, directeur van Avondrood, legt uit waarom.")
+    assert ("Quirine Vosselman", "headOf", "Avondrood") in t
+
+
+def test_particles_do_not_run_past_the_surname():
+    t = triples("Volgens bestuurder Hans Dekker van Stichting Avondrood is dit goed nieuws.")
+    assert ("Hans Dekker", "headOf", "Stichting Avondrood") in t
+
+
+def test_org_prefixed_role_and_appointment_and_relative_clause():
+    t = triples("Dat zegt Humanis-directeur Anton Smit. De raad van toezicht van Avondrood heeft "
+                "Karin Bos benoemd tot bestuurder. Zij volgt Peter Smit op, die sinds 2004 "
+                "bestuurder van Avondrood is.")
+    assert ("Anton Smit", "headOf", "Humanis") in t
+    assert ("Karin Bos", "headOf", "Avondrood") in t
+    assert ("Peter Smit", "headOf", "Avondrood") in t
+
+
+def test_head_of_the_new_organisation_after_a_merger():
+    t = triples("Avondrood en Humanis gaan samen verder onder de naam Kwartier. Karin Bos wordt de "
+                "eerste bestuurder van de nieuwe organisatie.")
+    assert ("Karin Bos", "headOf", "Kwartier") in t

@@ -93,6 +93,27 @@ Rita Rob Robert Robin Roel Roelof Ron Ronald Rosa Ruud Sander Sandra Sanne Saski
 Simon Sjaak Sjoerd Sonja Sophie Stefan Stephan Susan Suzanne Sven Teun Theo Thijs Thomas Tim
 Tineke Tom Ton Tonny Trudy Twan Vera Victor Vincent Walter Wendy Wil Wilco Willem Willemijn
 Wim Wouter Yvonne Zoë
+Anja Annelies Anita Ellen Ester Heleen Ilona Jeannette Karen Kim Lieke Lonneke Manon Maartje
+Mariëlle Mariette Marjolein Mariska Marjan Margreet Henriëtte Hennie Wilma Petra Joyce Marloes
+Marlies Nathalie Paula Renate Rianne Rineke Rozemarijn Sabine Sharon Simone Tamara Thea Willeke
+Yvette Eric Ferry Harold Henri Jacco Jacques Kevin Leon Marco Mario Marius Mathijs Matthijs Nico
+Niek Otto Patrick Ralph Rein Remco René Richard Rick Rinus Rutger Stijn Tjeerd Wiebe Wout Jelmer
+Hidde Sietse Siebe Durk Douwe Auke Tjitske Sytske Froukje Geertje Hiske Jildou Wietske Ruben Joep
+Jurgen Jurriaan Koos Eelco Evert Freek Herbert Ivo Job Jochem Lars Mels Olaf Onno Pepijn Reinier
+Rens Sjef Ties Tijs Wessel Wilbert Sjors Thom Toon Jeanine Nel Truus Riet Annie Gonny Hetty Jet
+Marian Leontien Dieuwke Diana Jantine Hanna Hannah Johanna Maria Marie Marja Marjolijn Miranda
+Natasja Roos Ruth Sara Sarah Yolanda Esmee Fleur Jasmijn Julia Mila Noa Puck Tess Eline Evi
+Mirjam Annemiek Annemarieke Huub Jos Inge Gerjan Hanneke Harrie Henk Bert Joost Marcel Michael
+Mohamed Mohammed Ahmed Ali Yusuf Emre Mehmet Karim Said Samira Nadia Yasmina Hatice Fatma Fatima
+Esra Aisha Ayşe Bilal Hamid Hassan Hüseyin Khadija Latifa Malika Mustafa Naima Omar Rachid Zeynep
+Ilse Saskia Bianca Debby Dewi Femke Frederique Gijsbert Gerdien Hendrikje Jorien Karlijn Kirsten
+Loes Maud Meike Mireille Nanda Nelleke Patricia Pauline Rebecca Reinout Sanne Stefanie Suzan Tanja
+Trees Ursula Veronique Wilma Wim Wijnand Barbara Carolina Caroline Christine Cora Daphne Dorothé
+Elisabeth Erica Gabriëlle Gonda Greet Heidi Hélène Irma Jacobien Jolien Judith Klaske Lianne
+Machteld Margot Marijke Marleen Martha Mathilde Nicolette Riet Ria Rosanne Sietske Trijntje
+Anneke Arno Benno Berend Bob Cor Dries Egbert Ernst Evert Ewald Frits Gerhard Gerolf Gert Hanno
+Hans Henny Jaco Jurre Klaas Lambert Leen Luc Luuk Marten Maurits Nick Noud Okke Pieter Rob Roland
+Roy Sander Sebastiaan Tom Victor Walter Wilfred Wouter Yoram
 """.split())
 
 #: Surname particles that may stand between first name and surname.

@@ -41,7 +41,8 @@ _INNER_CAP = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-z]{2,}")
 _CONNECTORS = ("voor", "van", "de", "der", "den", "en", "op", "in", "aan", "het", "&")
 _ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
-_ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*({_ROLE_RX})\b")
+_ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+\d{{4}}|de|het|interim|"
+                         rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
 _TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
@@ -114,7 +115,13 @@ def _chains(v: View) -> list[_Chain]:
         if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
             continue
         words = [m.group(0)]
-        head = words[0].casefold() in NAME_HEADS or words[0] in FIRST_NAMES
+        suffix = re.search(r"-(?:%s)$" % _ROLE_RX, words[0], re.IGNORECASE)
+        if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
+            words[0] = words[0][:suffix.start()]
+            ce = cs + len(words[0])
+            out.append(_Chain(v, cs, ce, words, False))
+            continue
+        head = words[0].casefold() in NAME_HEADS or is_first_name(words[0])
         while True:
             rest = text[ce:]
             nxt = re.match(r"(\s+&\s+|\s+|\s*&\s*)", rest)
@@ -138,7 +145,9 @@ def _chains(v: View) -> list[_Chain]:
                     pos = ce
                     continue
             if head:
-                if words[0] in FIRST_NAMES:
+                if is_first_name(words[0]):
+                    if len(words) > 1 and not is_first_name(words[-1]):
+                        break  # "Hans Rietveld van Buurtwerk X": particles stand before the surname
                     small = r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)"
                 elif re.search(r"\s(?:voor|van)\s", text[cs:ce]):
                     small = r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)"
@@ -207,10 +216,18 @@ def _bad_single(w: str) -> bool:
             or (bool(_ACRONYM.match(w)) and not _is_acronym(w)))
 
 
+def is_first_name(w: str) -> bool:
+    """A known first name, also a double one written with a hyphen ("Gert-Jan", "Anne-Marie")."""
+    if w in FIRST_NAMES:
+        return True
+    parts = w.split("-")
+    return len(parts) == 2 and all(p in FIRST_NAMES for p in parts)
+
+
 def _person_shape(words: list[str], text: str) -> bool:
     if len(words) < 2:
         return False
-    return words[0] in FIRST_NAMES or bool(re.match(r"^(?:[A-Z]\.){1,3}", text))
+    return is_first_name(words[0]) or bool(re.match(r"^(?:[A-Z]\.){1,3}", text))
 
 
 def run(ctx: Context) -> None:
@@ -256,8 +273,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1):
             strip = True
-        elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and w not in FIRST_NAMES \
-                and mid[full] == 0 and not _looks_like_name(w) and (
+        elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and not is_first_name(w) \
+                and mid[full] == 0 and not _looks_like_name(w) \
+                and not (len(c.words) == 2 and _ROLE_AFTER.search(v.text[c.ce:])) and (
                     v.heading or v.bullet or lw in c.lower or _seen_mid(mid, c.words[1:])
                     or not _SUBJECT_VERB.match(v.text[c.ce:])):
             # "Presentatie IKracht" (a heading), "Eerder Humanis": the opening word is no name;

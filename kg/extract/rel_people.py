@@ -20,7 +20,7 @@ from kg.extract.rules import ORG_TYPES, org_slots, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
-_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu|thans|sinds\s+\d{{4}}|interim|waarnemend)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
 _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
                       rf"(?:\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
@@ -29,6 +29,20 @@ _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sin
 _ORGAN = re.compile(r"(?i)\b(?:raad\s+van\s+(?:toezicht|commissarissen)|rvt|ondernemingsraad|"
                     r"cliëntenraad|clientenraad|adviesraad|wijkraad|dorpsraad|gemeenteraad|"
                     r"medezeggenschapsraad|participatieraad)\b")
+#: "X, die sinds 2004 bestuurder van Y is": a relative clause after the person.
+_WHO_IS = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s+op)?\s*,\s*die\s+(?:[^\s⟦]+\s+){{0,4}}?(?:{_HEAD_ROLES})\s+"
+                     rf"(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "Directeur van Y wordt/is X", "de bestuurder van Y, X,".
+_ROLE_OF_IS = re.compile(rf"(?i)\b(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+"
+                         rf"(?:wordt|werd|is|was|blijft)\s+⟦H(\d+)⟧")
+#: "Y heeft X benoemd tot bestuurder", "X is benoemd tot directeur (van Y)".
+_APPOINTED = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:[^\s⟦]+\s+){{0,3}}?benoemd\s+(?:als|tot)\s+(?:de\s+)?"
+                        rf"(?:nieuwe\s+)?(?:{_HEAD_ROLES})\b(?:\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧)?")
+#: "X wordt de (eerste) bestuurder van de nieuwe organisatie": the organisation a merger makes.
+_OF_NEW = re.compile(rf"(?i)(?:⟦H(\d+)⟧\s+(?:wordt|werd|is|blijft)\s+(?:de\s+)?(?:eerste\s+|nieuwe\s+)?"
+                     rf"(?:{_HEAD_ROLES})\s+van\s+de\s+nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)\b|"
+                     rf"(?:{_HEAD_ROLES})\s+van\s+de\s+nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)\s+"
+                     rf"(?:wordt|is|blijft)\s+⟦H(\d+)⟧)")
 _PREFIXED = re.compile(rf"(?i)⟦O(\d+)⟧-(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
 
 
@@ -41,6 +55,28 @@ def run(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
         linked: set[int] = set()
+        for m in _OF_NEW.finditer(masked):
+            result = ctx.memory.get("merge_result")
+            idx = m.group(1) or m.group(2)
+            if result is not None:
+                ctx.add(v, slots[int(idx)], "headOf", result, "headOf:nieuwe-organisatie", 0.75)
+                linked.add(int(idx))
+        for rx in (_WHO_IS, _APPOINTED):
+            for m in rx.finditer(masked):
+                person = slots[int(m.group(1))]
+                org = slots[int(m.group(2))] if m.group(2) else None
+                if org is None:
+                    orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
+                    org = orgs[0] if len(orgs) == 1 else None
+                if org is not None:
+                    for o in org.members():
+                        ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
+                    linked.add(int(m.group(1)))
+        for m in _ROLE_OF_IS.finditer(masked):
+            org, person = slots[int(m.group(1))], slots[int(m.group(2))]
+            for o in org.members():
+                ctx.add(v, person, "headOf", o, "headOf:rol-van-is", 0.85)
+            linked.add(int(m.group(2)))
         for m in _IS_ROLE.finditer(masked):
             person, org = slots[int(m.group(1))], slots[int(m.group(2))]
             for o in org.members():

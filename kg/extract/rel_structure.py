@@ -169,6 +169,8 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
     mod = modality_at(masked, *cue)
     for p in parties:
         ctx.add(v, p, "mergesInto", result, rule, 0.85 if target is None else 0.9, date, mod)
+    if mod != "negated":
+        ctx.memory["merge_result"] = result.mention if isinstance(result, Slot) else result
 
 
 def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
