@@ -9,7 +9,7 @@ def test_bare_penvoerder_leads_the_team_just_named():
     assert ("Avondrood", "leadsPilot", "Buurtteam Noord") in t
     assert {s for s, r, o in t if r == "memberOf" and o == "Buurtteam Noord"} == {
         "Avondrood", "Humanis", "Stichting Borgh"}
-    assert ("Buurtteam Noord", "locatedIn", "Lochem") in t
+    assert ("Buurtteam Noord", "locatedIn", "Noord") in t and ("Noord", "locatedIn", "Lochem") in t
 
 
 def test_in_another_wijk_that_is_x():
@@ -42,3 +42,33 @@ def test_wijk_lies_in_the_only_municipality_of_the_text():
 def test_laws_are_not_organisations():
     found = names("De Wmo en de Jeugdwet vragen veel. Ook de Participatiewet speelt mee.")
     assert not ({"Wmo", "Jeugdwet", "Participatiewet"} & found)
+
+
+def test_wijken_listed_after_a_colon_and_team_lines_with_penvoerder():
+    text = ("De gemeente Lochem heeft in drie wijken een team ingericht: De Kolk, Vogelzang en "
+            "Oosterhof. De teams zijn als volgt samengesteld:\n\n"
+            "• Sociaal wijkteam De Kolk – penvoerder: Avondrood (met Humanis en GGD Noord- en "
+            "Oost-Twente)\n"
+            "• Sociaal wijkteam Vogelzang – de penvoerder volgt; deelnemers zijn Humanis en "
+            "Avondrood.\n")
+    t = triples(text)
+    assert ("Avondrood", "leadsPilot", "Sociaal wijkteam De Kolk") in t
+    assert ("GGD Noord- en Oost-Twente", "memberOf", "Sociaal wijkteam De Kolk") in t
+    assert ("Humanis", "memberOf", "Sociaal wijkteam Vogelzang") in t
+    assert ("Oosterhof", "locatedIn", "Lochem") in t
+    assert ("Sociaal wijkteam De Kolk", "locatedIn", "De Kolk") in t
+
+
+def test_abbreviation_of_common_words_is_no_organisation():
+    assert "SWT" not in names("Wij schrijven u over de sociale wijkteams (SWT) in Lochem.")
+
+
+def test_department_of_the_municipality():
+    t = triples("De consulenten van de afdeling Werk en Inkomen, onderdeel van de gemeente Lochem, "
+                "schuiven aan.")
+    assert ("Werk en Inkomen", "partOf", "Lochem") in t
+
+
+def test_numbered_section_heading_is_no_team_name():
+    t = triples("4.1 Het sociaal team\nStichting Avondrood is trekker van het sociaal team Kolk.")
+    assert ("Stichting Avondrood", "leadsPilot", "Sociaal team Kolk") in t

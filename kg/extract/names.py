@@ -124,6 +124,14 @@ def _chains(v: View) -> list[_Chain]:
         head = words[0].casefold() in NAME_HEADS or is_first_name(words[0])
         while True:
             rest = text[ce:]
+            ell = re.match(r"-\s+(?:en|of)\s+", rest)
+            if ell:  # "GGD Noord- en Oost-Gelderland"
+                w2 = _WORD.match(text, ce + ell.end())
+                if w2 and v.free(ce, w2.end()):
+                    words.append(w2.group(0))
+                    ce = w2.end()
+                    pos = ce
+                    continue
             nxt = re.match(r"(\s+&\s+|\s+|\s*&\s*)", rest)
             if not nxt:
                 break
@@ -331,6 +339,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
             ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=False)
             return
+        if _is_acronym(w) and _abbreviates_common_words(v, c):
+            return  # "de sociale wijkteams (SWT)": an abbreviation, not an organisation
         looks = _looks_like_name(w)
         if not looks and mid[key] and after_prep[key] == mid[key]:
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"
@@ -363,6 +373,30 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
         v.slots.append(nxt)
         return False
     return True
+
+
+def _abbreviates_common_words(v: View, c: _Chain) -> bool:
+    """"sociale wijkteams (SWT)": the acronym spells lower-case words just before it."""
+    if v.text[c.cs - 1:c.cs] != "(":
+        return False
+    before = re.findall(r"[\w-]+", v.text[max(0, c.cs - 80):c.cs - 1])
+    word = c.words[0].replace("-", "").upper()
+    for k in range(len(word), 0, -1):
+        tail = before[-k:] if len(before) >= k else []
+        if not tail or not all(t[:1].islower() for t in tail):
+            continue
+        initials = "".join(t[0] for t in tail).upper()
+        if not word.startswith(initials):
+            continue
+        rest, last = word[len(initials):], tail[-1][1:].upper()
+        pos = 0
+        for ch in rest:  # remaining letters inside the last compound ("wijkTeams")
+            pos = last.find(ch, pos) + 1
+            if pos == 0:
+                break
+        else:
+            return True
+    return False
 
 
 def _alone_count(chains: list[_Chain], key: str) -> int:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
-from kg.extract.lexicon import FIRST_NAMES, VENUE_NOUNS
+from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, TEAM_NOUNS, VENUE_NOUNS
 from kg.text import normalise_name
 
 _CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
@@ -34,6 +34,13 @@ _SURNAME_CONTEXT = re.compile(r"\b(%s)\s+(?:van|de|van de|van der|van den|ter|te
 #: Municipality names that are also common Dutch words: not at a sentence start.
 _COMMON_WORD_NAMES = frozenset({"best", "buren", "putten", "bergen", "goes", "sluis", "laren",
                                 "epe", "beek", "mill", "horst", "son", "elburg", "ede"})
+
+
+_TEAM_NOUNS_RX = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS if n not in ("pilot", "proeftuin")),
+                                key=len, reverse=True))
+#: Capitalised words after a team noun or in a list that name no wijk.
+_NOT_WIJK = frozenset({"in", "is", "van", "de", "het", "en", "met", "voor", "op", "bij", "dat", "die",
+                       "deze", "dit", "wordt", "werd", "heeft", "zijn", "nieuwe", "sociaal", "sociale"})
 
 
 @lru_cache(maxsize=4)
@@ -134,15 +141,53 @@ def fuzzy_places(ctx: Context) -> None:
                     ctx.place(v, cs, ce, p.type, label=p.name)
 
 
+_TEAM_NAME = re.compile(rf"\b(?:{_TEAM_NOUNS_RX})\s+((?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_CAP})*)")
+_ITEM = rf"(?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_CAP})*"
+_WIJK_LIST_AFTER = re.compile(rf"\b(?:wijken|buurten|dorpen|kernen|stadsdelen)\b[^.:;]{{0,80}}?:\s*"
+                              rf"({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})+)")
+_WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})*)\s+"
+                               rf"(?:zijn|waren|vormen)\s+(?:de\s+|twee\s+|drie\s+|vier\s+|vijf\s+)*"
+                               rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
+
+
+def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
+    """Spans of wijk names read from team names and from lists of wijken."""
+    out = []
+    for m in _TEAM_NAME.finditer(v.text):
+        name = m.group(1)
+        if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
+            continue
+        out.append((m.start(1), m.end(1)))
+    for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE):
+        for m in rx.finditer(v.text):
+            for it in re.finditer(_ITEM, m.group(1)):
+                out.append((m.start(1) + it.start(), m.start(1) + it.end()))
+    return out
+
+
 def neighbourhoods(ctx: Context) -> None:
-    """"de wijk X" names a Neighbourhood; X elsewhere in the text is the same wijk."""
+    """"de wijk X" names a Neighbourhood; X elsewhere in the text is the same wijk.
+
+    Also "het sociaal team X" / "wijkteam X" (a team is named after its wijk) and lists of
+    wijken ("in vier wijken: A, B, C en D", "A en B zijn de twee wijken").
+    """
     names: dict[str, str] = {}
     for v in ctx.views:
-        for m in _WIJK.finditer(v.text):
-            name = m.group(1)
-            if normalise_name(name) in ("", ) or not v.free(m.start(1), m.end(1)):
+        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)]
+        spans += _team_and_list_names(ctx, v)
+        for cs, ce in spans:
+            name = v.text[cs:ce]
+            art = re.match(r"(?:de|het|'t) ", name)
+            if art:  # "in de wijk de Maten": lower-case article is no part of the name
+                cs += art.end()
+                name = v.text[cs:ce]
+            if normalise_name(name) in ("", ) or not v.free(cs, ce):
                 continue
-            ctx.place(v, m.start(1), m.end(1), "Neighbourhood")
+            first = name.split()[0].casefold()
+            if name.casefold() in _NOT_WIJK or (first in _NOT_WIJK and first not in ("de", "het")) \
+                    or first in NAME_HEADS:
+                continue
+            ctx.place(v, cs, ce, "Neighbourhood")
             names[normalise_name(name)] = name
     if not names:
         return
@@ -166,6 +211,17 @@ def venues(ctx: Context) -> None:
             ctx.place(v, cs, m.end(1), "Organisation")
 
 
+_DEPARTMENT = re.compile(rf"\b(?:afdeling|dienst|sector|directie|cluster)\s+({_CAP}(?:\s+(?:en|&|voor|van)\s+{_CAP}"
+                         rf"|\s+{_CAP})*)")
+
+
+def departments(ctx: Context) -> None:
+    """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words."""
+    for v in ctx.views:
+        for m in _DEPARTMENT.finditer(v.text):
+            ctx.place(v, m.start(1), m.end(1), "Organisation")
+
+
 def run(ctx: Context) -> None:
     """Component: all place mentions."""
     gazetteer_places(ctx)
@@ -173,3 +229,4 @@ def run(ctx: Context) -> None:
     fuzzy_places(ctx)
     neighbourhoods(ctx)
     venues(ctx)
+    departments(ctx)

@@ -61,6 +61,9 @@ _BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?{_LEADER}\s+(?:is|wa
 #: "In de wijk Y is dat (bijvoorbeeld) X": X leads the same kind of team in wijk Y.
 _THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"
                       r"(?:dat|die|deze|het)\s+(?:\w+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "Sociaal wijkteam X – penvoerder: A (met B, C en D)"
+_LEADER_COLON = re.compile(rf"⟦P(\d+)⟧[^⟦]{{0,20}}?\b{_LEADER}\s*:\s*(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_WITH_PAREN = re.compile(r"\s*[(,]\s*(?:met|samen\s+met|en\s+verder|verder)\s+")
 _STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+met\s+(?:een\s+|de\s+)?⟦P(\d+)⟧")
 
 
@@ -127,6 +130,16 @@ def pilots(ctx: Context, v: View) -> None:
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
     for m in _STARTED.finditer(masked):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
+    for m in _LEADER_COLON.finditer(masked):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
+        w = _WITH_PAREN.match(masked, m.end())
+        if w:
+            items, _ = parse_list(masked, slots, w.end(), "O")
+            for it in items:
+                for o in it.slot.members():
+                    for p in slots[int(m.group(1))].members():
+                        if o.mention.type in ORG_TYPES:
+                            ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
         for m in rx.finditer(masked):
             team = _recent_team(ctx, v, masked, m.start())

@@ -19,6 +19,7 @@ import re
 
 from kg.extract.context import Context, Slot
 from kg.extract.rules import ORG_TYPES, list_before, parse_list
+from kg.text import normalise_name
 
 _ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
 _ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
@@ -94,11 +95,14 @@ def _wijk_in_municipality(ctx: Context) -> None:
             if t.mention.type == "Municipality" and t.group is None:
                 muns.setdefault(t.mention.name, t)
     only = list(muns.values())
+    in_team_names: dict[int, list[Slot]] = {}
+    for tv, place in ctx.memory.get("team_places", []):
+        in_team_names.setdefault(tv.index, []).append(place)
     for v in ctx.views:
-        for s in v.sorted_slots():
+        for s in v.sorted_slots() + in_team_names.get(v.index, []):
             if s.mention.type != "Neighbourhood" or not s.strong or s.mention.name in done:
                 continue
-            if not re.search(r"\b(?:wijk|buurt|stadsdeel|woonwijk)\s+$", v.text[:s.cstart]):
+            if normalise_name(s.mention.name) not in wijken:
                 continue
             mun = None
             own = [t for t in v.slots if t.mention.type == "Municipality"]

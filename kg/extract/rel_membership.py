@@ -45,16 +45,20 @@ _TEAM_IS_COLLAB = re.compile(r"⟦P(\d+)⟧\s+(?:is|was|vormt)\s+(?:\w+\s+)?(?:e
                              r"(?:samenwerking|samenwerkingsverband|samenwerkingsproject|"
                              r"netwerk)\s+(?:tussen|van)\s+(?:de\s+volgende\s+\w+\s*:?\s*)?")
 #: "In het wijkteam werken A, B en C (samen)": the team's members after the verb.
+#: "(het team X:) deelnemers zijn A en B", "leden: A, B"
+_MEMBERS_ARE = re.compile(r"\b(?:[Dd]eelnemers|[Dd]eelnemende\s+organisaties|[Pp]artners|[Ll]eden|"
+                          r"[Pp]artijen)\s+(?:zijn|:)\s*(?:de\s+organisaties\s+)?(?=(?:de\s+|het\s+)?⟦O)")
 _IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
                       r"zitten|zit|participeren|participeert|nemen|neemt|zijn|is)\s+"
-                      r"(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
-_PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0,2}}?(?:een\s+)?"
-                        rf"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧|"
+                      r"(?:\w+\s+){0,2}?(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+"
+                      r"(?:van|uit)\s+)?(?=(?:de\s+|het\s+)?⟦O)")
+_PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0,3}}?(?:een\s+)?"
+                        rf"onderdeel\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OMP])(\d+)⟧|"
                         rf"\s+(?:maakt|maken)\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?"
                         rf"⟦([OMP])(\d+)⟧|"
                         rf"\s+(?:valt|vallen|viel)\s+(?:\w+\s+){{0,2}}?onder\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧|"
                         rf",\s+(?:een\s+|het\s+)?(?:onderdeel|dochter|dochterorganisatie|"
-                        rf"werkmaatschappij|label)\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
+                        rf"werkmaatschappij|label)\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OM])(\d+)⟧")
 _PAREN_PART = re.compile(r"\(\s*(?P<both>allebei|beide|beiden)?\s*(?:\w+\s+){0,2}?(?:een\s+)?"
                          r"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
 _UNITS = "|".join(UNIT_NOUNS)
@@ -103,6 +107,16 @@ def members(ctx: Context) -> None:
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
                                 ctx.add(v, s, "memberOf", t, rule, 0.8)
+        teams_here = [t for t in slots if t.mention.type == "Pilot"]
+        for m in _MEMBERS_ARE.finditer(masked):
+            if len(teams_here) != 1:
+                break
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            for it in items:
+                for s in it.slot.members():
+                    for t in teams_here[0].members():
+                        if s.mention.type in ORG_TYPES:
+                            ctx.add(v, s, "memberOf", t, "memberOf:deelnemers-zijn", 0.75)
         for m in _CONSISTS.finditer(masked):
             whole = slots[int(m.group(2))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)

@@ -53,8 +53,8 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     s = line.strip()
     if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
         return False
-    if _BULLET.match(line):
-        return False
+    if _BULLET.match(line) and not re.match(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]", line):
+        return False  # a bullet item, but "4.1 Het sociaal team" is a numbered section heading
     nxt = next_line.strip()
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or bool(_BULLET.match(nxt)))
 

@@ -70,10 +70,18 @@ def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
     return None
 
 
+_BACK_TEAM = re.compile(r"\b(?:[Hh]et|[Dd]it|[Oo]ns|[Hh]un)\s+(team)\b(?!\s+[A-Z])")
+
+
 def run(ctx: Context) -> None:
     """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
     teams: list[Slot] = []
     for v in ctx.views:
+        for m in _BACK_TEAM.finditer(v.text):
+            if teams and v.free(m.start(1), m.end(1)):
+                ref = ctx.place(v, m.start(1), m.end(1), "Pilot")
+                if ref:
+                    ref.group = [teams[-1]]
         for m in _TEAM.finditer(v.text):
             ncs, nce = m.start("noun"), m.end("noun")
             if not v.free(ncs, nce):
@@ -89,6 +97,7 @@ def run(ctx: Context) -> None:
             if nxt and nxt[0].mention.type in ("Neighbourhood", "Municipality"):
                 place = nxt[0]
                 v.slots.remove(place)
+                ctx.memory.setdefault("team_places", []).append((v, place))
                 slot = ctx.place(v, ncs, place.cend, "Pilot", label=f"{_cap(noun)} {place.mention.name}")
                 if slot:
                     ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-name", 0.85)
@@ -107,7 +116,9 @@ def run(ctx: Context) -> None:
             if det in ("het", "de", "dit", "dat", "ons", "hun", "haar") and teams:
                 ref = ctx.place(v, ncs, nce, "Pilot")
                 if ref:
-                    ref.group = [teams[-1]]
+                    same = [t for t in teams if (t.mention.label or t.mention.text).casefold()
+                            .startswith(noun.casefold())]
+                    ref.group = [(same or teams)[-1]]
                 continue
             if det == "als":
                 continue
