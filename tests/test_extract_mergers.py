@@ -65,3 +65,16 @@ def test_capitalised_article_inside_a_name_and_service_unit_names():
     assert ("Opbouwwerk Noorderhaven", "partOf", "Avondrood") in t
     assert "Sociaal Werk De Linde" in names("Dit jaar tekenden Avondrood en Sociaal Werk De Linde "
                                             "een overeenkomst.")
+
+
+def test_founders_named_in_the_next_sentence_with_places_in_parentheses():
+    t = triples("Zorgnet U.A. is in 2012 opgericht door drie Twentse organisaties. "
+                "Initiatiefnemers zijn Avondrood (Enschede), Humanis (Rijssen) en Zorgkring.")
+    assert {o for s, r, o in t if r == "foundedBy" and s == "Zorgnet"} == {
+        "Avondrood", "Humanis", "Zorgkring"}
+
+
+def test_acronym_in_parentheses_is_no_member_of_the_name_before():
+    t = triples("Stichting Welzijn Vlist (SWV) en Sociaal Werk Lochem fuseren per 01-01-2017.")
+    merged = {s for s, r, o in t if r == "mergesInto"}
+    assert merged == {"Stichting Welzijn Vlist", "Sociaal Werk Lochem"}

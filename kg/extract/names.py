@@ -137,6 +137,9 @@ def _chains(v: View) -> list[_Chain]:
                 break
             j = ce + nxt.end()
             w = _WORD.match(text, j)
+            if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
+                    and not is_first_name(words[0]):
+                break  # "Getijde U.A.": a legal form after the name, not part of it
             if w and v.free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
                 words.append(w.group(0))
                 ce = w.end()
@@ -274,8 +277,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             strip = True
         elif lw in NAME_HEADS and len(c.words) > 1:
             break  # "Stichting Avondrood"
-        elif lw in _NAME_ADJECTIVES and not c.initial and len(c.words) >= 3:
-            break  # "Sociaal Werk De Kempen" mid-sentence
+        elif lw in _NAME_ADJECTIVES and not c.initial and (
+                len(c.words) >= 3 or (len(c.words) == 2 and _place_follows(v, c.ce))):
+            break  # "Sociaal Werk De Kempen", "Sociaal Werk Lochem" mid-sentence
         elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
                 and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
@@ -335,10 +339,12 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             if w.casefold() in c.lower:
                 return  # written in lower case elsewhere: a common word opening the sentence
             if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
-                    or _SUBJECT_VERB.match(v.text[c.ce:])):
+                    or _SUBJECT_VERB.match(v.text[c.ce:]) or _LEGAL_FORM.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
             ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=False)
             return
+        if re.search(r"(?:se|sche)$", w) and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]):
+            return  # "vier Zeeuwse organisaties": an adjective of a place, not a name
         if _is_acronym(w) and _abbreviates_common_words(v, c):
             return  # "de sociale wijkteams (SWT)": an abbreviation, not an organisation
         looks = _looks_like_name(w)
@@ -373,6 +379,15 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
         v.slots.append(nxt)
         return False
     return True
+
+
+_LEGAL_FORM = re.compile(r"\s+(?:U\.\s?A\.|B\.\s?V\.|N\.\s?V\.|u\.a\.)")
+
+
+def _place_follows(v: View, ce: int) -> bool:
+    nxt = v.slot_at(ce + 1, ce + 2)
+    return bool(nxt and nxt.cstart == ce + 1 and v.text[ce:ce + 1] == " "
+                and nxt.mention.type in ("Municipality", "Province"))
 
 
 def _abbreviates_common_words(v: View, c: _Chain) -> bool:

@@ -27,11 +27,17 @@ from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
-_FOUNDED_BY = re.compile(rf"{ORG}[^⟦.]{{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
+_FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 _FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,30}}?\s)?{ORG}\s+"
                              rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
 _FOUNDED_INV = re.compile(r"\b(?:hebben|heeft|hadden|had)\s+(?=(?:de\s+|het\s+)?⟦O)")
 _FOUNDED_INV_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:de\s+|het\s+|een\s+)?{ORG}\s+opgericht\b")
+#: "X is opgericht door vier organisaties. Initiatiefnemers zijn A, B en C."
+_FOUNDED_BY_COUNT = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+"
+                               rf"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+(?:\w+\s+)?"
+                               rf"(?:organisaties|partijen|stichtingen|instellingen|partners)\b")
+_FOUNDERS_ARE = re.compile(r"^(?:[Dd]e\s+)?(?:[Ii]nitiatiefnemers|[Oo]prichters|[Oo]prichtende\s+partijen)"
+                           r"\s+(?:zijn|waren|:)\s*|^[Dd]at\s+(?:zijn|waren)\s+")
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
@@ -74,6 +80,14 @@ def founded_by(ctx: Context) -> None:
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
+        for m in _FOUNDED_BY_COUNT.finditer(masked):
+            subj = slots[int(m.group(1))]
+            for nxt in ctx.views[v.index + 1:v.index + 2]:
+                nm, ns, _ = nxt.masked()
+                f = _FOUNDERS_ARE.match(nm)
+                if f:
+                    items, _ = parse_list(nm, ns, f.end(), "OM", ctx, nxt)
+                    _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
         for m in _FOUNDED_ACTIVE.finditer(masked):
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]

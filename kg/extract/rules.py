@@ -25,7 +25,7 @@ ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
 ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
-_QUALIFIER = re.compile(r" ⟦[MV]\d+⟧(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
+_QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
 
@@ -66,7 +66,17 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
             break
         end = m.end()
         inner = re.match(r"\s*\(", masked[end:])
-        if inner:
+        alias = re.match(r"\s*\(\s*⟦O(\d+)⟧\s*\)", masked[end:])
+        if alias and slots[int(alias.group(1))].mention.text.isupper() \
+                and not re.search(r"(?:partners|leden|deelnemers)\s+van\s+(?:\S+\s+){0,3}$", masked[:m.start()]):
+            # "Stichting Welzijn Oost (SWO) en ...": the acronym in parentheses is another name
+            items.extend(Item(s) for s in slot.members())
+            end += alias.end()
+        elif letter == "O" and re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]):
+            # "Porthos Welzijn (Middelburg), ...": a place in parentheses qualifies the name
+            items.extend(Item(s) for s in slot.members())
+            end += re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]).end()
+        elif inner:
             sub, sub_end = parse_list(masked, slots, end + inner.end(), letters, ctx, view)
             if len(sub) >= 1 and re.match(r"\s*\)", masked[sub_end:]):
                 for it in sub:
