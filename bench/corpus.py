@@ -90,15 +90,12 @@ class Generator:
         self.orgs = self._org_names(n_orgs or 4000)
 
     def _org_names(self, n: int) -> list[str]:
-        names: set[str] = set()
         rnd = self.rnd
-        while len(names) < n:
-            core = rnd.choice(_STEMS) + rnd.choice(_TAILS)
-            area = rnd.choice(_AREAS)
-            prefix = rnd.choice(_PREFIXES)
-            name = " ".join(p for p in (prefix, core, area) if p)
-            names.add(name)
-        return sorted(names)
+        cores = [a + b for a in _STEMS for b in _TAILS]
+        areas = sorted(set(_AREAS))
+        prefixes = sorted(set(_PREFIXES))
+        every = [" ".join(p for p in (pre, core, area) if p) for core in cores for area in areas for pre in prefixes]
+        return sorted(rnd.sample(every, min(n, len(every))))
 
     def _date(self) -> tuple[str, str]:
         y, m, d = self.rnd.randint(2008, 2023), self.rnd.randint(1, 12), 1
@@ -174,7 +171,7 @@ def write_corpus(out: Path | str, n: int, *, seed: int = 1) -> list[Report]:
     out = Path(out)
     folder = out / "reports"
     folder.mkdir(parents=True, exist_ok=True)
-    gen = Generator(seed, n_orgs=max(200, min(20000, n * 2)))
+    gen = Generator(seed, n_orgs=max(200, n * 2))
     reports = []
     with open(out / "gold-relations.tsv", "w", encoding="utf-8", newline="") as rel_fh, \
             open(out / "gold-entities.tsv", "w", encoding="utf-8", newline="") as ent_fh:
