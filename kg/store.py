@@ -2,7 +2,7 @@
 
 Each report is one named graph. Writing a report replaces its graph in one transaction
 (a report is either fully in the store or not at all). Queries see the union of all graphs
-as their default graph.
+as their default graph: every triple once, however many reports state it.
 
 * :class:`OxigraphStore`: embedded, persistent, on disk (the default, ``.kg/``), or in
   memory (``memory:``). Backed by pyoxigraph (RocksDB); fast SPARQL.
@@ -167,12 +167,21 @@ class Store(ABC):
 
 
 class OxigraphStore(Store):
-    """The embedded store: pyoxigraph on disk (a folder) or in memory (``path=None``)."""
+    """The embedded store: pyoxigraph on disk (a folder) or in memory (``path=None``).
+
+    The report graphs are the source of truth. The store's default graph is kept as their
+    union, every triple once, in the same transaction as each report's write: Oxigraph's own
+    union view repeats a triple once per graph that holds it, and since every report restates
+    the entities it mentions, joins through well-known actors would multiply. Queries read the
+    default graph; ``GRAPH ?g { ... }`` still reaches each report. Write your own triples into
+    a named graph of your own: after a user's update the default graph is derived anew.
+    """
 
     def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox
 
         self._ox = ox
+        self._union_view = False
         if path is None:
             self.location = "memory:"
             self._store = ox.Store()
@@ -194,24 +203,38 @@ class OxigraphStore(Store):
             if "lock" in msg.lower():
                 raise StoreError(f"{path}: the store is in use by another kg process; wait for it to finish") from exc
             raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from exc
+        if self._lacks_union_graph():
+            # A store written before the default graph was kept as the union.
+            if read_only:
+                self._union_view = True
+            else:
+                self._store.update(_DERIVE_UNION)
+
+    def _lacks_union_graph(self) -> bool:
+        has_named = bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+        return has_named and not bool(self._store.query("ASK { ?s ?p ?o }"))
 
     # -- reports -------------------------------------------------------------------------
     def put_report(self, graph_iri: str, triples: Any) -> None:
         body = triples.serialize(format="nt") if hasattr(triples, "serialize") else str(triples)
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        update = (
+            _forget_report(graph_iri)
+            + f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }} ;\n"
+            + f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+        )
         try:
             self._store.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
 
     def remove_report(self, graph_iri: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self._store.update(_forget_report(graph_iri))
 
     # -- SPARQL --------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
         ox = self._ox
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql, use_default_graph_as_union=self._union_view)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from exc
         except (OSError, ValueError) as exc:
@@ -234,14 +257,32 @@ class OxigraphStore(Store):
 
     def update(self, sparql: str) -> None:
         try:
-            self._store.update(sparql)
+            self._store.update(sparql.rstrip().rstrip(";") + "\n;\n" + _DERIVE_UNION)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from exc
         except OSError as exc:
             raise StoreError(f"the update failed: {_first_line(exc)}") from exc
 
     def dump_nquads(self) -> str:
-        return self._store.dump(format=self._ox.RdfFormat.N_QUADS).decode("utf-8")
+        """The report graphs as N-Quads (not the default graph, which is their union)."""
+        ox = self._ox
+        quads = (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+    def union_graph(self):
+        """The union of all report graphs as one rdflib Graph (a copy), read off the default graph."""
+        from rdflib import Graph
+
+        from kg.namespaces import bind_prefixes
+
+        ox = self._ox
+        if self._union_view:
+            return super().union_graph()
+        data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+        g = Graph()
+        bind_prefixes(g)
+        g.parse(data=data, format="nt")
+        return g
 
     def quad_count(self) -> int:
         """Number of quads, counted by SPARQL (cheap on Oxigraph)."""
@@ -256,6 +297,19 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError):
                 pass  # read-only stores cannot flush (pyoxigraph raises RuntimeError)
         self._store = None
+
+
+#: A SPARQL update that makes the default graph the union of all named graphs, anew.
+_DERIVE_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _forget_report(graph_iri: str) -> str:
+    """Update steps that drop a report's graph and the union triples only it held."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph_iri}>) }} }} ;\n"
+        f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+    )
 
 
 def _first_line(exc: BaseException) -> str:

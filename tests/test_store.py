@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from kg.errors import QueryError, StoreError
 from kg.graph import report_graph
@@ -104,3 +105,40 @@ def test_union_graph_and_dataset_hold_everything():
 )
 def test_is_update(text: str, expected: bool):
     assert is_update(text) is expected
+
+
+def test_union_holds_each_triple_once_and_forgets_what_only_a_removed_report_said():
+    store = OxigraphStore(None)
+    for name in ("a.txt", "b.txt"):
+        iri, g = report_graph(_report(name=name, sha=name[0] * 64))
+        store.put_report(iri, g)
+    rows = store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }")
+    assert sorted(r["l"] for r in rows) == ["Klaverblad", "Vitaal Wonen"]  # once, not once per report
+    # b.txt now names another partner; a.txt still names Vitaal Wonen
+    iri_b, g_b = report_graph(_report(name="b.txt", sha="c" * 64, partner="Humanitas"))
+    store.put_report(iri_b, g_b)
+    labels = sorted(r["l"] for r in store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }"))
+    assert labels == ["Humanitas", "Klaverblad", "Vitaal Wonen"]
+    iri_a, _ = report_graph(_report(name="a.txt"))
+    store.remove_report(iri_a)
+    labels = sorted(r["l"] for r in store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }"))
+    assert labels == ["Humanitas", "Klaverblad"]
+    assert isomorphic(store.union_graph(), g_b)
+    # a user's update to a report graph shows in the union at once
+    store.update(f"DELETE WHERE {{ GRAPH <{iri_b}> {{ ?e <{KG.cbsCode}> ?c }} }} ; INSERT DATA {{ GRAPH <urn:mine> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    assert store.query("ASK { <urn:a> <urn:b> <urn:c> }").boolean
+
+
+def test_store_from_before_the_union_graph_is_upgraded(tmp_path: Path):
+    import pyoxigraph as ox
+
+    old = ox.Store(str(tmp_path / "old"))
+    iri, g = report_graph(_report())
+    old.update(f"INSERT DATA {{ GRAPH <{iri}> {{ {g.serialize(format='nt')} }} }}")
+    old.flush()
+    del old
+    with open_store(tmp_path / "old", read_only=True) as store:  # read-only: the slow union view
+        assert {r["l"] for r in store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }")} == {"Klaverblad", "Vitaal Wonen"}
+    with open_store(tmp_path / "old") as store:  # read-write: derives the union graph
+        assert {r["l"] for r in store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }")} == {"Klaverblad", "Vitaal Wonen"}
+        assert store._union_view is False
