@@ -317,6 +317,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     key = normalise_name(text)
     if key in NOT_NAME_PHRASES or text.casefold() in NOT_NAME_PHRASES:
         return
+    if _not_an_actor(v, c):
+        return
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
     rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
@@ -362,6 +364,37 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     if _absorb_place(ctx, v, c, chains, key):
         return
     ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+
+
+#: Street names ("Troelstralaan", "Grote Markt") and a house number after a name.
+_STREET_END = re.compile(r"(?i)(?:straat|laan|plein|kade|singel|gracht|dreef|steeg|weg|markt|"
+                         r"boulevard)$")
+_HOUSE_NUMBER = re.compile(r"^\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s+\d{4}\s?[A-Z]{2}\b|\s*$|"
+                           r"\s*[);])")
+#: Titles of documents, laws and plans: "Wijkmonitor Zwolle", "Subsidieverordening X".
+_DOCUMENT_WORD = re.compile(r"(?i)(?:verordening|monitor|jaarplan|beleidsplan|werkplan|actieplan|"
+                            r"uitvoeringsplan|jaarverslag|verslag|rapport|rapportage|nota|notitie|"
+                            r"evaluatie|regeling|begroting|convenant|wet|visie|agenda|nieuwsbrief)$")
+
+
+def _not_an_actor(v: View, c: _Chain) -> bool:
+    """Streets, postcodes and document titles are no organisations or persons."""
+    words = c.words
+    last = words[-1]
+    if _HOUSE_NUMBER.match(v.text[c.ce:]) and not _is_acronym(last):
+        return True  # "Deventerstraat 130", "Hoofdstraat 22, 6951 AN Dieren"
+    if _STREET_END.search(last) and len(last) >= 4 and not _is_acronym(last) \
+            and not any(w.casefold() in NAME_HEADS for w in words) and not is_first_name(words[0]) \
+            and re.search(r"\b(?:aan|op|in|via|naar|vanaf|langs)\s+(?:de|het)\s+$", v.text[:c.cs]):
+        return True  # "aan de Grote Markt", "op de Stationsweg"
+    if re.search(r"\b\d{4}\s?$", v.text[:c.cs]) and re.fullmatch(r"[A-Z]{2}", words[0]):
+        return True  # "6951 AN Dieren": a postcode
+    if any(_DOCUMENT_WORD.search(w) for w in words) and not any(w.casefold() in NAME_HEADS for w in words):
+        return True
+    if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
+            and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
+        return True  # "VERSLAG WERKBEZOEK ...": a title in capitals
+    return False
 
 
 def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str) -> bool:

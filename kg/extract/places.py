@@ -21,15 +21,17 @@ from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, TEAM_NOUNS, VENUE_NOUNS
 from kg.text import normalise_name
 
 _CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
+_NOT_ARTICLE = r"(?!(?:De|Het|Een|In|Op|Bij|Van|Met)\b)"
 _WIJK = re.compile(rf"\b(?:woonwijk|wijk|buurt|stadsdeel|stadswijk|woonkern|kern|dorpskern)\s+"
-                   rf"((?:{_CAP})(?:[ -](?:{_CAP}))*)")
+                   rf"((?:{_CAP})(?:[ -]{_NOT_ARTICLE}(?:{_CAP}))*)")
 _VENUE = re.compile(r"\b(?:%s)\s+((?:[Dd]e |[Hh]et |'t )?(?:%s)(?: (?:%s))*)"
                     % ("|".join(VENUE_NOUNS), _CAP, _CAP))
 _CUE_MUN = re.compile(r"\b[Gg]emeenten?\s+$")
 _CUE_PROV = re.compile(r"\b[Pp]rovincie(?:s)?\s+(?:in\s+|van\s+)?$")
 _LIST_AFTER_CUE = re.compile(rf"\b([Gg]emeenten?|[Pp]rovincies?)\s+((?:{_CAP})(?:(?:,\s+|\s+en\s+)"
                              rf"(?:{_CAP}))*)")
-_SURNAME_CONTEXT = re.compile(r"\b(%s)\s+(?:van|de|van de|van der|van den|ter|ten|te)\s+$"
+_SURNAME_CONTEXT = re.compile(r"(?:\b(?:%s)(?:-[A-Z][a-z]+)?|(?<![\w.])(?:[A-Z]\.\s?){1,3})\s*"
+                              r"(?:(?:van|de|van de|van der|van den|ter|ten|te|in 't|in de)\s+)?$"
                               % "|".join(sorted(FIRST_NAMES)))
 #: Municipality names that are also common Dutch words: not at a sentence start.
 _COMMON_WORD_NAMES = frozenset({"best", "buren", "putten", "bergen", "goes", "sluis", "laren",
@@ -141,7 +143,7 @@ def fuzzy_places(ctx: Context) -> None:
                     ctx.place(v, cs, ce, p.type, label=p.name)
 
 
-_TEAM_NAME = re.compile(rf"\b(?:{_TEAM_NOUNS_RX})\s+((?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_CAP})*)")
+_TEAM_NAME = re.compile(rf"\b(?:{_TEAM_NOUNS_RX})\s+((?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_NOT_ARTICLE}{_CAP})*)")
 _ITEM = rf"(?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_CAP})*"
 _WIJK_LIST_AFTER = re.compile(rf"\b(?:wijken|buurten|dorpen|kernen|stadsdelen)\b[^.:;]{{0,80}}?:\s*"
                               rf"({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})+)")

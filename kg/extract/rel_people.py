@@ -16,7 +16,7 @@ import re
 
 from kg.extract.context import Context, Slot
 from kg.extract.lexicon import ROLES
-from kg.extract.rules import ORG_TYPES, org_slots, topic_org
+from kg.extract.rules import ORG_TYPES, is_venue, org_slots, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
@@ -52,6 +52,7 @@ def _is_head(role: str | None) -> bool:
 
 def run(ctx: Context) -> None:
     """Component: headOf candidates."""
+    later: list = []
     for v in ctx.views:
         masked, slots, _ = v.masked()
         linked: set[int] = set()
@@ -106,8 +107,30 @@ def run(ctx: Context) -> None:
                 target = (after_van or orgs)[0]
                 conf = 0.7
             else:
-                target = topic_org(ctx, v)
-                conf = 0.6
-            if target is not None:
+                later.append((v, s))
+                continue
+            if target is not None and not _venue(v, target):
                 for o in target.members():
                     ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", conf)
+    # "..., zegt bestuurder X." with no organisation in the sentence: the one the text was about,
+    # unless the text already says which organisation X heads
+    headed = {c.subject.name.casefold() for c in ctx.extraction.candidates if c.relation == "headOf"}
+    for v, s in later:
+        if s.mention.name.casefold() in headed:
+            continue
+        target = topic_org(ctx, v)
+        if target is not None and not _venue(ctx.views[_view_of(ctx, target, v)], target):
+            for o in target.members():
+                ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", 0.6)
+
+
+def _view_of(ctx: Context, slot: Slot, near) -> int:
+    for w in ctx.previous(near, 3):
+        if slot in w.slots:
+            return w.index
+    return near.index
+
+
+def _venue(v, slot: Slot) -> bool:
+    """"wijkcentrum De X": a venue has no director in the sense of headOf."""
+    return is_venue(v, slot)

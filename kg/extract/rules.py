@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import SLOT_RE, Context, Slot, View
-from kg.extract.lexicon import NUMBER_WORDS
+from kg.extract.lexicon import NUMBER_WORDS, VENUE_NOUNS
 
 ORG = r"⟦[O](\d+)⟧"
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
@@ -214,10 +214,18 @@ def org_slots(view: View, strong_only: bool = False) -> list[Slot]:
             if s.mention.type in ORG_TYPES and (s.strong or not strong_only)]
 
 
+_VENUE_BEFORE = re.compile(r"(?i)\b(?:%s)\s+(?:de\s+|het\s+)?$" % "|".join(VENUE_NOUNS))
+
+
+def is_venue(view: View, slot: Slot) -> bool:
+    """"wijkcentrum De X", "in dorpshuis Y": a building, not what a text is about."""
+    return bool(_VENUE_BEFORE.search(view.text[:slot.cstart]))
+
+
 def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
     """The first organisation of the nearest earlier sentence of the paragraph that has one."""
     for v in ctx.previous(view, n, same_para=True):
-        orgs = org_slots(v)
+        orgs = [o for o in org_slots(v) if not is_venue(v, o)]
         if orgs:
             first = orgs[0]
             members = first.members()

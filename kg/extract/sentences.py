@@ -26,6 +26,9 @@ from kg.model import Sentence
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][)])\s*")
 _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*[-–]?"
                         r"(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
+#: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
                   r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
 
@@ -44,7 +47,8 @@ def junk_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     counts = Counter(s for s in stripped if s and len(s) < 60)
     junk = set()
     for i, s in enumerate(stripped):
-        if s and (_PAGE_JUNK.match(s) or (counts[s] >= 3 and not _BULLET.match(s))):
+        if s and (_PAGE_JUNK.match(s) or (counts[s] >= 3 and not _BULLET.match(s))
+                  or _FOOTNOTE.match(s)):
             junk.add(i)
     return junk
 
@@ -53,9 +57,12 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     s = line.strip()
     if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
         return False
-    if _BULLET.match(line) and not re.match(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]", line):
-        return False  # a bullet item, but "4.1 Het sociaal team" is a numbered section heading
     nxt = next_line.strip()
+    if _BULLET.match(line) and not re.match(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]", line) and not (
+            re.match(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$", line) and not _BULLET.match(next_line)):
+        # a bullet item, but "4.1 Het sociaal team" is a numbered section heading, and so is
+        # "2. Kennismaking" when no numbered item follows it
+        return False
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or bool(_BULLET.match(nxt)))
 
 
@@ -156,6 +163,9 @@ def clean(text: str, start: int, end: int,
             i = inside
             continue
         c = text[i]
+        if c in _SUPERSCRIPTS and out and out[-1] != " ":
+            i += 1  # a footnote marker glued to a word ("Oost¹")
+            continue
         if c == "-" and out and out[-1].islower():
             j = i + 1
             while j < end and text[j] in " \t\r":
