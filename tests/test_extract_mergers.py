@@ -78,3 +78,22 @@ def test_acronym_in_parentheses_is_no_member_of_the_name_before():
     t = triples("Stichting Welzijn Vlist (SWV) en Sociaal Werk Lochem fuseren per 01-01-2017.")
     merged = {s for s, r, o in t if r == "mergesInto"}
     assert merged == {"Stichting Welzijn Vlist", "Sociaal Werk Lochem"}
+
+
+def test_merger_result_named_a_sentence_later_with_date_in_words():
+    from extract_helpers import run
+    text = ("Stichting Welzijn Oudewater, Buurtwerk Linschoten en Stichting Zorg Polsbroek fuseren. "
+            "Dat maakten de besturen bekend. De fusie gaat in op één maart 2022; vanaf dan gaan de "
+            "organisaties verder onder de naam Lekstroom Welzijn.")
+    got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates if c.relation == "mergesInto"}
+    assert ("Buurtwerk Linschoten", "Lekstroom Welzijn", "2022-03-01") in got
+    assert len(got) == 3
+
+
+def test_headline_places_do_not_merge():
+    from extract_helpers import run
+    text = ("Welzijnsorganisaties Lopik en Benschop fuseren\n\n"
+            "Stichting Buurtwerk Lopik en Stichting Dorpshulp Benschop fuseren per 1 mei 2024 tot een "
+            "nieuwe stichting.")
+    subjects = {c.subject.name for c in run(text).candidates if c.relation == "mergesInto"}
+    assert subjects == {"Stichting Buurtwerk Lopik", "Stichting Dorpshulp Benschop"}

@@ -1,6 +1,6 @@
 """Dutch dates -> ISO yyyy-mm-dd.
 
-Reads: "1 januari 2015", "1 jan. 2015", "1-1-2013", "01-01-13" and "1/1/2013" (day first),
+Reads: "1 januari 2015", "één januari 2021", "1 jan. 2015", "1-1-2013", "01-01-13" and "1/1/2013" (day first),
 "januari 2015" and "in 2015" (first day of the month or year), "2015" after a date cue;
 two-digit years (13 -> 2013, 98 -> 1998). A date without a year ("vrijdag 14 juni") is no date.
 The cue in front of it ("per", "met ingang van", "vanaf", "sinds", "op", "in") is kept: rules
@@ -23,7 +23,14 @@ MONTHS = {
 _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 _CUE = r"(?P<cue>per|met ingang van|m\.i\.v\.?|vanaf|sinds|op|in|tot|vóór|voor|na|rond|eind|begin|medio)"
 _YEAR = r"(?P<y>(?:19|20)\d{2}|'\d{2})"
+#: Day numbers written as words: "op één januari 2021", "per eerste april".
+DAY_WORDS = {"één": 1, "eerste": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+             "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+             "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+             "negentien": 19, "twintig": 20, "dertig": 30, "eenendertig": 31}
+_DAY_WORD_RX = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 _PATTERNS = [
+    re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<dw>{_DAY_WORD_RX})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<d>\d{{1,2}})[-/.](?P<mn>\d{{1,2}})[-/.]"
                rf"(?P<y>(?:19|20)\d{{2}}|\d{{2}})\b"),
@@ -65,7 +72,7 @@ def find_dates(text: str) -> list[DateMention]:
                     month = MONTHS[g["m"].lower().rstrip(".")]
                 else:
                     month = 1
-                day = int(g["d"]) if g.get("d") else 1
+                day = int(g["d"]) if g.get("d") else DAY_WORDS.get((g.get("dw") or "").lower(), 1)
                 if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
                     continue
             except (KeyError, ValueError, TypeError):

@@ -167,6 +167,8 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
                 parties.append(s)
     if not parties:
         return
+    if _headline(v) and all(_place_word_of_name(ctx, p) for p in parties):
+        return  # "Welzijnsorganisaties Velp en Dieren fuseren": places standing for organisations
     r = _RESULT.match(masked, after)
     target = slots[int(r.group(1))] if r else None
     if target is not None and target.mention.type not in ORG_TYPES:
@@ -178,13 +180,66 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
             return
     if target is None and len(parties) < 2:
         return
+    later = None
+    if target is None:
+        later = _named_later(ctx, v, parties)
+        if later is not None:
+            target = later[1]
     result = target if target is not None else _new_org(ctx, v, masked, slots, parties)
     date = date_near(ctx, v.index)
+    if date is None:
+        for w in ctx.views[v.index + 1:v.index + 3]:
+            if w.para != v.para:
+                break
+            if not _FUSION_WORD.search(w.text):
+                continue
+            date = date_near(ctx, w.index)
+            if date:
+                break
     mod = modality_at(masked, *cue)
     for p in parties:
         ctx.add(v, p, "mergesInto", result, rule, 0.85 if target is None else 0.9, date, mod)
     if mod != "negated":
         ctx.memory["merge_result"] = result.mention if isinstance(result, Slot) else result
+
+
+#: "... onder de naam Z", "gaan verder als Z", "de nieuwe naam wordt Z" a sentence after the merger.
+_NAMED_AS = re.compile(r"(?:\bonder\s+de\s+(?:nieuwe\s+)?naam|\bverder\s+als|\b(?:nieuwe\s+)?naam\s+(?:wordt|is|luidt)|"
+                       r"\bheten\s+voortaan|\bheet\s+voortaan|\bkrijgt\s+de\s+naam|\bkrijgen\s+de\s+naam)"
+                       r"\s*:?\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_FUSION_WORD = re.compile(r"(?i)\b(?:fusie|fuseren|fuseert|samengaan|organisaties|nieuwe\s+organisatie|"
+                          r"naam|ingangsdatum)\b")
+
+
+def _headline(v: View) -> bool:
+    """A title line: short, no final punctuation."""
+    t = v.text.rstrip()
+    return v.heading or (len(t) < 110 and not re.search(r"[.!?\"')]$", t))
+
+
+def _place_word_of_name(ctx: Context, slot: Slot) -> bool:
+    """A one-word name that elsewhere is only a word inside longer organisation names."""
+    name = slot.mention.name
+    if " " in name or name.isupper() or re.search(r"[a-z][A-Z]", name):
+        return False
+    rx = re.compile(rf"(?<=[\s-]){re.escape(name)}\b")
+    return any(s is not slot and s.mention.type in ORG_TYPES and rx.search(s.mention.name)
+               for w in ctx.views for s in w.slots)
+
+
+def _named_later(ctx: Context, v: View, parties: list[Slot]) -> tuple[View, Slot] | None:
+    """The merged organisation named in this or the next two sentences of the paragraph."""
+    names = {p.mention.name.casefold() for p in parties}
+    for w in ctx.views[v.index:v.index + 3]:
+        if w.para != v.para:
+            break
+        wm, ws, _ = w.masked()
+        m = _NAMED_AS.search(wm)
+        if m:
+            t = ws[int(m.group(1))]
+            if t.mention.type in ORG_TYPES and t.mention.name.casefold() not in names:
+                return w, t
+    return None
 
 
 def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
