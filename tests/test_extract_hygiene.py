@@ -34,3 +34,11 @@ def test_director_is_not_head_of_a_venue():
     text = ("Het bezoek was in wijkcentrum De Wielewaal aan de Parklaan 3.\n"
             "Directeur Karin Bosveld schetste de geschiedenis van de organisatie.")
     assert not any(o == "De Wielewaal" for _, r, o in triples(text) if r == "headOf")
+
+
+def test_word_after_place_stays_in_the_name():
+    from extract_helpers import names
+    text = ("Welzijn Harderwijk Vooruit en Stichting Buurtkracht werken samen. "
+            "Welzijn Harderwijk Vooruit biedt ouderenwerk in Harderwijk.")
+    orgs = names(text, "Organisation")
+    assert "Welzijn Harderwijk Vooruit" in orgs and "Vooruit" not in orgs

@@ -407,11 +407,22 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend
+    tail = re.match(r" ([A-ZÀ-Ý][\w'’-]+)(?=[\s,.;:)]|$)", v.text[c.ce:])
+    if tail and v.free(c.ce + 1, c.ce + tail.end()) and tail.group(1).casefold() not in NOT_NAMES \
+            and not is_first_name(tail.group(1)) and _only_after(ctx, tail.group(1), nxt.mention.text):
+        c.ce += tail.end()  # "Welzijn Middelburg Plus": a word after the place still belongs to the name
     slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
     if slot is None:
         v.slots.append(nxt)
         return False
     return True
+
+
+def _only_after(ctx: Context, word: str, place: str) -> bool:
+    """``word`` never stands in the text without ``place`` right before it."""
+    alone = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    joined = re.compile(rf"{re.escape(place)}\s+{re.escape(word)}(?![\w-])")
+    return all(len(alone.findall(v.text)) == len(joined.findall(v.text)) for v in ctx.views)
 
 
 _LEGAL_FORM = re.compile(r"\s+(?:U\.\s?A\.|B\.\s?V\.|N\.\s?V\.|u\.a\.)")
