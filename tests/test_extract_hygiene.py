@@ -38,7 +38,7 @@ def test_director_is_not_head_of_a_venue():
 
 def test_word_after_place_stays_in_the_name():
     from extract_helpers import names
-    text = ("Welzijn Harderwijk Vooruit en Stichting Buurtkracht werken samen. "
-            "Welzijn Harderwijk Vooruit biedt ouderenwerk in Harderwijk.")
+    text = ("Sinds 2019 werken Welzijn Harderwijk Vooruit en Stichting Buurtkracht samen. "
+            "Daarnaast biedt Welzijn Harderwijk Vooruit ouderenwerk in Harderwijk.")
     orgs = names(text, "Organisation")
     assert "Welzijn Harderwijk Vooruit" in orgs and "Vooruit" not in orgs
