@@ -62,7 +62,8 @@ def _find_group(ctx: Context, view: View, cs: int, n: int | None) -> list[Slot] 
 
 
 def run(ctx: Context) -> None:
-    """Component: coreference slots for group phrases, "de organisatie", "de gemeente"."""
+    """Component: coreference slots for group phrases, "de organisatie", "de gemeente", "wij"."""
+    first_person(ctx)
     for v in ctx.views:
         for m in _COLLECTIVE.finditer(v.text):
             if not v.free(m.start(), m.end()):
@@ -98,6 +99,56 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), "Municipality")
                 if slot:
                     slot.group = [target]
+
+
+_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ww]ij|[Ww]e|[Oo]nze\s+(?:organisatie|stichting|coöperatie|vereniging|instelling))(?![\w-])")
+_QUOTE_SPEAKER = re.compile(r"(?i)\b(?:zegt|zei|aldus|vertelt|vertelde|meldt|licht\w*\s+toe)\b")
+
+
+def author_org(ctx: Context) -> Slot | None:
+    """The organisation a first-person report is by: named in its title lines or first sentence,
+    and the organisation the text names most often."""
+    counts: dict[str, int] = {}
+    first: dict[str, Slot] = {}
+    for v in ctx.views:
+        for s in v.sorted_slots():
+            if s.group is None and s.mention.type in ORG_TYPES and s.strong and " " in s.mention.name:
+                k = s.mention.name.casefold()
+                counts[k] = counts.get(k, 0) + 1
+                first.setdefault(k, s)
+    if not counts:
+        return None
+    # a shorter form counts for the longer name it is part of ("Welzijn X" in "Stichting Welzijn X")
+    total = {k: sum(n for k2, n in counts.items() if k2 == k or k.endswith(" " + k2)) for k in counts}
+    best = max(total, key=lambda k: (total[k], len(k)))
+    if total[best] < 3 or sorted(total.values())[-2:-1] == [total[best]] and len(total) > 1 \
+            and sorted(total.values())[-2] == total[best]:
+        return None
+    opening = [s for v in ctx.views[:4] for s in v.slots if s.group is None]
+    if not any(s.mention.name.casefold() == best or best.endswith(" " + s.mention.name.casefold())
+               for s in opening):
+        return None
+    return first[best]
+
+
+def first_person(ctx: Context) -> None:
+    """"Wij bieden ...", "onze organisatie is onderdeel van ...": the report's own organisation."""
+    hits = [v for v in ctx.views if _FIRST_PERSON.search(v.text)]
+    if len(hits) < 3:
+        return
+    author = author_org(ctx)
+    if author is None:
+        return
+    for v in hits:
+        others = [s for s in v.slots if s.mention.type in ORG_TYPES and s.group is None
+                  and s.mention.name.casefold() != author.mention.name.casefold()]
+        if '"' in v.text and _QUOTE_SPEAKER.search(v.text) and others:
+            continue  # a quote of someone from another organisation
+        for m in _FIRST_PERSON.finditer(v.text):
+            if v.free(m.start(), m.end()):
+                slot = ctx.place(v, m.start(), m.end(), author.mention.type)
+                if slot:
+                    slot.group = [author]
 
 
 def _last_municipality(ctx: Context, view: View, cs: int) -> Slot | None:

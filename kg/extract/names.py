@@ -347,6 +347,9 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             return
         if re.search(r"(?:se|sche)$", w) and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]):
             return  # "vier Zeeuwse organisaties": an adjective of a place, not a name
+        if w.endswith("er") and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]) and any(
+                ctx.gazetteer.lookup(x) for x in (w[:-2], w[:-2] + "n", w[:-1] + "n", w[:-3])):
+            return  # "de Leeuwarder afdeling": a place adjective
         if _is_acronym(w) and _abbreviates_common_words(v, c):
             return  # "de sociale wijkteams (SWT)": an abbreviation, not an organisation
         looks = _looks_like_name(w)

@@ -26,7 +26,7 @@ import re
 
 from kg.extract.context import Context, Slot
 from kg.extract.lexicon import UNIT_NOUNS
-from kg.extract.rules import ORG, ORG_TYPES, list_before, parse_list
+from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_list
 
 _MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:lid\s+van|aangesloten\s+bij|partner\s+(?:in|van|binnen)|"
@@ -59,6 +59,10 @@ _PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0
                         rf"\s+(?:valt|vallen|viel)\s+(?:\w+\s+){{0,2}}?onder\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧|"
                         rf",\s+(?:een\s+|het\s+)?(?:onderdeel|dochter|dochterorganisatie|"
                         rf"werkmaatschappij|label)\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OM])(\d+)⟧")
+#: "Sinds 2016 is onze organisatie (geen) onderdeel van X", "Sinds 2019 maakt A deel uit van X".
+_PART_INVERTED = re.compile(r"\b(?:is|zijn|was|waren|maakt|maken)\s+(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+"
+                            r"(?:(?:\w+\s+){0,2}?(?:een\s+|geen\s+)?onderdeel\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OMP])(\d+)⟧|"
+                            r"(?:\w+\s+){0,2}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧)")
 _PAREN_PART = re.compile(r"\(\s*(?P<both>allebei|beide|beiden)?\s*(?:\w+\s+){0,2}?(?:een\s+)?"
                          r"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
 _UNITS = "|".join(UNIT_NOUNS)
@@ -137,9 +141,17 @@ def parts(ctx: Context) -> None:
         for m in _PART_CUES.finditer(masked):
             idx = next(int(g) for g in m.groups()[1::2] if g is not None)
             whole = slots[idx]
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
             for s in _subjects_before(masked, slots, m.start()):
                 for w in whole.members():
-                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85)
+                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85, modality=mod)
+        for m in _PART_INVERTED.finditer(masked):
+            part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for s in part.members():
+                if s.mention.type in ORG_TYPES + ("Pilot",):
+                    for w in whole.members():
+                        ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
         for m in _PAREN_PART.finditer(masked):
             whole = slots[int(m.group(3))]
             items = _subjects_before(masked, slots, m.start())

@@ -73,6 +73,10 @@ def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
 _BACK_TEAM = re.compile(r"\b(?:[Hh]et|[Dd]it|[Oo]ns|[Hh]un)\s+(team)\b(?!\s+[A-Z])")
 
 
+_BARE_DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "centrum", "noordoost",
+                              "noordwest", "zuidoost", "zuidwest", "stad"})
+
+
 def run(ctx: Context) -> None:
     """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
     teams: list[Slot] = []
@@ -100,7 +104,9 @@ def run(ctx: Context) -> None:
                 ctx.memory.setdefault("team_places", []).append((v, place))
                 slot = ctx.place(v, ncs, place.cend, "Pilot", label=f"{_cap(noun)} {place.mention.name}")
                 if slot:
-                    ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-name", 0.85)
+                    if place.mention.name.casefold() not in _BARE_DIRECTIONS:
+                        # "Gebiedsteam Noord": a compass word alone names no wijk to locate it in
+                        ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-name", 0.85)
                     teams.append(slot)
                 continue
             if cap and v.free(nce, nce + cap.end()) and not nxt:
