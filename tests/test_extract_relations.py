@@ -105,3 +105,27 @@ def test_every_candidate_has_rule_and_confidence():
     assert ex.candidates
     for c in ex.candidates:
         assert ":" in c.rule and 0 < c.confidence <= 1
+
+
+def test_team_members_with_kind_noun_and_team_partner():
+    from extract_helpers import triples
+    text = ("Buurtteam Vlietzoom\n"
+            "Het buurtteam Vlietzoom is in 2020 gestart. In het team werken verder Zorgkring Aalsmeer, "
+            "Schuldwijzer Kudelstaart en jeugdhulporganisatie De Sprong. Het buurtteam werkt sinds 2021 "
+            "samen met huisartsenpraktijk De Pijler.")
+    t = triples(text)
+    assert ("De Sprong", "memberOf", "Buurtteam Vlietzoom") in t
+    assert ("Zorgkring Aalsmeer", "memberOf", "Buurtteam Vlietzoom") in t
+    assert ("Buurtteam Vlietzoom", "partnerOf", "De Pijler") in t
+
+
+def test_inverted_works_with_and_ended_cooperation():
+    from extract_helpers import run
+    text = ("In het kader van het programma Sterk Begin werkt Stichting Kindwijzer bovendien samen met "
+            "kraamzorgpraktijk De Wiegelaar. De samenwerking tussen Buurtwerk Noorderhaven en "
+            "Stichting Jeugdpunt Oever is per 1 juni beëindigd.")
+    got = {(c.subject.name, c.object.name, c.modality) for c in run(text).candidates if c.relation == "partnerOf"}
+    assert ("Stichting Kindwijzer", "De Wiegelaar", "asserted") in got
+    assert not any(s == "Sterk Begin" for s, _, _ in got)
+    assert ("Buurtwerk Noorderhaven", "Stichting Jeugdpunt Oever", "negated") in got
+    assert ("Buurtwerk Noorderhaven", "Stichting Jeugdpunt Oever", "asserted") not in got

@@ -23,16 +23,21 @@ import re
 from itertools import combinations
 
 from kg.extract.context import Context, View
-from kg.extract.rules import (ORG_TYPES, fronted_with, list_before, org_slots, parse_list,
-                              topic_org)
+from kg.extract.rules import (ORG_TYPES, fronted_with, list_before, modality_at, org_slots,
+                              parse_list, topic_org)
 
 _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
                    r"met\s+(?:partners?|samenwerkingspartners?))\s+")
 _PASSIVE_ALL = re.compile(r"\b(?:wordt|werd|is)\s+(?:\w+\s+){0,3}?samengewerkt\s+(?:\w+\s+){0,2}?door\s+")
 _BETWEEN = re.compile(r"\bsamenwerking\s+(?:\w+\s+){0,2}?tussen\s+")
 _WORK_TOGETHER = re.compile(r"\s+(?:werken|werkten|gaan|zullen)\s+(?:\w+\s+){0,3}?samen\b(?!\s+met)")
-_WORKS_WITH = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werkte|gaat|wil|zal)\s+(?:\w+\s+){0,3}?samen\s+"
-                         r"(?:\w+\s+){0,2}?met\s+")
+_WORKS_WITH = re.compile(r"⟦[OP](\d+)⟧\s+(?:werkt|werkte|gaat|wil|zal)\s+(?:\w+\s+){0,3}?samen\s+"
+                         r"(?:\w+\s+){0,2}?met\s+|"
+                         r"\b(?:werkt|werkte|werken|werkten)\s+(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+(?:\w+\s+){0,3}?"
+                         r"samen\s+(?:\w+\s+){0,2}?met\s+")
+#: The cue "samen met" of a "X werkt samen met" / "werkt X samen met" clause (read by _WORKS_WITH).
+_WORKS_BEFORE = re.compile(r"(?:⟦[OP]\d+⟧\s+(?:werkt|werkte|gaat|wil|zal)|\b(?:werkt|werkte|werken|werkten)\s+"
+                           r"(?:de\s+|het\s+)?⟦[OP]\d+⟧)\s+(?:\w+\s+){0,3}?$")
 
 _LEADER = (r"(?:trekker|kartrekker|penvoerder|aanjager|coördinator|coordinator|leider|"
            r"initiatiefnemer|opdrachtnemer|regisseur)")
@@ -70,6 +75,9 @@ _STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+m
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     for m in _WITH.finditer(masked):
+        if masked[m.start():m.start() + 5].casefold() == "samen" and _WORKS_BEFORE.search(masked[:m.start()]):
+            continue
+        mod = modality_at(masked, m.start(), m.end())
         items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
         others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         if not others:
@@ -81,7 +89,7 @@ def partners(ctx: Context, v: View) -> None:
         if front is not None and front[0] not in others:
             for s in front[0].members():
                 for o in others:
-                    ctx.add(v, s, "partnerOf", o, "partnerOf:samen-met-vooraan", 0.85)
+                    ctx.add(v, s, "partnerOf", o, "partnerOf:samen-met-vooraan", 0.85, modality=mod)
             continue
         if before:
             subj = before[0].members()
@@ -91,23 +99,37 @@ def partners(ctx: Context, v: View) -> None:
             rule = "partnerOf:samen-met-topic"
         for s in subj:
             for o in others:
-                ctx.add(v, s, "partnerOf", o, rule, 0.85 if before else 0.7)
+                ctx.add(v, s, "partnerOf", o, rule, 0.85 if before else 0.7, modality=mod)
     groups = []
     for m in list(_PASSIVE_ALL.finditer(masked)) + list(_BETWEEN.finditer(masked)):
-        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
-        groups.append(("partnerOf:samengewerkt-door", items))
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        groups.append(("partnerOf:samengewerkt-door", items, _ended_or(masked, m.start(), end)))
     for m in _WORK_TOGETHER.finditer(masked):
-        groups.append(("partnerOf:werken-samen", list_before(masked, slots, m.start(), "O")))
-    for rule, items in groups:
+        groups.append(("partnerOf:werken-samen", list_before(masked, slots, m.start(), "O"),
+                       modality_at(masked, m.start(), m.end())))
+    for rule, items, mod in groups:
         members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         for a, b in combinations(members, 2):
-            ctx.add(v, a, "partnerOf", b, rule, 0.8)
+            ctx.add(v, a, "partnerOf", b, rule, 0.8, modality=mod)
     for m in _WORKS_WITH.finditer(masked):
-        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
-        for s in slots[int(m.group(1))].members():
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        mod = modality_at(masked, m.start(), m.end())
+        for s in slots[int(m.group(1) or m.group(2))].members():
             for it in items:
                 for o in it.slot.members():
-                    ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85)
+                    if o.mention.type in ORG_TYPES:
+                        ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85, modality=mod)
+
+
+_ENDED = re.compile(r"(?i)\b(?:is|zijn|wordt|werd|was)\s+(?:\w+\s+){0,3}?(?:beëindigd|opgezegd|ontbonden|"
+                    r"verbroken|gestopt|stopgezet|afgelopen)\b|\b(?:stopt|stoppen|eindigt|eindigde)\b")
+
+
+def _ended_or(masked: str, start: int, end: int) -> str:
+    """"De samenwerking tussen A en B ... is beëindigd": the partnership no longer holds."""
+    if _ENDED.search(masked, end, min(len(masked), end + 120)):
+        return "negated"
+    return modality_at(masked, start, end)
 
 
 def pilots(ctx: Context, v: View) -> None:

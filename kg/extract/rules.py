@@ -22,7 +22,11 @@ from kg.extract.lexicon import NUMBER_WORDS, VENUE_NOUNS
 
 ORG = r"⟦[O](\d+)⟧"
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
+#: "jeugdhulporganisatie X", "de Vlissingse welzijnsstichting X": a kind noun before a listed name.
+KIND = (r"(?:[a-zë]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
+        r"bibliotheek|bond|coöperatie|centrum)\s+)?")
 ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}"
+                     rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]))?{KIND}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
 _QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
@@ -157,7 +161,8 @@ def modality(text: str) -> str:
 
 _NEG_WORD = re.compile(r"(?i)\b(?:niet|geen|nooit)\b")
 _NEG_PHRASE = re.compile(r"(?i)\b(?:afgeblazen|afgeketst|stopgezet|gaat\s+niet\s+door|gaan\s+niet\s+door|"
-                         r"afgezien|geen\s+doorgang|ontkent|ontkennen|niet\s+langer|niet\s+meer)\b")
+                         r"afgezien|geen\s+doorgang|ontkent|ontkennen|niet\s+langer|niet\s+meer|"
+                         r"beëindigd|beëindigen|beëindigt|opgezegd|ontbonden|verbroken)\b")
 #: Where a clause ends: punctuation, or a conjunction that opens another clause.
 _CLAUSE_EDGE = re.compile(r"[,;:()\"]|\s[-–]\s|\b(?:maar|omdat|terwijl|want|hoewel|doordat|zodat|nadat|"
                           r"waardoor|waarbij|waarin|wat|die|dat|of|als|wanneer|toen)\b")

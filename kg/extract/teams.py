@@ -70,7 +70,7 @@ def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
     return None
 
 
-_BACK_TEAM = re.compile(r"\b(?:[Hh]et|[Dd]it|[Oo]ns|[Hh]un)\s+(team)\b(?!\s+[A-Z])")
+_BACK_TEAM = re.compile(r"\b(?:[Hh]et|[Dd]it|[Dd]at|[Dd]at\s+zelfde|[Hh]etzelfde|[Oo]ns|[Hh]un)\s+(team)\b(?!\s+[A-Z])")
 
 
 _BARE_DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "centrum", "noordoost",
@@ -124,7 +124,10 @@ def run(ctx: Context) -> None:
                 if ref:
                     same = [t for t in teams if (t.mention.label or t.mention.text).casefold()
                             .startswith(noun.casefold())]
-                    ref.group = [(same or teams)[-1]]
+                    # a team with a name ("Sociaal wijkteam X") before a bare mention of the noun
+                    named = [t for t in teams if t.strong and t.group is None and re.search(
+                        rf"(?i)(?:^|\s){re.escape(noun)}\s+\S", t.mention.label or t.mention.text)]
+                    ref.group = [(named or same or teams)[-1]]
                 continue
             if det == "als":
                 continue
