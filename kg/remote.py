@@ -505,7 +505,7 @@ class _Auth:
             nc = f"{self.nc:08x}"
             cnonce = secrets.token_hex(8)
             response = h(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
-            fields += [f"qop=auth", f"nc={nc}", f'cnonce="{cnonce}"']
+            fields += ["qop=auth", f"nc={nc}", f'cnonce="{cnonce}"']
         else:
             response = h(f"{ha1}:{nonce}:{ha2}")
         fields.append(f'response="{response}"')

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -14,7 +13,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from conftest import REPORTS, SAMPLE_REPORT
+from conftest import SAMPLE_REPORT
 from kg.cli import app
 
 runner = CliRunner()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import shutil
 from pathlib import Path
 
 import networkx as nx
