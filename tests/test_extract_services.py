@@ -18,3 +18,19 @@ def test_written_together_or_apart_and_compounds():
 
 def test_workers_are_no_service():
     assert _services("Humanis biedt maatschappelijk werkers een cursus.") == set()
+
+
+def test_role_nouns_and_relative_clause_services():
+    from extract_helpers import triples
+    t = triples("Stichting Sportief Lindenoord verzorgt o.a. de buurtsportcoaches in Lindenoord. "
+                "Stichting Nieuwland Welzijn werkt samen met Taalhuis Kampen, dat de taalcursussen verzorgt.")
+    assert ("Stichting Sportief Lindenoord", "offersService", "Buurtsportcoaches") in t
+    assert ("Taalhuis", "offersService", "Taalcursussen") in t or \
+        ("Taalhuis Kampen", "offersService", "Taalcursussen") in t
+    assert ("Stichting Nieuwland Welzijn", "offersService", "Taalcursussen") not in t
+
+
+def test_region_after_service_is_no_provider():
+    from extract_helpers import triples
+    t = triples("Sinds 2015 voert de stichting het mantelzorgsteunpunt Oost-Achterhoek uit.")
+    assert not any(s == "Oost-Achterhoek" for s, r, o in t if r == "offersService")

@@ -45,6 +45,20 @@ SERVICES: tuple[str, ...] = (
     "welzijn op recept", "eenzaamheidsbestrijding", "activering", "participatiebegeleiding",
     "jobcoaching", "arbeidstoeleiding", "gezinsbegeleiding", "gezinsondersteuning",
     "pleegzorg", "crisisopvang", "slachtofferhulp", "huiselijk geweld aanpak",
+    # role nouns that stand for the service they give ("levert de gezinscoaches")
+    "buurtsportcoaches", "buurtsportcoaching", "gezinscoach", "gezinscoaches", "wijkcoach",
+    "wijkcoaches", "straatcoach", "straatcoaches", "jongerencoach", "jongerencoaches",
+    "buurtcoach", "buurtcoaches", "schuldhulpmaatjes", "formulierenhulpen",
+    # further kinds of help and activities
+    "seniorensport", "seniorensporten", "beweegactiviteiten", "taalcafé", "taalcafe",
+    "taalcursus", "taalcursussen", "oudercursus", "oudercursussen", "opvoedcursus",
+    "opvoedcursussen", "peuteropvang", "thuishulp", "vrijwillige thuishulp",
+    "schulddienstverlening", "mantelzorgsteunpunt", "mantelzorgpunt", "digitale inloop",
+    "inloopspreekuren", "maatjesprojecten", "oproepdienst", "nachtelijke oproepdienst",
+    "maatschappelijke begeleiding", "ambulante jeugd-ggz", "jeugd-ggz", "buurtbemiddelaars",
+    "sociaal makelaar", "sociaal makelaars", "buurtwerkers", "ouderenadviseurs",
+    "vrijwillige vervoersdienst", "boodschappenhulp", "klussenhulp", "maaltijdservice",
+    "burenhulp", "mantelzorgmakelaar", "administratieve hulp", "thuisadministratiehulp",
 )
 
 #: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").

@@ -27,6 +27,8 @@ _VERB = re.compile(r"(?i)\b(?:richt\s+zich\s+op|richten\s+zich\s+op|biedt|bieden
                    r"gestart\s+met|start\s+met|starten\s+met|startte\s+met|begonnen\s+met|"
                    r"begint\s+met|gestart|begonnen|doet\s+aan|doen\s+aan|verstrekt|inzet\s+op|biedt\s+aan)\b")
 _WITH = re.compile(r"\b(?:samen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?)\s+")
+_RELATIVE = re.compile(r"⟦O(\d+)⟧(?:\s+⟦[MNV]\d+⟧)?\s*,\s*(?:dat|die)\s+[^⟦,.;]{0,40}?⟦S\d+⟧(?:\s*(?:,|en|of)\s*"
+                       r"(?:de\s+|het\s+)?⟦S\d+⟧)*[^⟦,.;]{0,30}")
 _AGENT = re.compile(r"\b(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 
 
@@ -47,6 +49,19 @@ def run(ctx: Context) -> None:
         if "⟦S" not in masked or not _VERB.search(masked):
             continue
         sentence_subject: list[Slot] = []
+        done: set[int] = set()
+        for m in _RELATIVE.finditer(masked):
+            # "..., samen met Taalhuis X, dat de taalcursussen verzorgt": the services of X only
+            if not _VERB.search(m.group(0)):
+                continue
+            org = slots[int(m.group(1))]
+            for sm in re.finditer(r"⟦S(\d+)⟧", m.group(0)):
+                sv = slots[int(sm.group(1))]
+                done.add(int(sm.group(1)))
+                for o in org.members():
+                    if o.mention.type in ORG_TYPES and sv.mention.type == "Service":
+                        ctx.add(v, o, "offersService", sv, "offersService:dat-verzorgt", 0.75,
+                                None, modality(m.group(0)))
         for a, b in clauses(masked):
             clause = masked[a:b]
             if not _VERB.search(clause):
@@ -54,7 +69,8 @@ def run(ctx: Context) -> None:
                 if orgs and not sentence_subject:
                     sentence_subject = [orgs[0][1]]
                 continue
-            services = [slots[int(m.group(1))] for m in re.finditer(r"⟦S(\d+)⟧", clause)]
+            services = [slots[int(m.group(1))] for m in re.finditer(r"⟦S(\d+)⟧", clause)
+                        if int(m.group(1)) not in done]
             if not services:
                 continue
             agents: list[Slot] = []
@@ -67,7 +83,9 @@ def run(ctx: Context) -> None:
             else:
                 orgs = _orgs_in(masked, slots, a, b)
                 first_service = masked.find("⟦S", a)
-                orgs = [o for o in orgs if o[0] < first_service] or orgs[:1]
+                # a name right after a service qualifies it ("het steunpunt X-regio"): no provider
+                orgs = [o for o in orgs if o[0] < first_service] or [
+                    o for o in orgs[:1] if not re.search(r"⟦S\d+⟧\s+$", masked[:o[0]])]
                 if orgs:
                     agents = [o for pos, o in orgs if pos == orgs[0][0]]
                     w = _WITH.search(clause)
