@@ -1,15 +1,23 @@
 """Resolved report -> RDF. The only module that mints triples (see docs/rdf-model.md).
 
-A report becomes one rdflib Graph, stored as the named graph whose name is the report's IRI:
-the report itself, every entity it mentions (type, preferred label, other spellings,
-identifiers), and for every relation the direct triple plus a ``kg:RelationAssertion`` node
-carrying its date, modality, confidence, rule, curation and evidence sentence with offsets.
+A report becomes one named graph whose name is the report's IRI: the report itself, every
+entity it mentions (type, preferred label, other spellings, identifiers), and for every
+relation the direct triple plus a ``kg:RelationAssertion`` node carrying its date, modality,
+confidence, rule, curation and evidence sentence with offsets.
+
+The triples are minted straight as N-Triples text (:func:`report_ntriples`), the form the
+stores take; building an rdflib Graph per report cost more than extracting it.
+:func:`report_graph` gives the same triples as an rdflib Graph for callers that want one.
+Terms are written as rdflib's N-Triples serializer writes them (IRIs checked by rdflib,
+typed literals in rdflib's normalised lexical form), so the store holds the same RDF.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
@@ -29,89 +37,212 @@ def assertion_iri(report: str, subject: str, relation: str, obj: str) -> URIRef:
     return KGR[f"assertion/{_digest(report, subject, relation, obj)}"]
 
 
-def report_graph(report: ResolvedReport) -> tuple[str, Graph]:
-    """The named graph IRI and the triples of one resolved report."""
+# -- terms as N-Triples text --------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> str:
+    """``<value>``; rdflib refuses IRIs that cannot be written (raises like its serializer)."""
+    return URIRef(value).n3()
+
+
+def _plain(text: str) -> str:
+    """A plain (xsd:string) literal, escaped as rdflib's N-Triples serializer does."""
+    return '"%s"' % text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+
+
+@lru_cache(maxsize=4096)
+def _typed(value, datatype: str) -> str:
+    """A typed literal in rdflib's normalised lexical form (e.g. Decimal('1.0') -> "1.0")."""
+    lit = Literal(value, datatype=URIRef(datatype))
+    return "%s^^<%s>" % (_plain(str(lit)), lit.datatype)
+
+
+def _integer(value: int) -> str:
+    if type(value) is int:
+        return '"%d"^^<%s>' % (value, XSD.integer)
+    return _typed(value, str(XSD.integer))
+
+
+def _confidence(value: float) -> tuple[Decimal, str]:
+    d = Decimal(str(round(value, 3)))
+    return d, _typed(d, str(XSD.decimal))
+
+
+_TYPE = _iri(str(RDF.type))
+_LABEL = _iri(str(SKOS.prefLabel))
+_ALT = _iri(str(SKOS.altLabel))
+_CBS = _iri(str(KG.cbsCode))
+_IDENT = _iri(str(DCTERMS.identifier))
+_MENTIONED = _iri(str(KG.mentionedIn))
+
+
+@lru_cache(maxsize=256)
+def _kg(local: str) -> str:
+    return _iri(f"{KG}{local}")
+
+
+_SUBJECT = _iri(str(RDF.subject))
+_PREDICATE = _iri(str(RDF.predicate))
+_OBJECT = _iri(str(RDF.object))
+_DERIVED = _iri(str(PROV.wasDerivedFrom))
+_ORIGINAL = _iri(str(ORG.originalOrganization))
+_RESULTING = _iri(str(ORG.resultingOrganization))
+
+
+class _Triples:
+    """A set of N-Triples rows kept as (subject, predicate) -> objects, in insertion order."""
+
+    __slots__ = ("by_sp",)
+
+    def __init__(self) -> None:
+        self.by_sp: dict[tuple[str, str], dict[str, None]] = {}
+
+    def add(self, s: str, p: str, o: str) -> None:
+        objs = self.by_sp.get((s, p))
+        if objs is None:
+            self.by_sp[(s, p)] = {o: None}
+        else:
+            objs[o] = None
+
+    def set(self, s: str, p: str, o: str) -> None:
+        self.by_sp[(s, p)] = {o: None}
+
+    def value(self, s: str, p: str) -> str | None:
+        objs = self.by_sp.get((s, p))
+        return next(iter(objs)) if objs else None
+
+    def has(self, s: str, p: str, o: str) -> bool:
+        objs = self.by_sp.get((s, p))
+        return objs is not None and o in objs
+
+    def text(self) -> str:
+        return "".join(f"{s} {p} {o} .\n" for (s, p), objs in self.by_sp.items() for o in objs)
+
+
+# -- a report -------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportTriples:
+    """One report's named graph as N-Triples: the report and its relations, and one block per
+    entity (so that an entity's label can be harmonised later without minting the rest again)."""
+
+    graph_iri: str
+    body: str  #: the report node, relations, assertions, evidence
+    entities: dict[str, str] = field(default_factory=dict)  #: entity IRI -> its rows
+
+    def text(self) -> str:
+        return self.body + "".join(self.entities.values())
+
+
+def report_triples(report: ResolvedReport, build_key: str | None = None) -> ReportTriples:
+    """The triples of one resolved report, as N-Triples text in parts."""
     doc = report.document
-    g = Graph()
-    bind_prefixes(g)
-    rep = URIRef(report_iri(doc.name))
-    g.add((rep, RDF.type, KG.Report))
-    g.add((rep, KG.fileName, Literal(doc.name)))
-    g.add((rep, KG.sha256, Literal(doc.sha256)))
-    g.add((rep, DCTERMS.format, Literal(doc.kind)))
+    graph_iri = report_iri(doc.name)
+    rep = _iri(graph_iri)
+    t = _Triples()
+    t.add(rep, _TYPE, _kg("Report"))
+    t.add(rep, _kg("fileName"), _plain(doc.name))
+    t.add(rep, _kg("sha256"), _plain(doc.sha256))
+    t.add(rep, _iri(str(DCTERMS.format)), _plain(doc.kind))
     if doc.title:
-        g.add((rep, DCTERMS.title, Literal(doc.title)))
+        t.add(rep, _iri(str(DCTERMS.title)), _plain(doc.title))
+    if build_key is not None:
+        t.add(rep, _kg("buildKey"), _plain(build_key))
 
     used = {r.subject for r in report.relations} | {r.object for r in report.relations}
-    for entity in report.entities.values():
-        _add_entity(g, entity, mentioned_in=rep)
+    entities = {iri: entity_ntriples(entity, graph_iri) for iri, entity in report.entities.items()}
     for iri in used - set(report.entities):
         raise ValueError(f"relation refers to unknown entity {iri}")
 
     for relation in report.relations:
-        _add_relation(g, relation, rep, doc.name)
-    return str(rep), g
+        _add_relation(t, relation, rep, doc.name)
+    return ReportTriples(graph_iri, t.text(), entities)
 
 
-def _add_entity(g: Graph, entity: Entity, mentioned_in: URIRef) -> None:
-    node = URIRef(entity.iri)
-    g.add((node, RDF.type, KG[entity.type]))
-    g.add((node, SKOS.prefLabel, Literal(entity.label)))
+def report_ntriples(report: ResolvedReport, build_key: str | None = None) -> tuple[str, str]:
+    """The named graph IRI and the N-Triples text of one resolved report."""
+    parts = report_triples(report, build_key)
+    return parts.graph_iri, parts.text()
+
+
+def report_graph(report: ResolvedReport, build_key: str | None = None) -> tuple[str, Graph]:
+    """The named graph IRI and the triples of one resolved report, as an rdflib Graph."""
+    graph_iri, text = report_ntriples(report, build_key)
+    g = Graph()
+    bind_prefixes(g)
+    g.parse(data=text, format="nt")
+    return graph_iri, g
+
+
+def entity_ntriples(entity: Entity, graph_iri: str) -> str:
+    """The rows that describe one entity in the report graph ``graph_iri``."""
+    node = _iri(entity.iri)
+    rows = [f"{node} {_TYPE} {_kg(entity.type)} .\n", f"{node} {_LABEL} {_plain(entity.label)} .\n"]
     for alias in sorted(entity.aliases):
         if alias != entity.label:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            rows.append(f"{node} {_ALT} {_plain(alias)} .\n")
     for scheme, value in sorted(entity.identifiers.items()):
         if scheme == "cbs":
-            g.add((node, KG.cbsCode, Literal(value)))
+            rows.append(f"{node} {_CBS} {_plain(value)} .\n")
         else:
-            g.add((node, DCTERMS.identifier, Literal(f"{scheme}:{value}")))
-    g.add((node, KG.mentionedIn, mentioned_in))
+            rows.append(f"{node} {_IDENT} {_plain(f'{scheme}:{value}')} .\n")
+    rows.append(f"{node} {_MENTIONED} {_iri(graph_iri)} .\n")
+    return "".join(rows)
 
 
-def _add_relation(g: Graph, rel: Relation, rep: URIRef, report_name: str) -> None:
-    s, o = URIRef(rel.subject), URIRef(rel.object)
-    if rel.relation in SYMMETRIC_RELATIONS and str(o) < str(s):
-        s, o = o, s
-    prop = KG[rel.relation]
+def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> None:
+    s_iri, o_iri = rel.subject, rel.object
+    if rel.relation in SYMMETRIC_RELATIONS and o_iri < s_iri:
+        s_iri, o_iri = o_iri, s_iri
+    s, o = _iri(s_iri), _iri(o_iri)
+    prop = _kg(rel.relation)
     if rel.modality != "negated":
-        g.add((s, prop, o))
-    node = assertion_iri(report_name, str(s), rel.relation, str(o))
-    if (node, RDF.type, KG.RelationAssertion) not in g:
-        g.add((node, RDF.type, KG.RelationAssertion))
-        g.add((node, RDF.subject, s))
-        g.add((node, RDF.predicate, prop))
-        g.add((node, RDF.object, o))
-        g.add((node, PROV.wasDerivedFrom, rep))
-        g.add((node, KG.modality, Literal(rel.modality)))
-        g.add((node, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))), datatype=XSD.decimal)))
-        g.add((node, KG.rule, Literal(rel.rule)))
+        t.add(s, prop, o)
+    node = f"<{assertion_iri(report_name, s_iri, rel.relation, o_iri)}>"  # a hex digest: nothing to check
+    confidence, conf_term = _confidence(rel.confidence)
+    if not t.has(node, _TYPE, _kg("RelationAssertion")):
+        t.add(node, _TYPE, _kg("RelationAssertion"))
+        t.add(node, _SUBJECT, s)
+        t.add(node, _PREDICATE, prop)
+        t.add(node, _OBJECT, o)
+        t.add(node, _DERIVED, rep)
+        t.add(node, _kg("modality"), _plain(rel.modality))
+        t.add(node, _kg("confidence"), conf_term)
+        t.add(node, _kg("rule"), _plain(rel.rule))
         if rel.relation == "mergesInto":
             # The merger itself is an event (org:ChangeEvent, a prov:Activity), not the
             # assertion (a prov:Entity): one event per resulting organisation and date in a
             # report, with every original organisation that goes into it.
-            event = KGR[f"merger/{_digest(report_name, str(o), rel.date or '')}"]
-            g.add((node, KG.event, event))
-            g.add((event, RDF.type, KG.Merger))
-            g.add((event, ORG.originalOrganization, s))
-            g.add((event, ORG.resultingOrganization, o))
+            event = f"<{KGR}merger/{_digest(report_name, o_iri, rel.date or '')}>"
+            t.add(node, _kg("event"), event)
+            t.add(event, _TYPE, _kg("Merger"))
+            t.add(event, _ORIGINAL, s)
+            t.add(event, _RESULTING, o)
             if rel.date:
-                g.add((event, KG.date, Literal(rel.date, datatype=XSD.date)))
+                t.add(event, _kg("date"), _typed(rel.date, str(XSD.date)))
     else:
         # The same fact read twice in one report: keep the strongest reading.
-        old = g.value(node, KG.confidence)
-        if old is not None and Decimal(str(old)) < Decimal(str(round(rel.confidence, 3))):
-            g.set((node, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))), datatype=XSD.decimal)))
-            g.set((node, KG.rule, Literal(rel.rule)))
-    if rel.date and g.value(node, KG.date) is None:
-        g.add((node, KG.date, Literal(rel.date, datatype=XSD.date)))
+        old = t.value(node, _kg("confidence"))
+        if old is not None and _lexical_decimal(old) < confidence:
+            t.set(node, _kg("confidence"), conf_term)
+            t.set(node, _kg("rule"), _plain(rel.rule))
+    if rel.date and t.value(node, _kg("date")) is None:
+        t.add(node, _kg("date"), _typed(rel.date, str(XSD.date)))
     if rel.curated_by:
-        g.add((node, KG.curatedBy, Literal(rel.curated_by)))
+        t.add(node, _kg("curatedBy"), _plain(rel.curated_by))
     if rel.evidence is not None:
         ev = rel.evidence
-        ev_node = KGR[f"evidence/{_digest(report_name, str(ev.start), str(ev.end), ev.sentence)}"]
-        g.add((node, KG.evidence, ev_node))
-        g.add((ev_node, RDF.type, KG.Evidence))
-        g.add((ev_node, KG.sentence, Literal(ev.sentence)))
-        g.add((ev_node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
-        g.add((ev_node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-        g.add((ev_node, KG.inReport, rep))
+        ev_node = f"<{KGR}evidence/{_digest(report_name, str(ev.start), str(ev.end), ev.sentence)}>"
+        t.add(node, _kg("evidence"), ev_node)
+        t.add(ev_node, _TYPE, _kg("Evidence"))
+        t.add(ev_node, _kg("sentence"), _plain(ev.sentence))
+        t.add(ev_node, _kg("startOffset"), _integer(ev.start))
+        t.add(ev_node, _kg("endOffset"), _integer(ev.end))
+        t.add(ev_node, _kg("inReport"), rep)
+
+
+def _lexical_decimal(term: str) -> Decimal:
+    """The value of a decimal literal written by :func:`_typed`."""
+    return Decimal(term[1:term.index('"', 1)])

@@ -1,8 +1,10 @@
 """Reports in, named graphs out: the build that ties read -> extract -> resolve -> graph -> store.
 
-Reading and extraction run in parallel worker processes (``jobs``); resolution, curation and
-the write of each report's named graph run in this process, one transaction per report, so
-parsing never holds the store's write lock and a failed report leaves nothing behind.
+Reading, extraction, resolution (against the store's entities as the build starts), curation
+and minting each report's N-Triples run in parallel worker processes (``jobs``). This process
+only gives entities first seen earlier in the same build their stored label, and writes each
+report's named graph, one transaction per report, so parsing never holds the store's write
+lock and a failed report leaves nothing behind.
 Reports whose file, curations and settings are unchanged since the last build are skipped.
 """
 
@@ -123,16 +125,32 @@ def build(
 
 
 def _process(store, todo, existing, options, curations, summary, progress) -> None:
-    resolver = _make_resolver(store, options)
+    from kg.graph import entity_ntriples
+
+    # The store's entities as the build starts: workers resolve against this snapshot (the
+    # resolver only matches names against the store's entities, not against what this build
+    # adds). What this build adds is harmonised here, in report order, as each report is stored.
+    known = store.known_entities()
+    added: dict[str, tuple[str, str]] = {}
     jobs = options.jobs or default_jobs()
-    for name, key, result in _extract_all(todo, jobs):
+    setup = _WorkerSetup(_load_alias_map(options), known, curations, options.min_confidence)
+    for name, result in _prepare_all(todo, jobs, setup):
         if isinstance(result, str):
             summary.outcomes.append(ReportOutcome(name, "failed", result))
             if progress:
                 progress.advance(name, "failed")
             continue
         try:
-            outcome = _store_report(store, resolver, result, key, name in existing, options, curations, summary)
+            for entity in result.entities:
+                if _harmonise_entity(entity, added):
+                    result.triples.entities[entity.iri] = entity_ntriples(entity, result.triples.graph_iri)
+            store.put_report(result.triples.graph_iri, result.triples.text())
+            for entity in result.entities:
+                if entity.iri not in known:
+                    added.setdefault(entity.iri, (entity.type, entity.label))
+            summary.warnings.extend(result.warnings)
+            outcome = ReportOutcome(name, "replaced" if name in existing else "added",
+                                    entities=len(result.entities), relations=result.relations)
         except KgError as exc:
             outcome = ReportOutcome(name, "failed", str(exc))
         summary.outcomes.append(outcome)
@@ -148,78 +166,110 @@ def _count_store(store: Store, summary: BuildSummary) -> None:
     summary.relation_types.update(stats["relations"])
 
 
-def _extract_one(path: Path, name: str):
-    """Worker: read and extract one report. Returns an Extraction or an error message."""
+@dataclass
+class _WorkerSetup:
+    """What every worker needs to take a report from file to triples."""
+
+    aliases: dict[str, str] | None
+    known: dict[str, tuple[str, str]]
+    curations: object | None
+    min_confidence: float
+
+
+@dataclass
+class _Prepared:
+    """A report ready to store: its triples, and its entities for the last label harmonisation."""
+
+    triples: object  #: kg.graph.ReportTriples
+    entities: list
+    relations: int
+    warnings: list[str]
+
+
+_worker: dict = {}
+
+
+def _init_worker(setup: _WorkerSetup) -> None:
+    from kg.resolve import Resolver
+
+    _worker["setup"] = setup
+    _worker["resolver"] = Resolver(aliases=setup.aliases, known=setup.known)
+
+
+def _prepare_one(path: Path, name: str, key: str):
+    """Worker: read, extract, resolve, curate and mint one report's triples.
+
+    Returns a :class:`_Prepared` or an error message.
+    """
     from kg.extract import extract
+    from kg.graph import report_triples
     from kg.read import read_document
 
+    setup: _WorkerSetup = _worker["setup"]
     try:
-        return extract(read_document(path, name=name))
+        extraction = extract(read_document(path, name=name))
     except KgError as exc:
         return str(exc)
     except Exception as exc:  # an extractor bug must not stop the other reports
         return f"{path}: extraction failed ({type(exc).__name__}: {exc})"
-
-
-def _extract_all(todo: list[tuple[Path, str, str]], jobs: int):
-    """Yield (name, build key, Extraction or error message) as reports finish."""
-    if jobs <= 1 or len(todo) < 4:
-        for path, name, key in todo:
-            yield name, key, _extract_one(path, name)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_extract_one, path, name): (name, key) for path, name, key in todo}
-        for fut in as_completed(futures):
-            name, key = futures[fut]
-            try:
-                yield name, key, fut.result()
-            except Exception as exc:  # a worker that died
-                yield name, key, f"{name}: extraction failed ({type(exc).__name__}: {exc})"
-
-
-def _make_resolver(store: Store, options: BuildOptions):
-    from kg.resolve import Resolver, load_aliases
-
-    aliases = load_aliases(options.aliases) if options.aliases and Path(options.aliases).exists() else None
-    return Resolver(aliases=aliases, known=store.known_entities())
-
-
-def _store_report(store, resolver, extraction, key, existed, options, curations, summary) -> ReportOutcome:
-    from kg.graph import report_graph
-    from kg.namespaces import KG
-
-    report: ResolvedReport = resolver.resolve(extraction)
-    if curations:
-        curations.apply(report)
-    report.relations = [
-        r for r in report.relations if r.curated_by or r.confidence >= options.min_confidence
-    ]
-    _harmonise_labels(report, resolver)
-    graph_iri, graph = report_graph(report)
-    from rdflib import Literal, URIRef
-
-    graph.add((URIRef(graph_iri), KG.buildKey, Literal(key)))
-    store.put_report(graph_iri, graph)
-    for entity in report.entities.values():
-        resolver.known.setdefault(entity.iri, (entity.type, entity.label))
-    summary.warnings.extend(f"{extraction.document.name}: {w}" for w in extraction.warnings + report.warnings)
-    return ReportOutcome(
-        name=extraction.document.name,
-        status="replaced" if existed else "added",
-        entities=len(report.entities),
+    try:
+        report: ResolvedReport = _worker["resolver"].resolve(extraction)
+        if setup.curations:
+            setup.curations.apply(report)
+        report.relations = [
+            r for r in report.relations if r.curated_by or r.confidence >= setup.min_confidence
+        ]
+        for entity in report.entities.values():
+            _harmonise_entity(entity, setup.known)
+        triples = report_triples(report, build_key=key)
+    except KgError as exc:
+        return str(exc)
+    return _Prepared(
+        triples=triples,
+        entities=list(report.entities.values()),
         relations=sum(1 for r in report.relations if r.modality != "negated"),
+        warnings=[f"{extraction.document.name}: {w}" for w in extraction.warnings + report.warnings],
     )
 
 
-def _harmonise_labels(report: ResolvedReport, resolver) -> None:
-    """An entity already in the store keeps its preferred label, so the union has one."""
-    known = getattr(resolver, "known", None) or {}
-    for entity in report.entities.values():
-        if entity.iri in known:
-            label = known[entity.iri][1]
-            if label != entity.label:
-                entity.aliases.add(entity.label)
-                entity.label = label
+def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSetup):
+    """Yield (name, _Prepared or error message) as reports finish."""
+    if jobs <= 1 or len(todo) < 4:
+        _init_worker(setup)
+        try:
+            for path, name, key in todo:
+                yield name, _prepare_one(path, name, key)
+        finally:
+            _worker.clear()
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,)) as pool:
+        futures = {pool.submit(_prepare_one, path, name, key): name for path, name, key in todo}
+        for fut in as_completed(futures):
+            name = futures[fut]
+            try:
+                yield name, fut.result()
+            except Exception as exc:  # a worker that died
+                yield name, f"{name}: extraction failed ({type(exc).__name__}: {exc})"
+
+
+def _load_alias_map(options: BuildOptions):
+    from kg.resolve import load_aliases
+
+    return load_aliases(options.aliases) if options.aliases and Path(options.aliases).exists() else None
+
+
+def _harmonise_entity(entity, known: dict[str, tuple[str, str]]) -> bool:
+    """An entity already in the store keeps its preferred label, so the union has one.
+
+    Returns True when the entity's label changed.
+    """
+    if entity.iri in known:
+        label = known[entity.iri][1]
+        if label != entity.label:
+            entity.aliases.add(entity.label)
+            entity.label = label
+            return True
+    return False
 
 
 def _build_keys(store: Store) -> dict[str, str]:

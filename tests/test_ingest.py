@@ -1,0 +1,52 @@
+"""The build: workers take a report from file to N-Triples; the main process harmonises labels
+with what the same build stored before, and writes each report whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.ingest import BuildOptions, build
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _labels(store) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in store.select("SELECT ?e ?l WHERE { ?e skos:prefLabel ?l }"):
+        out.setdefault(r["e"], set()).add(r["l"])
+    return out
+
+
+def test_label_of_an_entity_added_earlier_in_the_same_build(tmp_path: Path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("IKracht werkt samen met Humanitas in Assen.\n", encoding="utf-8")
+    (reports / "b.txt").write_text("Ikracht werkt samen met Humanitas in Assen.\n", encoding="utf-8")
+    with open_store("memory:") as store:
+        summary = build(store, [reports], BuildOptions(jobs=1))
+        assert [o.status for o in summary.outcomes] == ["added", "added"]
+        labels = _labels(store)
+        ikracht = "https://w3id.org/kg-sociaal/id/organisation/ikracht"
+        assert labels[ikracht] == {"IKracht"}  # one preferred label: the first report's
+        alt = store.select(f"SELECT ?l WHERE {{ GRAPH ?g {{ <{ikracht}> skos:altLabel ?l }} }}")
+        assert {r["l"] for r in alt} == {"Ikracht"}  # b's spelling kept as another spelling
+        # a later build resolves against the store and keeps the label too
+        (reports / "c.txt").write_text("Ikracht werkt samen met Humanitas in Assen.\n", encoding="utf-8")
+        summary = build(store, [reports], BuildOptions(jobs=1))
+        assert sorted(o.status for o in summary.outcomes) == ["added", "unchanged", "unchanged"]
+        assert _labels(store)[ikracht] == {"IKracht"}
+
+
+def test_parallel_build_gives_the_same_store(tmp_path: Path):
+    folder = ROOT / "data" / "heldout"
+    dumps = []
+    for jobs in (1, 2):
+        with open_store(tmp_path / f"s{jobs}", create=True) as store:
+            summary = build(store, [folder], BuildOptions(jobs=jobs))
+            assert not summary.failed
+            assert summary.count("added") == len(summary.outcomes) >= 12
+            dumps.append(sorted(store.dump_nquads().splitlines()))
+            # every entity has one preferred label over the whole store
+            assert all(len(v) == 1 for v in _labels(store).values())
+    assert dumps[0] == dumps[1]
