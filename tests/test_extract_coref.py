@@ -23,3 +23,16 @@ def test_de_organisatie_opening_a_sentence_is_the_previous_topic():
 def test_de_gemeente_is_the_municipality_named_before():
     t = triples("In Meppel is veel veranderd. Humanis is nu een onderdeel van de gemeente.")
     assert ("Humanis", "partOf", "Meppel") in t
+
+
+def test_cooperative_founders_short_form_and_back_reference():
+    from extract_helpers import triples, names
+    text = ("Drie Drentse organisaties hebben gisteren de Coöperatie Samen in Drenthe U.A. opgericht. "
+            "Oprichters zijn Stichting Welzijn Beilen, Zorgkring Assen en Huize Eelde.\n\n"
+            "Voortaan werkt Samen in Drenthe met één loket. Daarnaast werkt de coöperatie samen met "
+            "alarmcentrale Nachtwacht Noord.")
+    t = triples(text)
+    assert ("Coöperatie Samen in Drenthe", "foundedBy", "Zorgkring Assen") in t
+    assert ("Coöperatie Samen in Drenthe", "partnerOf", "Nachtwacht Noord") in t
+    assert not any(n.startswith("Drie") for n in names(text))
+    assert "Nachtwacht Noord" in names(text, "Organisation")

@@ -81,6 +81,16 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
                 if slot:
                     slot.group = [topic]
+        for m in _KIND_MID.finditer(v.text):
+            # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last
+            if m.start() == 0 or not v.free(m.start(), m.end()) or any(
+                    s.mention.type in ORG_TYPES and s.cstart < m.start() for s in v.slots):
+                continue
+            target = _last_of_kind(ctx, v, m.group(1))
+            if target is not None:
+                slot = ctx.place(v, m.start(), m.end(), target.mention.type)
+                if slot:
+                    slot.group = [target]
         if not any(s.mention.type in ORG_TYPES for s in v.slots):
             for m in _SINGLE_MID.finditer(v.text):
                 if m.start() == 0 or not v.free(m.start(), m.end()):
@@ -149,6 +159,23 @@ def first_person(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), author.mention.type)
                 if slot:
                     slot.group = [author]
+
+
+_KIND_MID = re.compile(r"\b(?:de|deze)\s+(coöperatie|cooperatie|stichting|vereniging)\b"
+                       r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
+
+
+def _last_of_kind(ctx: Context, view: View, kind: str) -> Slot | None:
+    """The latest organisation (up to ten sentences back) whose name starts with ``kind``."""
+    k = kind.casefold().replace("cooperatie", "coöperatie")
+    for w in [view] + ctx.previous(view, 10):
+        found = [s for s in w.sorted_slots() if s.group is None and s.mention.type in ORG_TYPES
+                 and s.mention.name.casefold().replace("cooperatie", "coöperatie").startswith(k + " ")]
+        if w is view:
+            found = [s for s in found if s.cend <= view.text.find(kind)]
+        if found:
+            return found[-1]
+    return None
 
 
 def _last_municipality(ctx: Context, view: View, cs: int) -> Slot | None:

@@ -31,7 +31,7 @@ from collections import Counter
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
-                                NOT_ORG_ACRONYMS, ORG_SUFFIXES, ROLES, SERVICES,
+                                NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
 from kg.text import normalise_name
 
@@ -261,6 +261,32 @@ def run(ctx: Context) -> None:
         _place_chain(ctx, c, mid, after_prep, chains)
     _label_acronyms(ctx)
     _promote_lists(ctx)
+    _short_forms(ctx)
+
+
+def _short_forms(ctx: Context) -> None:
+    """"Coöperatie Thuis in Twente" named once: "Thuis in Twente" elsewhere is the same name,
+    even where its place was read as a place."""
+    longs: dict[str, Slot] = {}
+    for v in ctx.views:
+        for s in v.slots:
+            words = s.mention.text.split()
+            if s.group is None and s.mention.type in ("Organisation", "Cooperative", "Partnership") \
+                    and len(words) >= 4 and words[0].casefold() in NAME_HEADS \
+                    and any(w in ("in", "voor", "van", "op", "aan") for w in words[2:-1]):
+                longs.setdefault(" ".join(words[1:]), s)
+    for short, long in longs.items():
+        rx = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+        for v in ctx.views:
+            for m in rx.finditer(v.text):
+                inside = [s for s in v.slots if s.cstart < m.end() and s.cend > m.start()]
+                if not inside or any(s.cstart < m.start() or s.cend > m.end() for s in inside):
+                    continue
+                for s in inside:
+                    v.slots.remove(s)
+                slot = ctx.place(v, m.start(), m.end(), long.mention.type, label=long.mention.name)
+                if slot is None:
+                    v.slots.extend(inside)
 
 
 def _trim(c: _Chain, mid: Counter[str]) -> None:
@@ -275,6 +301,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             break  # "De Badde" mid-sentence: the article is part of the name
         if lw in ROLES or lw in ("de", "het", "een") and c.initial:
             strip = True
+        elif lw in NUMBER_WORDS and len(c.words) > 1:
+            strip = True  # "Vijf Twentse organisaties": a count, not part of a name
         elif lw in NAME_HEADS and len(c.words) > 1:
             break  # "Stichting Avondrood"
         elif lw in _NAME_ADJECTIVES and not c.initial and (
@@ -302,6 +330,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             c.initial = False if (mid[normalise_name(" ".join(c.words))] or lw in NOT_NAMES) \
                 else c.initial
     while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
+        if len(c.words) >= 2 and c.words[0].casefold() in NAME_HEADS and c.words[-1][:1].isupper() \
+                and (_place_follows(v, c.ce) or _CONNECTED_PLACE.match(v.text[c.ce:])):
+            break  # "Coöperatie Sociaal Flevoland", "Coöperatie Samen in Drenthe U.A."
         last = c.words.pop()
         c.ce = v.text.rfind(last, c.cs, c.ce)
         c.ce = len(v.text[:c.ce].rstrip(" &"))
@@ -400,8 +431,22 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
     return False
 
 
+#: "... in Drenthe U.A.": a connector and a place before a legal form still belong to the name.
+_CONNECTED_PLACE = re.compile(r" (?:in|voor|van) ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?= (?:U\.\s?A\.|B\.\s?V\.))")
+
+
 def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str) -> bool:
     """Place the chain with the gazetteer place right after it as one organisation name."""
+    conn = _CONNECTED_PLACE.match(v.text[c.ce:])
+    if conn and c.words[0].casefold() in NAME_HEADS:
+        inner = [s for s in v.slots if c.ce < s.cstart < c.ce + conn.end()]
+        if all(s.mention.type in ("Municipality", "Province", "Neighbourhood") for s in inner):
+            for s in inner:
+                v.slots.remove(s)
+            slot = ctx.place(v, c.cs, c.ce + conn.end(), _org_type(v, c.cs), strong=True)
+            if slot is not None:
+                return True
+            v.slots.extend(inner)
     nxt = v.slot_at(c.ce + 1, c.ce + 2)
     if not (nxt and nxt.cstart == c.ce + 1 and v.text[c.ce] == " "
             and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
@@ -489,8 +534,10 @@ def _org_type(v: View, cs: int) -> str:
     word = v.text[cs:cs + 12].casefold()
     if word.startswith(("coöperatie", "cooperatie")):
         return "Cooperative"
-    if re.search(r"(?i)co[öo]peratie\b[^.,;:()⟦]*$", before) and not re.search(r"[A-Z]", before.split("ratie")[-1][:40].strip()[:1] or "x"):
-        return "Cooperative"
+    desc = re.search(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$", before)
+    if desc and not re.search(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
+                              r"wordt|werd|werkt|werken|gaat|gaan|wil|zal|ook|nu|al)\b", desc.group(1)):
+        return "Cooperative"  # "de coöperatie (voor zorg op afstand) X"
     if re.search(r"(?i)\b(?:samenwerkingsverband|alliantie|consortium|partnerschap)\s+(?:van\s+)?$",
                  before):
         return "Partnership"

@@ -28,7 +28,7 @@ from kg.extract.dates import date_near
 from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
-_FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,30}}?\s)?{ORG}\s+"
+_FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,60}}?\s)?{ORG}\s+"
                              rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
 _FOUNDED_INV = re.compile(r"\b(?:hebben|heeft|hadden|had)\s+(?=(?:de\s+|het\s+)?⟦O)")
 _FOUNDED_INV_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?(?:de\s+|het\s+|een\s+)?{ORG}\s+opgericht\b")
@@ -93,6 +93,14 @@ def founded_by(ctx: Context) -> None:
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
+            if not founders:
+                # "Vijf organisaties hebben X opgericht. Oprichters zijn A, B en C."
+                for nxt in ctx.views[v.index + 1:v.index + 2]:
+                    nm, ns, _ = nxt.masked()
+                    f = _FOUNDERS_ARE.match(nm)
+                    if f:
+                        items, _ = parse_list(nm, ns, f.end(), "OM", ctx, nxt)
+                        _founders(ctx, nxt, subj, items, "foundedBy:oprichters-zijn")
         for m in _FOUNDED_INV.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FOUNDED_INV_TAIL.match(masked, end)

@@ -24,7 +24,7 @@ ORG = r"⟦[O](\d+)⟧"
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
 #: "jeugdhulporganisatie X", "de Vlissingse welzijnsstichting X": a kind noun before a listed name.
 KIND = (r"(?:[a-zë]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
-        r"bibliotheek|bond|coöperatie|centrum)\s+)?")
+        r"bibliotheek|bond|coöperatie|centrum|centrale|dienst|bedrijf|instituut|groep|fonds)\s+)?")
 ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}"
                      rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]))?{KIND}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
