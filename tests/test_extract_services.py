@@ -34,3 +34,13 @@ def test_region_after_service_is_no_provider():
     from extract_helpers import triples
     t = triples("Sinds 2015 voert de stichting het mantelzorgsteunpunt Oost-Achterhoek uit.")
     assert not any(s == "Oost-Achterhoek" for s, r, o in t if r == "offersService")
+
+
+def test_services_in_brackets_after_a_bulleted_partner():
+    from extract_helpers import triples
+    text = ("De andere partners zijn:\n"
+            "• Stichting Opvoedhulp Westerkwartier (opvoedondersteuning en oudercursussen);\n"
+            "• Buurtwerk Zuidhorn.\n")
+    t = triples(text)
+    assert ("Stichting Opvoedhulp Westerkwartier", "offersService", "Opvoedondersteuning") in t
+    assert ("Stichting Opvoedhulp Westerkwartier", "offersService", "Oudercursussen") in t

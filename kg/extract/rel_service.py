@@ -29,6 +29,8 @@ _VERB = re.compile(r"(?i)\b(?:richt\s+zich\s+op|richten\s+zich\s+op|biedt|bieden
 _WITH = re.compile(r"\b(?:samen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?)\s+")
 _RELATIVE = re.compile(r"⟦O(\d+)⟧(?:\s+⟦[MNV]\d+⟧)?\s*,\s*(?:dat|die)\s+[^⟦,.;]{0,40}?⟦S\d+⟧(?:\s*(?:,|en|of)\s*"
                        r"(?:de\s+|het\s+)?⟦S\d+⟧)*[^⟦,.;]{0,30}")
+_PAREN_SERVICES = re.compile(r"⟦O(\d+)⟧(?:\s+⟦[MNV]\d+⟧)?\s*\(\s*((?:de\s+|het\s+)?⟦S\d+⟧(?:\s*(?:,|en|of)\s*"
+                             r"(?:de\s+|het\s+)?⟦S\d+⟧)*)[^⟦()]{0,60}?(?:[,;][^()]*)?\)")
 _AGENT = re.compile(r"\b(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 
 
@@ -46,7 +48,19 @@ def run(ctx: Context) -> None:
     """Component: offersService candidates."""
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        if "⟦S" not in masked or not _VERB.search(masked):
+        if "⟦S" not in masked:
+            continue
+        for m in _PAREN_SERVICES.finditer(masked):
+            # "• Stichting X (opvoedondersteuning en oudercursussen);": what a listed partner does
+            if not (v.bullet or re.match(r"\s*(?:[,;.]|en\b|$)", masked[m.end():])):
+                continue
+            org = slots[int(m.group(1))]
+            for sm in re.finditer(r"⟦S(\d+)⟧", m.group(2)):
+                sv = slots[int(sm.group(1))]
+                for o in org.members():
+                    if o.mention.type in ORG_TYPES and sv.mention.type == "Service":
+                        ctx.add(v, o, "offersService", sv, "offersService:tussen-haakjes", 0.7)
+        if not _VERB.search(masked):
             continue
         sentence_subject: list[Slot] = []
         done: set[int] = set()
