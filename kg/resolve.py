@@ -155,6 +155,8 @@ class Resolver:
                     continue
                 if self._same_org(a, b):
                     target[id(b)] = a  # b goes into a (a is the shorter/base form)
+                elif self._short_of(a, b, orgs):
+                    target[id(a)] = b  # the bare word goes into the name with its place
         if not target:
             return
         for mid, cl in list(index.items()):
@@ -167,6 +169,18 @@ class Resolver:
             a.surfaces.update(b.surfaces)
             a.labels.update(b.labels)
             a.mentions += b.mentions
+
+    def _short_of(self, a: _Cluster, b: _Cluster, orgs: list[_Cluster]) -> bool:
+        """"Jongerenpunt" and "Jongerenpunt Almere" in one report: the bare word is the short form,
+        when exactly one longer name is that word plus a place."""
+        la, lb = a.labels.most_common(1)[0][0], b.labels.most_common(1)[0][0]
+        if " " in la or la.isupper() or not lb.startswith(la + " "):
+            return False
+        tail = lb[len(la) + 1:]
+        if not (self.gazetteer.lookup(tail) or self.gazetteer.lookup(tail.split("-")[0])):
+            return False
+        longer = [c for c in orgs if c.labels.most_common(1)[0][0].startswith(la + " ")]
+        return len(longer) == 1
 
     @staticmethod
     def _same_org(a: _Cluster, b: _Cluster) -> bool:

@@ -101,3 +101,16 @@ def test_gazetteer_fuzzy_is_safe():
     assert g.fuzzy("Valkenwaard").code == "GM0858"
     assert g.fuzzy("Emen") is None  # short names need an exact match
     assert g.lookup_one("gemeente Assen").code == "GM0106"
+
+
+def test_bare_word_joins_the_name_with_its_place():
+    from extract_helpers import run
+    from kg.resolve import resolve
+    text = ("Het Buurtpunt Zwolle werd in 2019 opgezet door Stichting Welzijn Assendorp en Sportbedrijf Zwolle. "
+            "Het Buurtpunt heeft twee medewerkers.")
+    rep = resolve(run(text))
+    labels = {e.label for e in rep.entities.values() if e.type == "Organisation"}
+    assert "Buurtpunt Zwolle" in labels and "Buurtpunt" not in labels
+    founded = {(rep.entities[r.subject].label, rep.entities[r.object].label)
+               for r in rep.relations if r.relation == "foundedBy"}
+    assert ("Buurtpunt Zwolle", "Stichting Welzijn Assendorp") in founded

@@ -388,7 +388,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"
             return
         # "Dimon Groningen", "MEE Drenthe": a name that never stands without the place after it
-        if (not looks or _is_acronym(w)) and _absorb_place(ctx, v, c, chains, key):
+        orgish = bool(_ORGISH_END.search(w)) and not _is_acronym(w)
+        if (not looks or _is_acronym(w) or orgish) and _absorb_place(ctx, v, c, chains, key, orgish):
             return
         strong = looks or mid[key] >= 2 or c.listed
         slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=strong)
@@ -435,7 +436,13 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
 _CONNECTED_PLACE = re.compile(r" (?:in|voor|van) ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?= (?:U\.\s?A\.|B\.\s?V\.))")
 
 
-def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str) -> bool:
+#: Compound heads of organisation names: "Leerwerkbedrijf Flevoland", "Jongerenpunt Almere".
+_ORGISH_END = re.compile(r"(?i)\w{3,}(?:bedrijf|dienst|punt|loket|centrale|huis|groep|welzijn|zorg|"
+                         r"academie|collectief|platform|netwerk|werk)$")
+
+
+def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str,
+                  alone_ok: bool = False) -> bool:
     """Place the chain with the gazetteer place right after it as one organisation name."""
     conn = _CONNECTED_PLACE.match(v.text[c.ce:])
     if conn and c.words[0].casefold() in NAME_HEADS:
@@ -451,7 +458,7 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
     if not (nxt and nxt.cstart == c.ce + 1 and v.text[c.ce] == " "
             and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
         return False
-    if _alone_count(chains, key) != 0:
+    if _alone_count(chains, key) != 0 and not alone_ok:
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend

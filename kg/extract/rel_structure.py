@@ -27,7 +27,7 @@ from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
-_FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?opgericht\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
+_FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 _FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,60}}?\s)?{ORG}\s+"
                              rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
 _FOUNDED_INV = re.compile(r"\b(?:hebben|heeft|hadden|had)\s+(?=(?:de\s+|het\s+)?⟦O)")
