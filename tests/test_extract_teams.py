@@ -77,9 +77,25 @@ def test_abbreviation_of_common_words_is_no_organisation():
 def test_department_of_the_municipality():
     t = triples("De consulenten van de afdeling Werk en Inkomen, onderdeel van de gemeente Lochem, "
                 "schuiven aan.")
-    assert ("Werk en Inkomen", "partOf", "Lochem") in t
+    assert ("Afdeling Werk en Inkomen", "partOf", "Lochem") in t
 
 
 def test_numbered_section_heading_is_no_team_name():
     t = triples("4.1 Het sociaal team\nStichting Avondrood is trekker van het sociaal team Kolk.")
     assert ("Stichting Avondrood", "leadsPilot", "Sociaal team Kolk") in t
+
+
+def test_municipal_units_and_team_partners():
+    t = triples("De gemeente Harderwijk was opdrachtgever; het gemeentelijke Team Toegang, dat onderdeel is "
+                "van de afdeling Samenleving, bleef verantwoordelijk. De afdeling Zorg van de gemeente "
+                "Harderwijk betaalt. Harderwijk kent één buurtteam.\n\n"
+                "Buurtteam Stadsweiden\n"
+                "Penvoerder is Stichting Welzijn Veluwerand. Partners in het team zijn:\n"
+                "• Thuiszorg Noorderlicht;\n• Jeugdhulp Kompasroos.\n\n"
+                "Stichting Jeugdwerk Hierden is trekker van het buurtteam Drielanden; daarin werken ook "
+                "Thuiszorg Noorderlicht en Stichting Welzijn Veluwerand mee.")
+    assert ("Team Toegang", "partOf", "Afdeling Samenleving") in t
+    assert ("Afdeling Zorg", "partOf", "Harderwijk") in t
+    assert ("Stichting Welzijn Veluwerand", "leadsPilot", "Buurtteam Stadsweiden") in t
+    assert ("Jeugdhulp Kompasroos", "memberOf", "Buurtteam Stadsweiden") in t
+    assert ("Thuiszorg Noorderlicht", "memberOf", "Buurtteam Drielanden") in t

@@ -170,6 +170,8 @@ sociaal sociale maatschappelijk maatschappelijke nieuw nieuwe integraal integral
 wmo awbz wlz pgb jeugdwet participatiewet zorgverzekeringswet
 eerder later inmiddels sindsdien momenteel vorig vorige volgend volgende binnenkort ondertussen
 tegelijkertijd daarna destijds recent onlangs gisteren vandaag morgen afgelopen tijdens sinds
+penvoerder penvoerders trekker trekkers kartrekker aanjager opdrachtgever opdrachtnemer
+initiatiefnemer initiatiefnemers oprichter oprichters deelnemers aanbieder aanbieders
 vanaf per namens volgens dankzij zowel samen helaas gelukkig uiteraard natuurlijk alle elke
 ieder iedere veel vele weinig meer minder beide andere ander zo'n enkele diverse verschillende
 """.split())

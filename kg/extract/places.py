@@ -217,11 +217,22 @@ _DEPARTMENT = re.compile(rf"\b(?:afdeling|dienst|sector|directie|cluster)\s+({_C
                          rf"|\s+{_CAP})*)")
 
 
+_MUNICIPAL_TEAM = re.compile(rf"\b(?:[Hh]et\s+(?:gemeentelijke?\s+)?)[Tt]eam\s+({_CAP}(?:\s+(?:en|&|voor|van)\s+{_CAP}"
+                             rf"|\s+{_CAP})*)(?=[^.]*?\b(?:onderdeel\s+van\s+de\s+gemeente|van\s+de\s+gemeente|"
+                             rf"gemeentelijke?)\b)|\bgemeentelijke?\s+[Tt]eam\s+({_CAP}(?:\s+{_CAP})*)")
+
+
 def departments(ctx: Context) -> None:
-    """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words."""
+    """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
+    also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
         for m in _DEPARTMENT.finditer(v.text):
-            ctx.place(v, m.start(1), m.end(1), "Organisation")
+            noun = v.text[m.start():m.start(1)].strip().casefold()
+            label = f"Afdeling {m.group(1)}" if noun == "afdeling" else None
+            ctx.place(v, m.start(1), m.end(1), "Organisation", label=label)
+        for m in _MUNICIPAL_TEAM.finditer(v.text):
+            g = 1 if m.group(1) else 2
+            ctx.place(v, m.start(g), m.end(g), "Organisation", label=f"Team {m.group(g)}")
 
 
 def run(ctx: Context) -> None:

@@ -61,7 +61,7 @@ _SET_UP_INV = re.compile(r"\b(?:heeft|hebben|had)\s+⟦O(\d+)⟧\s+[^⟦]{0,60}?
 _BARE_LEADER = re.compile(rf"⟦O(\d+)⟧\s+(?:is|was|wordt|werd|blijft|treedt\s+op\s+als|trad\s+op\s+als|"
                           rf"fungeert\s+als|fungeerde\s+als)\s+(?:\w+\s+)?(?:de\s+|het\s+)?"
                           rf"(?:\w+\s+)?{_LEADER}\b(?!\s+(?:van|voor|bij|in)\b)")
-_BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?{_LEADER}\s+(?:is|was|wordt|werd)\s+"
+_BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?(?i:{_LEADER})\s+(?:is|was|wordt|werd)\s+"
                               rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "In de wijk Y is dat (bijvoorbeeld) X": X leads the same kind of team in wijk Y.
 _THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"

@@ -48,6 +48,11 @@ _TEAM_IS_COLLAB = re.compile(r"⟦P(\d+)⟧\s+(?:is|was|vormt)\s+(?:\w+\s+)?(?:e
 #: "(het team X:) deelnemers zijn A en B", "leden: A, B"
 _MEMBERS_ARE = re.compile(r"\b(?:[Dd]eelnemers|[Dd]eelnemende\s+organisaties|[Pp]artners|[Ll]eden|"
                           r"[Pp]artijen)\s+(?:zijn|:)\s*(?:de\s+organisaties\s+)?(?=(?:de\s+|het\s+)?⟦O)")
+_TEAM_PARTNERS_ARE = re.compile(r"\b(?:[Dd]e\s+)?(?:andere\s+|overige\s+)?(?:[Pp]artners|[Ll]eden|[Dd]eelnemers|"
+                                r"[Pp]artijen)\s+(?:in|van)\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦P(\d+)⟧\s+"
+                                r"(?:zijn|waren)\s*:?\s*")
+_THEREIN = re.compile(r"\b(?:daarin|hierin|daarbij|hierbij|daaraan|hieraan)\s+(?:werken|werkt|zitten|zit|"
+                      r"participeren|participeert|nemen|neemt|zijn|is)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
 _IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
                       r"zitten|zit|participeren|participeert|nemen|neemt|zijn|is)\s+"
                       r"(?:\w+\s+){0,2}?(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+"
@@ -63,6 +68,11 @@ _PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0
 _PART_INVERTED = re.compile(r"\b(?:is|zijn|was|waren|maakt|maken)\s+(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+"
                             r"(?:(?:\w+\s+){0,2}?(?:een\s+|geen\s+)?onderdeel\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OMP])(\d+)⟧|"
                             r"(?:\w+\s+){0,2}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧)")
+_UNIT_OF_MUNICIPALITY = re.compile(r"\b(?:afdeling|team|dienst|sector|directie)\s+⟦O(\d+)⟧\s+van\s+(?:de\s+)?"
+                                   r"gemeente\s+⟦M(\d+)⟧|\bgemeentelijke?\s+(?:afdeling|[Tt]eam|dienst|sector)\s+⟦O(\d+)⟧")
+#: "het Team Toegang, dat onderdeel is van de afdeling X"
+_PART_RELATIVE = re.compile(r"⟦[OP](\d+)⟧\s*,\s*(?:dat|die)\s+(?:\w+\s+){0,2}?(?:een\s+)?onderdeel\s+"
+                            r"(?:is|was)\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?(?:afdeling\s+)?⟦[OM](\d+)⟧")
 _PAREN_PART = re.compile(r"\(\s*(?P<both>allebei|beide|beiden)?\s*(?:\w+\s+){0,2}?(?:een\s+)?"
                          r"onderdeel\s+van\s+(?:de\s+|het\s+)?⟦([OM])(\d+)⟧")
 _UNITS = "|".join(UNIT_NOUNS)
@@ -111,6 +121,32 @@ def members(ctx: Context) -> None:
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
                                 ctx.add(v, s, "memberOf", t, rule, 0.8)
+        for m in _TEAM_PARTNERS_ARE.finditer(masked):
+            # "Partners in het team zijn:" + bullets, "Leden van het wijkteam zijn A en B"
+            team = slots[int(m.group(1))]
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for it in items:
+                for s in it.slot.members():
+                    for t in team.members():
+                        if s.mention.type in ORG_TYPES and t.mention.type == "Pilot":
+                            ctx.add(v, s, "memberOf", t, "memberOf:partners-in-team-zijn", 0.8, modality=mod)
+        for m in _THEREIN.finditer(masked):
+            # "X is penvoerder van het wijkteam Y; daarin werken ook A en B mee"
+            before = [t for t in slots[:] if t.mention.type == "Pilot"
+                      and masked.find(f"⟦P{slots.index(t)}⟧") < m.start()]
+            if not before:
+                continue
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|vertegenwoordigd)\b|\s*[.;,]|\s*$",
+                            masked[end:]):
+                continue
+            mod = modality_at(masked, m.start(), end, cue_verb=True)
+            for it in items:
+                for s in it.slot.members():
+                    for t in before[-1].members():
+                        if s.mention.type in ORG_TYPES:
+                            ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
         teams_here = [t for t in slots if t.mention.type == "Pilot"]
         for m in _MEMBERS_ARE.finditer(masked):
             if len(teams_here) != 1:
@@ -134,6 +170,21 @@ def members(ctx: Context) -> None:
                             ctx.add(v, s, "partOf", w, "partOf:bestaat-uit", 0.75)
 
 
+def _main_municipality(ctx: Context):
+    """The municipality a text names most often (at least twice, and more than any other)."""
+    counts: dict[str, list] = {}
+    for v in ctx.views:
+        for s in v.slots:
+            if s.mention.type == "Municipality" and s.group is None:
+                counts.setdefault(s.mention.name, []).append(s)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
 def parts(ctx: Context) -> None:
     units: dict[str, Slot] = {}
     for v in ctx.views:
@@ -145,6 +196,24 @@ def parts(ctx: Context) -> None:
             for s in _subjects_before(masked, slots, m.start()):
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85, modality=mod)
+        for m in _UNIT_OF_MUNICIPALITY.finditer(masked):
+            # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
+            unit = slots[int(m.group(1) or m.group(3))]
+            if m.group(2):
+                whole = slots[int(m.group(2))]
+            else:
+                whole = _main_municipality(ctx)
+            if whole is not None and unit.mention.type in ORG_TYPES:
+                for w in whole.members():
+                    if w.mention.type == "Municipality":
+                        ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
+        for m in _PART_RELATIVE.finditer(masked):
+            part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for s in part.members():
+                for w in whole.members():
+                    if s.mention.type in ORG_TYPES + ("Pilot",) and w.mention.type in ORG_TYPES + ("Municipality",):
+                        ctx.add(v, s, "partOf", w, "partOf:dat-onderdeel-is", 0.8, modality=mod)
         for m in _PART_INVERTED.finditer(masked):
             part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
             mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
