@@ -72,3 +72,22 @@ def test_head_of_the_new_organisation_after_a_merger():
     t = triples("Avondrood en Humanis gaan samen verder onder de naam Kwartier. Karin Bos wordt de "
                 "eerste bestuurder van de nieuwe organisatie.")
     assert ("Karin Bos", "headOf", "Kwartier") in t
+
+
+def test_person_after_an_opening_word_and_current_director():
+    from extract_helpers import triples
+    t = triples("Volgens Joris van Hemmen, bestuurder van Stichting Buurtkracht Elst, is de wachtlijst weg. "
+                "Mieke Doornbos, de huidige directeur van Welzijn Overbetuwe, gaat met pensioen.")
+    assert ("Joris van Hemmen", "headOf", "Stichting Buurtkracht Elst") in t
+    assert ("Mieke Doornbos", "headOf", "Welzijn Overbetuwe") in t
+
+
+def test_working_together_within_a_team_named_as_organisation():
+    from extract_helpers import triples, names
+    t = triples("Welzijn Lingewaard (gevestigd in Bemmel) en Dorpswerk Gendt werken al jaren samen, onder meer "
+                "in het Sociaal Team Lingewaard-Oost, waarvan Dorpswerk Gendt penvoerder is.")
+    assert ("Dorpswerk Gendt", "leadsPilot", "Sociaal Team Lingewaard-Oost") in t
+    assert ("Welzijn Lingewaard", "memberOf", "Sociaal Team Lingewaard-Oost") in t
+    assert ("Dorpswerk Gendt", "partnerOf", "Welzijn Lingewaard") in t or \
+        ("Welzijn Lingewaard", "partnerOf", "Dorpswerk Gendt") in t
+    assert "Bemmel" not in names(t and "Welzijn Lingewaard (gevestigd in Bemmel) werkt.", "Organisation")

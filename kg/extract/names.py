@@ -359,6 +359,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         role = rb.group(1).lower()
     # persons
     if _person_shape(c.words, text) or (_TITLE_BEFORE.search(before) and len(c.words) >= 1) or (
+            len(c.words) == 1 and is_first_name(c.words[0])
+            and re.match(r" (?:van de|van der|van den|van 't|in 't|van|de|der|den|ter|ten|te) [A-Z][a-z]", after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
             and not any(_looks_like_name(w) for w in c.words)):
         surname = _extend_person(v, c)
@@ -368,6 +370,9 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         w = c.words[0]
         if _bad_single(w):
             return
+        if c.initial and w.casefold() in NAME_HEADS and _place_follows(v, c.ce) \
+                and _absorb_place(ctx, v, c, chains, key, True):
+            return  # "Welzijn Lingewaard (...) en ..." opening a sentence
         if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
             if w.casefold() in c.lower:
                 return  # written in lower case elsewhere: a common word opening the sentence
@@ -384,6 +389,10 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if _is_acronym(w) and _abbreviates_common_words(v, c):
             return  # "de sociale wijkteams (SWT)": an abbreviation, not an organisation
         looks = _looks_like_name(w)
+        if re.search(r"\b(?:gevestigd|woonachtig|kantoor|hoofdkantoor|vestiging|vestigingen|locatie|"
+                     r"locaties|wonen|woont)\s+(?:in|te)\s+$", v.text[:c.cs]) and not looks:
+            ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # "(gevestigd in Velp)"
+            return
         if not looks and mid[key] and after_prep[key] == mid[key]:
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # a town: "in Wormerveer"
             return

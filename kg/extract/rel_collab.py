@@ -72,6 +72,14 @@ _WITH_PAREN = re.compile(r"\s*[(,]\s*(?:met|samen\s+met|en\s+verder|verder)\s+")
 _STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+met\s+(?:een\s+|de\s+)?⟦P(\d+)⟧")
 
 
+_SAMEN_IN = re.compile(r"\s*,?\s*(?:(?:onder\s+meer|o\.a\.|onder\s+andere|al\s+jaren|nauw)\s+)?in\s+(?:het\s+|de\s+)?"
+                       r"⟦[OP](\d+)⟧")
+_NETWORK = re.compile(r"(?i)netwerk|platform|alliantie|samenwerkingsverband|coöperatie|consortium|collectief")
+#: "het sociaal team Y, waarvan X penvoerder is"
+_WHEREOF_LEADER = re.compile(rf"⟦P(\d+)⟧\s*,\s*waar(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+(?:\w+\s+)?"
+                             rf"{_LEADER}\s+(?:is|was|wordt)\b")
+
+
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     for m in _WITH.finditer(masked):
@@ -105,8 +113,20 @@ def partners(ctx: Context, v: View) -> None:
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         groups.append(("partnerOf:samengewerkt-door", items, _ended_or(masked, m.start(), end)))
     for m in _WORK_TOGETHER.finditer(masked):
-        groups.append(("partnerOf:werken-samen", list_before(masked, slots, m.start(), "O"),
-                       modality_at(masked, m.start(), m.end())))
+        items = list_before(masked, slots, m.start(), "O")
+        mod = modality_at(masked, m.start(), m.end())
+        groups.append(("partnerOf:werken-samen", items, mod))
+        within = _SAMEN_IN.match(masked, m.end())
+        if within:
+            # "A en B werken (al jaren) samen in het Netwerk X / onder meer in het sociaal team Y"
+            whole = slots[int(within.group(1))]
+            for w in whole.members():
+                if w.mention.type == "Pilot" or (w.mention.type in ORG_TYPES and _NETWORK.search(
+                        w.mention.name) or w.mention.type in ("Partnership", "Cooperative")):
+                    for it in items:
+                        for s in it.slot.members():
+                            if s.mention.type in ORG_TYPES and s is not w:
+                                ctx.add(v, s, "memberOf", w, "memberOf:samen-in", 0.75, modality=mod)
     for rule, items, mod in groups:
         members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         for a, b in combinations(members, 2):
@@ -162,6 +182,8 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
+    for m in _WHEREOF_LEADER.finditer(masked):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
         for m in rx.finditer(masked):
             team = _recent_team(ctx, v, masked, m.start())

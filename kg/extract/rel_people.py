@@ -20,7 +20,7 @@ from kg.extract.rules import ORG_TYPES, is_venue, org_slots, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
-_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu|thans|sinds\s+\d{{4}}|interim|waarnemend)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu|thans|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
 _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
                       rf"(?:\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"

@@ -30,6 +30,7 @@ ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
 _QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
+_ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
 
@@ -93,6 +94,9 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         q = _QUALIFIER.match(masked, end) if letter == "O" and "M" not in letters else None
         if q:
             end = q.end()
+        aside = _ASIDE.match(masked, end) if letter == "O" else None
+        if aside and SEP_RX.match(masked, aside.end()):
+            end = aside.end()  # "A (gevestigd in Velp) en B": a remark in brackets
         sep = SEP_RX.match(masked, end)
         if not sep or not ITEM_RX.match(masked, sep.end()):
             break

@@ -77,10 +77,25 @@ _BARE_DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "centru
                               "noordwest", "zuidoost", "zuidwest", "stad"})
 
 
+_TEAM_NAME_START = re.compile(r"(?i)^(?:%s)\s+\S" % "|".join(
+    re.escape(n) for n in sorted(TEAM_NOUNS, key=len, reverse=True) if n not in ("pilot", "proeftuin")))
+
+
+def _team_names_as_pilots(ctx: Context) -> None:
+    """"Sociaal Team Rheden-Zuid" read as a name: a team is a Pilot, not an organisation."""
+    for v in ctx.views:
+        for s in v.slots:
+            if s.group is None and s.mention.type == "Organisation" and _TEAM_NAME_START.match(s.mention.name):
+                ctx.retype(s, "Pilot")
+
+
 def run(ctx: Context) -> None:
     """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
     teams: list[Slot] = []
+    _team_names_as_pilots(ctx)
     for v in ctx.views:
+        teams.extend(s for s in v.sorted_slots() if s.mention.type == "Pilot" and s.group is None
+                     and s not in teams)
         for m in _BACK_TEAM.finditer(v.text):
             if teams and v.free(m.start(1), m.end(1)):
                 ref = ctx.place(v, m.start(1), m.end(1), "Pilot")
