@@ -100,7 +100,7 @@ def relations(store: Store, *, include_negated: bool = False) -> list[RelationRo
              OPTIONAL { ?a kg:confidence ?conf } OPTIONAL { ?a kg:rule ?rule }
              OPTIONAL { ?a kg:curatedBy ?curated }
              OPTIONAL { ?a kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:startOffset ?start } }
-           ORDER BY ?file ?start"""
+           ORDER BY STR(?file) ?start"""
     )
     merged: dict[tuple[str, str, str], dict] = {}
     for r in rows:
