@@ -213,7 +213,9 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
 
 #: "... onder de naam Z", "gaan verder als Z", "de nieuwe naam wordt Z" a sentence after the merger.
 _NAMED_AS = re.compile(r"(?:\bonder\s+de\s+(?:nieuwe\s+)?naam|\bverder\s+als|\b(?:nieuwe\s+)?naam\s+(?:wordt|is|luidt)|"
-                       r"\bheten\s+voortaan|\bheet\s+voortaan|\bkrijgt\s+de\s+naam|\bkrijgen\s+de\s+naam)"
+                       r"\bheten\s+voortaan|\bheet\s+voortaan|\bkrijgt\s+de\s+naam|\bkrijgen\s+de\s+naam|"
+                       r"\b(?:nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting|coöperatie|vereniging)|fusieorganisatie)\s+"
+                       r"(?:heet|gaat\s+heten|zal\s+heten|wordt|krijgt\s+de\s+naam))"
                        r"\s*:?\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _FUSION_WORD = re.compile(r"(?i)\b(?:fusie|fuseren|fuseert|samengaan|organisaties|nieuwe\s+organisatie|"
                           r"naam|ingangsdatum)\b")
