@@ -29,3 +29,11 @@ def test_wijk_names_a_neighbourhood_also_later():
 
 def test_multiword_municipalities():
     assert ("Aa en Hunze", "Municipality") in _places("Ook in de gemeenten Aa en Hunze en Emmen.")
+
+
+def test_plain_list_of_wijken_in_a_larger_wijk():
+    from extract_helpers import triples, names
+    text = "Stichting Jeugdplek organiseert het jongerenwerk in de wijken Kruisberg en Vogelwijk in Arnhem-Zuid."
+    t = triples(text)
+    assert ("Kruisberg", "locatedIn", "Arnhem-Zuid") in t and ("Vogelwijk", "locatedIn", "Arnhem-Zuid") in t
+    assert "Kruisberg" not in names(text, "Organisation")

@@ -147,6 +147,9 @@ _TEAM_NAME = re.compile(rf"\b(?:{_TEAM_NOUNS_RX})\s+((?:[Dd]e |[Hh]et |'t )?{_CA
 _ITEM = rf"(?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_CAP})*"
 _WIJK_LIST_AFTER = re.compile(rf"\b(?:wijken|buurten|dorpen|kernen|stadsdelen)\b[^.:;]{{0,80}}?:\s*"
                               rf"({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})+)")
+#: "in de wijken Heikant en Quirijnstok": a plural place noun right before the names
+_WIJK_LIST_PLAIN = re.compile(rf"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijken|dorpskernen)\s+"
+                              rf"({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})+)")
 _WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})*)\s+"
                                rf"(?:zijn|waren|vormen)\s+(?:de\s+|twee\s+|drie\s+|vier\s+|vijf\s+)*"
                                rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
@@ -160,7 +163,7 @@ def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
-    for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE):
+    for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
         for m in rx.finditer(v.text):
             for it in re.finditer(_ITEM, m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))

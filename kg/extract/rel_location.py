@@ -80,6 +80,23 @@ def run(ctx: Context) -> None:
                     pm = ctx.mention(v, s.cstart, s.cend, place.type, label=place.name)
                     ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
     _wijk_in_municipality(ctx)
+    _wijken_in(ctx)
+
+
+#: "in de wijken A en B in C": wijken of a larger wijk or town
+_WIJKEN_IN = re.compile(r"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijken)\s+(⟦N\d+⟧(?:\s*(?:,|en)\s*⟦N\d+⟧)+)"
+                        r"\s+in\s+(?:de\s+(?:gemeente|wijk)\s+)?⟦([MN])(\d+)⟧")
+
+
+def _wijken_in(ctx: Context) -> None:
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _WIJKEN_IN.finditer(masked):
+            whole = slots[int(m.group(3))]
+            for t in re.finditer(r"⟦N(\d+)⟧", m.group(1)):
+                part = slots[int(t.group(1))]
+                if part.mention.name != whole.mention.name:
+                    ctx.add(v, part, "locatedIn", whole, "locatedIn:wijken-in", 0.75)
 
 
 def _wijk_in_municipality(ctx: Context) -> None:
