@@ -129,3 +129,12 @@ def test_inverted_works_with_and_ended_cooperation():
     assert not any(s == "Sterk Begin" for s, _, _ in got)
     assert ("Buurtwerk Noorderhaven", "Stichting Jeugdpunt Oever", "negated") in got
     assert ("Buurtwerk Noorderhaven", "Stichting Jeugdpunt Oever", "asserted") not in got
+
+
+def test_parent_organisation_of_listed_foundations_and_seat():
+    from extract_helpers import triples
+    t = triples("Welzijnsgroep Rivierland heeft haar hoofdkantoor in Tiel en is de moederorganisatie van "
+                "drie lokale stichtingen: Welzijn Culemborg, De Wielewaal in Geldermalsen en Stichting Lingehart.")
+    assert ("Welzijnsgroep Rivierland", "locatedIn", "Tiel") in t
+    for part in ("Welzijn Culemborg", "De Wielewaal", "Stichting Lingehart"):
+        assert (part, "partOf", "Welzijnsgroep Rivierland") in t

@@ -27,6 +27,9 @@ _ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respe
                      r"(?:de\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+)?(?=⟦[MNV])")
 _WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
                        r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
+#: "X heeft haar hoofdkantoor in Y", "X krijgt haar hoofdvestiging in Y"
+_SEAT = re.compile(r"⟦O(\d+)⟧\s+(?:heeft|had|krijgt|kreeg|houdt)\s+(?:haar|zijn|het|de|een)\s+"
+                   r"(?:hoofdkantoor|kantoor|hoofdvestiging|vestiging|thuisbasis|zetel)\s+in\s+⟦([MN])(\d+)⟧")
 _ALSO_IN = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
 _FLAG = re.compile(r"\bwordt\s+(?:\w+\s+){0,3}?(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 
@@ -81,6 +84,11 @@ def run(ctx: Context) -> None:
                     ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _SEAT.finditer(masked):
+            for s in slots[int(m.group(1))].members():
+                ctx.add(v, s, "locatedIn", slots[int(m.group(3))], "locatedIn:hoofdkantoor-in", 0.8)
 
 
 #: "in de wijken A en B in C": wijken of a larger wijk or town

@@ -68,6 +68,9 @@ _PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0
 _PART_INVERTED = re.compile(r"\b(?:is|zijn|was|waren|maakt|maken)\s+(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+"
                             r"(?:(?:\w+\s+){0,2}?(?:een\s+|geen\s+)?onderdeel\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OMP])(\d+)⟧|"
                             r"(?:\w+\s+){0,2}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧)")
+_PARENT_OF = re.compile(rf"\b(?:is|zijn|was|fungeert\s+als)\s+(?:de\s+|het\s+)?(?:moederorganisatie|moederstichting|"
+                        rf"holding|koepel|koepelorganisatie|overkoepelende\s+organisatie|paraplu|"
+                        rf"paraplu-?organisatie)\s+(?:van|voor|boven)\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(UNIT_NOUNS)})\s*:?\s*")
 _UNIT_OF_MUNICIPALITY = re.compile(r"\b(?:afdeling|team|dienst|sector|directie)\s+⟦O(\d+)⟧\s+van\s+(?:de\s+)?"
                                    r"gemeente\s+⟦M(\d+)⟧|\bgemeentelijke?\s+(?:afdeling|[Tt]eam|dienst|sector)\s+⟦O(\d+)⟧")
 #: "het Team Toegang, dat onderdeel is van de afdeling X"
@@ -196,6 +199,18 @@ def parts(ctx: Context) -> None:
             for s in _subjects_before(masked, slots, m.start()):
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85, modality=mod)
+        for m in _PARENT_OF.finditer(masked):
+            # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
+            before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+            if not before:
+                continue
+            parent = before[0]
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            for it in items:
+                for s in it.slot.members():
+                    for w in parent.members():
+                        if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES:
+                            ctx.add(v, s, "partOf", w, "partOf:moederorganisatie-van", 0.8)
         for m in _UNIT_OF_MUNICIPALITY.finditer(masked):
             # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
             unit = slots[int(m.group(1) or m.group(3))]
