@@ -16,3 +16,16 @@ def test_stated_service_is_asserted_and_denied_service_negated():
     (a,) = candidates("Avondrood biedt schuldhulpverlening.", "offersService")
     (n,) = candidates("Avondrood biedt geen schuldhulpverlening meer.", "offersService")
     assert (a.modality, n.modality) == ("asserted", "negated")
+
+
+def test_membership_and_cooperation_denied_in_their_own_clause():
+    from extract_helpers import run
+    got = {(c.relation, c.modality) for c in run(
+        "Stichting Welzijn Dalfsen is geen lid van Platform Vechtdal, maar werkt wel samen met "
+        "Buurtkracht Ommen.").candidates if c.relation in ("memberOf", "partnerOf")}
+    assert ("memberOf", "negated") in got and ("memberOf", "asserted") not in got
+    assert ("partnerOf", "asserted") in got
+    got = {(c.relation, c.modality) for c in run(
+        "Stichting Welzijn Dalfsen is geen onderdeel van Zorggroep Vechtdal.").candidates
+        if c.relation == "partOf"}
+    assert got == {("partOf", "negated")}

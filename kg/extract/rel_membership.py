@@ -98,18 +98,20 @@ def members(ctx: Context) -> None:
         for rx, rule in ((_MEMBER_CUES, "memberOf:lid-van"), (_WORK_IN, "memberOf:werken-in")):
             for m in rx.finditer(masked):
                 target = slots[int(m.group(2))]
+                mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
-                        ctx.add(v, s, "memberOf", t, rule, 0.8)
+                        ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
         for m in _WORK_IN_INV.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
             if not t:
                 continue
+            mod = modality_at(masked, m.start(), t.end(), cue_verb=True)
             for it in items:
                 for s in it.slot.members():
                     for team in slots[int(t.group(2))].members():
-                        ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8)
+                        ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8, modality=mod)
         for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
                          (_IN_TEAM, "memberOf:in-het-team")):
             for m in rx.finditer(masked):
@@ -119,11 +121,12 @@ def members(ctx: Context) -> None:
                         r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief)\b|\s*[.,]|\s*$",
                         masked[end:]):
                     continue
+                mod = modality_at(masked, m.start(), end, cue_verb=True)
                 for it in items:
                     for s in it.slot.members():
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
-                                ctx.add(v, s, "memberOf", t, rule, 0.8)
+                                ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
         for m in _TEAM_PARTNERS_ARE.finditer(masked):
             # "Partners in het team zijn:" + bullets, "Leden van het wijkteam zijn A en B"
             team = slots[int(m.group(1))]
