@@ -60,6 +60,7 @@ class View:
     heading: bool = False
     bullet: bool = False  #: an item of a bulleted or numbered list
     slots: list[Slot] = field(default_factory=list)
+    _masked: tuple | None = field(default=None, repr=False, compare=False)  #: (key, masked())
 
     def doc_span(self, cs: int, ce: int) -> tuple[int, int]:
         """Document offsets of the clean span [cs, ce)."""
@@ -83,10 +84,13 @@ class View:
 
     def masked(self) -> tuple[str, list[Slot], list[int]]:
         """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
+        slots = self.sorted_slots()
+        key = tuple((s.cstart, s.cend, s.letter, id(s)) for s in slots)
+        if self._masked is not None and self._masked[0] == key:
+            return self._masked[1]  # the rules read a sentence many times between slot changes
         out: list[str] = []
         cmap: list[int] = []
         pos = 0
-        slots = self.sorted_slots()
         for i, s in enumerate(slots):
             out.append(self.text[pos:s.cstart])
             cmap.extend(range(pos, s.cstart))
@@ -97,7 +101,9 @@ class View:
         out.append(self.text[pos:])
         cmap.extend(range(pos, len(self.text)))
         cmap.append(len(self.text))
-        return "".join(out), slots, cmap
+        result = ("".join(out), slots, cmap)
+        self._masked = (key, result)
+        return result
 
 
 class Context:

@@ -467,7 +467,7 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
     if not (nxt and nxt.cstart == c.ce + 1 and v.text[c.ce] == " "
             and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
         return False
-    if _alone_count(chains, key) != 0 and not alone_ok:
+    if not alone_ok and _alone_counts(ctx, chains).get(key, 0) != 0:
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend
@@ -520,6 +520,19 @@ def _abbreviates_common_words(v: View, c: _Chain) -> bool:
         else:
             return True
     return False
+
+
+def _alone_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
+    """How often each name stands without a place right after it (computed once per text)."""
+    found = ctx.memory.get("alone_counts")
+    if found is None:
+        found = Counter()
+        for c in chains:
+            nxt = c.view.slot_at(c.ce + 1, c.ce + 2)
+            if not (nxt and nxt.mention.type in ("Municipality", "Province")):
+                found[normalise_name(c.view.text[c.cs:c.ce])] += 1
+        ctx.memory["alone_counts"] = found
+    return found
 
 
 def _alone_count(chains: list[_Chain], key: str) -> int:
