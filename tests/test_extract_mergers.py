@@ -97,3 +97,11 @@ def test_headline_places_do_not_merge():
             "nieuwe stichting.")
     subjects = {c.subject.name for c in run(text).candidates if c.relation == "mergesInto"}
     assert subjects == {"Stichting Buurtwerk Lopik", "Stichting Dorpshulp Benschop"}
+
+
+def test_daar_in_opgegaan_refers_to_the_organisation_before():
+    from extract_helpers import run
+    text = ("Welzijnshuis Rivierduin was net ontstaan uit een fusie, en per 1 maart 2019 is daar ook nog "
+            "Stichting Ouderenzorg Oosterhout in opgegaan.")
+    got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates if c.relation == "mergesInto"}
+    assert ("Stichting Ouderenzorg Oosterhout", "Welzijnshuis Rivierduin", "2019-03-01") in got

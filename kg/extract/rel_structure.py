@@ -56,6 +56,8 @@ _OPGAAN = re.compile(rf"\s+(?:gaat|ging|gaan|gingen|is|zijn|zal|zullen|wil|wille
 _OPGAAN_INV = re.compile(r"\b(?:zijn|is|gaan|gaat|ging|gingen|zullen|zal)\s+(?:[^\s⟦]+\s+){0,5}?(?=(?:de\s+|het\s+)?⟦O)")
 _OPGAAN_TAIL = re.compile(rf"\s+(?:[^\s⟦]+\s+){{0,3}}?(?:op\s+in|opgegaan\s+in|opgaan\s+in)\s+"
                           rf"(?:de\s+|het\s+)?{ORG}")
+_DAAR_OPGEGAAN = re.compile(r"\b(?:is|zijn|was|waren)\s+(?:daar|hierin|daarin|hier)\s+(?:\w+\s+){0,3}?(?:de\s+|het\s+)?"
+                            r"⟦O(\d+)⟧\s+(?:in\s+)?(?:opgegaan|opgenomen|ondergebracht)\b")
 _FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|is\s+gefuseerd|gaat\s+fuseren|wil\s+fuseren|"
                           rf"zal\s+fuseren)\s+(?:[^\s⟦]+\s+){{0,6}}?met\s+")
 _RESULT = re.compile(rf"\s*(?:[^\s⟦.;:]+\s+){{0,8}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
@@ -306,6 +308,20 @@ def merges_into(ctx: Context) -> None:
                         ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
                                 date_near(ctx, v.index),
                                 modality_at(masked, m.start(), t.end(), cue_verb=True))
+        for m in _DAAR_OPGEGAAN.finditer(masked):
+            # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
+            part = slots[int(m.group(1))]
+            before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+            target = before[-1] if before else None
+            if target is None:
+                from kg.extract.rules import topic_org
+                target = topic_org(ctx, v)
+            if target is None or target is part:
+                continue
+            for s in part.members():
+                if s.mention.type in ORG_TYPES:
+                    ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
+                            date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
         for m in _VERDER_ALS.finditer(masked):
             subjects = _subjects(masked, slots, m.start())
             target = slots[int(m.group(1))]
