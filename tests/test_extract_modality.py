@@ -29,3 +29,13 @@ def test_membership_and_cooperation_denied_in_their_own_clause():
         "Stichting Welzijn Dalfsen is geen onderdeel van Zorggroep Vechtdal.").candidates
         if c.relation == "partOf"}
     assert got == {("partOf", "negated")}
+
+
+def test_not_part_of_but_works_with_and_active_in_whole_province():
+    from extract_helpers import run
+    cands = run("Coöperatie Zeestroom is actief in de hele provincie Zeeland. Zeestroom is geen onderdeel "
+                "van het Zeeuws Zorgnetwerk, maar werkt daar wel mee samen.").candidates
+    got = {(c.subject.name, c.relation, c.object.name, c.modality) for c in cands}
+    assert ("Zeestroom", "partOf", "Zeeuws Zorgnetwerk", "negated") in got
+    assert ("Zeestroom", "partnerOf", "Zeeuws Zorgnetwerk", "asserted") in got
+    assert any(r == "locatedIn" and o == "Zeeland" for _, r, o, _ in got)

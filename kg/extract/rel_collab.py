@@ -80,6 +80,10 @@ _WHEREOF_LEADER = re.compile(rf"⟦P(\d+)⟧\s*,\s*waar(?:van|bij)\s+(?:de\s+|he
                              rf"{_LEADER}\s+(?:is|was|wordt)\b")
 
 
+_BUT_WORKS_THERE = re.compile(r"⟦O(\d+)⟧[^⟦.;]{0,60}?\b(?:van|met|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*"
+                              r"maar\s+(?:werkt|werken)\s+(?:daar|er|hier)\s+(?:\w+\s+){0,2}?mee\s+samen\b")
+
+
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     for m in _WITH.finditer(masked):
@@ -131,6 +135,12 @@ def partners(ctx: Context, v: View) -> None:
         members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         for a, b in combinations(members, 2):
             ctx.add(v, a, "partnerOf", b, rule, 0.8, modality=mod)
+    for m in _BUT_WORKS_THERE.finditer(masked):
+        # "X is geen onderdeel/lid van Y, maar werkt daar wel mee samen"
+        for s in slots[int(m.group(1))].members():
+            for o in slots[int(m.group(2))].members():
+                if s.mention.type in ORG_TYPES and o.mention.type in ORG_TYPES:
+                    ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
     for m in _WORKS_WITH.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         mod = modality_at(masked, m.start(), m.end())

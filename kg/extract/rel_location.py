@@ -24,9 +24,12 @@ from kg.text import normalise_name
 _ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
 _ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
                      r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?(?:in|te)\s+"
-                     r"(?:de\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+)?(?=⟦[MNV])")
+                     r"(?:de\s+|het\s+)?(?:hele\s+|gehele\s+|heel\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+|regio\s+)?(?=⟦[MNV])")
 _WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
                        r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
+#: "het kantoor van de coöperatie is gevestigd in Y": the organisation the phrase refers back to
+_OFFICE_OF = re.compile(r"\b(?:het\s+)?(?:hoofd)?kantoor\s+van\s+⟦O(\d+)⟧\s+(?:is|was)\s+(?:\w+\s+)?gevestigd\s+"
+                        r"(?:in|te)\s+⟦([MN])(\d+)⟧")
 #: "X heeft haar hoofdkantoor in Y", "X krijgt haar hoofdvestiging in Y"
 _SEAT = re.compile(r"⟦O(\d+)⟧\s+(?:heeft|had|krijgt|kreeg|houdt)\s+(?:haar|zijn|het|de|een)\s+"
                    r"(?:hoofdkantoor|kantoor|hoofdvestiging|vestiging|thuisbasis|zetel)\s+in\s+⟦([MN])(\d+)⟧")
@@ -86,9 +89,11 @@ def run(ctx: Context) -> None:
     _wijken_in(ctx)
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for m in _SEAT.finditer(masked):
-            for s in slots[int(m.group(1))].members():
-                ctx.add(v, s, "locatedIn", slots[int(m.group(3))], "locatedIn:hoofdkantoor-in", 0.8)
+        for rx in (_SEAT, _OFFICE_OF):
+            for m in rx.finditer(masked):
+                for s in slots[int(m.group(1))].members():
+                    if s.mention.type in ORG_TYPES:
+                        ctx.add(v, s, "locatedIn", slots[int(m.group(3))], "locatedIn:hoofdkantoor-in", 0.8)
 
 
 #: "in de wijken A en B in C": wijken of a larger wijk or town
