@@ -243,7 +243,8 @@ class OxigraphStore(Store):
             return QueryResult(kind="ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows = [tuple(_to_rdflib(sol[i]) for i in range(len(variables))) for sol in result]
+            convert = _Converter()
+            rows = [tuple(map(convert, sol)) for sol in result]
             return QueryResult(kind="select", variables=variables, rows=rows)
         from rdflib import Graph
 
@@ -314,6 +315,26 @@ def _forget_report(graph_iri: str) -> str:
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class _Converter:
+    """pyoxigraph terms -> rdflib terms for one result: a term seen before is converted once
+    (labels, types and predicates repeat over the rows of a result)."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def __call__(self, term: Any) -> Any:
+        if term is None:
+            return None
+        seen = self._seen
+        try:
+            return seen[term]
+        except KeyError:
+            out = seen[term] = _to_rdflib(term)
+            return out
 
 
 def _to_rdflib(term: Any) -> Any:
