@@ -50,3 +50,16 @@ def test_parallel_build_gives_the_same_store(tmp_path: Path):
             # every entity has one preferred label over the whole store
             assert all(len(v) == 1 for v in _labels(store).values())
     assert dumps[0] == dumps[1]
+
+
+def test_build_counts_are_store_stats(tmp_path: Path):
+    from kg.ingest import BuildSummary, _count_store
+    from kg.sparql import store_stats
+
+    with open_store("memory:") as store:
+        build(store, [ROOT / "data" / "heldout2"], BuildOptions(jobs=1))
+        summary = BuildSummary()
+        _count_store(store, summary)
+        stats = store_stats(store)
+        assert summary.entity_types == stats["entities"] and summary.entity_types
+        assert summary.relation_types == stats["relations"] and summary.relation_types
