@@ -111,7 +111,7 @@ def run(ctx: Context) -> None:
                     slot.group = [target]
 
 
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ww]ij|[Ww]e|[Oo]nze\s+(?:organisatie|stichting|coöperatie|vereniging|instelling))(?![\w-])")
+_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ww]ij|[Ww]e|[Oo]nze\s+(?:organisatie|stichting|coöperatie|vereniging|instelling|medewerkers|groep|teams?))(?![\w-])")
 _QUOTE_SPEAKER = re.compile(r"(?i)\b(?:zegt|zei|aldus|vertelt|vertelde|meldt|licht\w*\s+toe)\b")
 
 
@@ -122,8 +122,10 @@ def author_org(ctx: Context) -> Slot | None:
     first: dict[str, Slot] = {}
     for v in ctx.views:
         for s in v.sorted_slots():
-            if s.group is None and s.mention.type in ORG_TYPES and s.strong and " " in s.mention.name:
-                k = s.mention.name.casefold()
+            # an abbreviation "(MWP)" counts for the name it was introduced with
+            name = s.mention.label or s.mention.name
+            if s.group is None and s.mention.type in ORG_TYPES and s.strong and " " in name:
+                k = name.casefold()
                 counts[k] = counts.get(k, 0) + 1
                 first.setdefault(k, s)
     if not counts:
@@ -135,8 +137,8 @@ def author_org(ctx: Context) -> Slot | None:
             and sorted(total.values())[-2] == total[best]:
         return None
     opening = [s for v in ctx.views[:4] for s in v.slots if s.group is None]
-    if not any(s.mention.name.casefold() == best or best.endswith(" " + s.mention.name.casefold())
-               for s in opening):
+    if not any(n.casefold() == best or best.endswith(" " + n.casefold())
+               for s in opening for n in {s.mention.name, s.mention.label or s.mention.name}):
         return None
     return first[best]
 

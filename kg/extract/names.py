@@ -584,7 +584,10 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
         return
     long = prev[-1].mention.name
     initials = "".join(w[0] for w in long.split() if w[0].isupper())
-    if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text:
+    # "Stichting Maatschappelijk Werk X (MWX)": the legal form is often left out of the acronym
+    bare = initials[1:] if re.match(r"(?i)(?:stichting|vereniging|co[öo]peratie)\s", long) else None
+    if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text \
+            or (bare and len(bare) >= 2 and bare == slot.mention.text):
         ctx.retype(slot, prev[-1].mention.type, label=long)
         ctx.memory.setdefault("acronyms", {})[slot.mention.text] = (long, prev[-1].mention.type)
 

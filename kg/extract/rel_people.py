@@ -20,7 +20,7 @@ from kg.extract.rules import ORG_TYPES, is_venue, org_slots, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
-_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu|thans|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
 _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
                       rf"(?:\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
@@ -41,8 +41,13 @@ _APPOINTED = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:[^\s⟦]+\s+){{0,3}}?benoemd\s+
 #: "X wordt de (eerste) bestuurder van de nieuwe organisatie": the organisation a merger makes.
 _OF_NEW = re.compile(rf"(?i)(?:⟦H(\d+)⟧\s+(?:wordt|werd|is|blijft)\s+(?:de\s+)?(?:eerste\s+|nieuwe\s+)?"
                      rf"(?:{_HEAD_ROLES})\s+van\s+de\s+nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)\b|"
-                     rf"(?:{_HEAD_ROLES})\s+van\s+de\s+nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)\s+"
-                     rf"(?:wordt|is|blijft)\s+⟦H(\d+)⟧)")
+                     rf"(?:{_HEAD_ROLES})\s+van\s+de\s+(?:nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)|"
+                     rf"fusieorganisatie|fusiestichting)\s+(?:wordt|is|blijft)\s+⟦H(\d+)⟧)")
+#: "Directeur-bestuurder is X." opening a sentence that names no organisation before X.
+_ROLE_IS_BARE = re.compile(rf"(?i)^(?:de\s+)?(?:{_HEAD_ROLES})\s+(?:is|wordt|was)\s+(?:sinds\s+\S+\s+)?⟦H(\d+)⟧")
+#: "X wordt bestuurd/geleid door (directeur-bestuurder) Y".
+_LED_BY = re.compile(rf"(?i)⟦O(\d+)⟧\s+(?:wordt|werd)\s+(?:sinds\s+\S+\s+)?(?:bestuurd|geleid|aangestuurd)\s+door\s+"
+                     rf"(?:de\s+)?(?:(?:{_HEAD_ROLES})\s+)?(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)?⟦H(\d+)⟧")
 _PREFIXED = re.compile(rf"(?i)⟦O(\d+)⟧-(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
 
 
@@ -73,6 +78,23 @@ def run(ctx: Context) -> None:
                     for o in org.members():
                         ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
                     linked.add(int(m.group(1)))
+        for m in _LED_BY.finditer(masked):
+            org, person = slots[int(m.group(1))], slots[int(m.group(2))]
+            for o in org.members():
+                ctx.add(v, person, "headOf", o, "headOf:bestuurd-door", 0.8)
+            linked.add(int(m.group(2)))
+        m = _ROLE_IS_BARE.match(masked)
+        if m and not _ORGAN.search(v.text):
+            # "Directeur-bestuurder is X.": the organisation the paragraph before was about,
+            # or the organisation the whole page is about
+            prev = ctx.previous(v, 1, same_para=True)
+            target = topic_org(ctx, v) if not (prev and _ORGAN.search(prev[0].text)) else None
+            if target is None and not prev:
+                from kg.extract.coref import author_org
+                target = author_org(ctx)
+            if target is not None:
+                ctx.add(v, slots[int(m.group(1))], "headOf", target, "headOf:rol-is-naam", 0.7)
+                linked.add(int(m.group(1)))
         for m in _ROLE_OF_IS.finditer(masked):
             org, person = slots[int(m.group(1))], slots[int(m.group(2))]
             for o in org.members():
