@@ -143,6 +143,15 @@ def partners(ctx: Context, v: View) -> None:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
     for m in _WORKS_WITH.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        # "werkt samen met A en met B": a second "met" repeats the cue
+        while items:
+            more = re.match(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+", masked[end:])
+            if not more:
+                break
+            extra, end = parse_list(masked, slots, end + more.end(), "O", ctx, v)
+            if not extra:
+                break
+            items = items + extra
         mod = modality_at(masked, m.start(), m.end())
         for s in slots[int(m.group(1) or m.group(2))].members():
             for it in items:

@@ -44,8 +44,42 @@ def _orgs_in(masked: str, slots: list[Slot], a: int, b: int) -> list[tuple[int, 
     return out
 
 
+#: A heading over a list of what the page's own organisation does.
+_SERVICE_HEADING = re.compile(r"(?i)^(?:onze|ons|wat\s+(?:wij|we)|waarmee\s+(?:wij|we))\s+"
+                              r"(?:diensten|dienstverlening|aanbod|hulp|ondersteuning|doen|werkzaamheden|"
+                              r"activiteiten|helpen|kunnen\s+doen|bieden)\b[^.!?]{0,30}$")
+
+
+def _heading_lists(ctx: Context) -> None:
+    """"Onze diensten" over bullets "• Schuldhulpverlening": the services of the page's organisation."""
+    from kg.extract.coref import author_org
+
+    author: list[Slot | None] = []
+    under = False
+    for v in ctx.views:
+        line = v.text.strip()
+        if v.heading or (not v.bullet and len(line) < 60 and not re.search(r"[.!?]$", line)):
+            under = bool(_SERVICE_HEADING.match(line.rstrip(":")))
+            continue
+        if not under:
+            continue
+        if not v.bullet:
+            under = False
+            continue
+        masked, slots, _ = v.masked()
+        m = re.match(r"\s*⟦S(\d+)⟧", masked)
+        if not m or slots[int(m.group(1))].mention.type != "Service":
+            continue
+        if not author:
+            author.append(author_org(ctx))
+        if author[0] is None:
+            return
+        ctx.add(v, author[0], "offersService", slots[int(m.group(1))], "offersService:onze-diensten", 0.65)
+
+
 def run(ctx: Context) -> None:
     """Component: offersService candidates."""
+    _heading_lists(ctx)
     for v in ctx.views:
         masked, slots, cmap = v.masked()
         if "⟦S" not in masked:
