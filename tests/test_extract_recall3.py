@@ -37,3 +37,25 @@ def test_werkt_samen_met_a_en_met_b():
                 "woningcorporatie Woonstede.")
     assert ("Welzijn Ruisdal", "partnerOf", "Humanis Kolkum") in t
     assert ("Welzijn Ruisdal", "partnerOf", "Woonstede") in t
+
+
+def test_merger_list_with_asides_gaan_samen_verder_als():
+    t = triples("Stichting Welzijn Kolkum (SWK), Zorggroep Elst en het Algemeen Maatschappelijk Werk "
+                "Kolkum (AMW Kolkum) gaan per 1 juli samen verder als Ruisdal Groep.")
+    for p in ("Stichting Welzijn Kolkum", "Zorggroep Elst", "Algemeen Maatschappelijk Werk Kolkum"):
+        assert (p, "mergesInto", "Ruisdal Groep") in t
+
+
+def test_ontstaan_uit_het_samengaan_names_the_result():
+    t = triples("Zorggroep Elst is in 2010 ontstaan uit het samengaan van Welzijn Kolkum en het "
+                "Maatschappelijk Werk Dalen.")
+    assert ("Welzijn Kolkum", "mergesInto", "Zorggroep Elst") in t
+    assert ("Maatschappelijk Werk Dalen", "mergesInto", "Zorggroep Elst") in t
+
+
+def test_de_nieuwe_organisatie_biedt_is_the_merger_result():
+    t = triples("Zorggroep Elst en Welzijn Kolkum gaan per 1 juli samen verder als Ruisdal Groep. "
+                "Ruisdal Groep krijgt een kantoor in Kolkum. De nieuwe organisatie biedt vanaf de "
+                "start jongerenwerk en ouderenwerk.")
+    assert ("Ruisdal Groep", "offersService", "Jongerenwerk") in t
+    assert ("Ruisdal Groep", "offersService", "Ouderenwerk") in t

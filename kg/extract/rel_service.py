@@ -44,6 +44,8 @@ def _orgs_in(masked: str, slots: list[Slot], a: int, b: int) -> list[tuple[int, 
     return out
 
 
+_NEW_ORG_SUBJECT = re.compile(r"\s*(?:De|Deze)\s+(?:nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)|"
+                              r"fusieorganisatie|fusiestichting)\b")
 #: A heading over a list of what the page's own organisation does.
 _SERVICE_HEADING = re.compile(r"(?i)^(?:onze|ons|wat\s+(?:wij|we)|waarmee\s+(?:wij|we))\s+"
                               r"(?:diensten|dienstverlening|aanbod|hulp|ondersteuning|doen|werkzaamheden|"
@@ -141,6 +143,9 @@ def run(ctx: Context) -> None:
                         items, _ = parse_list(masked, slots, a + w.end(), "O")
                         agents += [s for it in items for s in it.slot.members()
                                    if s.mention.type in ORG_TYPES]
+                elif _NEW_ORG_SUBJECT.match(masked) and ctx.memory.get("merge_result") is not None:
+                    # "De nieuwe organisatie biedt ...": the organisation the merger made
+                    agents = [ctx.memory["merge_result"]]
                 elif sentence_subject:
                     agents = list(sentence_subject)
             if not sentence_subject and agents:

@@ -66,6 +66,9 @@ _VERDER_ALS = re.compile(rf"\b(?:gaan|gaat|gingen|ging|zullen|zal)\s+(?:[^\s⟦]
 _NEW_ORG = re.compile(r"(?i)(?:\b(?:een|de)\s+nieuwe|\béén(?:\s+nieuwe)?)\s+((?:[a-zë]+\s+){0,2}?)"
                       r"(?P<noun>[a-zë]*organisatie|stichting|fusieorganisatie|organisatie)\b"
                       r"(?:\s+in\s+⟦M(?P<m>\d+)⟧)?")
+#: "X is (per 1 januari) ontstaan uit (het samengaan van ...)": the text before the merger cue.
+_ARISEN = re.compile(r"(?:^|[,;]\s*)(?:de\s+|het\s+)?⟦O(\d+)⟧\s+(?:is|was|werd)\s+(?:[^\s⟦]+\s+){0,5}?"
+                     r"(?:ontstaan|voortgekomen|gevormd)\s+(?:uit|door)\s+(?:een\s+|de\s+|het\s+)?$")
 #: A merger called off: "de fusie gaat niet door", "de fusie is afgeblazen".
 _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan)\b[^.]{0,60}?"
                          r"\b(?:gaat\s+(?:\w+\s+)?niet\s+door|gaan\s+(?:\w+\s+)?niet\s+door|afgeblazen|"
@@ -117,7 +120,10 @@ def founded_by(ctx: Context) -> None:
 
 def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     """The coordination that is the subject right before a verb: "A en B hebben ..."."""
-    m = re.search(r"((?:(?:de|het)\s+)?⟦O\d+⟧(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧)*)\s*$", head)
+    # an item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
+    aside = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
+    m = re.search(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{aside}(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{aside})*)\s*$",
+                  head)
     if not m:
         return []
     items, _ = parse_list(masked, slots, m.start(1), "O")
@@ -181,6 +187,10 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
         return  # "Welzijnsorganisaties Velp en Dieren fuseren": places standing for organisations
     r = _RESULT.match(masked, after)
     target = slots[int(r.group(1))] if r else None
+    if target is None:
+        # "X is (in 2017) ontstaan uit het samengaan van A en B": X is the result
+        o = _ARISEN.search(masked[:cue[0]])
+        target = slots[int(o.group(1))] if o else None
     if target is not None and target.mention.type not in ORG_TYPES:
         target = None
     if target is not None and target in parties:
@@ -327,9 +337,11 @@ def merges_into(ctx: Context) -> None:
             target = slots[int(m.group(1))]
             for s in subjects:
                 if s is not target:
+                    mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
                     ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
-                            date_near(ctx, v.index), modality_at(masked, m.start(), m.end(),
-                                                                 cue_verb=True))
+                            date_near(ctx, v.index), mod)
+                    if mod != "negated":
+                        ctx.memory["merge_result"] = target.mention
     _called_off(ctx)
 
 
