@@ -36,3 +36,19 @@ def test_cooperative_from_its_description():
 
 def test_weak_word_becomes_entity_only_through_a_relation():
     assert "Transitie" not in names("Gemeenten focussen op de Transitie van de jeugdzorg.")
+
+
+def test_name_that_opens_with_a_function_word_keeps_it_when_written_after_a_legal_form():
+    found = names("Zij werkt bij de stichting Boven Water in Breda. Boven Water helpt gezinnen.")
+    assert "Boven Water" in found and "Water" not in found
+
+
+def test_name_ending_in_sociaal_written_mid_sentence_keeps_the_adjective():
+    found = names("Samen met Kempenland Sociaal en Zorgkring Oirschot starten wij. "
+                  "Kempenland Sociaal helpt mensen.")
+    assert "Kempenland Sociaal" in found and "Kempenland" not in found
+
+
+def test_news_dateline_in_capitals_is_no_organisation():
+    found = names("TILBURG - Welzijn Oirschot opent een nieuw buurthuis.", "Organisation")
+    assert "TILBURG" not in found and "Welzijn Oirschot" in found

@@ -72,6 +72,10 @@ _SERVICE_START = re.compile(r"(?:%s)(?=\s)" % "|".join(
 _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
+#: "de stichting Onder Dak": a lower-case legal form or kind of organisation before a name.
+_LOWER_HEAD = re.compile(r"\b(?:stichting|vereniging|coöperatie|cooperatie|organisatie)\s+$")
+
+
 def _initial_positions(v: View) -> set[int]:
     """Clean offsets where a word is capitalised for grammatical reasons."""
     pos = {0}
@@ -85,7 +89,7 @@ def _quoted_spans(v: View) -> list[tuple[int, int]]:
 
 
 class _Chain:
-    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed", "lower")
+    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed", "lower", "tails")
 
     def __init__(self, view: View, cs: int, ce: int, words: list[str], initial: bool) -> None:
         self.view, self.cs, self.ce, self.words, self.initial = view, cs, ce, words, initial
@@ -93,6 +97,7 @@ class _Chain:
         self.absorbed: Slot | None = None
         self.listed = False
         self.lower: frozenset[str] = frozenset()  #: words the document writes in lower case
+        self.tails: frozenset[str] = frozenset()  #: names written mid-sentence after a name head
 
     @property
     def text(self) -> str:
@@ -246,8 +251,12 @@ def run(ctx: Context) -> None:
     chains = [c for v in ctx.views for c in _chains(v)]
     lower = frozenset(w.casefold() for v in ctx.views
                       for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
+    tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
+                      if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
+        frozenset(normalise_name(" ".join(c.words)) for c in chains
+                  if not c.initial and len(c.words) >= 2 and _LOWER_HEAD.search(c.view.text[:c.cs]))
     for c in chains:
-        c.lower = lower
+        c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
     mid: Counter[str] = Counter()
     after_prep: Counter[str] = Counter()
@@ -311,8 +320,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
                 and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
-        elif lw in NOT_NAMES and (c.initial or len(c.words) > 1):
-            strip = True
+        elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \
+                and not (len(c.words) > 1 and full in c.tails):
+            strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and not is_first_name(w) \
                 and mid[full] == 0 and not _looks_like_name(w) \
                 and not (len(c.words) == 2 and _ROLE_AFTER.search(v.text[c.ce:])) and (
@@ -333,6 +343,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         if len(c.words) >= 2 and c.words[0].casefold() in NAME_HEADS and c.words[-1][:1].isupper() \
                 and (_place_follows(v, c.ce) or _CONNECTED_PLACE.match(v.text[c.ce:])):
             break  # "Coöperatie Sociaal Flevoland", "Coöperatie Samen in Drenthe U.A."
+        if len(c.words) >= 2 and c.words[-1].casefold() in _NAME_ADJECTIVES and c.words[-1][:1].isupper() \
+                and c.words[-2].casefold() not in NOT_NAMES and mid[normalise_name(" ".join(c.words))] > 0:
+            break  # "Regio Sociaal" written mid-sentence: the adjective closes the name
         last = c.words.pop()
         c.ce = v.text.rfind(last, c.cs, c.ce)
         c.ce = len(v.text[:c.ce].rstrip(" &"))
@@ -348,7 +361,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     key = normalise_name(text)
     if key in NOT_NAME_PHRASES or text.casefold() in NOT_NAME_PHRASES:
         return
-    if _not_an_actor(v, c):
+    if _not_an_actor(v, c) or _dateline(ctx, v, c):
         return
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
@@ -419,6 +432,16 @@ _HOUSE_NUMBER = re.compile(r"^\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s
 _DOCUMENT_WORD = re.compile(r"(?i)(?:verordening|monitor|jaarplan|beleidsplan|werkplan|actieplan|"
                             r"uitvoeringsplan|jaarverslag|verslag|rapport|rapportage|nota|notitie|"
                             r"evaluatie|regeling|begroting|convenant|wet|visie|agenda|nieuwsbrief)$")
+
+
+def _dateline(ctx: Context, v: View, c: _Chain) -> bool:
+    """"AMERSFOORT - Het ...": a news dateline in capitals names a place, not an organisation."""
+    if v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
+        return False
+    if not re.match(r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]\s", v.text[c.ce:]):
+        return False
+    place = "-".join(p.capitalize() for p in " ".join(c.words).split("-"))
+    return bool(ctx.gazetteer.lookup(place) or ctx.gazetteer.lookup(place.title()))
 
 
 def _not_an_actor(v: View, c: _Chain) -> bool:
