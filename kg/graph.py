@@ -51,6 +51,19 @@ def _plain(text: str) -> str:
     return '"%s"' % text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
 
 
+def nt_term(term) -> str:
+    """Any rdflib term as N-Triples text (``Literal.n3()`` would write long strings with
+    line breaks in triple quotes, which N-Triples and N-Quads do not allow)."""
+    if isinstance(term, Literal):
+        text = _plain(str(term))
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
+
+
 @lru_cache(maxsize=4096)
 def _typed(value, datatype: str) -> str:
     """A typed literal in rdflib's normalised lexical form (e.g. Decimal('1.0') -> "1.0")."""

@@ -159,23 +159,12 @@ def _process(store, todo, existing, options, curations, summary, progress) -> No
 
 
 def _count_store(store: Store, summary: BuildSummary) -> None:
-    """Entities per (most specific) type and relations per type: kg.sparql.store_stats's
-    counts, asked only for kg's own types and properties (not a scan of every triple), since
-    every build, also one that skips everything, ends with them."""
-    from kg.model import ENTITY_TYPES, RELATION_TYPES, most_specific_type
+    """The store's entities and relations per type, for the build's summary table."""
+    from kg.sparql import store_stats
 
-    types = ", ".join(f"kg:{t}" for t in ENTITY_TYPES)
-    types_of: dict[str, set[str]] = {}
-    for r in store.select(f"SELECT ?e ?t WHERE {{ ?e a ?t . FILTER (?t IN ({types})) }}"):
-        types_of.setdefault(r["e"], set()).add(r["t"].split("#")[-1])
-    summary.entity_types.update(most_specific_type(ts) for ts in types_of.values())
-    props = ", ".join(f"kg:{p}" for p in RELATION_TYPES)
-    rows = store.select(
-        f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o .
-              FILTER (?p IN ({props})) }} }} GROUP BY ?p"""
-    )
-    for r in rows:
-        summary.relation_types[r["p"].split("#")[-1]] = int(r["n"])
+    stats = store_stats(store)
+    summary.entity_types.update(stats["entities"])
+    summary.relation_types.update(stats["relations"])
 
 
 @dataclass

@@ -413,8 +413,10 @@ class SparqlStore(Store):
             res = self.query(text)
         if res.truncated:
             raise StoreError(f"the server capped the quads of {graphs[0]} and they could not be paged")
+        from kg.graph import nt_term
+
         for g, s, p, o in res.rows:
-            out.append(f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n")
+            out.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n")
 
     def quad_count(self) -> int:
         res = self.query(

@@ -310,7 +310,7 @@ def test_raise_for_violations(union):
 # -- through a store ---------------------------------------------------------------------------
 
 def _oxigraph_store(dataset: Dataset):
-    store_mod = pytest.importorskip("kg.store")
+    import kg.store as store_mod
     store = store_mod.OxigraphStore(None)
     for ctx in dataset.graphs():
         if len(ctx) and "/report/" in str(ctx.identifier):
@@ -342,7 +342,6 @@ def test_validate_store_reports_a_broken_store(dataset):
 @pytest.mark.slow
 def test_the_built_seed_graph_conforms(request):
     """What 'kg build data/reports' makes passes 'kg validate' (needs the whole pipeline)."""
-    pytest.importorskip("kg.resolve")
     import kg
 
     built_seed_store = request.getfixturevalue("built_seed_store")

@@ -34,9 +34,10 @@ ASSEN = ID + "municipality/gm0106"
 XSS = ID + "organisation/stichting-img-src-x-onerror-alert-1"
 XSS_LABEL = "Stichting <img src=x onerror=alert(1)>"
 
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():  # pragma: no cover
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+from playwright import sync_api  # noqa: E402  (a test dependency: pip install -e '.[test]')
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - make test installs it
+    raise RuntimeError("Debian's chromium is missing: run 'make test' (or scripts/install-system-deps.sh)")
 
 
 # -- fixtures ----------------------------------------------------------------------------------
