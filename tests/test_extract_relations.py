@@ -138,3 +138,11 @@ def test_parent_organisation_of_listed_foundations_and_seat():
     assert ("Welzijnsgroep Rivierland", "locatedIn", "Tiel") in t
     for part in ("Welzijn Culemborg", "De Wielewaal", "Stichting Lingehart"):
         assert (part, "partOf", "Welzijnsgroep Rivierland") in t
+
+
+def test_onder_de_groep_vallen_stichtingen_are_part_of_the_group():
+    found = triples("De Kempische Welzijnsgroep is in 2015 ontstaan. Onder de groep vallen drie lokale "
+                    "stichtingen, elk met een eigen team: Welzijn Bladel, Zorgpunt Reusel en De Brug.")
+    assert {("Welzijn Bladel", "partOf", "Kempische Welzijnsgroep"),
+            ("Zorgpunt Reusel", "partOf", "Kempische Welzijnsgroep"),
+            ("De Brug", "partOf", "Kempische Welzijnsgroep")} <= found

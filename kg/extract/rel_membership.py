@@ -87,6 +87,21 @@ _UNITS_ARE = re.compile(rf"\b(?:[Vv]oorbeelden\s+van\s+)?(?:[Dd]ie|[Dd]eze|[Dd]e
                         rf"(?:\w+\s+)?(?P<noun>{_UNITS})\s+(?:zijn|heten|:)\s*")
 
 
+#: "Onder X vallen (vier) stichtingen: A, B en C", "Onder de groep vallen A en B": A..C partOf X.
+_UNDER = re.compile(rf"\b[Oo]nder\s+(?:(?:de\s+|het\s+)?⟦O(\d+)⟧|(?:de|het|deze)\s+(?P<noun>groep|holding|koepel|"
+                    rf"stichting|vereniging|coöperatie))\s+(?:vallen|valt|vielen|viel)\s+(?:nu\s+|ook\s+|inmiddels\s+)?"
+                    rf"(?:(?:\w+\s+){{0,2}}?(?:{'|'.join(UNIT_NOUNS)})(?:,[^:.⟦]{{0,60}})?\s*:?\s*)?(?=(?:de\s+|het\s+)?⟦O)")
+
+
+def _named_with(ctx: Context, index: int, noun: str) -> Slot | None:
+    """The nearest organisation before view ``index`` whose name has ``noun`` in it ("de groep")."""
+    for v in reversed(ctx.views[:index + 1]):
+        for s in reversed(v.sorted_slots()):
+            if s.mention.type in ORG_TYPES and noun in s.mention.name.casefold() and s.group is None:
+                return s
+    return None
+
+
 def _subjects_before(masked: str, slots: list[Slot], end: int) -> list[Slot]:
     items = list_before(masked, slots, end, "O")
     return [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
@@ -248,6 +263,16 @@ def parts(ctx: Context) -> None:
             for s in subjects:
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8)
+        for m in _UNDER.finditer(masked):
+            parent = slots[int(m.group(1))] if m.group(1) else _named_with(ctx, v.index - 1, m.group("noun"))
+            if parent is None:
+                continue
+            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+            for it in items:
+                for s in it.slot.members():
+                    for w in parent.members():
+                        if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES and s is not w:
+                            ctx.add(v, s, "partOf", w, "partOf:onder-x-vallen", 0.8)
         for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
             for m in rx.finditer(masked):
                 parent = slots[int(m.group(1))].members()
