@@ -146,3 +146,17 @@ def test_onder_de_groep_vallen_stichtingen_are_part_of_the_group():
     assert {("Welzijn Bladel", "partOf", "Kempische Welzijnsgroep"),
             ("Zorgpunt Reusel", "partOf", "Kempische Welzijnsgroep"),
             ("De Brug", "partOf", "Kempische Welzijnsgroep")} <= found
+
+
+def test_de_drie_werken_samen_in_het_netwerk_x_names_members():
+    found = triples("Welzijn Bladel, Zorgpunt Reusel en De Brug gaan samen verder als Kempen Sociaal. "
+                    "Dat maakten de drie organisaties bekend. De drie werken al sinds 2016 samen in het "
+                    "netwerk Kempen Mantelzorg.")
+    assert {("Welzijn Bladel", "memberOf", "Kempen Mantelzorg"),
+            ("Zorgpunt Reusel", "memberOf", "Kempen Mantelzorg"),
+            ("De Brug", "memberOf", "Kempen Mantelzorg")} <= found
+
+
+def test_a_count_before_a_noun_is_no_bare_group():
+    found = triples("Welzijn Bladel en Zorgpunt Reusel fuseren. De twee buurthuizen blijven open.")
+    assert not any(r == "memberOf" for _, r, _ in found)

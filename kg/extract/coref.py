@@ -24,6 +24,11 @@ _COLLECTIVE = re.compile(
     r"(?P<n>twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+))\s+(?:\w+\s+)?"
     r"(?P<noun>organisaties|partijen|partners|instellingen|stichtingen|aanbieders|fusiepartners|"
     r"fusiepartijen|welzijnsorganisaties|corporaties|verenigingen)\b(?!\s*[:;(])")
+#: "De drie werken samen in X", "werken de vier al jaren samen": a count without a noun before a verb.
+_COLLECTIVE_BARE = re.compile(
+    r"\b(?:[Dd]e|[Dd]eze|[Aa]lle)\s+(?P<n>twee|drie|vier|vijf|zes|zeven|acht)(?=\s+(?:werken|werkten|gaan|"
+    r"gingen|hebben|hadden|zijn|waren|willen|wilden|vormen|vormden|blijven|bleven|delen|samen|al|sinds|nu|"
+    r"ook)\b)")
 _SINGLE = re.compile(r"^(?:(?:De|Deze|Die)\s+(?:organisatie|stichting|coöperatie|instelling|"
                      r"vereniging)|Zij|Ze)\b")
 _SINGLE_MID = re.compile(r"\b(?:de|deze)\s+(?:organisatie|stichting|coöperatie|instelling|vereniging)\b"
@@ -65,10 +70,10 @@ def run(ctx: Context) -> None:
     """Component: coreference slots for group phrases, "de organisatie", "de gemeente", "wij"."""
     first_person(ctx)
     for v in ctx.views:
-        for m in _COLLECTIVE.finditer(v.text):
+        for m in list(_COLLECTIVE.finditer(v.text)) + list(_COLLECTIVE_BARE.finditer(v.text)):
             if not v.free(m.start(), m.end()):
                 continue
-            n = 2 if m.group("both") else count_word(m.group("n"))
+            n = 2 if m.groupdict().get("both") else count_word(m.group("n"))
             group = _find_group(ctx, v, m.start(), n)
             if group:
                 slot = ctx.place(v, m.start(), m.end(), group[0].mention.type)

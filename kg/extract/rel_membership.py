@@ -33,9 +33,12 @@ _MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+
                           rf"deelnemer\s+(?:in|aan|van)|vertegenwoordigd\s+in)\s+(?:het\s+|de\s+)?"
                           rf"⟦([OP])(\d+)⟧")
 _WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|nemen|neemt)\s+"
-                      r"(?:\w+\s+){0,3}?(?:samen\s+)?(?:in|deel\s+aan)\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
+                      r"(?:\w+\s+){0,3}?(?:samen\s+)?(?:in|deel\s+aan)\s+(?:het\s+|de\s+)?"
+                      r"(?:(?:samenwerkingsverband|netwerk|platform|overleg|project|programma)\s+)?⟦([OP])(\d+)⟧")
 _WORK_IN_INV = re.compile(r"\b(?:werken|werkt|participeren|participeert|zitten|zit)\s+(?=(?:de\s+|het\s+)?⟦O)")
-_WORK_IN_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen\s+)?in\s+(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
+_WORK_IN_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen\s+)?in\s+(?:het\s+|de\s+)?"
+                           r"(?:(?:samenwerkingsverband|netwerk|platform|overleg|project|programma)\s+)?"
+                           r"⟦([OP])(\d+)⟧")
 _CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit\s+"
                        r"(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+(?:van|uit)\s+)?"
                        r"(?:(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?(?:organisaties|partijen|partners|"
