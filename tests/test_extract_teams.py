@@ -99,3 +99,12 @@ def test_municipal_units_and_team_partners():
     assert ("Stichting Welzijn Veluwerand", "leadsPilot", "Buurtteam Stadsweiden") in t
     assert ("Jeugdhulp Kompasroos", "memberOf", "Buurtteam Stadsweiden") in t
     assert ("Thuiszorg Noorderlicht", "memberOf", "Buurtteam Drielanden") in t
+
+
+def test_plural_teams_with_names_and_trekker_daarvan():
+    from extract_helpers import triples
+    found = triples("In Leiden werkt men met wijkteams. In 2019 starten ook de wijkteams Merenwijk en "
+                    "Stevenshof. Trekker daarvan is Welzijn Leiden, dat extra mensen aanneemt.")
+    assert {("Welzijn Leiden", "leadsPilot", "Wijkteam Merenwijk"),
+            ("Welzijn Leiden", "leadsPilot", "Wijkteam Stevenshof"),
+            ("Wijkteam Merenwijk", "locatedIn", "Merenwijk")} <= found

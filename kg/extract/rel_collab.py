@@ -61,7 +61,8 @@ _SET_UP_INV = re.compile(r"\b(?:heeft|hebben|had)\s+⟦O(\d+)⟧\s+[^⟦]{0,60}?
 _BARE_LEADER = re.compile(rf"⟦O(\d+)⟧\s+(?:is|was|wordt|werd|blijft|treedt\s+op\s+als|trad\s+op\s+als|"
                           rf"fungeert\s+als|fungeerde\s+als)\s+(?:\w+\s+)?(?:de\s+|het\s+)?"
                           rf"(?:\w+\s+)?{_LEADER}\b(?!\s+(?:van|voor|bij|in)\b)")
-_BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?(?i:{_LEADER})\s+(?:is|was|wordt|werd)\s+"
+_BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?(?i:{_LEADER})\s+(?:daarvan\s+|hiervan\s+)?"
+                              rf"(?:is|was|wordt|werd)\s+"
                               rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "In de wijk Y is dat (bijvoorbeeld) X": X leads the same kind of team in wijk Y.
 _THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"
@@ -206,7 +207,10 @@ def pilots(ctx: Context, v: View) -> None:
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
         for m in rx.finditer(masked):
             team = _recent_team(ctx, v, masked, m.start())
-            if team is not None:
+            found = [team] if team is not None else []
+            if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
+                found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
+            for team in found:
                 for o in slots[int(m.group(1))].members():
                     for p in team.members():
                         if o.mention.type in ORG_TYPES:
@@ -241,6 +245,19 @@ def _recent_team(ctx: Context, v: View, masked: str, pos: int):
         if teams:
             return teams[-1]
     return None
+
+
+def _recent_teams(ctx: Context, v: View, masked: str, pos: int) -> list:
+    """All teams of the sentence that named the last team before ``pos``."""
+    here = [s for s in v.sorted_slots() if s.mention.type == "Pilot"
+            and masked.find(f"⟦P{v.slots.index(s)}⟧") < pos]
+    if here:
+        return here
+    for prev in ctx.previous(v, 3):
+        teams = [s for s in prev.sorted_slots() if s.mention.type == "Pilot"]
+        if teams:
+            return teams
+    return []
 
 
 def _recent_lead_noun(ctx: Context, v: View) -> str | None:

@@ -89,11 +89,39 @@ def _team_names_as_pilots(ctx: Context) -> None:
                 ctx.retype(s, "Pilot")
 
 
+_PLURAL_TEAMS = re.compile(r"\b(?:de\s+|twee\s+|drie\s+)?(?:(?:nieuwe|sociale)\s+)?"
+                           r"(?P<noun>wijkteams|buurtteams|gebiedsteams|dorpsteams)\s+"
+                           r"(?P<names>[A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)*\s+en\s+[A-Z][\w'-]+)\b")
+
+
+def _plural_teams(ctx: Context, v: View, teams: list[Slot]) -> None:
+    """"de wijkteams Noordoost en Kampen-West": one team per name, in the wijk it names."""
+    for m in _PLURAL_TEAMS.finditer(v.text):
+        noun = _cap(m.group("noun")[:-1])
+        for w in re.finditer(r"[A-Z][\w'-]+", m.group("names")):
+            cs, ce = m.start("names") + w.start(), m.start("names") + w.end()
+            inside = [s for s in v.slots if s.cstart < ce and s.cend > cs]
+            if any(s.strong and s.mention.type in ("Organisation", "Cooperative", "Partnership")
+                   for s in inside) or any(s.cstart < cs or s.cend > ce for s in inside):
+                continue
+            for s in inside:
+                v.slots.remove(s)
+            slot = ctx.place(v, cs, ce, "Pilot", label=f"{noun} {w.group(0)}")
+            if slot is None:
+                v.slots.extend(inside)
+                continue
+            teams.append(slot)
+            if w.group(0).casefold() not in _BARE_DIRECTIONS:
+                wijk = ctx.mention(v, cs, ce, "Neighbourhood")
+                ctx.add(v, slot, "locatedIn", wijk, "locatedIn:team-name", 0.8)
+
+
 def run(ctx: Context) -> None:
     """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
     teams: list[Slot] = []
     _team_names_as_pilots(ctx)
     for v in ctx.views:
+        _plural_teams(ctx, v, teams)
         teams.extend(s for s in v.sorted_slots() if s.mention.type == "Pilot" and s.group is None
                      and s not in teams)
         for m in _BACK_TEAM.finditer(v.text):
