@@ -108,3 +108,11 @@ def test_plural_teams_with_names_and_trekker_daarvan():
     assert {("Welzijn Leiden", "leadsPilot", "Wijkteam Merenwijk"),
             ("Welzijn Leiden", "leadsPilot", "Wijkteam Stevenshof"),
             ("Wijkteam Merenwijk", "locatedIn", "Merenwijk")} <= found
+
+
+def test_in_wijk_ligt_de_trekkersrol_bij_x():
+    from extract_helpers import triples
+    found = triples("Almere werkt met buurtteams. In de Kruidenwijk en in Almere-Haven zijn pilots gestart. "
+                    "Stichting Kruidhof is trekker van de pilot in de Kruidenwijk; in Almere-Haven ligt de "
+                    "trekkersrol bij Zorggroep De Haven.")
+    assert ("Zorggroep De Haven", "leadsPilot", "Pilot Almere-Haven") in found

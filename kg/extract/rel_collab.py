@@ -65,8 +65,10 @@ _BARE_LEADER_INV = re.compile(rf"(?:^|[.:;]\s*)(?:[Dd]e\s+)?(?i:{_LEADER})\s+(?:
                               rf"(?:is|was|wordt|werd)\s+"
                               rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "In de wijk Y is dat (bijvoorbeeld) X": X leads the same kind of team in wijk Y.
-_THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"
-                      r"(?:dat|die|deze|het)\s+(?:\w+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:(?:wijk|buurt|kern|dorp|stadsdeel)\s+⟦N(\d+)⟧\s+(?:is|was)\s+"
+                      r"(?:dat|die|deze|het)\s+(?:\w+\s+)?|(?:(?:wijk|buurt|kern|dorp|stadsdeel)\s+)?⟦N(\d+)⟧\s+"
+                      r"(?:ligt|lag)\s+de\s+(?:trekkersrol|penvoering|regie|coördinatie)\s+bij\s+)"
+                      r"(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "Sociaal wijkteam X – penvoerder: A (met B, C en D)"
 _LEADER_COLON = re.compile(rf"⟦P(\d+)⟧[^⟦]{{0,20}}?\b{_LEADER}\s*:\s*(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _WITH_PAREN = re.compile(r"\s*[(,]\s*(?:met|samen\s+met|en\s+verder|verder)\s+")
@@ -219,9 +221,9 @@ def pilots(ctx: Context, v: View) -> None:
         noun = _recent_lead_noun(ctx, v)
         if noun is None:
             continue
-        wijk = slots[int(m.group(1))]
+        wijk = slots[int(m.group(1) or m.group(2))]
         pilot = ctx.mention(v, wijk.cstart, wijk.cend, "Pilot", label=f"{noun} {wijk.mention.name}")
-        for o in slots[int(m.group(2))].members():
+        for o in slots[int(m.group(3))].members():
             if o.mention.type in ORG_TYPES:
                 ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
                 ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
@@ -262,7 +264,7 @@ def _recent_teams(ctx: Context, v: View, masked: str, pos: int) -> list:
 
 def _recent_lead_noun(ctx: Context, v: View) -> str | None:
     """"Wijkteam"/"Pilot": the kind of team a leadsPilot of the last two sentences was about."""
-    prev = {id(p.sentence) for p in ctx.previous(v, 2)}
+    prev = {id(p.sentence) for p in ctx.previous(v, 2)} | {id(v.sentence)}
     for c in reversed(ctx.extraction.candidates):
         if c.relation == "leadsPilot" and id(c.sentence) in prev and c.object.name:
             return c.object.name.split()[0]
