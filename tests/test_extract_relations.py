@@ -160,3 +160,12 @@ def test_de_drie_werken_samen_in_het_netwerk_x_names_members():
 def test_a_count_before_a_noun_is_no_bare_group():
     found = triples("Welzijn Bladel en Zorgpunt Reusel fuseren. De twee buurthuizen blijven open.")
     assert not any(r == "memberOf" for _, r, _ in found)
+
+
+def test_founders_listed_with_places_and_a_region_is_no_founder():
+    found = triples("Vier welzijnsorganisaties uit Limburg hebben de stichting Samen Thuis opgericht. "
+                    "De stichting gaat een platform bouwen. Oprichters zijn Welzijn Venlo uit Venlo, de "
+                    "Roermondse stichting Het Anker, Zorgkracht (Weert) en Buurtwerk Echt.")
+    assert {("Samen Thuis", "foundedBy", x) for x in
+            ("Welzijn Venlo", "Het Anker", "Zorgkracht", "Buurtwerk Echt")} <= found
+    assert ("Samen Thuis", "foundedBy", "Limburg") not in found

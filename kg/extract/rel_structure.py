@@ -91,7 +91,7 @@ def founded_by(ctx: Context) -> None:
                 nm, ns, _ = nxt.masked()
                 f = _FOUNDERS_ARE.match(nm)
                 if f:
-                    items, _ = parse_list(nm, ns, f.end(), "OM", ctx, nxt)
+                    items = _founders_list(nm, ns, f.end(), ctx, nxt)
                     _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
         for m in _FOUNDED_ACTIVE.finditer(masked):
             subj = slots[int(m.group(1))]
@@ -100,12 +100,13 @@ def founded_by(ctx: Context) -> None:
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
             if not founders:
                 # "Vijf organisaties hebben X opgericht. Oprichters zijn A, B en C."
-                for nxt in ctx.views[v.index + 1:v.index + 2]:
+                for nxt in ctx.views[v.index + 1:v.index + 3]:  # a sentence about X may come between
                     nm, ns, _ = nxt.masked()
                     f = _FOUNDERS_ARE.match(nm)
-                    if f:
-                        items, _ = parse_list(nm, ns, f.end(), "OM", ctx, nxt)
+                    if f and not (nxt.index > v.index + 1 and nm.startswith(("Dat", "dat"))):
+                        items = _founders_list(nm, ns, f.end(), ctx, nxt)
                         _founders(ctx, nxt, subj, items, "foundedBy:oprichters-zijn")
+                        break
         for m in _FOUNDED_INV.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FOUNDED_INV_TAIL.match(masked, end)
@@ -118,6 +119,28 @@ def founded_by(ctx: Context) -> None:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:op-initiatief-van")
 
 
+_LOOSE_ITEM = re.compile(r"(?:(?:de|het|[a-zë]+|[A-Z][a-zë]+(?:se|er))\s+){0,3}?⟦O(\d+)⟧"
+                         r"(?:\s+(?:uit|in|te)\s+⟦[MN]\d+⟧|\s*\(\s*⟦[MN]\d+⟧\s*\))?")
+_LOOSE_SEP = re.compile(r"\s*,\s*|\s+en\s+|\s*,\s*en\s+")
+
+
+def _founders_list(nm: str, ns: list[Slot], pos: int, ctx: Context, view: View) -> list[Item]:
+    """"Oprichters zijn A uit X, de Y-se stichting B, C (Z) en D": items may carry a place or a
+    describing phrase; the plain coordination reading is kept when it finds as many."""
+    items, _ = parse_list(nm, ns, pos, "OM", ctx, view)
+    loose: list[Item] = []
+    while True:
+        m = _LOOSE_ITEM.match(nm, pos)
+        if not m:
+            break
+        loose.append(Item(ns[int(m.group(1))]))
+        sep = _LOOSE_SEP.match(nm, m.end())
+        if not sep:
+            break
+        pos = sep.end()
+    return loose if len(loose) > len(items) and len(loose) >= 2 else items
+
+
 def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     """The coordination that is the subject right before a verb: "A en B hebben ..."."""
     # an item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
@@ -126,6 +149,8 @@ def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
                   head)
     if not m:
         return []
+    if re.search(r"\b(?:uit|in|van|rond|rondom)\s+$", head[:m.start(1)]):
+        return []  # "Vier organisaties uit ⟦regio⟧ hebben ...": the place says where the subject is from
     items, _ = parse_list(masked, slots, m.start(1), "O")
     return items
 
