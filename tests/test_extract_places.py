@@ -37,3 +37,10 @@ def test_plain_list_of_wijken_in_a_larger_wijk():
     t = triples(text)
     assert ("Kruisberg", "locatedIn", "Arnhem-Zuid") in t and ("Vogelwijk", "locatedIn", "Arnhem-Zuid") in t
     assert "Kruisberg" not in names(text, "Organisation")
+
+
+def test_place_adjective_before_a_kind_noun_locates_the_organisation():
+    from extract_helpers import triples
+    found = triples("Oprichters zijn Welzijn Venlo, de Roermondse stichting Het Anker en de Edese "
+                    "welzijnsorganisatie Zorgkring.")
+    assert {("Het Anker", "locatedIn", "Roermond"), ("Zorgkring", "locatedIn", "Ede")} <= found

@@ -42,10 +42,34 @@ def _places(items) -> list[Slot]:
             if s.mention.type in ("Municipality", "Province", "Neighbourhood")]
 
 
+#: "de Helmondse stichting X", "de Edese welzijnsorganisatie X": a place adjective before a kind noun.
+_PLACE_ADJ = re.compile(r"\b(?:de|het|een)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:\w+\s+)?"
+                        r"(?:stichting|organisatie|welzijnsorganisatie|welzijnsstichting|vereniging|"
+                        r"coöperatie|zorgorganisatie|instelling)\s+(?:de\s+|het\s+)?⟦O(?P<o>\d+)⟧")
+
+
+def _adjective_place(ctx: Context, adj: str):
+    """"Helmondse" -> Helmond, "Groningse" -> Groningen, "Leeuwarder" -> Leeuwarden (gazetteer)."""
+    stem = adj[:-2]
+    for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem):
+        found = ctx.gazetteer.lookup(name, "Municipality")
+        if found:
+            return found[0]
+    return None
+
+
 def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
-        masked, slots, _ = v.masked()
+        masked, slots, cmap = v.masked()
+        for m in _PLACE_ADJ.finditer(masked):
+            place = _adjective_place(ctx, m.group("adj"))
+            subj = slots[int(m.group("o"))]
+            if place is None or subj.group is not None or subj.mention.type not in ORG_TYPES:
+                continue
+            cs = cmap[m.start("adj")]
+            mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
+            ctx.add(v, subj, "locatedIn", mention, "locatedIn:place-adjective", 0.7)
         for m in _ADJ.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
             if subj.group is not None:
