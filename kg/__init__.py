@@ -22,7 +22,8 @@ try:
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-__all__ = [
+#: The API functions (defined in kg.api, loaded on first use).
+_API = (
     "open_store",
     "build",
     "query",
@@ -33,6 +34,10 @@ __all__ = [
     "review",
     "evaluate",
     "extract_text",
+)
+
+__all__ = [
+    *_API,
     "KgError",
     "InputError",
     "QueryError",
@@ -47,7 +52,7 @@ _ERRORS = {"KgError", "InputError", "QueryError", "StoreError", "ValidationError
 def __getattr__(name: str):
     if name in _ERRORS:
         return getattr(import_module("kg.errors"), name)
-    if name in __all__:
+    if name in _API:
         return getattr(import_module("kg.api"), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kg import _API
 from kg.errors import QueryError
 from kg.ingest import BuildOptions, BuildSummary, Progress
 from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
@@ -23,18 +24,7 @@ from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 DEFAULT_CURATIONS = Path("data/curations")
 DEFAULT_ALIASES = Path("data/aliases.tsv")
 
-__all__ = [
-    "open_store",
-    "build",
-    "query",
-    "to_networkx",
-    "export",
-    "render",
-    "validate",
-    "review",
-    "evaluate",
-    "extract_text",
-]
+__all__ = list(_API)
 
 
 def build(

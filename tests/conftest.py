@@ -50,3 +50,19 @@ def built_seed_store(tmp_path_factory) -> Path:
         summary = kg.build(store, [REPORTS], jobs=1, curations=None, aliases=None)
         assert not summary.failed, summary.failed
     return location
+
+
+def store_from_dataset(dataset):
+    """An in-memory OxigraphStore holding the report graphs of an rdflib Dataset (a fixture)."""
+    from rdflib import Graph
+
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore(None)
+    for ctx in dataset.graphs():
+        if len(ctx) and "/report/" in str(ctx.identifier):
+            g = Graph()
+            for t in ctx:
+                g.add(t)
+            store.put_report(str(ctx.identifier), g)
+    return store

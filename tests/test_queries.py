@@ -11,6 +11,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.namespaces import KG, KGR
+from conftest import store_from_dataset
 
 QUERIES = Path(__file__).resolve().parent.parent / "kg" / "queries"
 FIXTURE = Path(__file__).parent / "data" / "valid.trig"
@@ -334,18 +335,7 @@ def test_a_name_with_quotes_is_matched_exactly(ds):
 
 # -- the same on the real store ------------------------------------------------------------------
 
-def _store(ds):
-    import kg.store as store_mod
-    store = store_mod.OxigraphStore(None)
-    from rdflib import Graph
-
-    for ctx in ds.graphs():
-        if len(ctx) and "/report/" in str(ctx.identifier):
-            g = Graph()
-            for t in ctx:
-                g.add(t)
-            store.put_report(str(ctx.identifier), g)
-    return store
+_store = store_from_dataset
 
 
 def _canonical(rows: list[dict[str, str]]) -> list[tuple]:

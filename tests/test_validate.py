@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from kg.errors import ValidationError
 from kg.namespaces import KG, KGR, ORG
 from kg.shacl import ValidationReport, ontology_dir, validate, validate_store
+from conftest import store_from_dataset
 
 FIXTURE = Path(__file__).parent / "data" / "valid.trig"
 
@@ -309,16 +310,7 @@ def test_raise_for_violations(union):
 
 # -- through a store ---------------------------------------------------------------------------
 
-def _oxigraph_store(dataset: Dataset):
-    import kg.store as store_mod
-    store = store_mod.OxigraphStore(None)
-    for ctx in dataset.graphs():
-        if len(ctx) and "/report/" in str(ctx.identifier):
-            g = Graph()
-            for t in ctx:
-                g.add(t)
-            store.put_report(str(ctx.identifier), g)
-    return store
+_oxigraph_store = store_from_dataset
 
 
 def test_validate_store_on_the_fixture(dataset):
