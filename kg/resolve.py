@@ -149,6 +149,12 @@ class Resolver:
         """Safe merges inside one report: regional acronym forms, one-letter misspellings."""
         orgs = [c for (fam, _), c in clusters.items() if fam == "organisation" and not c.place]
         target: dict[int, _Cluster] = {}
+        word_only: set[int] = set()
+        for a in orgs:
+            b = self._word_of(a, orgs)
+            if b is not None:
+                target[id(a)] = b  # "Maasdal" alone is "Welzijnsgroep Maasdal"
+                word_only.add(id(a))
         for a in orgs:
             for b in orgs:
                 if a is b or id(a) in target or id(b) in target:
@@ -167,8 +173,39 @@ class Resolver:
             b = next(c for c in orgs if id(c) == b_id)
             a.types.update(b.types)
             a.surfaces.update(b.surfaces)
-            a.labels.update(b.labels)
+            if b_id in word_only:
+                a.surfaces.update(b.labels)  # the short form is an alias, the long name the label
+            else:
+                a.labels.update(b.labels)
             a.mentions += b.mentions
+
+    def _word_of(self, a: _Cluster, orgs: list[_Cluster]) -> _Cluster | None:
+        """A lone capitalised word that is the distinctive word of exactly one longer organisation
+        name in the report ("Welzijnsgroep Maasdal ... Maasdal biedt"): that organisation.
+        The other words of the long name must be generic (name heads, common words), so two
+        organisations that share a word are never merged."""
+        from kg.extract.lexicon import NAME_HEADS, NOT_NAMES, ORG_SUFFIXES
+
+        la = a.labels.most_common(1)[0][0]
+        lw = la.casefold()
+        if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper() \
+                or lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
+            return None
+        hits = []
+        for b in orgs:
+            if b is a:
+                continue
+            words = b.labels.most_common(1)[0][0].split()
+            if len(words) < 2 or la not in words:
+                continue
+            hits.append(b)
+            rest = [w for w in words if w != la]
+            if words.count(la) != 1 or not all(
+                    w.casefold() in NAME_HEADS or w.casefold() in NOT_NAMES
+                    or w.casefold() in ("de", "het", "'t") or w.casefold().endswith(ORG_SUFFIXES)
+                    for w in rest):
+                return None
+        return hits[0] if len(hits) == 1 else None
 
     def _short_of(self, a: _Cluster, b: _Cluster, orgs: list[_Cluster]) -> bool:
         """"Jongerenpunt" and "Jongerenpunt Almere" in one report: the bare word is the short form,

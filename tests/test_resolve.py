@@ -114,3 +114,15 @@ def test_bare_word_joins_the_name_with_its_place():
     founded = {(rep.entities[r.subject].label, rep.entities[r.object].label)
                for r in rep.relations if r.relation == "foundedBy"}
     assert ("Buurtpunt Zwolle", "Stichting Welzijn Assendorp") in founded
+
+
+def test_lone_word_joins_the_one_longer_name_it_distinguishes():
+    r = Resolver().resolve(_ext(Mention("Welzijnsgroep Reestdal", "Organisation", 0, 22),
+                                Mention("Reestdal", "Organisation", 30, 38),
+                                Mention("Welzijn Ouderen Vechtzoom", "Organisation", 40, 65),
+                                Mention("Buurtwerk Vechtzoom", "Organisation", 70, 89),
+                                Mention("Vechtzoom", "Organisation", 90, 99)))
+    labels = _labels(r)
+    assert "Welzijnsgroep Reestdal" in labels and "Reestdal" not in labels
+    # two organisations share the word: nothing is merged
+    assert {"Welzijn Ouderen Vechtzoom", "Buurtwerk Vechtzoom", "Vechtzoom"} <= labels
