@@ -147,7 +147,7 @@ def review(
     from kg.resolve import Resolver, load_aliases
 
     doc = read_document(report)
-    alias_map = load_aliases(aliases) if aliases and Path(aliases).exists() else None
+    alias_map = load_aliases(aliases) if aliases else None
     resolver = Resolver(aliases=alias_map, known=store.known_entities() if store else None)
     resolved = resolver.resolve(extract(doc))
     target = Path(out) if out else DEFAULT_CURATIONS / (Path(doc.name).stem + ".tsv")

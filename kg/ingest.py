@@ -256,7 +256,7 @@ def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSet
 def _load_alias_map(options: BuildOptions):
     from kg.resolve import load_aliases
 
-    return load_aliases(options.aliases) if options.aliases and Path(options.aliases).exists() else None
+    return load_aliases(options.aliases) if options.aliases else None
 
 
 def _harmonise_entity(entity, known: dict[str, tuple[str, str]]) -> bool:

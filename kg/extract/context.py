@@ -21,8 +21,6 @@ TYPE_LETTER = {
     "Organisation": "O", "Cooperative": "O", "Partnership": "O", "Municipality": "M",
     "Province": "V", "Neighbourhood": "N", "Pilot": "P", "Service": "S", "Person": "H",
 }
-ORG_LETTERS = "O"
-PLACE_LETTERS = "MVN"
 SLOT_RE = re.compile(r"⟦([A-Z])(\d+)⟧")
 
 

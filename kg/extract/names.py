@@ -558,18 +558,6 @@ def _alone_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
     return found
 
 
-def _alone_count(chains: list[_Chain], key: str) -> int:
-    """How often a one-word name stands without a place right after it."""
-    n = 0
-    for c in chains:
-        if normalise_name(c.view.text[c.cs:c.ce]) != key:
-            continue
-        nxt = c.view.slot_at(c.ce + 1, c.ce + 2)
-        if not (nxt and nxt.mention.type in ("Municipality", "Province")):
-            n += 1
-    return n
-
-
 def _extend_person(v: View, c: _Chain) -> int:
     """A person's name ends after its surname; particles were read by the chain already."""
     end = c.ce

@@ -264,14 +264,3 @@ def count_word(text: str) -> int | None:
     if t.isdigit():
         return int(t)
     return NUMBER_WORDS.get(t)
-
-
-def slot_index(token_match: re.Match[str], group: int = 1) -> int:
-    return int(token_match.group(group))
-
-
-def first_slot_after(masked: str, slots: list[Slot], pos: int, letters: str) -> Slot | None:
-    for m in SLOT_RE.finditer(masked, pos):
-        if m.group(1) in letters:
-            return slots[int(m.group(2))]
-    return None
