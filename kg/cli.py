@@ -212,7 +212,7 @@ def reports(store: StoreOpt = None) -> None:
 
     with open_store(store, read_only=True) as st:
         rows = st.reports()
-    _print_records(rows, ["name", "kind", "title", "sha"], "table" if sys.stdout.isatty() else "tsv")
+    _print_records(rows, ["name", "kind", "title", "sha"])
 
 
 # -- query ---------------------------------------------------------------------------------
@@ -304,8 +304,18 @@ def _list_queries(queries) -> None:
     _console().print(table)
 
 
-def _print_records(rows: list[dict], columns: list[str], fmt: str) -> None:
-    if fmt == "table":
+def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str | None = None) -> None:
+    """Rows as a table on a terminal, else as TSV; or as the format asked for."""
+    fmt = getattr(fmt, "value", fmt) or ("table" if sys.stdout.isatty() else "tsv")
+    if fmt == "xml":
+        from kg.errors import QueryError
+
+        raise QueryError("xml is a format for SPARQL results only; use table, csv, tsv or json")
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "table":
         from rich.table import Table
         from rich.text import Text
 
@@ -414,8 +424,7 @@ def entities(
         type_ = match[0]
     with open_store(store, read_only=True) as st:
         rows = [asdict(e) for e in list_entities(st) if not type_ or e.type == type_]
-    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
-    _print_records(rows, ["label", "type", "aliases", "identifiers"], "table" if chosen == "table" else ("csv" if chosen == "csv" else "tsv"))
+    _print_records(rows, ["label", "type", "aliases", "identifiers"], fmt)
 
 
 @app.command()
@@ -567,8 +576,7 @@ def network_neighbours(
         }
         for n in found
     ]
-    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
-    _print_records(rows, ["actor", "type", "distance", "relations"], "table" if chosen == "table" else ("csv" if chosen == "csv" else "tsv"))
+    _print_records(rows, ["actor", "type", "distance", "relations"], fmt)
 
 
 # -- curation and evaluation ---------------------------------------------------------------
