@@ -87,8 +87,10 @@ def run(ctx: Context) -> None:
                 if slot:
                     slot.group = [topic]
         for m in _KIND_MID.finditer(v.text):
-            # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last
-            if m.start() == 0 or not v.free(m.start(), m.end()) or any(
+            # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last;
+            # "Het pact wordt gevormd door": the Taalpact named last
+            if (m.start() == 0 and m.group(1).casefold() not in _GROUP_KINDS) \
+                    or not v.free(m.start(), m.end()) or any(
                     s.mention.type in ORG_TYPES and s.cstart < m.start() for s in v.slots):
                 continue
             target = _last_of_kind(ctx, v, m.group(1))
@@ -168,16 +170,28 @@ def first_person(ctx: Context) -> None:
                     slot.group = [author]
 
 
-_KIND_MID = re.compile(r"\b(?:de|deze)\s+(coöperatie|cooperatie|stichting|vereniging)\b"
+_GROUP_KINDS = ("pact", "netwerk", "alliantie", "consortium", "samenwerkingsverband", "platform")
+_KIND_MID = re.compile(r"\b(?:[Dd]e|[Dd]eze|[Hh]et|[Dd]it)\s+(coöperatie|cooperatie|stichting|vereniging|"
+                       r"pact|netwerk|alliantie|consortium|samenwerkingsverband|platform)\b"
                        r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
 
 
 def _last_of_kind(ctx: Context, view: View, kind: str) -> Slot | None:
     """The latest organisation (up to ten sentences back) whose name starts with ``kind``."""
     k = kind.casefold().replace("cooperatie", "coöperatie")
+
+    def of_kind(s: Slot) -> bool:
+        name = s.mention.name.casefold().replace("cooperatie", "coöperatie")
+        if name.startswith(k + " "):
+            return True
+        if k == "coöperatie":
+            return s.mention.type == "Cooperative"
+        # "het pact" for "Taalpact X", "het netwerk" for "Veluws Netwerk Mantelzorg"
+        return k in _GROUP_KINDS and any(w.endswith(k) for w in name.split())
+
     for w in [view] + ctx.previous(view, 10):
         found = [s for s in w.sorted_slots() if s.group is None and s.mention.type in ORG_TYPES
-                 and s.mention.name.casefold().replace("cooperatie", "coöperatie").startswith(k + " ")]
+                 and of_kind(s)]
         if w is view:
             found = [s for s in found if s.cend <= view.text.find(kind)]
         if found:

@@ -308,6 +308,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         strip = False
         if lw in ("de", "het", "'t") and not c.initial and len(c.words) > 1:
             break  # "De Badde" mid-sentence: the article is part of the name
+        if len(c.words) == 2 and lw not in ROLES and c.words[1][:1].isupper() \
+                and re.fullmatch(r"\S+\s&\s\S+", c.text):
+            break  # "Lees & Zo": two words joined by an ampersand are one name
         if lw in ROLES or lw in ("de", "het", "een") and c.initial:
             strip = True
         elif lw in NUMBER_WORDS and len(c.words) > 1:
@@ -340,6 +343,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             c.initial = False if (mid[normalise_name(" ".join(c.words))] or lw in NOT_NAMES) \
                 else c.initial
     while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
+        if len(c.words) >= 2 and c.words[-1][:1].isupper() and c.words[-1] != "&" \
+                and re.search(r"\s&\s\S+$", v.text[c.cs:c.ce]):
+            break  # "Lees & Zo", "Tijd & Co": an ampersand joins a capitalised word into the name
         if len(c.words) >= 2 and c.words[0].casefold() in NAME_HEADS and c.words[-1][:1].isupper() \
                 and (_place_follows(v, c.ce) or _CONNECTED_PLACE.match(v.text[c.ce:])):
             break  # "Coöperatie Sociaal Flevoland", "Coöperatie Samen in Drenthe U.A."
@@ -392,7 +398,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
                     or _SUBJECT_VERB.match(v.text[c.ce:]) or _LEGAL_FORM.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
-            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=False)
+            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=False)
             return
         if re.search(r"(?:se|sche)$", w) and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]):
             return  # "vier Zeeuwse organisaties": an adjective of a place, not a name
@@ -414,13 +420,13 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if (not looks or _is_acronym(w) or orgish) and _absorb_place(ctx, v, c, chains, key, orgish):
             return
         strong = looks or mid[key] >= 2 or c.listed
-        slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=strong)
+        slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=strong)
         _acronym_label(ctx, v, slot)
         return
     # "Stichting Welzijn Ouderen Hoorn": a longer name that ends in a place it never stands without
     if _absorb_place(ctx, v, c, chains, key):
         return
-    ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+    ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
 
 
 #: Street names ("Troelstralaan", "Grote Markt") and a house number after a name.
@@ -482,7 +488,7 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
         if all(s.mention.type in ("Municipality", "Province", "Neighbourhood") for s in inner):
             for s in inner:
                 v.slots.remove(s)
-            slot = ctx.place(v, c.cs, c.ce + conn.end(), _org_type(v, c.cs), strong=True)
+            slot = ctx.place(v, c.cs, c.ce + conn.end(), _org_type(v, c.cs, c.ce + conn.end()), strong=True)
             if slot is not None:
                 return True
             v.slots.extend(inner)
@@ -498,7 +504,7 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
     if tail and v.free(c.ce + 1, c.ce + tail.end()) and tail.group(1).casefold() not in NOT_NAMES \
             and not is_first_name(tail.group(1)) and _only_after(ctx, tail.group(1), nxt.mention.text):
         c.ce += tail.end()  # "Welzijn Middelburg Plus": a word after the place still belongs to the name
-    slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs), strong=True)
+    slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
     if slot is None:
         v.slots.append(nxt)
         return False
@@ -568,12 +574,27 @@ def _extend_person(v: View, c: _Chain) -> int:
     return end
 
 
-def _org_type(v: View, cs: int) -> str:
-    """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"."""
+#: A name whose head word says it is a cooperation of organisations: "Netwerk X", "Taalpact X",
+#: "Consortium X", "Zorgcoöperatie X", "Limburgs Welzijnsplatform".
+_PARTNERSHIP_HEAD = re.compile(r"(?i)^(?:[\w-]*(?:netwerk|pact|alliantie|consortium|samenwerkingsverband|"
+                               r"platform|overleg))$")
+_COOPERATIVE_HEAD = re.compile(r"(?i)^[\w-]*co[öo]peratie$")
+
+
+def _org_type(v: View, cs: int, ce: int | None = None) -> str:
+    """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"; also from the
+    name's own head word ("Zorgcoöperatie X", "Netwerk X", "Taalpact X")."""
     before = v.text[max(0, cs - 60):cs]
     word = v.text[cs:cs + 12].casefold()
     if word.startswith(("coöperatie", "cooperatie")):
         return "Cooperative"
+    if ce is not None:
+        words = v.text[cs:ce].split()
+        heads = [w for w in words[:2] if w[:1].isupper()]
+        if len(words) >= 2 and heads and _COOPERATIVE_HEAD.match(heads[0]):
+            return "Cooperative"
+        if len(words) >= 2 and any(_PARTNERSHIP_HEAD.match(w) for w in heads):
+            return "Partnership"
     desc = re.search(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$", before)
     if desc and not re.search(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
                               r"wordt|werd|werkt|werken|gaat|gaan|wil|zal|ook|nu|al)\b", desc.group(1)):

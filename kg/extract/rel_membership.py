@@ -39,7 +39,8 @@ _WORK_IN_INV = re.compile(r"\b(?:werken|werkt|participeren|participeert|zitten|z
 _WORK_IN_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen\s+)?in\s+(?:het\s+|de\s+)?"
                            r"(?:(?:samenwerkingsverband|netwerk|platform|overleg|project|programma)\s+)?"
                            r"⟦([OP])(\d+)⟧")
-_CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit\s+"
+_CONSISTS = re.compile(r"⟦([OP])(\d+)⟧\s+(?:(?:bestaat|bestaan|bestond)\s+(?:\w+\s+){0,4}?uit|"
+                       r"(?:wordt|worden|werd|werden)\s+(?:\w+\s+){0,3}?gevormd\s+door)\s+"
                        r"(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+(?:van|uit)\s+)?"
                        r"(?:(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?(?:organisaties|partijen|partners|"
                        r"leden|stichtingen|instellingen)\s*[:,]?\s*|:\s*)?")

@@ -155,13 +155,29 @@ def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     return items
 
 
+_COUNTED_MEMBERS = re.compile(r"(?i)\b(?:de|haar|zijn|onze|hun|alle|deze)\s+(\w+)\s+(?:leden|lidorganisaties)\b")
+
+
+def _members_counted(ctx: Context, n: int) -> bool:
+    """The text speaks of "de vier leden" of a coöperatie that as many organisations founded."""
+    from kg.extract.rules import count_word
+
+    return any(count_word(m.group(1)) == n for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text))
+
+
 def _founders(ctx: Context, v: View, subj: Slot, items: list[Item], rule: str) -> None:
     containers = set()
+    founders = {id(s) for it in items for s in [it.slot] if s.mention.type in ORG_TYPES}
+    # the founders of a coöperatie are its members when the text counts that many members
+    members_counted = len(founders) >= 2 and any(s.mention.type == "Cooperative" for s in subj.members()) \
+        and _members_counted(ctx, len(founders))
     for subj_m in subj.members():
         for it in items:
             if it.slot.mention.type not in ORG_TYPES + ("Municipality",):
                 continue
             ctx.add(v, subj_m, "foundedBy", it.slot, rule, 0.9)
+            if members_counted and it.slot.mention.type in ORG_TYPES:
+                ctx.add(v, it.slot, "memberOf", subj_m, rule.replace("foundedBy", "memberOf"), 0.8)
             if it.container is not None:
                 containers.add(id(it.container))
                 if it.container.mention.type in ORG_TYPES:

@@ -25,7 +25,9 @@ ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
 #: "jeugdhulporganisatie X", "de Vlissingse welzijnsstichting X": a kind noun before a listed name.
 KIND = (r"(?:[a-zë]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
         r"bibliotheek|bond|coöperatie|centrum|centrale|dienst|bedrijf|instituut|groep|fonds)\s+)?")
-ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}"
+#: "gingen A en Stichting B op in C": the legal form written before a name that is known without it.
+LEGAL_FORM = r"(?:(?:Stichting|Vereniging|Coöperatie)\s+(?=⟦O))?"
+ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}{LEGAL_FORM}"
                      rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]))?{KIND}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.

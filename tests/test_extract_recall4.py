@@ -1,0 +1,46 @@
+"""Recall rules of the fourth round: invented sentences, invented organisations."""
+
+from extract_helpers import names, run, triples
+
+
+def _types(text):
+    return {m.name: m.type for m in run(text).mentions}
+
+
+def test_name_head_word_gives_partnership_or_cooperative():
+    t = _types("Stichting Avondrood is lid van Taalpact Veenmeer. Zorgcoöperatie Heidewaard werkt "
+               "samen met Netwerk Jong Veenmeer en het Drents Welzijnsplatform.")
+    assert t["Taalpact Veenmeer"] == "Partnership"
+    assert t["Zorgcoöperatie Heidewaard"] == "Cooperative"
+    assert t["Netwerk Jong Veenmeer"] == "Partnership"
+    assert t["Stichting Avondrood"] == "Organisation"
+
+
+def test_wordt_gevormd_door_with_het_pact_pointing_back():
+    got = triples("Vier organisaties ondertekenden het Leespact Veenmeer. Het pact wordt gevormd door "
+                  "Stichting Avondrood, de Bibliotheek Veenmeer, taalaanbieder Lees & Zo en Humanis Vlist.")
+    members = {s for s, r, o in got if r == "memberOf" and o == "Leespact Veenmeer"}
+    assert members == {"Stichting Avondrood", "Bibliotheek Veenmeer", "Lees & Zo", "Humanis Vlist"}
+
+
+def test_ampersand_joins_a_name():
+    assert "Tel & Co" in names("Avondrood werkt samen met Tel & Co in Assen.")
+    assert "Lees & Zo" in names("Lees & Zo biedt taalcursussen aan.")
+
+
+def test_legal_form_before_a_name_known_without_it():
+    got = triples("Het Baken is een bekende naam. In 2012 gingen Stichting Avondrood en Stichting Het Baken "
+                  "op in Zorgkring.")
+    assert {(s, o) for s, r, o in got if r == "mergesInto"} == {("Stichting Avondrood", "Zorgkring"),
+                                                                ("Het Baken", "Zorgkring")}
+
+
+def test_founders_of_a_cooperative_are_members_when_the_text_counts_them():
+    text = ("Drie organisaties hebben de coöperatie Veenhulp opgericht. Oprichters zijn Avondrood, "
+            "Zorgkring en Humanis Vlist. Het bestuur bestaat uit de bestuurders van de drie leden.")
+    got = triples(text)
+    assert {s for s, r, o in got if r == "memberOf" and o == "Veenhulp"} == {
+        "Avondrood", "Zorgkring", "Humanis Vlist"}
+    # without a count of members, founding alone says nothing about membership
+    got = triples(text.replace("de drie leden", "haar leden"))
+    assert not {s for s, r, o in got if r == "memberOf"}
