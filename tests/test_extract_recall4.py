@@ -44,3 +44,38 @@ def test_founders_of_a_cooperative_are_members_when_the_text_counts_them():
     # without a count of members, founding alone says nothing about membership
     got = triples(text.replace("de drie leden", "haar leden"))
     assert not {s for s, r, o in got if r == "memberOf"}
+
+
+def _services(text):
+    return {(s, o) for s, r, o in triples(text) if r == "offersService"}
+
+
+def test_more_service_verbs():
+    assert ("Stichting Avondrood", "Mantelzorgondersteuning") in _services(
+        "Stichting Avondrood is van oudsher actief met mantelzorgondersteuning in Assen.")
+    assert ("Zorgkring", "Jongerenwerk") in _services(
+        "Zorgkring doet in Assen daarnaast het jongerenwerk en de vrijwilligerscentrale.")
+    assert ("Zorgkring", "Vrijwilligerscentrale") in _services(
+        "Zorgkring doet in Assen daarnaast het jongerenwerk en de vrijwilligerscentrale.")
+    assert ("Stichting Buurtwerk Veen", "Opbouwwerk") in _services(
+        "Stichting Buurtwerk Veen ontvangt een subsidie voor het opbouwwerk in de wijk.")
+    assert ("Welzijn Veenmeer", "Buurtkamers") in _services(
+        "Welzijn Veenmeer runt de buurtkamers in drie wijken.")
+
+
+def test_particle_verbs_need_their_particle():
+    assert ("Avondrood", "Schuldhulpmaatjes") in _services(
+        "Vanaf maart 2014 zet Avondrood schuldhulpmaatjes in.")
+    assert not _services("Zorgkring zet de taalmaatjes op de kaart.")
+
+
+def test_taking_over_a_service_from_another():
+    got = _services("Avondrood nam in 2019 het ouderenwerk van Stichting Aldenhof over.")
+    assert got == {("Avondrood", "Ouderenwerk")}
+
+
+def test_place_after_in_is_no_provider_and_a_count_is_no_name():
+    got = _services("Het jongerenwerk in Veenhuizen doet Stichting Avondrood zoals altijd zelf.")
+    assert ("Veenhuizen", "Jongerenwerk") not in got
+    assert "Vier" not in names("Assen, 4 februari 2021 – Vier welzijnsorganisaties hebben de "
+                               "coöperatie Veenhulp opgericht.")

@@ -59,6 +59,10 @@ SERVICES: tuple[str, ...] = (
     "sociaal makelaar", "sociaal makelaars", "buurtwerkers", "ouderenadviseurs",
     "vrijwillige vervoersdienst", "boodschappenhulp", "klussenhulp", "maaltijdservice",
     "burenhulp", "mantelzorgmakelaar", "administratieve hulp", "thuisadministratiehulp",
+    # places and people through which help is given ("runt de buurtkamers", "de vrijwilligerscentrale")
+    "vrijwilligerscentrale", "jongerenloket", "buurtkamer", "buurtkamers", "mantelzorgconsulent",
+    "mantelzorgconsulenten", "taalmaatje", "taalmaatjes", "buurtmaatje", "buurtmaatjes", "taalles",
+    "taallessen",
 )
 
 #: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").

@@ -229,6 +229,7 @@ def _looks_like_name(w: str) -> bool:
 def _bad_single(w: str) -> bool:
     lw = w.casefold()
     return (lw in NOT_NAMES or lw in _DIRECTIONS or len(w) < 2 or w.isdigit() or lw.endswith(GENERIC_ENDINGS)
+            or lw in NUMBER_WORDS  # "Vier welzijnsorganisaties hebben ...": a count
             or (bool(_ACRONYM.match(w)) and not _is_acronym(w)))
 
 

@@ -25,7 +25,29 @@ _VERB = re.compile(r"(?i)\b(?:richt\s+zich\s+op|richten\s+zich\s+op|biedt|bieden
                    r"verzorgd|verzorgde|levert|leveren|geleverd|voert|voeren|voerde|uitvoert|"
                    r"uitvoeren|uitgevoerd|verleent|verlenen|verleend|organiseert|organiseren|"
                    r"gestart\s+met|start\s+met|starten\s+met|startte\s+met|begonnen\s+met|"
-                   r"begint\s+met|gestart|begonnen|doet\s+aan|doen\s+aan|verstrekt|inzet\s+op|biedt\s+aan)\b")
+                   r"begint\s+met|gestart|begonnen|doet\s+aan|doen\s+aan|verstrekt|inzet\s+op|biedt\s+aan|"
+                   r"doet|doen|deed|deden|runt|runnen|runde|beheert|beheren|beheerde|beheerden|"
+                   r"zet|zetten|zette|inzetten|ingezet|overgenomen|neemt|nemen|nam|brengt|brengen|bracht|voortgezet|voortzetten|"
+                   r"(?:is|zijn|was|waren)\s+(?:\w+\s+){0,3}?(?:actief\s+met|bekend\s+(?:van|om))|"
+                   r"(?:ontvangt|ontvangen|ontving|krijgt|krijgen|kreeg)\s+(?:\w+\s+){0,2}?subsidie\s+voor)\b")
+#: Verbs that need their particle to offer a service: "zet X in", "neemt X over", "brengt X in".
+_PARTICLE_VERB = re.compile(r"(?i)\b(?:zet|zetten|zette|neemt|nemen|nam|brengt|brengen|bracht)\b")
+_PARTICLE = re.compile(r"(?i)⟦S\d+⟧(?:[^⟦]|⟦[OMN]\d+⟧){0,60}?\b(?:in|over)\s*(?:[.,;:!)]|$)")
+
+
+#: "het ouderenwerk van X overnemen": X gave the service before; it is not the provider now.
+_TAKEOVER = re.compile(r"(?i)\b(?:overgenomen|over|overnemen|overgedragen)\b")
+
+
+def _service_verb(text: str) -> bool:
+    """A service verb in ``text``; "zet/neemt/brengt" only with their particle after a service
+    ("zetten wij schuldhulpmaatjes in", "neemt het ouderenwerk over")."""
+    for m in _VERB.finditer(text):
+        if not _PARTICLE_VERB.fullmatch(m.group(0)):
+            return True
+        if _PARTICLE.search(text, m.end()):
+            return True
+    return False
 _WITH = re.compile(r"\b(?:samen\s+met|in\s+samenwerking\s+met|i\.\s?s\.\s?m\.?)\s+")
 _RELATIVE = re.compile(r"⟦O(\d+)⟧(?:\s+⟦[MNV]\d+⟧)?\s*,\s*(?:dat|die)\s+[^⟦,.;]{0,40}?⟦S\d+⟧(?:\s*(?:,|en|of)\s*"
                        r"(?:de\s+|het\s+)?⟦S\d+⟧)*[^⟦,.;]{0,30}")
@@ -96,13 +118,13 @@ def run(ctx: Context) -> None:
                 for o in org.members():
                     if o.mention.type in ORG_TYPES and sv.mention.type == "Service":
                         ctx.add(v, o, "offersService", sv, "offersService:tussen-haakjes", 0.7)
-        if not _VERB.search(masked):
+        if not _service_verb(masked):
             continue
         sentence_subject: list[Slot] = []
         done: set[int] = set()
         for m in _RELATIVE.finditer(masked):
             # "..., samen met Taalhuis X, dat de taalcursussen verzorgt": the services of X only
-            if not _VERB.search(m.group(0)):
+            if not _service_verb(m.group(0)):
                 continue
             org = slots[int(m.group(1))]
             for sm in re.finditer(r"⟦S(\d+)⟧", m.group(0)):
@@ -114,7 +136,7 @@ def run(ctx: Context) -> None:
                                 None, modality(m.group(0)))
         for a, b in clauses(masked):
             clause = masked[a:b]
-            if not _VERB.search(clause):
+            if not _service_verb(clause):
                 orgs = _orgs_in(masked, slots, a, b)
                 if orgs and not sentence_subject:
                     sentence_subject = [orgs[0][1]]
@@ -131,7 +153,10 @@ def run(ctx: Context) -> None:
             elif ag:
                 agents = slots[int(ag.group(1))].members()
             else:
-                orgs = _orgs_in(masked, slots, a, b)
+                # "Het jongerenwerk in Burgum doet X": a name after a place preposition is no provider
+                orgs = [o for o in _orgs_in(masked, slots, a, b)
+                        if not re.search(r"\b(?:in|uit|te)\s+$", masked[a:o[0]])
+                        and not (_TAKEOVER.search(clause) and re.search(r"⟦S\d+⟧\s+van\s+$", masked[a:o[0]]))]
                 first_service = masked.find("⟦S", a)
                 # a name right after a service qualifies it ("het steunpunt X-regio"): no provider
                 orgs = [o for o in orgs if o[0] < first_service] or [

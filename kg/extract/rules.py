@@ -236,7 +236,9 @@ def is_venue(view: View, slot: Slot) -> bool:
 def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
     """The first organisation of the nearest earlier sentence of the paragraph that has one."""
     for v in ctx.previous(view, n, same_para=True):
-        orgs = [o for o in org_slots(v) if not is_venue(v, o)]
+        # "organisaties uit ⟦regio⟧ hebben X opgericht": a name after a place preposition is no topic
+        orgs = [o for o in org_slots(v) if not is_venue(v, o)
+                and not re.search(r"\b(?:in|uit|te)\s+$", v.text[:o.cstart])]
         if orgs:
             first = orgs[0]
             members = first.members()
