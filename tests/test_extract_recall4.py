@@ -79,3 +79,44 @@ def test_place_after_in_is_no_provider_and_a_count_is_no_name():
     assert ("Veenhuizen", "Jongerenwerk") not in got
     assert "Vier" not in names("Assen, 4 februari 2021 – Vier welzijnsorganisaties hebben de "
                                "coöperatie Veenhulp opgericht.")
+
+
+def _members(text):
+    return {(s, o) for s, r, o in triples(text) if r == "memberOf"}
+
+
+def test_in_dat_team_zitten_verder():
+    got = _members("Avondrood is trekker van het buurtteam Veenhof. In dat team zitten verder "
+                   "Thuiszorg Veenmeer en Stichting Jeugdwerk Oost.")
+    assert {("Thuiszorg Veenmeer", "Buurtteam Veenhof"), ("Stichting Jeugdwerk Oost", "Buurtteam Veenhof")} <= got
+
+
+def test_in_het_team_zitten_with_bullets():
+    got = _members("Avondrood is trekker van het buurtteam Veenhof.\n\nIn het team zitten verder:\n"
+                   "• Stichting Overbos (jeugdhulp)\n• Zorgkring\n")
+    assert {("Stichting Overbos", "Buurtteam Veenhof"), ("Zorgkring", "Buurtteam Veenhof")} <= got
+
+
+def test_daarin_zitten_ook_with_a_dash_aside_in_the_next_sentence():
+    got = _members("Het belangrijkste is het Sociaal Team Veenhof, waarvan Avondrood de trekker is. "
+                   "Daarin zitten ook GGZ Veen Ambulant – dat is de ggz – en Zorgcoöperatie Oostelijk Veen.")
+    assert got >= {("GGZ Veen Ambulant", "Sociaal Team Veenhof"),
+                   ("Zorgcoöperatie Oostelijk Veen", "Sociaal Team Veenhof")}
+
+
+def test_zowel_als_sluiten_zich_aan_bij():
+    got = _members("Zowel Jeugdwerk De Wering als Stichting Opvoedsteun Veen (SOV) sluiten zich aan bij "
+                   "Netwerk Jong Veen.")
+    assert got == {("Jeugdwerk De Wering", "Netwerk Jong Veen"), ("Stichting Opvoedsteun Veen", "Netwerk Jong Veen")}
+
+
+def test_inverted_lid_van_de_cooperatie():
+    got = _members("Coöperatie Getij U.A. biedt gezamenlijke inkoop. Inmiddels zijn ook Welzijnskring Veen "
+                   "en Stichting Marktveld lid van de coöperatie.")
+    assert got == {("Welzijnskring Veen", "Coöperatie Getij"), ("Stichting Marktveld", "Coöperatie Getij")}
+
+
+def test_waarin_gemeenten_zitting_hebben():
+    got = _members("Avondrood werkt binnen het samenwerkingsverband Veen Sociaal, waarin ook de gemeenten "
+                   "Assen, Tynaarlo en Aa en Hunze zitting hebben.")
+    assert {("Assen", "Veen Sociaal"), ("Tynaarlo", "Veen Sociaal")} <= got

@@ -89,10 +89,12 @@ def run(ctx: Context) -> None:
         for m in _KIND_MID.finditer(v.text):
             # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last;
             # "Het pact wordt gevormd door": the Taalpact named last
-            if (m.start() == 0 and m.group(1).casefold() not in _GROUP_KINDS) \
-                    or not v.free(m.start(), m.end()) or any(
-                    s.mention.type in ORG_TYPES and s.cstart < m.start() for s in v.slots):
+            kind = m.group(1).casefold().replace("cooperatie", "coöperatie")
+            if (m.start() == 0 and kind not in _GROUP_KINDS) or not v.free(m.start(), m.end()):
                 continue
+            if kind not in _GROUP_KINDS + ("coöperatie",) and any(
+                    s.mention.type in ORG_TYPES and s.cstart < m.start() for s in v.slots):
+                continue  # "A ... de stichting": may be A; a coöperatie or pact has its own kind
             target = _last_of_kind(ctx, v, m.group(1))
             if target is not None:
                 slot = ctx.place(v, m.start(), m.end(), target.mention.type)

@@ -31,7 +31,19 @@ from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_lis
 _MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:lid\s+van|aangesloten\s+bij|partner\s+(?:in|van|binnen)|"
                           rf"deelnemer\s+(?:in|aan|van)|vertegenwoordigd\s+in)\s+(?:het\s+|de\s+)?"
+                          rf"⟦([OP])(\d+)⟧|"
+                          rf"\s+(?:sluit|sluiten|sloot|sloten)\s+zich\s+(?:\w+\s+){{0,3}}?aan\s+bij\s+(?:het\s+|de\s+)?"
                           rf"⟦([OP])(\d+)⟧")
+#: "Inmiddels zijn ook A en B lid van de coöperatie": the members after the verb.
+_MEMBER_INV = re.compile(r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
+_MEMBER_INV_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:lid\s+van|aangesloten\s+bij|partner\s+in)\s+"
+                              r"(?:het\s+|de\s+)?⟦([OP])(\d+)⟧")
+#: "het samenwerkingsverband X, waarin ook (de gemeenten) A, B en C zitting hebben"
+_WHEREIN = re.compile(r"⟦([OP])(\d+)⟧\s*,\s*(?:waarin|waarbij|waaraan)\s+(?:\w+\s+){0,2}?(?:de\s+gemeenten\s+)?"
+                      r"(?=(?:de\s+|het\s+)?(?:gemeente\s+)?⟦[OM])")
+_WHEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:zitting\s+hebben|zitting\s+heeft|zitten|zit|deelnemen|"
+                           r"deelneemt|samenwerken|samenwerkt|aangesloten\s+zijn|aangesloten\s+is|"
+                           r"vertegenwoordigd\s+zijn|participeren|participeert)\b")
 _WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|nemen|neemt)\s+"
                       r"(?:\w+\s+){0,3}?(?:samen\s+)?(?:in|deel\s+aan)\s+(?:het\s+|de\s+)?"
                       r"(?:(?:samenwerkingsverband|netwerk|platform|overleg|project|programma)\s+)?⟦([OP])(\d+)⟧")
@@ -55,12 +67,14 @@ _MEMBERS_ARE = re.compile(r"\b(?:[Dd]eelnemers|[Dd]eelnemende\s+organisaties|[Pp
 _TEAM_PARTNERS_ARE = re.compile(r"\b(?:[Dd]e\s+)?(?:andere\s+|overige\s+)?(?:[Pp]artners|[Ll]eden|[Dd]eelnemers|"
                                 r"[Pp]artijen)\s+(?:in|van)\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦P(\d+)⟧\s+"
                                 r"(?:zijn|waren)\s*:?\s*")
-_THEREIN = re.compile(r"\b(?:daarin|hierin|daarbij|hierbij|daaraan|hieraan)\s+(?:werken|werkt|zitten|zit|"
+_THEREIN = re.compile(r"\b(?:[Dd]aarin|[Hh]ierin|[Dd]aarbij|[Hh]ierbij|[Dd]aaraan|[Hh]ieraan)\s+(?:werken|werkt|zitten|zit|"
                       r"participeren|participeert|nemen|neemt|zijn|is)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
-_IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
+_IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+|dat\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
                       r"zitten|zit|participeren|participeert|nemen|neemt|zijn|is)\s+"
                       r"(?:\w+\s+){0,2}?(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+"
-                      r"(?:van|uit)\s+)?(?=(?:de\s+|het\s+)?⟦O)")
+                      r"(?:van|uit)\s+)?(?=(?:de\s+|het\s+)?⟦O)|"
+                      r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+|dat\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
+                      r"zitten|zit|participeren|participeert|zijn)\s*(?:\w+\s*){0,2}?(?=:\s*$)")
 _PART_CUES = re.compile(rf"\s+(?:is|zijn|vormt|vormen|was|waren)\s+(?:\w+\s+){{0,3}}?(?:een\s+)?"
                         rf"onderdeel\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?⟦([OMP])(\d+)⟧|"
                         rf"\s+(?:maakt|maken)\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?"
@@ -116,11 +130,32 @@ def members(ctx: Context) -> None:
         masked, slots, _ = v.masked()
         for rx, rule in ((_MEMBER_CUES, "memberOf:lid-van"), (_WORK_IN, "memberOf:werken-in")):
             for m in rx.finditer(masked):
-                target = slots[int(m.group(2))]
+                target = slots[int(m.group(2) or m.group(4))]
                 mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
+        for m in _MEMBER_INV.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O")
+            t = _MEMBER_INV_TAIL.match(masked, end)
+            if not items or not t:
+                continue
+            mod = modality_at(masked, m.start(), t.end(), cue_verb=True)
+            for it in items:
+                for s in it.slot.members():
+                    for team in slots[int(t.group(2))].members():
+                        if s.mention.type in ORG_TYPES and s is not team:
+                            ctx.add(v, s, "memberOf", team, "memberOf:lid-van", 0.8, modality=mod)
+        for m in _WHEREIN.finditer(masked):
+            whole = slots[int(m.group(2))]
+            items, end = parse_list(masked, slots, m.end(), "OM")
+            if not items or not _WHEREIN_TAIL.match(masked, end):
+                continue
+            for it in items:
+                for s in it.slot.members():
+                    for w in whole.members():
+                        if w.mention.type in ("Partnership", "Cooperative", "Pilot") and s is not w:
+                            ctx.add(v, s, "memberOf", w, "memberOf:waarin-zitting", 0.75)
         for m in _WORK_IN_INV.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
@@ -134,7 +169,7 @@ def members(ctx: Context) -> None:
         for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
                          (_IN_TEAM, "memberOf:in-het-team")):
             for m in rx.finditer(masked):
-                team = slots[int(m.group(1))]
+                team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
                 if rule == "memberOf:in-het-team" and not re.match(
                         r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief)\b|\s*[.,]|\s*$",
@@ -160,6 +195,10 @@ def members(ctx: Context) -> None:
             # "X is penvoerder van het wijkteam Y; daarin werken ook A en B mee"
             before = [t for t in slots[:] if t.mention.type == "Pilot"
                       and masked.find(f"⟦P{slots.index(t)}⟧") < m.start()]
+            if not before and m.start() == 0:
+                # "... het Sociaal Team X, waarvan wij de trekker zijn. Daarin zitten ook A en B."
+                prev = ctx.previous(v, 1, same_para=True)
+                before = [t for t in (prev[0].sorted_slots() if prev else []) if t.mention.type == "Pilot"]
             if not before:
                 continue
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)

@@ -32,7 +32,10 @@ ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
 _QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| in ⟦[MNV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
-_ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)")
+_ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)|\s+[–—]\s+[^⟦–—]{1,40}?\s+[–—](?=\s)")
+#: "zowel A als B": the second item after "als"
+_ZOWEL = re.compile(r"(?i)\bzowel\s+(?:de\s+|het\s+)?$")
+_ALS_SEP = re.compile(r"\s+als\s+")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
 
@@ -54,6 +57,7 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
     items: list[Item] = []
     end = pos
     converted = False
+    zowel = _ZOWEL.search(masked[:pos]) is not None
     if ctx is not None and view is not None and re.fullmatch(r"\s*:?\s*", masked[pos:]):
         return bulleted_items(ctx, view, letters), len(masked)
     while True:
@@ -99,7 +103,8 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         aside = _ASIDE.match(masked, end) if letter == "O" else None
         if aside and SEP_RX.match(masked, aside.end()):
             end = aside.end()  # "A (gevestigd in Velp) en B": a remark in brackets
-        sep = SEP_RX.match(masked, end)
+        sep = SEP_RX.match(masked, end) or (_ALS_SEP.match(masked, end) if zowel else None)
+        zowel = False
         if not sep or not ITEM_RX.match(masked, sep.end()):
             break
         end = sep.end()
