@@ -120,3 +120,33 @@ def test_waarin_gemeenten_zitting_hebben():
     got = _members("Avondrood werkt binnen het samenwerkingsverband Veen Sociaal, waarin ook de gemeenten "
                    "Assen, Tynaarlo en Aa en Hunze zitting hebben.")
     assert {("Assen", "Veen Sociaal"), ("Tynaarlo", "Veen Sociaal")} <= got
+
+
+def _located(text):
+    return {(s, o) for s, r, o in triples(text) if r == "locatedIn"}
+
+
+def test_place_in_parentheses_after_a_name():
+    got = _located("Initiatiefnemers zijn Porthos Zorg (Middelburg) en Zeeuws Werk (Goes).")
+    assert got >= {("Porthos Zorg", "Middelburg"), ("Zeeuws Werk", "Goes")}
+
+
+def test_place_adjective_before_wijk():
+    assert ("Brandevoort", "Helmond") in _located(
+        "Avondrood heeft een jongerenloket in de Helmondse wijk Brandevoort.")
+
+
+def test_gevestigd_after_a_comma_and_with_a_street():
+    assert ("Stichting Veenkracht", "Zwolle") in _located(
+        "Stichting Veenkracht, gevestigd in Zwolle, is in 2011 opgericht.")
+    assert ("Stichting Kinderkracht Oost", "Hoogezand") in _located(
+        "Penvoerder is Stichting Kinderkracht Oost, gevestigd aan de Gorecht-Oost 41 in Hoogezand.")
+
+
+def test_service_given_in_a_place_locates_its_provider():
+    assert _located("Stichting Tukkerzorg levert wijkverpleging in Enschede en Hengelo.") == {
+        ("Stichting Tukkerzorg", "Enschede"), ("Stichting Tukkerzorg", "Hengelo")}
+    assert ("Welzijn Veen", "Ede") in _located("Welzijn Veen verzorgt in Ede het buurtwerk.")
+    # a relative clause about the service says nothing about where the provider is
+    assert not _located("Avondrood voert het maatjesproject uit, dat sinds 2016 loopt in de gemeenten "
+                        "Assen en Tynaarlo.")

@@ -22,8 +22,9 @@ from kg.extract.rules import ORG_TYPES, list_before, parse_list
 from kg.text import normalise_name
 
 _ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
-_ACTIVE = re.compile(r"(?:,\s*die\s+|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
-                     r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?(?:in|te)\s+"
+_ACTIVE = re.compile(r"(?:,\s*die\s+|,\s*(?=gevestigd\b)|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
+                     r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?"
+                     r"(?:aan\s+(?:de\s+|het\s+)?[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)*(?:\s+\d+\s?[a-zA-Z]?)?\s+)?(?:in|te)\s+"
                      r"(?:de\s+|het\s+)?(?:hele\s+|gehele\s+|heel\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+|regio\s+)?(?=⟦[MNV])")
 _WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
                        r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
@@ -33,6 +34,11 @@ _OFFICE_OF = re.compile(r"\b(?:het\s+)?(?:hoofd)?kantoor\s+van\s+⟦O(\d+)⟧\s+
 #: "X heeft haar hoofdkantoor in Y", "X krijgt haar hoofdvestiging in Y"
 _SEAT = re.compile(r"⟦O(\d+)⟧\s+(?:heeft|had|krijgt|kreeg|houdt)\s+(?:haar|zijn|het|de|een)\s+"
                    r"(?:hoofdkantoor|kantoor|hoofdvestiging|vestiging|thuisbasis|zetel)\s+in\s+⟦([MN])(\d+)⟧")
+#: "Porthos Welzijn (Middelburg)": a place in parentheses right after a name
+_PAREN_PLACE = re.compile(r"⟦([OP])(\d+)⟧\s*\(\s*(?:gevestigd\s+in\s+)?⟦([MN])(\d+)⟧\s*\)")
+#: "de Helmondse wijk Brandevoort": a wijk named with the adjective of its municipality
+_ADJ_WIJK = re.compile(r"\b(?:de|het|een)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:wijk|woonwijk|stadswijk|buurt|"
+                       r"kern|dorpskern|stadsdeel)\s+(?:de\s+|het\s+)?⟦N(?P<n>\d+)⟧")
 _ALSO_IN = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
 _FLAG = re.compile(r"\bwordt\s+(?:\w+\s+){0,3}?(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 
@@ -70,6 +76,19 @@ def run(ctx: Context) -> None:
             cs = cmap[m.start("adj")]
             mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
             ctx.add(v, subj, "locatedIn", mention, "locatedIn:place-adjective", 0.7)
+        for m in _PAREN_PLACE.finditer(masked):
+            subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
+            if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
+                for p in place.members():
+                    ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
+        for m in _ADJ_WIJK.finditer(masked):
+            place = _adjective_place(ctx, m.group("adj"))
+            wijk = slots[int(m.group("n"))]
+            if place is None or wijk.group is not None:
+                continue
+            cs = cmap[m.start("adj")]
+            mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
+            ctx.add(v, wijk, "locatedIn", mention, "locatedIn:adjectief-wijk", 0.7)
         for m in _ADJ.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
             if subj.group is not None:

@@ -39,6 +39,27 @@ _PARTICLE = re.compile(r"(?i)⟦S\d+⟧(?:[^⟦]|⟦[OMN]\d+⟧){0,60}?\b(?:in|o
 _TAKEOVER = re.compile(r"(?i)\b(?:overgenomen|over|overnemen|overgedragen)\b")
 
 
+#: "X verzorgt (in Ede) het buurtwerk (in Ede en Renkum)": where the subject gives its help.
+_SERVICE_IN = re.compile(r"\bin\s+(?:de\s+|het\s+)?(?:hele\s+|gehele\s+)?(?:gemeenten?\s+|wijken?\s+|"
+                         r"dorpen?\s+|kernen?\s+)?(?=⟦[MN]\d+⟧)")
+_RELATIVE_WORD = re.compile(r"\b(?:dat|die|waar|waarin|waarmee|wat|opdracht|samenwerking|plaats)\b|[(]")
+
+
+def _service_places(ctx: Context, v, masked: str, slots: list[Slot], a: int, b: int, agent: Slot) -> None:
+    """The places after "in" in a service clause locate its subject (not inside a relative clause)."""
+    first_service = masked.find("⟦S", a, b)
+    if first_service < 0 or not isinstance(agent, Slot) or agent.mention.type not in ORG_TYPES:
+        return
+    for m in _SERVICE_IN.finditer(masked, a, b):
+        if _RELATIVE_WORD.search(masked, a, m.start()):
+            return
+        items, _ = parse_list(masked, slots, m.end(), "MN")
+        for it in items:
+            for p in it.slot.members():
+                if p.mention.type in ("Municipality", "Neighbourhood"):
+                    ctx.add(v, agent, "locatedIn", p, "locatedIn:dienst-in", 0.6)
+
+
 def _service_verb(text: str) -> bool:
     """A service verb in ``text``; "zet/neemt/brengt" only with their particle after a service
     ("zetten wij schuldhulpmaatjes in", "neemt het ouderenwerk over")."""
@@ -177,6 +198,8 @@ def run(ctx: Context) -> None:
                 sentence_subject = agents[:1]
             date = date_near(ctx, v.index, cmap[a], cmap[b] if b < len(cmap) else None, START_CUES)
             mod = modality(clause)
+            if agents and mod == "asserted":
+                _service_places(ctx, v, masked, slots, a, b, agents[0])
             for o in agents:
                 for s in services:
                     if s.mention.type == "Service":
