@@ -12,6 +12,7 @@ an escaped string literal, so a quote in a value can never change the query.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections import Counter
@@ -37,6 +38,12 @@ class NamedQuery:
 
 def named_queries() -> dict[str, NamedQuery]:
     """Every bundled query, by name."""
+    return dict(_named_queries())
+
+
+@functools.lru_cache(maxsize=1)
+def _named_queries() -> dict[str, NamedQuery]:
+    # read once per process: they ship with the package
     out = {}
     for path in sorted(QUERY_DIR.glob("*.rq")):
         out[path.stem] = _parse_named(path.stem, path.read_text(encoding="utf-8"))
@@ -144,6 +151,16 @@ def run_query(store: Store, sparql: str, *, allow_update: bool = False) -> Query
 
 def run_named(store: Store, name: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run a bundled query with its parameters bound safely."""
+    result = run_query(store, prepare_named(store, name, params))
+    assert result is not None
+    return result
+
+
+def prepare_named(store: Store, name: str, params: dict[str, str] | None = None) -> str:
+    """The text :func:`run_named` sends: parameters bound, named entities looked up first.
+
+    A parameter not given stays a variable, so that it matches anything.
+    """
     named = get_named(name)
     params = dict(params or {})
     unknown = set(params) - set(named.params)
@@ -152,11 +169,55 @@ def run_named(store: Store, name: str, params: dict[str, str] | None = None) -> 
             f"query '{name}' has no parameter {', '.join(sorted(unknown))}; "
             f"it takes: {', '.join(named.params) or 'none'}"
         )
-    text = named.text
-    # A parameter not given stays a variable, so that it matches anything.
-    result = run_query(store, bind(text, params))
-    assert result is not None
-    return result
+    # bind first (a hint is a comment, so it keeps its ?name), then fix the looked-up entities
+    return resolve_lookups(store, bind(named.text, params), params)
+
+
+#: ``# lookup: ?x by ?name`` in a query, on a line of its own: the next line is how SPARQL
+#: finds ?x, the entity that the parameter ?name names. kg may replace both lines by the
+#: entity it looked up itself; to SPARQL the hint is a comment, so the text runs unchanged
+#: anywhere (and without the parameter it matches every entity).
+_LOOKUP_HINT = re.compile(
+    r"^([ \t]*)#[ \t]*lookup:[ \t]*[?$](\w+)[ \t]+by[ \t]+[?$](\w+)[ \t]*\n[^\n]*$", re.MULTILINE
+)
+
+
+def resolve_lookups(store: Store, sparql: str, params: dict[str, str]) -> str:
+    """Replace each lookup hint whose parameter is given, with the line after it, by
+    ``VALUES ?x { <iri> ... }``.
+
+    Matching a name in SPARQL (``LCASE(STR(?label)) = ...``) reads every label in the store;
+    looking the entity up first makes a one-actor query start from that actor (indexed),
+    which keeps it fast however large the graph grows.
+    """
+    found: dict[str, list[str]] = {}
+
+    def repl(m: re.Match) -> str:
+        indent, var, param = m.groups()
+        if param not in params:
+            return m.group(0)
+        if param not in found:
+            found[param] = lookup_entities(store, params[param])
+        iris = " ".join(f"<{iri}>" for iri in found[param])
+        return f"{indent}VALUES ?{var} {{ {iris} }}"
+
+    return _LOOKUP_HINT.sub(repl, sparql)
+
+
+def lookup_entities(store: Store, spelling: str) -> list[str]:
+    """IRIs of the entities with ``spelling`` as label or alias: exact spelling first, else
+    any letter case (the exact lookup uses the store's index; the other reads every label)."""
+    lit = sparql_literal(spelling)
+    exact = store.select(
+        f"SELECT DISTINCT ?x WHERE {{ {{ ?x skos:prefLabel {lit} }} UNION {{ ?x skos:altLabel {lit} }} }}"
+    )
+    if exact:
+        return sorted(r["x"] for r in exact)
+    rows = store.select(
+        f"""SELECT DISTINCT ?x WHERE {{ ?x skos:prefLabel|skos:altLabel ?label .
+              FILTER (LCASE(STR(?label)) = LCASE({lit})) }}"""
+    )
+    return sorted(r["x"] for r in rows)
 
 
 # -- results ------------------------------------------------------------------------------

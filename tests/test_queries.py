@@ -349,8 +349,9 @@ def _canonical(rows: list[dict[str, str]]) -> list[tuple]:
 
 
 @pytest.mark.parametrize("name, params", [(n, {}) for n in ALL if n not in ("partners", "actor")]
-                         + [("partners", {"name": "Noordermaat"}), ("actor", {"name": "Noordermaat"}),
-                            ("actor", {"name": NASTY})])
+                         + [(q, {"name": n}) for q in ("partners", "actor")
+                            for n in ("Noordermaat", "NOORDERMAAT", "MJD", "Assen", "Niemand")]
+                         + [("actor", {"name": NASTY})])
 def test_same_rows_on_oxigraph(ds, name, params):
     """Oxigraph's union default graph repeats triples stated in several reports: no duplicates."""
     from kg import sparql as query_mod

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql import bind, format_result, parse_params, run_query, sparql_literal
+from kg.sparql import (
+    bind, format_result, lookup_entities, parse_params, prepare_named, run_named, run_query, sparql_literal,
+)
 from kg.store import OxigraphStore
 
 from test_store import _report
@@ -71,3 +73,46 @@ def test_result_formats(store):
     assert [b["l"]["value"] for b in data["results"]["bindings"]] == ["Klaverblad", "Vitaal Wonen"]
     ask = run_query(store, "ASK { ?s ?p ?o }")
     assert json.loads(format_result(ask, "json"))["boolean"] is True
+
+
+# -- one-actor queries start from the actor --------------------------------------------------------
+
+def _two_spellings_store() -> OxigraphStore:
+    """Two organisations whose names differ only in letter case, and a third with an alias."""
+    st = OxigraphStore(None)
+    st.put_report(
+        "https://w3id.org/kg-sociaal/id/report/r1",
+        """<https://w3id.org/kg-sociaal/id/organisation/het-anker> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-sociaal/def#Organisation> .
+<https://w3id.org/kg-sociaal/id/organisation/het-anker> <http://www.w3.org/2004/02/skos/core#prefLabel> "Het Anker" .
+<https://w3id.org/kg-sociaal/id/organisation/het-anker-2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-sociaal/def#Organisation> .
+<https://w3id.org/kg-sociaal/id/organisation/het-anker-2> <http://www.w3.org/2004/02/skos/core#prefLabel> "het anker" .
+<https://w3id.org/kg-sociaal/id/organisation/sw> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-sociaal/def#Organisation> .
+<https://w3id.org/kg-sociaal/id/organisation/sw> <http://www.w3.org/2004/02/skos/core#prefLabel> "Stichting Welzijn" .
+<https://w3id.org/kg-sociaal/id/organisation/sw> <http://www.w3.org/2004/02/skos/core#altLabel> "SW" .
+""",
+    )
+    return st
+
+
+def test_lookup_prefers_the_exact_spelling_then_any_case():
+    st = _two_spellings_store()
+    base = "https://w3id.org/kg-sociaal/id/organisation/"
+    assert lookup_entities(st, "Het Anker") == [base + "het-anker"]
+    assert lookup_entities(st, "het anker") == [base + "het-anker-2"]
+    assert lookup_entities(st, "HET ANKER") == [base + "het-anker", base + "het-anker-2"]
+    assert lookup_entities(st, "sw") == [base + "sw"]  # an alias, in any case
+    assert lookup_entities(st, 'Het Anker" } ; DROP ALL #') == []
+    assert run_query(st, "ASK { ?s ?p ?o }").boolean
+
+
+def test_a_named_query_starts_from_the_entity_it_looked_up():
+    st = _two_spellings_store()
+    text = prepare_named(st, "actor", {"name": "Het Anker"})
+    assert "lookup:" not in text and "?spelling" not in text
+    assert "VALUES ?x { <https://w3id.org/kg-sociaal/id/organisation/het-anker> }" in text
+    assert {r["actor"] for r in run_named(st, "actor", {"name": "Het Anker"}).records()} == {"Het Anker"}
+    assert {r["actor"] for r in run_named(st, "actor", {"name": "HET ANKER"}).records()} == {"Het Anker", "het anker"}
+    assert run_named(st, "actor", {"name": "Niemand"}).rows == []
+    # without the parameter the query keeps its own way of finding actors: every one of them
+    assert "# lookup: ?x by ?name" in prepare_named(st, "actor")
+    assert {r["actor"] for r in run_named(st, "actor").records()} == {"Het Anker", "het anker", "Stichting Welzijn"}
