@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,7 +25,13 @@ def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str
     coöperatie) are folded away: ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give
     the same key.
     """
-    s = strip_accents(name or "").casefold()
+    return _normalise_name(name or "", drop, keep)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
+    # every stage asks for the keys of the same few names again and again
+    s = strip_accents(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"[-_/]+", " ", s)
     s = re.sub(rf"[^\w\s{re.escape(keep)}]+", " ", s)

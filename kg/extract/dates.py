@@ -39,6 +39,9 @@ _PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  #: clean-view offsets
@@ -57,6 +60,8 @@ def _year(y: str) -> int:
 
 def find_dates(text: str) -> list[DateMention]:
     """All dates in a (clean) sentence, left to right, without overlaps."""
+    if not _DIGIT.search(text):
+        return []  # every pattern holds a number (a year at least); most sentences have none
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for rx in _PATTERNS:

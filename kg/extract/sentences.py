@@ -146,17 +146,26 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return fixed
 
 
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+_QUOTES_TABLE = str.maketrans(_QUOTES)
+_WORD = re.compile(r"\S+")
+#: What the plain path of :func:`clean` cannot do: footnote markers, and a hyphen at a line end.
+_NEEDS_CARE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + r"]|-[ \t\r]*\n")
+
+
 def clean(text: str, start: int, end: int,
           skip: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
     """The clean view of text[start:end] and the map from clean index to document offset.
 
     ``skip`` holds document spans (page furniture) left out of the clean view.
     """
+    if not any(a < end and b > start for a, b in skip) and not _NEEDS_CARE.search(text, start, end):
+        return _clean_plain(text, start, end)
     out: list[str] = []
     offs: list[int] = []
     i = start
     skip = [(a, b) for a, b in skip if a < end and b > start]
-    quotes = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+    quotes = _QUOTES
     while i < end:
         inside = next((b for a, b in skip if a <= i < b), None)
         if inside is not None:
@@ -193,6 +202,24 @@ def clean(text: str, start: int, end: int,
         offs.pop()
     offs.append(end)
     return "".join(out), offs
+
+
+def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """:func:`clean` for a span with nothing to skip, join or drop: whitespace runs become
+    one space, typographic quotes plain ones (one character for one, so offsets carry over)."""
+    parts: list[str] = []
+    offs: list[int] = []
+    last = None
+    for m in _WORD.finditer(text, start, end):
+        a, b = m.span()
+        if last is not None:
+            parts.append(" ")
+            offs.append(last)
+        parts.append(m.group())
+        offs.extend(range(a, b))
+        last = b
+    offs.append(end)
+    return "".join(parts).translate(_QUOTES_TABLE), offs
 
 
 def split(text: str) -> list[tuple[int, int, int, bool]]:
