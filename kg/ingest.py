@@ -188,10 +188,17 @@ class _Prepared:
 
 
 _worker: dict = {}
+#: How much lower the workers' CPU priority is than the writing main process's.
+_WORKER_NICE = 5
 
 
-def _init_worker(setup: _WorkerSetup) -> None:
+def _init_worker(setup: _WorkerSetup, nice: int = 0) -> None:
     from kg.resolve import Resolver
+
+    if nice and hasattr(os, "nice"):
+        # The main process writes every report in turn: it is the queue's one server.
+        # Workers that yield the CPU to it keep it from waiting behind them.
+        os.nice(nice)
 
     _worker["setup"] = setup
     _worker["resolver"] = Resolver(aliases=setup.aliases, known=setup.known)
@@ -243,7 +250,7 @@ def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSet
         finally:
             _worker.clear()
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup, _WORKER_NICE)) as pool:
         futures = {pool.submit(_prepare_one, path, name, key): name for path, name, key in todo}
         for fut in as_completed(futures):
             name = futures[fut]
