@@ -14,7 +14,7 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -250,14 +250,41 @@ def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSet
         finally:
             _worker.clear()
         return
+    # Reports go to the workers in small batches, a bounded number at a time: fewer round
+    # trips for the main process (which also writes every report), and finished results
+    # are not held while thousands of others wait.
+    size = max(1, min(_BATCH, len(todo) // (jobs * 4)))
+    batches = iter([todo[i:i + size] for i in range(0, len(todo), size)])
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup, _WORKER_NICE)) as pool:
-        futures = {pool.submit(_prepare_one, path, name, key): name for path, name, key in todo}
-        for fut in as_completed(futures):
-            name = futures[fut]
-            try:
-                yield name, fut.result()
-            except Exception as exc:  # a worker that died
-                yield name, f"{name}: extraction failed ({type(exc).__name__}: {exc})"
+        pending: dict = {}
+
+        def submit_next() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                pending[pool.submit(_prepare_batch, batch)] = batch
+
+        for _ in range(jobs * 3):
+            submit_next()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                batch = pending.pop(fut)
+                submit_next()
+                try:
+                    results = fut.result()
+                except Exception as exc:  # a worker that died
+                    results = [(name, f"{name}: extraction failed ({type(exc).__name__}: {exc})")
+                               for _, name, _ in batch]
+                yield from results
+
+
+#: Reports per batch sent to a worker.
+_BATCH = 8
+
+
+def _prepare_batch(batch: list[tuple[Path, str, str]]) -> list[tuple[str, object]]:
+    """Worker: :func:`_prepare_one` for each report of a batch."""
+    return [(name, _prepare_one(path, name, key)) for path, name, key in batch]
 
 
 def _load_alias_map(options: BuildOptions):

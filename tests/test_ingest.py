@@ -63,3 +63,35 @@ def test_build_counts_are_store_stats(tmp_path: Path):
         stats = store_stats(store)
         assert summary.entity_types == stats["entities"] and summary.entity_types
         assert summary.relation_types == stats["relations"] and summary.relation_types
+
+
+def test_parallel_build_in_batches_keeps_every_report_and_every_failure(tmp_path: Path, monkeypatch):
+    """Workers get reports in batches: a bad report fails alone, every other one is stored,
+    and the progress sees each report once."""
+    import kg.ingest as ingest
+
+    monkeypatch.setattr(ingest, "_BATCH", 3)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for i in range(40):
+        (reports / f"r{i:02d}.txt").write_text(
+            f"Stichting Welzijn Plaats{i} werkt samen met Humanitas in Assen.\n", encoding="utf-8")
+    (reports / "r05.txt").write_bytes(b"\x00\x01binary\xff")
+    (reports / "r11.txt").write_text("", encoding="utf-8")
+
+    seen: list[str] = []
+
+    class Progress:
+        def start(self, total):
+            self.total = total
+
+        def advance(self, name, status):
+            seen.append(name)
+
+    with open_store(tmp_path / "store", create=True) as store:
+        summary = build(store, [reports], BuildOptions(jobs=2), progress=Progress())
+        assert sorted(o.name for o in summary.failed) == ["r05.txt", "r11.txt"]
+        assert all(o.message for o in summary.failed)
+        assert summary.count("added") == 38
+        assert sorted(seen) == sorted(f"r{i:02d}.txt" for i in range(40))
+        assert len(store.reports()) == 38
