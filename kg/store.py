@@ -211,8 +211,11 @@ class OxigraphStore(Store):
                 self._store.update(_DERIVE_UNION)
 
     def _lacks_union_graph(self) -> bool:
-        has_named = bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
-        return has_named and not bool(self._store.query("ASK { ?s ?p ?o }"))
+        # the cheap question first: "ASK { GRAPH ?g {...} }" visits every named graph (0.8 s
+        # on 11,000 reports), while any quad at all comes straight off the index
+        if bool(self._store.query("ASK { ?s ?p ?o }")):
+            return False
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is not None
 
     # -- reports -------------------------------------------------------------------------
     def put_report(self, graph_iri: str, triples: Any) -> None:
