@@ -133,7 +133,9 @@ def author_org(ctx: Context) -> Slot | None:
         for s in v.sorted_slots():
             # an abbreviation "(MWP)" counts for the name it was introduced with
             name = s.mention.label or s.mention.name
-            if s.group is None and s.mention.type in ORG_TYPES and s.strong and " " in name:
+            # a one-word name ("Wijkwerf") counts when it is a confident name
+            if s.group is None and s.mention.type in ORG_TYPES and s.strong and (
+                    " " in name or name[:1].isupper() and not name.isupper()):
                 k = name.casefold()
                 counts[k] = counts.get(k, 0) + 1
                 first.setdefault(k, s)

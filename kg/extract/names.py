@@ -384,7 +384,14 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
             and not any(_looks_like_name(w) for w in c.words)):
         surname = _extend_person(v, c)
-        ctx.place(v, c.cs, surname, "Person", role=role)
+        slot = ctx.place(v, c.cs, surname, "Person", role=role)
+        if slot is not None and surname - c.cs > len(c.words[0]) + 1:
+            # "Noud Hendrix" ... "zegt Hendrix": the surname alone refers to the person later on
+            last = re.sub(r"^(?:[A-Z]\.\s*)+|^\S+\s+", "", v.text[c.cs:surname]).casefold()
+            ctx.memory.setdefault("surnames", set()).add(last)
+        return
+    if text.casefold() in ctx.memory.get("surnames", ()):
+        ctx.place(v, c.cs, c.ce, "Person", role=role)
         return
     if len(c.words) == 1:
         w = c.words[0]

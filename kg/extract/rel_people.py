@@ -23,7 +23,7 @@ _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items()
 _AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
 _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
-                      rf"(?:\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
+                      rf"(?:\w+\s+|in\s+het\s+dagelijks\s+leven\s+|in\s+het\s+dagelijks\s+leven\s+\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
                       rf"(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "De Raad van Toezicht / het bestuur van X": a voorzitter there heads no organisation by that.
 _ORGAN = re.compile(r"(?i)\b(?:raad\s+van\s+(?:toezicht|commissarissen)|rvt|ondernemingsraad|"
@@ -44,7 +44,9 @@ _OF_NEW = re.compile(rf"(?i)(?:⟦H(\d+)⟧\s+(?:wordt|werd|is|blijft)\s+(?:de\s
                      rf"(?:{_HEAD_ROLES})\s+van\s+de\s+(?:nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting)|"
                      rf"fusieorganisatie|fusiestichting)\s+(?:wordt|is|blijft)\s+⟦H(\d+)⟧)")
 #: "Directeur-bestuurder is X." opening a sentence that names no organisation before X.
-_ROLE_IS_BARE = re.compile(rf"(?i)^(?:de\s+)?(?:{_HEAD_ROLES})\s+(?:is|wordt|was)\s+(?:sinds\s+\S+\s+)?⟦H(\d+)⟧")
+#: also "Kwartiermaker en beoogd directeur is X": a second role word and "beoogd/nieuwe" before it.
+_ROLE_IS_BARE = re.compile(rf"(?i)^(?:de\s+)?(?:[a-zë-]+\s+en\s+)?(?:(?:beoogd|beoogde|nieuwe|interim|waarnemend)\s+)?"
+                           rf"(?:{_HEAD_ROLES})\s+(?:is|wordt|was)\s+(?:sinds\s+\S+\s+)?⟦H(\d+)⟧")
 #: "X wordt bestuurd/geleid door (directeur-bestuurder) Y".
 _LED_BY = re.compile(rf"(?i)⟦O(\d+)⟧\s+(?:wordt|werd)\s+(?:sinds\s+\S+\s+)?(?:bestuurd|geleid|aangestuurd)\s+door\s+"
                      rf"(?:de\s+)?(?:(?:{_HEAD_ROLES})\s+)?(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)?⟦H(\d+)⟧")

@@ -31,7 +31,8 @@ ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?
                      rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]))?{KIND}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
-_QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| in ⟦[MNV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|$|\s(?:zijn|is|werken|hebben|gaan)\b))")
+#: "A uit Grootegast, B en C in Aduard" too: where each item comes from, up to the list's end.
+_QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| (?:in|uit) ⟦[MNV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|[.;]?$|\s(?:zijn|is|werken|hebben|gaan)\b))")
 _ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)|\s+[–—]\s+[^⟦–—]{1,40}?\s+[–—](?=\s)")
 #: "zowel A als B": the second item after "als"
 _ZOWEL = re.compile(r"(?i)\bzowel\s+(?:de\s+|het\s+)?$")
@@ -97,7 +98,9 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
                 items.extend(Item(s) for s in slot.members())
         else:
             items.extend(Item(s) for s in slot.members())
-        q = _QUALIFIER.match(masked, end) if letter == "O" and "M" not in letters else None
+        q = _QUALIFIER.match(masked, end) if letter == "O" else None
+        if q and "M" in letters and not re.match(r" (?:in|uit) |\s*\(", q.group(0)):
+            q = None  # in a list of organisations and places a bare place may be an item
         if q:
             end = q.end()
         aside = _ASIDE.match(masked, end) if letter == "O" else None
