@@ -257,6 +257,11 @@ def query(
         import kg.api as api
 
         result = api.query(st, text, name=name, params=params, update=update)
+        if name is not None and result is not None and result.kind == "select" and not result.rows:
+            for key in q.looked_up(q.get_named(name).text) & set(params):
+                value = params[key]
+                if not q.lookup_entities(st, value):
+                    typer.echo(f"kg: nothing in the graph is called '{value}' ('kg entities' lists the names)", err=True)
     if result is None:
         typer.echo("update done", err=True)
         return

@@ -182,6 +182,11 @@ _LOOKUP_HINT = re.compile(
 )
 
 
+def looked_up(sparql: str) -> set[str]:
+    """The parameters of a query that name an entity kg looks up first (lookup hints)."""
+    return {m.group(3) for m in _LOOKUP_HINT.finditer(sparql)}
+
+
 def resolve_lookups(store: Store, sparql: str, params: dict[str, str]) -> str:
     """Replace each lookup hint whose parameter is given, with the line after it, by
     ``VALUES ?x { <iri> ... }``.

@@ -126,6 +126,11 @@ def test_named_queries(store: Path):
     assert nasty.exit_code == 0
     assert kg("stats", "--store", store).exit_code == 0
     assert "Noordermaat" in kg("query", "--name", "actor", "--param", "name=Noordermaat", "--store", store, "--format", "csv").output
+    # any letter case finds the actor; a name nothing has says so, and still exits 0 with a header
+    assert "Tinten" in kg("query", "--name", "partners", "--param", "name=NOORDERMAAT", "--store", store, "--format", "csv").output
+    nobody = kg("query", "--name", "actor", "--param", "name=Niemand", "--store", store, "--format", "csv")
+    assert nobody.exit_code == 0 and nobody.stdout.startswith("actor,direction,property")
+    assert "nothing in the graph is called 'Niemand'" in nobody.stderr
 
 
 def test_query_errors_are_one_line(store: Path, tmp_path: Path):
