@@ -46,3 +46,27 @@ def test_role_is_name_with_a_second_role_and_beoogd():
     got = triples(text)
     assert ("Noor Hazewinkel", "headOf", "Stichting Veenhulp") in got
     assert ("Noor Hazewinkel", "headOf", "Zorgkring Vlist") not in got
+
+
+def test_place_after_a_name_belongs_to_it_when_the_name_mostly_has_it():
+    text = ("Stichting Zorgkracht Emmen en Humanis Vlist gaan samenwerken. Zorgkracht Emmen is penvoerder "
+            "van het wijkteam. Directeur van Zorgkracht Emmen is Ria Veldkamp. Later neemt Zorgkracht het "
+            "over.")
+    assert "Zorgkracht Emmen" in names(text, "Organisation")
+
+
+def test_a_wijk_word_after_a_capitalised_word_ends_a_name():
+    text = ("Het Gebiedsteam Noord helpt bewoners in de wijk. Stichting Buurtlicht Noord is lid van "
+            "het Netwerk Zorgzaam Assen. Buurtlicht Noord biedt opbouwwerk.")
+    got = triples(text)
+    assert ("Stichting Buurtlicht Noord", "memberOf", "Netwerk Zorgzaam Assen") in got
+    assert "Buurtlicht Noord" in names(text, "Organisation")
+
+
+def test_initials_and_surname_are_a_person():
+    text = ("Mevrouw J. Hazewinkel, nu directeur-bestuurder van Stichting Avondrood, gaat weg. "
+            "De heer P.K. van der Linde, directeur van Zorgkring Vlist, gaat met pensioen.")
+    got = triples(text)
+    assert ("J. Hazewinkel", "headOf", "Stichting Avondrood") in got
+    assert ("P.K. van der Linde", "headOf", "Zorgkring Vlist") in got
+    assert "U.A. Zorg" not in names("Coöperatie Veenhulp U.A. Zorg voor elkaar is het motto.")

@@ -247,8 +247,28 @@ def _person_shape(words: list[str], text: str) -> bool:
     return is_first_name(words[0]) or bool(re.match(r"^(?:[A-Z]\.){1,3}", text))
 
 
+#: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
+_INITIALS_PERSON = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,4}(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|"
+                              r"ter|ten|te|in\s+'t)\s+)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
+
+
+def _initials_persons(ctx: Context) -> None:
+    """A person written with initials: initials and a surname are a name in Dutch, whatever the title."""
+    for v in ctx.views:
+        for m in _INITIALS_PERSON.finditer(v.text):
+            if re.match(r"\s*(?:U\.\s?A|B\.\s?V|N\.\s?V)\b", m.group(0)) or not v.free(m.start(), m.end()):
+                continue
+            ra = _ROLE_AFTER.search(v.text[m.end():])
+            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            role = (ra or rb).group(1).lower() if (ra or rb) else None
+            if ctx.place(v, m.start(), m.end(), "Person", role=role) is not None:
+                surname = re.sub(r"^(?:[A-Z]\.\s?)+", "", m.group(0)).casefold()
+                ctx.memory.setdefault("surnames", set()).add(surname)
+
+
 def run(ctx: Context) -> None:
     """Component: organisation and person mentions in every sentence."""
+    _initials_persons(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
     lower = frozenset(w.casefold() for v in ctx.views
                       for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
@@ -504,7 +524,9 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
     if not (nxt and nxt.cstart == c.ce + 1 and v.text[c.ce] == " "
             and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
         return False
-    if not alone_ok and _alone_counts(ctx, chains).get(key, 0) != 0:
+    if not alone_ok and _alone_counts(ctx, chains).get(key, 0) != 0 \
+            and _alone_counts(ctx, chains).get(key, 0) >= _placed_counts(ctx, chains).get(key, 0):
+        # "Buurtkracht Deventer" four times and "Buurtkracht" once: the place is part of the name
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend
@@ -563,13 +585,22 @@ def _alone_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
     """How often each name stands without a place right after it (computed once per text)."""
     found = ctx.memory.get("alone_counts")
     if found is None:
-        found = Counter()
+        found, placed = Counter(), Counter()
         for c in chains:
             nxt = c.view.slot_at(c.ce + 1, c.ce + 2)
             if not (nxt and nxt.mention.type in ("Municipality", "Province")):
                 found[normalise_name(c.view.text[c.cs:c.ce])] += 1
+            elif nxt.cstart == c.ce + 1 and c.view.text[c.ce] == " ":
+                placed[normalise_name(c.view.text[c.cs:c.ce])] += 1
         ctx.memory["alone_counts"] = found
+        ctx.memory["placed_counts"] = placed
     return found
+
+
+def _placed_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
+    """How often each name has a municipality or province right after it (no preposition)."""
+    _alone_counts(ctx, chains)
+    return ctx.memory["placed_counts"]
 
 
 def _extend_person(v: View, c: _Chain) -> int:

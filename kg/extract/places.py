@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
-from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, TEAM_NOUNS, VENUE_NOUNS
+from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, NOT_NAMES, TEAM_NOUNS, VENUE_NOUNS
 from kg.text import normalise_name
 
 _CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
@@ -201,8 +201,15 @@ def neighbourhoods(ctx: Context) -> None:
     rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
     for v in ctx.views:
         for m in rx.finditer(v.text):
+            nb = _NAME_WORD_BEFORE.search(v.text, 0, m.start())
+            if nb and nb.group(1).casefold() not in NOT_NAMES and not nb.group(1).casefold().endswith("team"):
+                continue  # "Gebiedsteam Oost ... Stichting Mienskip Oost": the wijk word ends a name
             ctx.place(v, m.start(), m.end(), "Neighbourhood")
     ctx.memory["neighbourhoods"] = names
+
+
+#: A capitalised word (not opening the sentence) right before: the wijk word continues a name.
+_NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\S ))([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]) $")
 
 
 def venues(ctx: Context) -> None:
