@@ -70,3 +70,46 @@ def test_initials_and_surname_are_a_person():
     assert ("J. Hazewinkel", "headOf", "Stichting Avondrood") in got
     assert ("P.K. van der Linde", "headOf", "Zorgkring Vlist") in got
     assert "U.A. Zorg" not in names("Coöperatie Veenhulp U.A. Zorg voor elkaar is het motto.")
+
+
+def test_founded_by_in_verb_final_order():
+    got = triples("Zorgpunt Vlist is in 2003 door Stichting Avondrood en Humanis Borger opgericht. "
+                  "Ook Steunpunt Veen, dat in 2016 door Avondrood en Humanis Borger samen is opgericht, groeit.")
+    assert {(s, o) for s, r, o in got if r == "foundedBy"} == {
+        ("Zorgpunt Vlist", "Stichting Avondrood"), ("Zorgpunt Vlist", "Humanis Borger"),
+        ("Steunpunt Veen", "Avondrood"), ("Steunpunt Veen", "Humanis Borger")}
+
+
+def test_founders_are_the_first_members():
+    got = triples("Op 1 maart werd Coöperatie Veenhulp opgericht door Stichting Avondrood, Zorgkring Vlist "
+                  "en Humanis Borger. De drie oprichters zijn ook de eerste leden van de coöperatie.")
+    assert {s for s, r, o in got if r == "memberOf" and o == "Coöperatie Veenhulp"} == {
+        "Stichting Avondrood", "Zorgkring Vlist", "Humanis Borger"}
+
+
+def test_arisen_when_the_parties_joined_forces():
+    got = triples("Welzijn Veenhart is per 1 januari 2016 ontstaan doordat Stichting De Linde en "
+                  "Ouderenwerk Borger de krachten bundelden. Buurtwerf is ontstaan toen Zorgkring Vlist en "
+                  "het Ouderenbureau De Eik opgingen in één organisatie.")
+    merged = {(s, o) for s, r, o in got if r == "mergesInto"}
+    assert ("De Linde", "Welzijn Veenhart") in merged or ("Stichting De Linde", "Welzijn Veenhart") in merged
+    assert ("Ouderenwerk Borger", "Welzijn Veenhart") in merged
+    assert ("Zorgkring Vlist", "Buurtwerf") in merged
+
+
+def test_vormen_samen_merges_into_an_organisation_and_joins_a_network():
+    got = triples("In Emmen vormen Zorgkring Vlist en Humanis Borger samen Stroomdal Welzijn. "
+                  "Per 1-1-2019 vormen de twee stichtingen samen Stroomdal Welzijn.")
+    assert ("Zorgkring Vlist", "mergesInto", "Stroomdal Welzijn") in got
+    got = triples("In Emmen vormen Zorgkring Vlist en Humanis Borger samen het Netwerk Zorgzaam Emmen.")
+    assert ("Zorgkring Vlist", "memberOf", "Netwerk Zorgzaam Emmen") in got
+    assert not any(r == "mergesInto" for s, r, o in got)
+
+
+def test_municipalities_found_a_stichting_and_steunpunten_go_into_it():
+    got = triples("Mantelzorgers in Emmen, Assen en Aa en Hunze krijgen één loket. De drie gemeenten hebben "
+                  "op 18 juni de stichting Mantelpunt Drenthe opgericht. Per 1 januari gaan de bestaande "
+                  "steunpunten Zorgmaatje Norg en Mantelhulp Peize op in de nieuwe stichting.")
+    assert {o for s, r, o in got if r == "foundedBy"} == {"Emmen", "Assen", "Aa en Hunze"}
+    assert {s for s, r, o in got if r == "mergesInto" and o == "Mantelpunt Drenthe"} == {
+        "Zorgmaatje Norg", "Mantelhulp Peize"}

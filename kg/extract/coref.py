@@ -56,6 +56,27 @@ def _lists(ctx: Context, view: View, before: int | None) -> list[list[Slot]]:
     return list(reversed(found))
 
 
+_MUNICIPALITIES = re.compile(r"\b(?:(?P<both>[Bb]eide)|(?:[Dd]e|[Dd]eze|[Dd]ie|[Aa]lle)\s+"
+                             r"(?P<n>twee|drie|vier|vijf|zes|zeven|acht|\d+))\s+gemeenten\b(?!\s*[:;(]|\s+⟦|\s+[A-Z])")
+
+
+def _find_municipalities(ctx: Context, view: View, cs: int, n: int | None) -> list[Slot] | None:
+    """The nearest list of exactly ``n`` municipalities ("Venlo, Beesel en Peel en Maas")."""
+    for w in [view] + ctx.previous(view, 5):
+        masked, slots, cmap = w.masked()
+        found = None
+        for m in re.finditer(r"⟦M\d+⟧", masked):
+            if w is view and cmap[m.start()] >= cs:
+                break
+            items, end = parse_list(masked, slots, m.start(), "M")
+            muns = [it.slot for it in items if it.slot.mention.type == "Municipality" and it.slot.group is None]
+            if len(muns) == n:
+                found = muns
+        if found:
+            return found
+    return None
+
+
 def _find_group(ctx: Context, view: View, cs: int, n: int | None) -> list[Slot] | None:
     candidates = _lists(ctx, view, cs)
     for prev in ctx.previous(view, 10):
@@ -77,6 +98,14 @@ def run(ctx: Context) -> None:
             group = _find_group(ctx, v, m.start(), n)
             if group:
                 slot = ctx.place(v, m.start(), m.end(), group[0].mention.type)
+                if slot:
+                    slot.group = group
+        for m in _MUNICIPALITIES.finditer(v.text):
+            # "De drie gemeenten hebben X opgericht": the last list of that many municipalities
+            n = 2 if m.group("both") else count_word(m.group("n"))
+            group = _find_municipalities(ctx, v, m.start(), n)
+            if group and v.free(m.start(), m.end()):
+                slot = ctx.place(v, m.start(), m.end(), "Municipality")
                 if slot:
                     slot.group = group
         m = _SINGLE.match(v.text)

@@ -28,6 +28,10 @@ from kg.extract.dates import date_near
 from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
+#: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
+_FOUNDED_BY_FINAL = re.compile(rf"{ORG}\s*,?\s+(?:dat|die|is|werd|was|wordt)\s+(?:[^⟦.,]{{0,40}}?\s)?door\s+")
+_FOUNDED_FINAL_TAIL = re.compile(r"\s+(?:samen\s+|gezamenlijk\s+|in\s+\d{4}\s+)?(?:(?:is|zijn|werd|werden)\s+)?"
+                                 r"(?:mede-?)?(?:opgericht|opgezet)\b")
 _FOUNDED_ACTIVE = re.compile(rf"\b(?:hebben|heeft|hadden|had)\s+(?:[^⟦]{{0,60}}?\s)?{ORG}\s+"
                              rf"(?:[^⟦]{{0,30}}?\s)?opgericht\b")
 _FOUNDED_INV = re.compile(r"\b(?:hebben|heeft|hadden|had)\s+(?=(?:de\s+|het\s+)?⟦O)")
@@ -85,6 +89,11 @@ def founded_by(ctx: Context) -> None:
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
+        for m in _FOUNDED_BY_FINAL.finditer(masked):
+            # "X is in 2003 door A en B opgericht", "X, dat in 2016 door A en B samen is opgericht"
+            items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
+            if items and _FOUNDED_FINAL_TAIL.match(masked, end):
+                _founders(ctx, v, slots[int(m.group(1))], items, "foundedBy:door-opgericht")
         for m in _FOUNDED_BY_COUNT.finditer(masked):
             subj = slots[int(m.group(1))]
             for nxt in ctx.views[v.index + 1:v.index + 2]:
@@ -97,6 +106,9 @@ def founded_by(ctx: Context) -> None:
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
+            grp = re.search(r"⟦M(\d+)⟧\s+$", head)
+            if not founders and grp and slots[int(grp.group(1))].group:
+                founders = [Item(s) for s in slots[int(grp.group(1))].members()]  # "De drie gemeenten hebben"
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
             if not founders:
                 # "Vijf organisaties hebben X opgericht. Oprichters zijn A, B en C."
@@ -162,7 +174,13 @@ def _members_counted(ctx: Context, n: int) -> bool:
     """The text speaks of "de vier leden" of a coöperatie that as many organisations founded."""
     from kg.extract.rules import count_word
 
-    return any(count_word(m.group(1)) == n for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text))
+    return any(count_word(m.group(1)) == n for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text)) \
+        or any(_FOUNDERS_ARE_MEMBERS.search(w.text) for w in ctx.views)
+
+
+#: "De (vier) oprichters zijn ook de eerste leden (van de coöperatie)".
+_FOUNDERS_ARE_MEMBERS = re.compile(r"(?i)\b(?:de|alle)\s+(?:\w+\s+)?oprichters\s+(?:zijn|worden|werden|waren)\s+"
+                                   r"(?:ook\s+|tevens\s+|meteen\s+|direct\s+)?(?:de\s+)?(?:eerste\s+)?leden\b")
 
 
 def _founders(ctx: Context, v: View, subj: Slot, items: list[Item], rule: str) -> None:
@@ -406,7 +424,102 @@ def _called_off(ctx: Context) -> None:
             cands[i] = replace(c, modality="negated")
 
 
+#: "X is (per 1 januari 2016) ontstaan doordat/toen A en B de krachten bundelden / opgingen in één
+#: organisatie / fuseerden": A and B merged into X.
+_ARISEN_WHEN = re.compile(r"⟦O(\d+)⟧\s+(?:is|was)\s+(?:[^\s⟦]+\s+){0,6}?ontstaan\s+(?:doordat|toen|nadat|omdat)\s+")
+_MERGE_CLAUSE = re.compile(r"\s+(?:[^\s⟦.;]+\s+){0,4}?(?:(?:de|hun)\s+krachten\s+(?:bundelden|bundelen|hebben\s+gebundeld)|"
+                           r"(?:op|opgingen|opgegaan|samengingen|samengegaan|fuseerden|gefuseerd|samensmolten)\b)")
+#: "A en B vormen (per 1-1-2019) samen Z", "Per 1-1-2019 vormen de twee stichtingen samen Z".
+_FORM_TOGETHER = re.compile(r"\b(?:vormen|vormden|gaan\s+vormen)\s+(?:[^\s⟦]+\s+){0,4}?samen\s+(?:de\s+|het\s+)?(?:nieuwe\s+)?"
+                            r"(?:[a-zë]+\s+)?⟦([OP])(\d+)⟧")
+_FORM_INV = re.compile(r"\b(?:vormen|vormden)\s+(?=(?:de\s+|het\s+)?⟦O)")
+_FORM_INV_TAIL = re.compile(r"\s+samen\s+(?:de\s+|het\s+)?(?:nieuwe\s+)?(?:[a-zë]+\s+)?⟦([OP])(\d+)⟧")
+#: "A (en B) gaat/gaan op in de nieuwe organisatie/stichting": the organisation a merger or a
+#: founding just made.
+_INTO_NEW = re.compile(r"\b(?:op\s+in|opgaan\s+in|opgegaan\s+in)\s+de\s+nieuwe\s+(?:[a-zë]+\s+)?"
+                       r"(?:organisatie|stichting|coöperatie|vereniging)\b")
+_SUBJECT_GOES = re.compile(r"(?:^|[.;:]\s*)(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧(?:\s*,\s*(?:dat|die)\s+[^⟦]*?(?:⟦[OM]\d+⟧[^⟦]*?)?,)?"
+                           r"\s+(?:gaat|gaan|ging|gingen|zal|zullen|is|zijn)\s+(?:[^\s⟦]+\s+){0,4}?$")
+_INV_GOES = re.compile(r"\b(?:gaat|gaan|ging|gingen|zal|zullen)\s+(?:[^\s⟦]+\s+){0,3}?(?=(?:de\s+|het\s+)?⟦O)")
+
+
+def together(ctx: Context) -> None:
+    """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
+    "gaan op in de nieuwe stichting"."""
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _ARISEN_WHEN.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
+                target = slots[int(m.group(1))]
+                for it in items:
+                    for s in it.slot.members():
+                        if s.mention.type in ORG_TYPES and s is not target:
+                            ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
+                                    date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
+        found: list[tuple[list[Slot], Slot, int, int]] = []
+        for m in _FORM_TOGETHER.finditer(masked):
+            subjects = _subjects(masked, slots, m.start())
+            if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
+                continue
+            found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
+        for m in _FORM_INV.finditer(masked):
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            t = _FORM_INV_TAIL.match(masked, end)
+            if items and t:
+                subs = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+                found.append((subs, slots[int(t.group(2))], m.start(), t.end()))
+        for subjects, target, a, b in found:
+            if len(subjects) < 2 or target in subjects:
+                continue
+            # a new organisation is a merger; a team, network or coöperatie they form has them as members
+            merger = target.mention.type == "Organisation"
+            for s in subjects:
+                ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
+                        "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8,
+                        date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True))
+        for m in _INTO_NEW.finditer(masked):
+            result = _new_result(ctx, v)
+            if result is None:
+                continue
+            subjects: list[Slot] = []
+            g = _SUBJECT_GOES.search(masked[:m.start()])
+            if g:
+                subjects = [slots[int(g.group(1))]]
+            else:
+                for i in _INV_GOES.finditer(masked[:m.start()]):
+                    items, end = parse_list(masked, slots, i.end(), "O", ctx, v)
+                    if items and re.fullmatch(r"\s*", masked[end:m.start()]):
+                        subjects = [it.slot for it in items]
+            for subj in subjects:
+                for s in subj.members():
+                    if s.mention.type in ORG_TYPES and s.mention.name != result.name:
+                        ctx.add(v, s, "mergesInto", result, "mergesInto:op-in-de-nieuwe", 0.8,
+                                date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+
+
+def _new_result(ctx: Context, v: View):
+    """The organisation "de nieuwe organisatie" is: a merger's result read before, or the
+    organisation whose founding was read in the sentences before."""
+    result = ctx.memory.get("merge_result")
+    if result is not None:
+        return result
+    index = {id(w.sentence): w.index for w in ctx.views}
+    founded = [c for c in ctx.extraction.candidates if c.relation == "foundedBy"
+               and v.index - 5 <= index.get(id(c.sentence), -1) < v.index]
+    subjects = {c.subject.name for c in founded}
+    if founded:
+        return founded[-1].subject if len(subjects) == 1 else None
+    for w in ctx.previous(v, 3):
+        wm, ws, _ = w.masked()
+        hits = {int(m.group(1)) for rx in (_FOUNDED_ACTIVE, _FOUNDED_BY) for m in rx.finditer(wm)}
+        if len(hits) == 1:
+            return ws[hits.pop()].mention  # "Drie gemeenten hebben X opgericht."
+    return None
+
+
 def run(ctx: Context) -> None:
     """Component: foundedBy and mergesInto candidates."""
     merges_into(ctx)
     founded_by(ctx)
+    together(ctx)
