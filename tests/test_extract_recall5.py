@@ -113,3 +113,28 @@ def test_municipalities_found_a_stichting_and_steunpunten_go_into_it():
     assert {o for s, r, o in got if r == "foundedBy"} == {"Emmen", "Assen", "Aa en Hunze"}
     assert {s for s, r, o in got if r == "mergesInto" and o == "Mantelpunt Drenthe"} == {
         "Zorgmaatje Norg", "Mantelhulp Peize"}
+
+
+def test_partners_can_be_a_municipality_or_a_team():
+    got = triples("Stichting Avondrood is gevestigd in Emmen en werkt samen met de gemeente Emmen en met "
+                  "de huisartsen.")
+    assert ("Stichting Avondrood", "partnerOf", "Emmen") in got
+    got = triples("Het netwerk Zorgzaam Assen werkt nauw samen met het sociaal wijkteam Kloosterveen van de "
+                  "gemeente Assen.")
+    assert ("Zorgzaam Assen", "partnerOf", "Sociaal wijkteam Kloosterveen") in got
+    assert ("Sociaal wijkteam Kloosterveen", "partOf", "Assen") in got
+
+
+def test_gaat_samenwerken_met():
+    cands = [c for c in run("Zorgpunt Vlist gaat nauw samenwerken met Humanis Borger.").candidates
+             if c.relation == "partnerOf"]
+    assert [(c.subject.name, c.object.name) for c in cands] == [("Zorgpunt Vlist", "Humanis Borger")]
+
+
+def test_fronted_samen_met_a_team():
+    text = ("Buurtlicht Kloosterveen is een stichting in Assen. Wij helpen bewoners. Wij kennen de buurt. "
+            "Samen met het Gebiedsteam Marsdijk van de gemeente Assen zorgen wij ervoor dat bewoners snel "
+            "hulp krijgen. Buurtlicht Kloosterveen is lid van het Netwerk Zorgzaam Assen. Buurtlicht "
+            "Kloosterveen biedt opbouwwerk.")
+    got = triples(text)
+    assert ("Buurtlicht Kloosterveen", "partnerOf", "Gebiedsteam Marsdijk") in got

@@ -31,10 +31,13 @@ _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s
 _PASSIVE_ALL = re.compile(r"\b(?:wordt|werd|is)\s+(?:\w+\s+){0,3}?samengewerkt\s+(?:\w+\s+){0,2}?door\s+")
 _BETWEEN = re.compile(r"\bsamenwerking\s+(?:\w+\s+){0,2}?tussen\s+")
 _WORK_TOGETHER = re.compile(r"\s+(?:werken|werkten|gaan|zullen)\s+(?:\w+\s+){0,3}?samen\b(?!\s+met)")
-_WORKS_WITH = re.compile(r"⟦[OP](\d+)⟧\s+(?:werkt|werkte|gaat|wil|zal)\s+(?:\w+\s+){0,3}?samen\s+"
+_WORKS_WITH = re.compile(r"⟦[OP](\d+)⟧\s+(?:werkt|werkte|gaat|wil|zal)\s+(?:\w+\s+){0,3}?samen(?:werken)?\s+"
                          r"(?:\w+\s+){0,2}?met\s+|"
                          r"\b(?:werkt|werkte|werken|werkten)\s+(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+(?:\w+\s+){0,3}?"
-                         r"samen\s+(?:\w+\s+){0,2}?met\s+")
+                         r"samen\s+(?:\w+\s+){0,2}?met\s+|"
+                         # "X is gevestigd in Y en werkt samen met": a second verb phrase of X
+                         r"^(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦[OP](\d+)⟧\s+(?:is|heeft|biedt)\s+[^⟦.;]{0,50}?"
+                         r"(?:⟦[MNVS]\d+⟧[^⟦.;]{0,30}?)?\s+en\s+(?:werkt|werkte)\s+(?:\w+\s+){0,3}?samen\s+met\s+")
 #: The cue "samen met" of a "X werkt samen met" / "werkt X samen met" clause (read by _WORKS_WITH).
 _WORKS_BEFORE = re.compile(r"(?:⟦[OP]\d+⟧\s+(?:werkt|werkte|gaat|wil|zal)|\b(?:werkt|werkte|werken|werkten)\s+"
                            r"(?:de\s+|het\s+)?⟦[OP]\d+⟧)\s+(?:\w+\s+){0,3}?$")
@@ -93,8 +96,8 @@ def partners(ctx: Context, v: View) -> None:
         if masked[m.start():m.start() + 5].casefold() == "samen" and _WORKS_BEFORE.search(masked[:m.start()]):
             continue
         mod = modality_at(masked, m.start(), m.end())
-        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
-        others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+        items, _ = parse_list(masked, slots, m.end(), "OP", ctx, v)
+        others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES + ("Pilot",)]
         if not others:
             continue
         before = [s for s in org_slots(v) if masked.find(f"⟦O{slots.index(s)}⟧") < m.start()
@@ -145,22 +148,31 @@ def partners(ctx: Context, v: View) -> None:
                 if s.mention.type in ORG_TYPES and o.mention.type in ORG_TYPES:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
     for m in _WORKS_WITH.finditer(masked):
-        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:
             more = re.match(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+", masked[end:])
             if not more:
                 break
-            extra, end = parse_list(masked, slots, end + more.end(), "O", ctx, v)
+            extra, end = parse_list(masked, slots, end + more.end(), "OPM", ctx, v)
             if not extra:
                 break
             items = items + extra
         mod = modality_at(masked, m.start(), m.end())
-        for s in slots[int(m.group(1) or m.group(2))].members():
+        for s in slots[int(m.group(1) or m.group(2) or m.group(3))].members():
             for it in items:
                 for o in it.slot.members():
-                    if o.mention.type in ORG_TYPES:
+                    if _partner_kind(masked, slots, o):
                         ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85, modality=mod)
+
+
+def _partner_kind(masked: str, slots, o) -> bool:
+    """An organisation, a team, or a municipality written as "de gemeente X" can be a partner."""
+    if o.mention.type in ORG_TYPES or o.mention.type == "Pilot":
+        return True
+    if o.mention.type == "Municipality" and o in slots:
+        return re.search(r"\bgemeente\s+$", masked[:masked.find(f"⟦M{slots.index(o)}⟧")]) is not None
+    return False
 
 
 _ENDED = re.compile(r"(?i)\b(?:is|zijn|wordt|werd|was)\s+(?:\w+\s+){0,3}?(?:beëindigd|opgezegd|ontbonden|"

@@ -93,6 +93,7 @@ _PARENT_OF = re.compile(rf"\b(?:is|zijn|was|fungeert\s+als)\s+(?:de\s+|het\s+)?(
                         rf"paraplu-?organisatie)\s+(?:van|voor|boven)\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(UNIT_NOUNS)})\s*:?\s*")
 _UNIT_OF_MUNICIPALITY = re.compile(r"\b(?:afdeling|team|dienst|sector|directie)\s+⟦O(\d+)⟧\s+van\s+(?:de\s+)?"
                                    r"gemeente\s+⟦M(\d+)⟧|\bgemeentelijke?\s+(?:afdeling|[Tt]eam|dienst|sector)\s+⟦O(\d+)⟧")
+_TEAM_OF_MUNICIPALITY = re.compile(r"⟦P(\d+)⟧\s+van\s+de\s+gemeente\s+⟦M(\d+)⟧")
 #: "het Team Toegang, dat onderdeel is van de afdeling X"
 _PART_RELATIVE = re.compile(r"⟦[OP](\d+)⟧\s*,\s*(?:dat|die)\s+(?:\w+\s+){0,2}?(?:een\s+)?onderdeel\s+"
                             r"(?:is|was)\s+van\s+(?:de\s+(?:gemeente\s+)?|het\s+)?(?:afdeling\s+)?⟦[OM](\d+)⟧")
@@ -285,6 +286,13 @@ def parts(ctx: Context) -> None:
                 for w in whole.members():
                     if w.mention.type == "Municipality":
                         ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
+        for m in _TEAM_OF_MUNICIPALITY.finditer(masked):
+            # "het sociaal wijkteam Noord van de gemeente Amersfoort": the municipality's own team
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for s in slots[int(m.group(1))].members():
+                for w in slots[int(m.group(2))].members():
+                    if s.mention.type == "Pilot" and w.mention.type == "Municipality":
+                        ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
         for m in _PART_RELATIVE.finditer(masked):
             part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
             mod = modality_at(masked, m.start(), m.end(), cue_verb=True)

@@ -33,6 +33,7 @@ ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
 #: "A uit Grootegast, B en C in Aduard" too: where each item comes from, up to the list's end.
 _QUALIFIER = re.compile(r"(?: ⟦[MV]\d+⟧| (?:in|uit) ⟦[MNV]\d+⟧| ?\((?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\))(?=\s*(?:,|\ben\b|&|\)|[.;]?$|\s(?:zijn|is|werken|hebben|gaan)\b))")
+_TEAM_OWNER = re.compile(r" van de gemeente ⟦M\d+⟧")
 _ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)|\s+[–—]\s+[^⟦–—]{1,40}?\s+[–—](?=\s)")
 #: "zowel A als B": the second item after "als"
 _ZOWEL = re.compile(r"(?i)\bzowel\s+(?:de\s+|het\s+)?$")
@@ -99,6 +100,8 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         else:
             items.extend(Item(s) for s in slot.members())
         q = _QUALIFIER.match(masked, end) if letter == "O" else None
+        if letter == "P" and q is None:
+            q = _TEAM_OWNER.match(masked, end)  # "het wijkteam X van de gemeente Y" 
         if q and "M" in letters and not re.match(r" (?:in|uit) |\s*\(", q.group(0)):
             q = None  # in a list of organisations and places a bare place may be an item
         if q:
@@ -220,11 +223,12 @@ def fronted_with(masked: str, slots: list[Slot], a: int = 0) -> tuple[Slot, list
     m = _FRONTED_WITH.match(masked, a)
     if not m:
         return None
-    items, end = parse_list(masked, slots, m.end(), "O")
+    items, end = parse_list(masked, slots, m.end(), "OP")
     inv = _INVERTED_SUBJECT.match(masked, end)
     if not items or not inv:
         return None
-    others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+    # a team can be a partner too: "Samen met het gebiedsteam X van de gemeente Y zorgen we ..."
+    others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES + ("Pilot",)]
     return slots[int(inv.group(1))], others
 
 
