@@ -138,3 +138,28 @@ def test_fronted_samen_met_a_team():
             "Kloosterveen biedt opbouwwerk.")
     got = triples(text)
     assert ("Buurtlicht Kloosterveen", "partnerOf", "Gebiedsteam Marsdijk") in got
+
+
+def test_named_pilot_and_its_penvoerder_at_sentence_start():
+    got = triples("In de wijk Kloosterveen liep de pilot Geldwijzer. Doel van de pilot was hulp. "
+                  "Penvoerder van de pilot was Stichting Avondrood.")
+    assert ("Stichting Avondrood", "leadsPilot", "Pilot Geldwijzer") in got
+
+
+def test_trekkerschap_ligt_bij():
+    got = triples("In de wijk Marsdijk loopt een vergelijkbare pilot. Daar ligt het trekkerschap bij "
+                  "Humanis Borger.")
+    assert ("Humanis Borger", "leadsPilot", "Pilot Marsdijk") in got
+
+
+def test_penvoerder_of_the_wijkteams_in_a_list_of_wijken():
+    got = triples("Zorgkring Vlist is penvoerder van de wijkteams in Kloosterveen, Marsdijk en de Lariks.")
+    assert {o for s, r, o in got if r == "leadsPilot"} == {
+        "Wijkteam Kloosterveen", "Wijkteam Marsdijk", "Wijkteam Lariks"}
+    assert ("Wijkteam Lariks", "locatedIn", "Lariks") in got
+
+
+def test_organisation_with_its_place_trekt_het_team():
+    got = triples("In maart is in de wijk Kloosterveen het buurtteam Kloosterveen van start gegaan. "
+                  "Stichting Buurtlicht Assen trekt het team.")
+    assert ("Stichting Buurtlicht Assen", "leadsPilot", "Buurtteam Kloosterveen") in got

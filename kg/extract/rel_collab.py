@@ -48,12 +48,12 @@ _IS_LEADER = re.compile(rf"⟦O(\d+)⟧\s+(?:is|was|wordt|werd|blijft)\s+(?:\w+\
                         rf"(?:van\s+)?(?:de\s+|het\s+|een\s+|deze\s+)?(?:\w+\s+)?⟦P(\d+)⟧")
 _IS_LEADER_INV = re.compile(rf"\b(?:is|was|wordt|werd)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+(?:\w+\s+){{0,2}}?"
                             rf"{_LEADER}\s+(?:van\s+)?(?:de\s+|het\s+|een\s+|deze\s+)?(?:\w+\s+)?⟦P(\d+)⟧")
-_LEADER_IS = re.compile(rf"{_LEADER}\s+(?:van\s+)?(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧\s+(?:is|was|wordt)\s+"
+_LEADER_IS = re.compile(rf"(?i:{_LEADER})\s+(?:van\s+)?(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧\s+(?:is|was|wordt)\s+"
                         rf"(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _LED_BY = re.compile(r"⟦P(\d+)⟧[^⟦]{0,80}?\b(?:wordt|werd|is)\s+(?:\w+\s+en\s+)?(?:\w+\s+){0,2}?"
                      r"(?:geleid|getrokken|gecoördineerd|gecoordineerd|aangestuurd|opgezet|"
                      r"uitgevoerd)\s+door\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
-_LEADS = re.compile(r"⟦O(\d+)⟧\s+(?:leidt|trekt|coördineert|coordineert|stuurt)\s+(?:\w+\s+){0,2}?"
+_LEADS = re.compile(r"⟦O(\d+)⟧(?:\s+⟦M\d+⟧)?\s+(?:leidt|trekt|coördineert|coordineert|stuurt)\s+(?:\w+\s+){0,2}?"
                     r"(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧")
 _SET_UP = re.compile(r"⟦O(\d+)⟧\s+[^⟦]{0,60}?(?:⟦[MNV]\d+⟧[^⟦]{0,20}?)?(?:een\s+|de\s+|het\s+)?⟦P(\d+)⟧\s+"
                      r"(?:\w+\s+){0,2}?(?P<verb>opgericht|opgezet|gestart|opgestart|ingericht)\b")
@@ -72,6 +72,13 @@ _THAT_IS = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:(?:wijk|buurt|kern|dorp|stadsdeel
                       r"(?:dat|die|deze|het)\s+(?:\w+\s+)?|(?:(?:wijk|buurt|kern|dorp|stadsdeel)\s+)?⟦N(\d+)⟧\s+"
                       r"(?:ligt|lag)\s+de\s+(?:trekkersrol|penvoering|regie|coördinatie)\s+bij\s+)"
                       r"(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "Daar ligt het trekkerschap bij X", "Het penvoerderschap ligt bij X": the team just named.
+_LIES_WITH = re.compile(r"(?i:\b(?:het\s+)?(?:trekkerschap|penvoerderschap|kartrekkerschap)\s+(?:\w+\s+){0,2}?"
+                        r"(?:ligt|lag)\s+(?:\w+\s+)?bij|\b(?:ligt|lag)\s+(?:\w+\s+)?het\s+(?:trekkerschap|"
+                        r"penvoerderschap|kartrekkerschap)\s+(?:\w+\s+)?bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: "X is penvoerder van de wijkteams in A, B en C": one team per wijk.
+_LEADS_TEAMS_IN = re.compile(rf"⟦O(\d+)⟧(?:\s+⟦M\d+⟧)?\s+(?:is|was|wordt|blijft)\s+(?:\w+\s+)?{_LEADER}\s+van\s+de\s+"
+                             r"(?:sociale\s+)?(?P<noun>wijkteams|buurtteams|gebiedsteams|dorpsteams)\s+in\s+")
 #: "Sociaal wijkteam X – penvoerder: A (met B, C en D)"
 _LEADER_COLON = re.compile(rf"⟦P(\d+)⟧[^⟦]{{0,20}}?\b{_LEADER}\s*:\s*(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _WITH_PAREN = re.compile(r"\s*[(,]\s*(?:met|samen\s+met|en\s+verder|verder)\s+")
@@ -216,6 +223,36 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
+    for m in _LIES_WITH.finditer(masked):
+        if re.search(r"(?i)\bvijf|zes|overige|andere\s+wijken\b", masked[:m.start()]):
+            continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
+        team = _recent_team(ctx, v, masked, m.start())
+        if team is not None:
+            for o in slots[int(m.group(1))].members():
+                for p in team.members():
+                    if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
+                        ctx.add(v, o, "leadsPilot", p, "leadsPilot:ligt-bij", 0.75)
+    for m in _LEADS_TEAMS_IN.finditer(masked):
+        noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
+        pos = m.end()
+        while True:
+            w = re.match(r"(?:de\s+|het\s+)?⟦([NOM])(\d+)⟧", masked[pos:])
+            if not w:
+                break
+            wijk = slots[int(w.group(2))]
+            if wijk.mention.type in ORG_TYPES and wijk.strong and wijk.group is None:
+                break  # a confident organisation name is no wijk
+            pilot = ctx.mention(v, wijk.cstart, wijk.cend, "Pilot", label=f"{noun} {wijk.mention.name}")
+            place = ctx.mention(v, wijk.cstart, wijk.cend, "Neighbourhood")
+            for o in slots[int(m.group(1))].members():
+                if o.mention.type in ORG_TYPES:
+                    ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:teams-in", 0.75)
+            ctx.add(v, pilot, "locatedIn", place, "locatedIn:teams-in", 0.75)
+            pos += w.end()
+            sep = re.match(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)", masked[pos:])
+            if not sep:
+                break
+            pos += sep.end()
     for m in _WHEREOF_LEADER.finditer(masked):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):

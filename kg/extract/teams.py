@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context, Slot, View
-from kg.extract.lexicon import TEAM_NOUNS
+from kg.extract.lexicon import NAME_HEADS, TEAM_NOUNS
 from kg.text import normalise_name
 
 _NOUNS = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS), key=len, reverse=True))
@@ -139,6 +139,12 @@ def run(ctx: Context) -> None:
             if nxt and nxt[0].mention.type == "Organisation" and not nxt[0].strong \
                     and nxt[0].group is None and v.text[nce:nce + 1] == " ":
                 v.slots.remove(nxt[0])  # "wijkteam Kolenkit": the team's name, not an organisation
+                nxt = []
+            elif nxt and nxt[0].mention.type == "Organisation" and nxt[0].group is None \
+                    and noun.casefold() in ("pilot", "proeftuin") and v.text[nce:nce + 1] == " " \
+                    and nxt[0].mention.text.split()[0].casefold() not in NAME_HEADS:
+                # "de pilot Schuldenwijzer": the pilot's own name, even where it is a confident one
+                v.slots.remove(nxt[0])
                 nxt = []
             cap = re.match(r" ([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", v.text[nce:])
             if nxt and nxt[0].mention.type in ("Neighbourhood", "Municipality"):
