@@ -174,9 +174,10 @@ def prepare_named(store: Store, name: str, params: dict[str, str] | None = None)
 
 
 #: ``# lookup: ?x by ?name`` in a query, on a line of its own: the next line is how SPARQL
-#: finds ?x, the entity that the parameter ?name names. kg may replace both lines by the
-#: entity it looked up itself; to SPARQL the hint is a comment, so the text runs unchanged
-#: anywhere (and without the parameter it matches every entity).
+#: finds ?x, the entity that the parameter ?name names. kg replaces both lines by the entity
+#: it looked up itself, or, when ?name is not given, drops them (every entity matches; the
+#: query must then bind ?x by other patterns). To SPARQL the hint is a comment, so the text
+#: also runs unchanged anywhere.
 _LOOKUP_HINT = re.compile(
     r"^([ \t]*)#[ \t]*lookup:[ \t]*[?$](\w+)[ \t]+by[ \t]+[?$](\w+)[ \t]*\n[^\n]*$", re.MULTILINE
 )
@@ -188,8 +189,8 @@ def looked_up(sparql: str) -> set[str]:
 
 
 def resolve_lookups(store: Store, sparql: str, params: dict[str, str]) -> str:
-    """Replace each lookup hint whose parameter is given, with the line after it, by
-    ``VALUES ?x { <iri> ... }``.
+    """Replace each lookup hint and the line after it by ``VALUES ?x { <iri> ... }`` when its
+    parameter is given, else drop them.
 
     Matching a name in SPARQL (``LCASE(STR(?label)) = ...``) reads every label in the store;
     looking the entity up first makes a one-actor query start from that actor (indexed),
@@ -200,7 +201,7 @@ def resolve_lookups(store: Store, sparql: str, params: dict[str, str]) -> str:
     def repl(m: re.Match) -> str:
         indent, var, param = m.groups()
         if param not in params:
-            return m.group(0)
+            return f"{indent}# ?{var}: any"  # the line would match every entity, once per spelling
         if param not in found:
             found[param] = lookup_entities(store, params[param])
         iris = " ".join(f"<{iri}>" for iri in found[param])
