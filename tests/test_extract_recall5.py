@@ -163,3 +163,16 @@ def test_organisation_with_its_place_trekt_het_team():
     got = triples("In maart is in de wijk Kloosterveen het buurtteam Kloosterveen van start gegaan. "
                   "Stichting Buurtlicht Assen trekt het team.")
     assert ("Stichting Buurtlicht Assen", "leadsPilot", "Buurtteam Kloosterveen") in got
+
+
+def test_team_members_werken_mee_and_doen_mee():
+    text = ("Humanis Borger is trekker van het Buurtteam De Lariks. In het team werken verder Thuiszorg "
+            "De Eik, woningcorporatie Veenwonen en de ambulante ggz-aanbieder Solsteen mee.\n\n"
+            "In maart is in de wijk Kloosterveen het buurtteam Kloosterveen van start gegaan. Stichting "
+            "Buurtlicht trekt het team. Ook Thuiszorg De Eik en Woonstichting Veenwonen doen mee.")
+    got = triples(text)
+    assert ("Humanis Borger", "leadsPilot", "Buurtteam De Lariks") in got
+    assert {s for s, r, o in got if r == "memberOf" and o == "Buurtteam De Lariks"} == {
+        "Thuiszorg De Eik", "Veenwonen", "Solsteen"}
+    assert {s for s, r, o in got if r == "memberOf" and o == "Buurtteam Kloosterveen"} == {
+        "Thuiszorg De Eik", "Woonstichting Veenwonen"}

@@ -71,6 +71,8 @@ _TEAM_PARTNERS_ARE = re.compile(r"\b(?:[Dd]e\s+)?(?:andere\s+|overige\s+)?(?:[Pp
                                 r"(?:zijn|waren)\s*:?\s*")
 _THEREIN = re.compile(r"\b(?:[Dd]aarin|[Hh]ierin|[Dd]aarbij|[Hh]ierbij|[Dd]aaraan|[Hh]ieraan)\s+(?:werken|werkt|zitten|zit|"
                       r"participeren|participeert|nemen|neemt|zijn|is)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
+_JOIN_IN = re.compile(r"\s+(?:doen|doet|deden|werken|werkt|werkten)\s+(?:ook\s+|verder\s+|eveneens\s+|nu\s+)?mee"
+                      r"(?:\s+(?:aan|in)\s+(?:het\s+|de\s+)?⟦P(\d+)⟧)?\s*[.;]?\s*$")
 _IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+|dat\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
                       r"zitten|zit|participeren|participeert|nemen|neemt|zijn|is)\s+"
                       r"(?:\w+\s+){0,2}?(?:(?:medewerkers|professionals|vertegenwoordigers|mensen)\s+"
@@ -175,7 +177,7 @@ def members(ctx: Context) -> None:
                 team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
                 if rule == "memberOf:in-het-team" and not re.match(
-                        r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief)\b|\s*[.,]|\s*$",
+                        r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief|mee)\b|\s*[.,]|\s*$",
                         masked[end:]):
                     continue
                 mod = modality_at(masked, m.start(), end, cue_verb=True)
@@ -214,6 +216,23 @@ def members(ctx: Context) -> None:
                     for t in before[-1].members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
+        for m in _JOIN_IN.finditer(masked):
+            # "Ook A en B doen mee (aan het team).": the team named there, or the one just named
+            subjects = _subjects_before(masked, slots, m.start())
+            if not subjects:
+                continue
+            if m.group(1):
+                target = slots[int(m.group(1))]
+            else:
+                from kg.extract.rel_collab import _recent_team
+                target = _recent_team(ctx, v, masked, m.start())
+            if target is None:
+                continue
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for sj in subjects:
+                for t in target.members():
+                    if t.mention.type in ("Pilot", "Partnership", "Cooperative"):
+                        ctx.add(v, sj, "memberOf", t, "memberOf:doen-mee", 0.75, modality=mod)
         teams_here = [t for t in slots if t.mention.type == "Pilot"]
         for m in _MEMBERS_ARE.finditer(masked):
             if len(teams_here) != 1:

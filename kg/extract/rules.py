@@ -23,7 +23,7 @@ from kg.extract.lexicon import NUMBER_WORDS, VENUE_NOUNS
 ORG = r"⟦[O](\d+)⟧"
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
 #: "jeugdhulporganisatie X", "de Vlissingse welzijnsstichting X": a kind noun before a listed name.
-KIND = (r"(?:[a-zë]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
+KIND = (r"(?:(?:[a-zë]+e\s+)?[a-zë-]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
         r"bibliotheek|bond|coöperatie|centrum|centrale|dienst|bedrijf|instituut|groep|fonds)\s+)?")
 #: "gingen A en Stichting B op in C": the legal form written before a name that is known without it.
 LEGAL_FORM = r"(?:(?:Stichting|Vereniging|Coöperatie)\s+(?=⟦O))?"

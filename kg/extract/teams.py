@@ -141,7 +141,8 @@ def run(ctx: Context) -> None:
                 v.slots.remove(nxt[0])  # "wijkteam Kolenkit": the team's name, not an organisation
                 nxt = []
             elif nxt and nxt[0].mention.type == "Organisation" and nxt[0].group is None \
-                    and noun.casefold() in ("pilot", "proeftuin") and v.text[nce:nce + 1] == " " \
+                    and (noun.casefold() in ("pilot", "proeftuin") or nxt[0].mention.text.startswith(("De ", "Het "))) \
+                    and v.text[nce:nce + 1] == " " \
                     and nxt[0].mention.text.split()[0].casefold() not in NAME_HEADS:
                 # "de pilot Schuldenwijzer": the pilot's own name, even where it is a confident one
                 v.slots.remove(nxt[0])
