@@ -176,3 +176,36 @@ def test_team_members_werken_mee_and_doen_mee():
         "Thuiszorg De Eik", "Veenwonen", "Solsteen"}
     assert {s for s, r, o in got if r == "memberOf" and o == "Buurtteam Kloosterveen"} == {
         "Thuiszorg De Eik", "Woonstichting Veenwonen"}
+
+
+def test_news_about_a_new_director():
+    text = ("Ria Veldkamp nieuwe directeur-bestuurder van Zorgkring Vlist\n\n"
+            "ASSEN, 6 juni 2023 – De raad van toezicht van Zorgkring Vlist heeft Ria Veldkamp benoemd tot "
+            "directeur-bestuurder. Zij volgt Theo van Wijngaarden op.\n\n"
+            "Veldkamp (52) is nu directeur van Stichting Avondrood in Emmen.\n\n"
+            "Onder leiding van Van Wijngaarden groeide Zorgkring Vlist uit tot een brede welzijnsorganisatie.")
+    got = triples(text)
+    assert ("Ria Veldkamp", "headOf", "Zorgkring Vlist") in got
+    assert ("Veldkamp", "headOf", "Stichting Avondrood") in got
+    assert ("Van Wijngaarden", "headOf", "Zorgkring Vlist") in got
+    assert "ASSEN" not in names(text)
+
+
+def test_initiative_to_found():
+    got = triples("In 2017 nam Zorgkring Vlist samen met Leescentrum De Waal en Vakcollege Noord het initiatief "
+                  "tot de oprichting van Taalpunt De Brug.")
+    assert {o for s, r, o in got if r == "foundedBy" and s == "Taalpunt De Brug"} == {
+        "Zorgkring Vlist", "Leescentrum De Waal", "Vakcollege Noord"}
+
+
+def test_de_nieuwe_organisatie_after_vormen_samen():
+    text = ("Per 1-1-2019 vormen Zorgkring Vlist en Humanis Borger samen Stroomdal Welzijn. "
+            "De nieuwe organisatie wordt gevestigd in Emmen.")
+    assert ("Stroomdal Welzijn", "locatedIn", "Emmen") in triples(text)
+    text = ("Zorgkring Vlist en Humanis Borger fuseren per 1 januari 2017. De nieuwe stichting heet "
+            "Stroomdal Welzijn.")
+    assert ("Zorgkring Vlist", "mergesInto", "Stroomdal Welzijn") in triples(text)
+
+
+def test_a_name_opening_a_list_of_names_keeps_its_first_word():
+    assert "Humanis Borger" in names("Humanis Borger en Stichting De Linde gaan samen verder als Welzijn Veenhart.")

@@ -31,6 +31,8 @@ _COLLECTIVE_BARE = re.compile(
     r"ook)\b)")
 _SINGLE = re.compile(r"^(?:(?:De|Deze|Die)\s+(?:organisatie|stichting|coöperatie|instelling|"
                      r"vereniging)|Zij|Ze)\b")
+_NEW_SINGLE = re.compile(r"^(?:De|Deze)\s+nieuwe\s+(?:organisatie|stichting|coöperatie|vereniging)\b"
+                         r"(?!\s+(?:heet|gaat\s+heten|zal\s+heten|krijgt\s+de\s+naam|wordt\s+[A-Z⟦]))")
 _SINGLE_MID = re.compile(r"\b(?:de|deze)\s+(?:organisatie|stichting|coöperatie|instelling|vereniging)\b"
                          r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
 _GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
@@ -108,6 +110,20 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), "Municipality")
                 if slot:
                     slot.group = group
+        m = _NEW_SINGLE.match(v.text)
+        if m and v.free(m.start(), m.end()):
+            # "A en B gaan samen verder als C. De nieuwe organisatie ...": the last name before
+            prev = ctx.previous(v, 1, same_para=True)
+            named = [s for s in (prev[0].sorted_slots() if prev else [])
+                     if s.group is None and s.mention.type in ORG_TYPES and s.strong]
+            target = topic_org(ctx, v)
+            if prev and re.search(r"⟦O\d+⟧\s*(?:,|en|&)\s*(?:de\s+|het\s+)?⟦O", prev[0].masked()[0]) or target is None:
+                # "A en B vormen samen C. De nieuwe organisatie ...": not one of the parties
+                target = named[-1] if named else None
+            if target is not None:
+                slot = ctx.place(v, m.start(), m.end(), target.mention.type)
+                if slot:
+                    slot.group = [target]
         m = _SINGLE.match(v.text)
         if m and v.free(m.start(), m.end()):
             topic = topic_org(ctx, v)

@@ -76,6 +76,10 @@ _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 _LOWER_HEAD = re.compile(r"\b(?:stichting|vereniging|coöperatie|cooperatie|organisatie)\s+$")
 
 
+#: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
+_LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\w-]*)*\s+(?:[a-z]+\s+){0,3}?(?:gaan|fuseren|werken|zijn|hebben|vormen|bundelen|richten|starten|ondertekenen)\b")
+
+
 def _initial_positions(v: View) -> set[int]:
     """Clean offsets where a word is capitalised for grammatical reasons."""
     pos = {0}
@@ -351,7 +355,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
                 and mid[full] == 0 and not _looks_like_name(w) \
                 and not (len(c.words) == 2 and _ROLE_AFTER.search(v.text[c.ce:])) and (
                     v.heading or v.bullet or lw in c.lower or _seen_mid(mid, c.words[1:])
-                    or not _SUBJECT_VERB.match(v.text[c.ce:])):
+                    or not (_SUBJECT_VERB.match(v.text[c.ce:]) or _LIST_GOES_ON.match(v.text[c.ce:]))):
             # "Presentatie IKracht" (a heading), "Eerder Humanis": the opening word is no name;
             # "Careyn Thuiszorg biedt ..." opening a sentence keeps its first word
             strip = True
@@ -381,6 +385,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
 def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter[str],
                  chains: list[_Chain]) -> None:
     v = c.view
+    if len(c.words) >= 2 and c.text.casefold() in ctx.memory.get("surnames", ()):
+        ctx.place(v, c.cs, c.ce, "Person")  # "Onder leiding van Van Wijngaarden": a surname with its particle
+        return
     _trim(c, mid)
     if not c.words or c.ce <= c.cs:
         return
@@ -472,7 +479,7 @@ def _dateline(ctx: Context, v: View, c: _Chain) -> bool:
     """"AMERSFOORT - Het ...": a news dateline in capitals names a place, not an organisation."""
     if v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
         return False
-    if not re.match(r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]\s", v.text[c.ce:]):
+    if not re.match(r"\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*\d{1,2}\s+[a-z]+\s+\d{4}\s*)?[-–—]\s", v.text[c.ce:]):
         return False
     place = "-".join(p.capitalize() for p in " ".join(c.words).split("-"))
     return bool(ctx.gazetteer.lookup(place) or ctx.gazetteer.lookup(place.title()))

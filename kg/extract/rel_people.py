@@ -20,9 +20,10 @@ from kg.extract.rules import ORG_TYPES, is_venue, org_slots, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
-_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧\s*[,(]?\s*(?:(?:nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+#: also the headline form "X nieuwe directeur-bestuurder van Y" and an age "X (52), directeur van Y".
+_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s*[,(]?\s*(?:(?:nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|nieuwe|kersverse|beoogd|beoogde|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
-_IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
+_IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
                       rf"(?:\w+\s+|in\s+het\s+dagelijks\s+leven\s+|in\s+het\s+dagelijks\s+leven\s+\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
                       rf"(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
 #: "De Raad van Toezicht / het bestuur van X": a voorzitter there heads no organisation by that.
@@ -50,6 +51,8 @@ _ROLE_IS_BARE = re.compile(rf"(?i)^(?:de\s+)?(?:[a-zë-]+\s+en\s+)?(?:(?:beoogd|
 #: "X wordt bestuurd/geleid door (directeur-bestuurder) Y".
 _LED_BY = re.compile(rf"(?i)⟦O(\d+)⟧\s+(?:wordt|werd)\s+(?:sinds\s+\S+\s+)?(?:bestuurd|geleid|aangestuurd)\s+door\s+"
                      rf"(?:de\s+)?(?:(?:{_HEAD_ROLES})\s+)?(?:(?:drs|dr|mr|ir|prof|ing)\.\s*)?⟦H(\d+)⟧")
+#: "Onder leiding van (directeur) X groeide Y uit tot ...", "Ons team staat onder leiding van directeur X".
+_UNDER_LEAD = re.compile(rf"(?i)\bonder\s+(?:de\s+)?leiding\s+van\s+(?:(?:{_HEAD_ROLES})\s+)?⟦H(\d+)⟧")
 _PREFIXED = re.compile(rf"(?i)⟦O(\d+)⟧-(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
 
 
@@ -85,6 +88,21 @@ def run(ctx: Context) -> None:
             for o in org.members():
                 ctx.add(v, person, "headOf", o, "headOf:bestuurd-door", 0.8)
             linked.add(int(m.group(2)))
+        for m in _UNDER_LEAD.finditer(masked):
+            idx = int(m.group(1))
+            if idx in linked or _ORGAN.search(v.text) or re.search(r"(?i)\b(?:team|afdeling|project)leider|"
+                                                                     r"coördinator|manager", v.text):
+                continue
+            orgs = [o for o in org_slots(v) if not is_venue(v, o) and not re.search(
+                r"\b(?:in|uit|te|bij)\s+(?:de\s+|het\s+)?$", v.text[:o.cstart])]
+            target = orgs[0] if len({o.mention.name for o in orgs}) == 1 else None
+            if target is None and not orgs and re.search(r"\b(?:[Oo]ns|[Oo]nze)\b", v.text):
+                from kg.extract.coref import author_org
+                target = author_org(ctx)  # "Ons team staat onder leiding van directeur X"
+            if target is not None:
+                for o in target.members():
+                    ctx.add(v, slots[idx], "headOf", o, "headOf:onder-leiding-van", 0.75)
+                linked.add(idx)
         m = _ROLE_IS_BARE.match(masked)
         if m and not _ORGAN.search(v.text):
             # "Directeur-bestuurder is X.": the organisation the paragraph before was about,

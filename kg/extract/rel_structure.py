@@ -42,6 +42,8 @@ _FOUNDED_BY_COUNT = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:med
                                rf"(?:organisaties|partijen|stichtingen|instellingen|partners)\b")
 _FOUNDERS_ARE = re.compile(r"^(?:[Dd]e\s+)?(?:[Ii]nitiatiefnemers|[Oo]prichters|[Oo]prichtende\s+partijen)"
                            r"\s+(?:zijn|waren|:)\s*|^[Dd]at\s+(?:zijn|waren)\s+")
+_INITIATIVE_FOUNDING = re.compile(r"\bhet\s+initiatief\s+(?:tot|voor)\s+(?:de\s+)?oprichting\s+van\s+"
+                                  r"(?:de\s+|het\s+)?(?:[a-zë]+\s+)?⟦O(\d+)⟧")
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
@@ -124,6 +126,15 @@ def founded_by(ctx: Context) -> None:
             t = _FOUNDED_INV_TAIL.match(masked, end)
             if len(items) and t:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
+        for m in _INITIATIVE_FOUNDING.finditer(masked):
+            # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
+            target = slots[int(m.group(1))]
+            head = masked[:m.start()]
+            lo = max((x.end() for x in re.finditer(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b", head)), default=0)
+            founders = [slots[int(x.group(1))] for x in re.finditer(r"⟦O(\d+)⟧", head[lo:])]
+            founders = [f for f in founders if f is not target and not re.search(
+                r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$", v.text[:f.cstart])]
+            _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for m in _INITIATIVE.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)
