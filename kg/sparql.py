@@ -102,19 +102,26 @@ def bind(sparql: str, params: dict[str, str]) -> str:
     if not params:
         return sparql
     used: set[str] = set()
-
-    def repl(m: re.Match) -> str:
-        var = m.group("var")
-        if var and var[1:] in params:
-            used.add(var[1:])
-            return sparql_literal(params[var[1:]])
-        return m.group(0)
-
-    out = _TOKEN.sub(repl, sparql)
+    out: list[str] = []
+    last = 0
+    for start, end, var in _variables(sparql):
+        if var in params:
+            used.add(var)
+            out.append(sparql[last:start])
+            out.append(sparql_literal(params[var]))
+            last = end
+    out.append(sparql[last:])
     unused = set(params) - used
     if unused:
         raise QueryError(f"the query has no parameter {', '.join('?' + u for u in sorted(unused))}")
-    return out
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _variables(sparql: str) -> tuple[tuple[int, int, str], ...]:
+    """Where the variables of a query text are (outside strings, IRIs, comments): the bundled
+    queries are bound again and again, so they are read once."""
+    return tuple((m.start(), m.end(), m.group("var")[1:]) for m in _TOKEN.finditer(sparql) if m.group("var"))
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
