@@ -209,3 +209,19 @@ def test_de_nieuwe_organisatie_after_vormen_samen():
 
 def test_a_name_opening_a_list_of_names_keeps_its_first_word():
     assert "Humanis Borger" in names("Humanis Borger en Stichting De Linde gaan samen verder als Welzijn Veenhart.")
+
+
+def test_members_of_a_platform_named_before():
+    got = triples("Deze nieuwsbrief is een uitgave van het Platform Zorgzaam Drenthe. In het platform werken de "
+                  "gemeenten Emmen, Assen en Borger-Odoorn samen met de welzijnsorganisaties in de regio.")
+    assert {s for s, r, o in got if r == "memberOf" and o == "Platform Zorgzaam Drenthe"} == {
+        "Emmen", "Assen", "Borger-Odoorn"}
+
+
+def test_partners_zijn_with_kind_nouns_after_a_network_sentence():
+    text = ("Zes organisaties bundelen hun krachten in Netwerk Thuis in Kloosterveen. Het netwerk wil "
+            "bewoners helpen. Partners zijn welzijnsorganisatie Avondrood, thuiszorgorganisatie Zorgkring "
+            "Vlist en Woonstichting Veenwonen. Netwerk Thuis in Kloosterveen start in mei.")
+    got = triples(text)
+    assert {s for s, r, o in got if r == "memberOf" and o == "Netwerk Thuis in Kloosterveen"} == {
+        "Avondrood", "Zorgkring Vlist", "Woonstichting Veenwonen"}

@@ -461,6 +461,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     # "Stichting Welzijn Ouderen Hoorn": a longer name that ends in a place it never stands without
     if _absorb_place(ctx, v, c, chains, key):
         return
+    if _absorb_connected_place(ctx, v, c):
+        return
     ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
 
 
@@ -544,6 +546,37 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
     slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
     if slot is None:
         v.slots.append(nxt)
+        return False
+    return True
+
+
+_CONNECTED = re.compile(r" (?:in|voor|van) ([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+
+
+def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
+    """"Netwerk Thuis in Vathorst" written twice and "Netwerk Thuis" never alone: the connector
+    and the place belong to the name (for names opening with a name head or a network word)."""
+    first = c.words[0]
+    if not (first.casefold() in NAME_HEADS or _PARTNERSHIP_HEAD.match(first) or _COOPERATIVE_HEAD.match(first)):
+        return False
+    m = _CONNECTED.match(v.text, c.ce)
+    if not m:
+        return False
+    inner = [s for s in v.slots if c.ce < s.cstart and s.cend <= m.end()]
+    if not inner or any(s.mention.type not in ("Municipality", "Province", "Neighbourhood") for s in inner):
+        return False
+    full = v.text[c.cs:m.end()]
+    rx_full = re.compile(rf"(?<![\w-]){re.escape(full)}(?![\w-])")
+    rx_short = re.compile(rf"(?<![\w-]){re.escape(c.text)}(?![\w-])")
+    n_full = sum(len(rx_full.findall(w.text)) for w in ctx.views)
+    n_short = sum(len(rx_short.findall(w.text)) for w in ctx.views)
+    if n_full < 2 or n_short != n_full:
+        return False
+    for s in inner:
+        v.slots.remove(s)
+    slot = ctx.place(v, c.cs, m.end(), _org_type(v, c.cs, m.end()), strong=True)
+    if slot is None:
+        v.slots.extend(inner)
         return False
     return True
 

@@ -65,12 +65,14 @@ _TEAM_IS_COLLAB = re.compile(r"⟦P(\d+)⟧\s+(?:is|was|vormt)\s+(?:\w+\s+)?(?:e
 #: "In het wijkteam werken A, B en C (samen)": the team's members after the verb.
 #: "(het team X:) deelnemers zijn A en B", "leden: A, B"
 _MEMBERS_ARE = re.compile(r"\b(?:[Dd]eelnemers|[Dd]eelnemende\s+organisaties|[Pp]artners|[Ll]eden|"
-                          r"[Pp]artijen)\s+(?:zijn|:)\s*(?:de\s+organisaties\s+)?(?=(?:de\s+|het\s+)?⟦O)")
+                          r"[Pp]artijen)\s+(?:zijn|:)\s*(?:de\s+organisaties\s+)?(?=(?:de\s+|het\s+)?(?:[a-zë-]+\s+)?⟦O)")
 _TEAM_PARTNERS_ARE = re.compile(r"\b(?:[Dd]e\s+)?(?:andere\s+|overige\s+)?(?:[Pp]artners|[Ll]eden|[Dd]eelnemers|"
                                 r"[Pp]artijen)\s+(?:in|van)\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦P(\d+)⟧\s+"
                                 r"(?:zijn|waren)\s*:?\s*")
 _THEREIN = re.compile(r"\b(?:[Dd]aarin|[Hh]ierin|[Dd]aarbij|[Hh]ierbij|[Dd]aaraan|[Hh]ieraan)\s+(?:werken|werkt|zitten|zit|"
                       r"participeren|participeert|nemen|neemt|zijn|is)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
+_IN_NETWORK = re.compile(r"\b[Ii]n\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦O(\d+)⟧\s+(?:werken|participeren|zitten|"
+                         r"nemen)\s+(?:ook\s+|verder\s+)?(?:de\s+gemeenten\s+)?(?=(?:de\s+|het\s+)?(?:gemeente\s+)?⟦[OM])")
 _JOIN_IN = re.compile(r"\s+(?:doen|doet|deden|werken|werkt|werkten)\s+(?:ook\s+|verder\s+|eveneens\s+|nu\s+)?mee"
                       r"(?:\s+(?:aan|in)\s+(?:het\s+|de\s+)?⟦P(\d+)⟧)?\s*[.;]?\s*$")
 _IN_TEAM = re.compile(r"\b(?:[Ii]n|[Aa]an)\s+(?:het\s+|de\s+|dit\s+|deze\s+|dat\s+)?⟦P(\d+)⟧\s+(?:werken|werkt|"
@@ -122,6 +124,16 @@ def _named_with(ctx: Context, index: int, noun: str) -> Slot | None:
         for s in reversed(v.sorted_slots()):
             if s.mention.type in ORG_TYPES and noun in s.mention.name.casefold() and s.group is None:
                 return s
+    return None
+
+
+def _recent_group(ctx: Context, v) -> Slot | None:
+    """The team, network or coöperatie the previous sentences (of the paragraph) named last."""
+    for w in ctx.previous(v, 3):
+        found = [s for s in w.sorted_slots()
+                 if any(x.mention.type in ("Pilot", "Partnership", "Cooperative") for x in s.members())]
+        if found:
+            return found[-1]
     return None
 
 
@@ -216,6 +228,20 @@ def members(ctx: Context) -> None:
                     for t in before[-1].members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
+        for m in _IN_NETWORK.finditer(masked):
+            # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
+            whole = slots[int(m.group(1))]
+            if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
+                continue
+            items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
+            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$", masked[end:]):
+                continue
+            mod = modality_at(masked, m.start(), end, cue_verb=True)
+            for it in items:
+                for sj in it.slot.members():
+                    for w in whole.members():
+                        if sj.mention.type in ORG_TYPES + ("Municipality",):
+                            ctx.add(v, sj, "memberOf", w, "memberOf:in-het-netwerk", 0.75, modality=mod)
         for m in _JOIN_IN.finditer(masked):
             # "Ook A en B doen mee (aan het team).": the team named there, or the one just named
             subjects = _subjects_before(masked, slots, m.start())
@@ -235,12 +261,16 @@ def members(ctx: Context) -> None:
                         ctx.add(v, sj, "memberOf", t, "memberOf:doen-mee", 0.75, modality=mod)
         teams_here = [t for t in slots if t.mention.type == "Pilot"]
         for m in _MEMBERS_ARE.finditer(masked):
-            if len(teams_here) != 1:
+            whole = teams_here[0] if len(teams_here) == 1 else None
+            if whole is None and not teams_here and m.start() == 0:
+                # "Zes organisaties bundelen hun krachten in Netwerk X. ... Partners zijn A, B en C."
+                whole = _recent_group(ctx, v)
+            if whole is None:
                 break
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
             for it in items:
                 for s in it.slot.members():
-                    for t in teams_here[0].members():
+                    for t in whole.members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:deelnemers-zijn", 0.75)
         for m in _CONSISTS.finditer(masked):
