@@ -225,3 +225,9 @@ def test_partners_zijn_with_kind_nouns_after_a_network_sentence():
     got = triples(text)
     assert {s for s, r, o in got if r == "memberOf" and o == "Netwerk Thuis in Kloosterveen"} == {
         "Avondrood", "Zorgkring Vlist", "Woonstichting Veenwonen"}
+
+
+def test_place_at_the_end_of_a_name_is_mentioned_as_the_place_word_only():
+    cands = [c for c in run("Stichting Buurtwerk Emmen en Humanis Borger fuseren.").candidates
+             if c.rule == "locatedIn:name-ends-in-place"]
+    assert cands and all(c.object.text == "Emmen" for c in cands)

@@ -126,7 +126,8 @@ def run(ctx: Context) -> None:
                 last = s.mention.text.rsplit(" ", 1)[1]
                 place = ctx.gazetteer.lookup_one(last)
                 if place is not None:
-                    pm = ctx.mention(v, s.cstart, s.cend, place.type, label=place.name)
+                    # the mention is the place word only: the whole name would become an alias of the place
+                    pm = ctx.mention(v, s.cend - len(last), s.cend, place.type, label=place.name)
                     ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
