@@ -231,3 +231,26 @@ def test_place_at_the_end_of_a_name_is_mentioned_as_the_place_word_only():
     cands = [c for c in run("Stichting Buurtwerk Emmen en Humanis Borger fuseren.").candidates
              if c.rule == "locatedIn:name-ends-in-place"]
     assert cands and all(c.object.text == "Emmen" for c in cands)
+
+
+def test_board_chair_of_the_cooperative_and_new_members_joining():
+    text = ("Vier organisaties richten Coöperatie Veenhulp op\n\n"
+            "Op 1 maart werd Coöperatie Veenhulp opgericht door Stichting Avondrood, Zorgkring Vlist en "
+            "Humanis Borger. De coöperatie is gevestigd in Emmen.\n\n"
+            "Bestuur\nHet bestuur bestaat uit voorzitter Albertje Mulder, secretaris Jan Bos en "
+            "penningmeester Wiebe Dijkstra.\n\n"
+            "Nieuwe leden\nMet ingang van 1 juli treedt ook Stichting Ouderenwerk Norg toe als lid. "
+            "Woonzorg De Eik treedt per 1 mei toe tot de coöperatie.")
+    got = triples(text)
+    assert {s for s, r, o in got if r == "headOf"} == {"Albertje Mulder"}
+    assert ("Stichting Ouderenwerk Norg", "memberOf", "Coöperatie Veenhulp") in got
+    assert ("Woonzorg De Eik", "memberOf", "Coöperatie Veenhulp") in got
+
+
+def test_head_welcoming_in_a_venue_heads_the_visited_organisation():
+    text = ("Verslag werkbezoek Welzijn Veenhart, Emmen\n\n1. Kennismaking\n"
+            "Directeur-bestuurder Marloes Tiemens heette ons welkom in wijkcentrum De Kiezel in de wijk "
+            "Angelslo.")
+    got = triples(text)
+    assert ("Marloes Tiemens", "headOf", "Welzijn Veenhart") in got
+    assert ("Marloes Tiemens", "headOf", "De Kiezel") not in got

@@ -400,10 +400,10 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
     rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
-    if ra:
+    if rb and (not ra or (not rb.group(0).rstrip().endswith(",") and ra.group(0).lstrip().startswith(","))):
+        role = rb.group(1).lower()  # "voorzitter X, secretaris Y": the role right before the name is X's
+    elif ra:
         role = ra.group(1).lower()
-    elif rb:
-        role = rb.group(1).lower()
     # persons
     if _person_shape(c.words, text) or (_TITLE_BEFORE.search(before) and len(c.words) >= 1) or (
             len(c.words) == 1 and is_first_name(c.words[0])

@@ -71,6 +71,10 @@ _TEAM_PARTNERS_ARE = re.compile(r"\b(?:[Dd]e\s+)?(?:andere\s+|overige\s+)?(?:[Pp
                                 r"(?:zijn|waren)\s*:?\s*")
 _THEREIN = re.compile(r"\b(?:[Dd]aarin|[Hh]ierin|[Dd]aarbij|[Hh]ierbij|[Dd]aaraan|[Hh]ieraan)\s+(?:werken|werkt|zitten|zit|"
                       r"participeren|participeert|nemen|neemt|zijn|is)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
+_JOIN_OBJECT = r"(?:als\s+(?:nieuw\s+)?lid|tot\s+(?:de\s+|het\s+)?(?:[a-zë]+\s+)?⟦[OP](\d+)⟧)"
+_JOINS = re.compile(rf"\s+(?:treedt|trad|treden|traden)\s+(?:\w+\s+){{0,4}}?toe\s+{_JOIN_OBJECT}")
+_JOINS_INV = re.compile(r"\b(?:treedt|trad|treden|traden)\s+(?:ook\s+|nu\s+|eveneens\s+)?(?=(?:de\s+|het\s+)?⟦O)")
+_JOINS_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?toe\s+{_JOIN_OBJECT}")
 _IN_NETWORK = re.compile(r"\b[Ii]n\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦O(\d+)⟧\s+(?:werken|participeren|zitten|"
                          r"nemen)\s+(?:ook\s+|verder\s+)?(?:de\s+gemeenten\s+)?(?=(?:de\s+|het\s+)?(?:gemeente\s+)?⟦[OM])")
 _JOIN_IN = re.compile(r"\s+(?:doen|doet|deden|werken|werkt|werkten)\s+(?:ook\s+|verder\s+|eveneens\s+|nu\s+)?mee"
@@ -127,9 +131,9 @@ def _named_with(ctx: Context, index: int, noun: str) -> Slot | None:
     return None
 
 
-def _recent_group(ctx: Context, v) -> Slot | None:
-    """The team, network or coöperatie the previous sentences (of the paragraph) named last."""
-    for w in ctx.previous(v, 3):
+def _recent_group(ctx: Context, v, n: int = 3) -> Slot | None:
+    """The team, network or coöperatie the previous ``n`` sentences named last."""
+    for w in ctx.previous(v, n):
         found = [s for s in w.sorted_slots()
                  if any(x.mention.type in ("Pilot", "Partnership", "Cooperative") for x in s.members())]
         if found:
@@ -228,6 +232,24 @@ def members(ctx: Context) -> None:
                     for t in before[-1].members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
+        for m in list(_JOINS.finditer(masked)) + list(_JOINS_INV.finditer(masked)):
+            # "Met ingang van 1 juli treedt ook X toe als lid": joins the coöperatie named before
+            if m.re is _JOINS:
+                subjects = _subjects_before(masked, slots, m.start())
+            else:
+                items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+                if not _JOINS_TAIL.match(masked, end):
+                    continue
+                subjects = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
+                m = _JOINS_TAIL.match(masked, end)
+            target = slots[int(m.group(1))] if m.group(1) else _recent_group(ctx, v, 8)
+            if target is None:
+                continue
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for sj in subjects:
+                for t in target.members():
+                    if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
+                        ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
         for m in _IN_NETWORK.finditer(masked):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]

@@ -141,7 +141,8 @@ def run(ctx: Context) -> None:
                 continue
             if _ORGAN.search(v.text):
                 continue  # "voorzitter van de Raad van Toezicht", "voorzitter van de wijkraad"
-            orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
+            # a venue ("welkom in wijkcentrum X") is no organisation a head heads
+            orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES and not _venue(v, o)]
             target: Slot | None = None
             if orgs:
                 after_van = [o for o in orgs if re.search(r"\bvan\s+(?:de\s+|het\s+)?$",
@@ -161,9 +162,29 @@ def run(ctx: Context) -> None:
         if s.mention.name.casefold() in headed:
             continue
         target = topic_org(ctx, v)
+        opening = all(w.heading or not re.search(r"[.!?:\"]\s*$", w.text) for w in ctx.previous(v, 1, same_para=True))
+        if target is None and opening and not _ORGAN.search(v.text):
+            # "Directeur-bestuurder X heette ons welkom" opening a section: the organisation the
+            # whole text is about
+            author = _title_org(ctx)
+            if author is not None:
+                for o in author.members():
+                    ctx.add(v, s, "headOf", o, "headOf:rol-tekst-org", 0.55)
+            continue
         if target is not None and not _venue(ctx.views[_view_of(ctx, target, v)], target):
             for o in target.members():
                 ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", 0.6)
+
+
+def _title_org(ctx: Context) -> Slot | None:
+    """The one organisation named in the title: the first of the opening lines that names any."""
+    for w in ctx.views[:3]:
+        if len(w.text) > 120:
+            return None
+        orgs = [o for o in org_slots(w) if o.group is None]
+        if orgs:
+            return orgs[0] if len({o.mention.name for o in orgs}) == 1 and orgs[0].strong else None
+    return None
 
 
 def _view_of(ctx: Context, slot: Slot, near) -> int:
