@@ -254,3 +254,11 @@ def test_head_welcoming_in_a_venue_heads_the_visited_organisation():
     got = triples(text)
     assert ("Marloes Tiemens", "headOf", "Welzijn Veenhart") in got
     assert ("Marloes Tiemens", "headOf", "De Kiezel") not in got
+
+
+def test_common_service_words_of_mantelzorg_and_schuldhulp():
+    got = triples("Stichting Mantelpunt Emmen biedt informatie en advies, respijtzorg en lotgenotencontact. "
+                  "Humanis Borger biedt een wekelijks inloopspreekuur en een formulierenspreekuur.")
+    assert {o for s, r, o in got if r == "offersService" and s == "Stichting Mantelpunt Emmen"} == {
+        "Informatie en advies", "Respijtzorg", "Lotgenotencontact"}
+    assert ("Humanis Borger", "offersService", "Formulierenspreekuur") in got

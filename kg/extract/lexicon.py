@@ -63,6 +63,8 @@ SERVICES: tuple[str, ...] = (
     "vrijwilligerscentrale", "jongerenloket", "buurtkamer", "buurtkamers", "mantelzorgconsulent",
     "mantelzorgconsulenten", "taalmaatje", "taalmaatjes", "buurtmaatje", "buurtmaatjes", "taalles",
     "taallessen",
+    # common kinds of help in mantelzorg, welzijn and schuldhulp texts
+    "lotgenotencontact", "informatie en advies", "inloopspreekuur", "formulierenspreekuur",
 )
 
 #: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").
