@@ -262,3 +262,19 @@ def test_common_service_words_of_mantelzorg_and_schuldhulp():
     assert {o for s, r, o in got if r == "offersService" and s == "Stichting Mantelpunt Emmen"} == {
         "Informatie en advies", "Respijtzorg", "Lotgenotencontact"}
     assert ("Humanis Borger", "offersService", "Formulierenspreekuur") in got
+
+
+def test_voortgekomen_uit_bundelen_krachten_and_daarbij_aangesloten():
+    text = ("Welzijn Veenhart is in 2015 voortgekomen uit Stichting De Linde en Ouderenwerk Borger.\n\n"
+            "Zorgkring Vlist en Stichting Avondrood bundelen vanaf deze maand hun krachten in Netwerk "
+            "Zorgzaam Emmen.\n\n"
+            "In Emmen is het Platform Mantelzorg Drenthe actief. Humanis Borger en Stichting Avondrood zijn "
+            "daarbij aangesloten.")
+    got = triples(text)
+    assert {s for s, r, o in got if r == "mergesInto" and o == "Welzijn Veenhart"} == {
+        "De Linde", "Ouderenwerk Borger"}
+    assert {s for s, r, o in got if r == "memberOf" and o == "Netwerk Zorgzaam Emmen"} == {
+        "Zorgkring Vlist", "Stichting Avondrood"}
+    assert {s for s, r, o in got if r == "memberOf" and o == "Platform Mantelzorg Drenthe"} == {
+        "Humanis Borger", "Stichting Avondrood"}
+    assert not any(r == "mergesInto" and o == "Netwerk Zorgzaam Emmen" for s, r, o in got)

@@ -75,6 +75,8 @@ _JOIN_OBJECT = r"(?:als\s+(?:nieuw\s+)?lid|tot\s+(?:de\s+|het\s+)?(?:[a-zë]+\s+
 _JOINS = re.compile(rf"\s+(?:treedt|trad|treden|traden)\s+(?:\w+\s+){{0,4}}?toe\s+{_JOIN_OBJECT}")
 _JOINS_INV = re.compile(r"\b(?:treedt|trad|treden|traden)\s+(?:ook\s+|nu\s+|eveneens\s+)?(?=(?:de\s+|het\s+)?⟦O)")
 _JOINS_TAIL = re.compile(rf"\s+(?:\w+\s+){{0,3}}?toe\s+{_JOIN_OBJECT}")
+_THEREBY_JOINED = re.compile(r"\s+(?:zijn|is|waren|was)\s+(?:\w+\s+)?(?:daarbij|hierbij|daarin|hierin|daaraan)\s+"
+                             r"(?:\w+\s+)?(?:aangesloten|vertegenwoordigd|betrokken\s+als\s+partner)\b")
 _IN_NETWORK = re.compile(r"\b[Ii]n\s+(?:het\s+|de\s+|dit\s+|dat\s+)?⟦O(\d+)⟧\s+(?:werken|participeren|zitten|"
                          r"nemen)\s+(?:ook\s+|verder\s+)?(?:de\s+gemeenten\s+)?(?=(?:de\s+|het\s+)?(?:gemeente\s+)?⟦[OM])")
 _JOIN_IN = re.compile(r"\s+(?:doen|doet|deden|werken|werkt|werkten)\s+(?:ook\s+|verder\s+|eveneens\s+|nu\s+)?mee"
@@ -250,6 +252,19 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
                         ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
+        for m in _THEREBY_JOINED.finditer(masked):
+            # "A en B zijn daarbij aangesloten": the partnership or team just named
+            subjects = _subjects_before(masked, slots, m.start())
+            before = [t for t in slots if masked.find(f"⟦{t.letter}{slots.index(t)}⟧") < m.start()
+                      and any(x.mention.type in ("Partnership", "Cooperative", "Pilot") for x in t.members())]
+            target = before[-1] if before else _recent_group(ctx, v)
+            if target is None:
+                continue
+            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            for sj in subjects:
+                for t in target.members():
+                    if t.mention.type in ("Partnership", "Cooperative", "Pilot"):
+                        ctx.add(v, sj, "memberOf", t, "memberOf:daarbij-aangesloten", 0.75, modality=mod)
         for m in _IN_NETWORK.finditer(masked):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]

@@ -445,6 +445,10 @@ _FORM_TOGETHER = re.compile(r"\b(?:vormen|vormden|gaan\s+vormen)\s+(?:[^\s⟦]+\
                             r"(?:[a-zë]+\s+)?⟦([OP])(\d+)⟧")
 _FORM_INV = re.compile(r"\b(?:vormen|vormden)\s+(?=(?:de\s+|het\s+)?⟦O)")
 _FORM_INV_TAIL = re.compile(r"\s+samen\s+(?:de\s+|het\s+)?(?:nieuwe\s+)?(?:[a-zë]+\s+)?⟦([OP])(\d+)⟧")
+_ARISEN_FROM = re.compile(r"⟦O(\d+)⟧\s+(?:is|was)\s+(?:[^\s⟦]+\s+){0,5}?(?:voortgekomen|ontstaan)\s+uit\s+"
+                          r"(?=(?:de\s+|het\s+)?(?:[A-Za-zë]+\s+)?⟦O)")
+_JOIN_FORCES = re.compile(r"\s+(?:bundelen|bundelden|hebben)\s+(?:[^\s⟦]+\s+){0,3}?(?:hun|de)\s+krachten\s+"
+                          r"(?:gebundeld\s+)?in\s+(?:de\s+|het\s+)?(?:nieuwe\s+)?(?:[a-zë]+\s+)?⟦([OP])(\d+)⟧")
 #: "A (en B) gaat/gaan op in de nieuwe organisatie/stichting": the organisation a merger or a
 #: founding just made.
 _INTO_NEW = re.compile(r"\b(?:op\s+in|opgaan\s+in|opgegaan\s+in)\s+de\s+nieuwe\s+(?:[a-zë]+\s+)?"
@@ -468,7 +472,20 @@ def together(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES and s is not target:
                             ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
                                     date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
+        for m in _ARISEN_FROM.finditer(masked):
+            # "X is (in 2015) voortgekomen uit A en B": two or more parties merged into X
+            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+            parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
+            target = slots[int(m.group(1))]
+            if len(parties) >= 2 and re.match(r"\s*(?:[.;,]|$)", masked[end:]) and target not in parties:
+                for x in parties:
+                    ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
+                            date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
+        for m in _JOIN_FORCES.finditer(masked):
+            # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
+            subjects = _subjects(masked, slots, m.start())
+            found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
         for m in _FORM_TOGETHER.finditer(masked):
             subjects = _subjects(masked, slots, m.start())
             if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
