@@ -278,3 +278,15 @@ def test_voortgekomen_uit_bundelen_krachten_and_daarbij_aangesloten():
     assert {s for s, r, o in got if r == "memberOf" and o == "Platform Mantelzorg Drenthe"} == {
         "Humanis Borger", "Stichting Avondrood"}
     assert not any(r == "mergesInto" and o == "Netwerk Zorgzaam Emmen" for s, r, o in got)
+
+
+def test_a_coordinated_subject_gives_the_service_to_each():
+    got = triples("Humanis Borger en Stichting Avondrood voeren samen het jongerenwerk uit in Emmen.\n\n"
+                  "Zorgkring Vlist en Humanis Borger bieden samen schuldhulpverlening en budgetcoaching.")
+    assert {s for s, r, o in got if r == "offersService" and o == "Jongerenwerk"} == {
+        "Humanis Borger", "Stichting Avondrood"}
+    assert {s for s, r, o in got if r == "offersService" and o == "Budgetcoaching"} == {
+        "Zorgkring Vlist", "Humanis Borger"}
+    # a partner after "samen met" is no provider
+    got = triples("Humanis Borger biedt samen met de gemeente Emmen budgetcoaching aan.")
+    assert {s for s, r, o in got if r == "offersService"} == {"Humanis Borger"}

@@ -77,7 +77,7 @@ _LOWER_HEAD = re.compile(r"\b(?:stichting|vereniging|coöperatie|cooperatie|orga
 
 
 #: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
-_LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\w-]*)*\s+(?:[a-z]+\s+){0,3}?(?:gaan|fuseren|werken|zijn|hebben|vormen|bundelen|richten|starten|ondertekenen)\b")
+_LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\w-]*)*\s+(?:[a-z]+\s+){0,3}?(?:gaan|fuseren|werken|zijn|hebben|vormen|bundelen|richten|starten|ondertekenen|bieden|voeren|verzorgen|organiseren)\b")
 
 
 def _initial_positions(v: View) -> set[int]:

@@ -184,6 +184,13 @@ def run(ctx: Context) -> None:
                     o for o in orgs[:1] if not re.search(r"⟦S\d+⟧\s+$", masked[:o[0]])]
                 if orgs:
                     agents = [o for pos, o in orgs if pos == orgs[0][0]]
+                    lead = re.match(r"\s*(?:(?:[Oo]ok|[Ss]amen)\s+)?(?:(?:de|het|De|Het)\s+)?", masked[a:orgs[0][0]])
+                    if lead and lead.end() == orgs[0][0] - a:
+                        # "A en B voeren samen het jongerenwerk uit": the coordinated subject gives it
+                        items, end = parse_list(masked, slots, a + lead.end(), "O")
+                        listed = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
+                        if len(listed) >= 2 and end < first_service and re.match(r"\s+[a-z]", masked[end:]):
+                            agents = listed
                     w = _WITH.search(clause)
                     if w:
                         items, _ = parse_list(masked, slots, a + w.end(), "O")
