@@ -174,10 +174,12 @@ def _table(rows: list[dict], columns: tuple[str, ...], fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     buf = io.StringIO()
     if fmt == "tsv":
-        # TSV: tabs and line breaks inside a value become spaces, so every row is one line.
-        buf.write("\t".join(columns) + "\n")
-        for r in rows:
-            buf.write("\t".join(" ".join(str(r[c]).split()) for c in columns) + "\n")
+        # TSV: tabs and line breaks inside a value become spaces, so every row is one line;
+        # a value with a double quote is quoted as in CSV (the quote doubled), so that a
+        # sentence opening with a quotation reads back whole in csv readers, kgeval's too.
+        writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([" ".join(str(r[c]).split()) for c in columns] for r in rows)
     else:
         writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
         writer.writeheader()

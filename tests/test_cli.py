@@ -172,6 +172,27 @@ def test_export_relations_and_entities(store: Path, tmp_path: Path):
     assert any(r["relation"] == "mergesInto" and r["date"] == "2015-01-01" for r in js)
 
 
+def test_tsv_export_reads_back_whole_when_a_sentence_opens_with_a_quote(tmp_path: Path):
+    """A quoted sentence ('"X werkt samen met Y," zegt ...') must not swallow the rows after it
+    in a csv reader such as kgeval's."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "interview.txt").write_text(
+        '"Stichting Welzijn Noord werkt samen met Stichting Humanitas," zegt de directeur.\n'
+        'Stichting Welzijn Noord is gevestigd in Assen en biedt schuldhulpverlening.\n'
+        'Stichting Humanitas werkt samen met "De Zonnebloem" in Assen.\n',
+        encoding="utf-8",
+    )
+    location = tmp_path / "store"
+    assert kg("build", reports, "--store", location, "--jobs", "1").exit_code == 0
+    tsv = kg("export", "relations", "--format", "tsv", "--store", location).stdout
+    as_json = json.loads(kg("export", "relations", "--format", "json", "--store", location).stdout)
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t"))
+    assert len(as_json) >= 3 and any(r["evidence"].startswith('"') for r in as_json)
+    assert len(rows) == len(as_json) == len(tsv.splitlines()) - 1  # one line a row, none swallowed
+    assert [r["evidence"] for r in rows] == [r["evidence"] for r in as_json]
+
+
 @pytest.mark.parametrize("fmt, rdf_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
 def test_export_graph_reloads_isomorphic(store: Path, tmp_path: Path, fmt: str, rdf_format: str):
     out = tmp_path / f"graph.{fmt}"

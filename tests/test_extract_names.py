@@ -1,4 +1,4 @@
-from extract_helpers import names, run
+from extract_helpers import names, run, triples
 
 
 def test_acronyms_capitalised_chains_and_inner_capitals():
@@ -52,3 +52,12 @@ def test_name_ending_in_sociaal_written_mid_sentence_keeps_the_adjective():
 def test_news_dateline_in_capitals_is_no_organisation():
     found = names("TILBURG - Welzijn Oirschot opent een nieuw buurthuis.", "Organisation")
     assert "TILBURG" not in found and "Welzijn Oirschot" in found
+
+
+def test_names_inside_quoted_speech_count_but_a_quoted_title_is_no_name():
+    speech = triples('"Stichting Welzijn Noord werkt samen met Stichting Humanitas," zegt de directeur.')
+    assert ("Stichting Welzijn Noord", "partnerOf", "Stichting Humanitas") in speech
+    whole = triples("“Stichting Welzijn Noord biedt schuldhulpverlening in Assen.”")
+    assert ("Stichting Welzijn Noord", "offersService", "Schuldhulpverlening") in whole
+    title = names('De pilot "Samen Sterk" van Stichting Welzijn Noord loopt in Assen.', None)
+    assert "Stichting Welzijn Noord" in title and "Samen Sterk" not in title

@@ -89,7 +89,19 @@ def _initial_positions(v: View) -> set[int]:
 
 
 def _quoted_spans(v: View) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(v.text)]
+    """Quoted titles ("Samen Sterk"), whose words are no names of their own; quoted speech
+    (many words, or ending in punctuation: '"X werkt samen met Y," zegt ...') is not one."""
+    out = []
+    for m in _QUOTED.finditer(v.text):
+        inner = m.group(0).strip("'\" ")
+        if len(inner.split()) > _TITLE_WORDS or inner[-1:] in ".,;:!?":
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+#: At most this many words in quotes are a title, not speech.
+_TITLE_WORDS = 6
 
 
 class _Chain:
