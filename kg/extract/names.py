@@ -232,6 +232,11 @@ def _seen_mid(mid: Counter[str], words: list[str]) -> bool:
     return bool(words) and mid[normalise_name(" ".join(words))] > 0
 
 
+#: Adverbs that are no name words in running text ("samen", "verder") but name words when written
+#: with a capital inside a sentence: "Vereniging Schuldvrij Samen", "Samen Verder".
+_CAPITAL_NAME_WORDS = frozenset({"samen", "verder"})
+
+
 def _is_acronym(w: str) -> bool:
     return bool(_ACRONYM.match(w)) and w not in NOT_ORG_ACRONYMS and w.upper() not in NOT_ORG_ACRONYMS
 
@@ -360,6 +365,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
                 and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
+        elif lw in _CAPITAL_NAME_WORDS and not c.initial and w[:1].isupper():
+            break  # "de alliantie Samen Rond": an adverb written with a capital mid-sentence opens a name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \
                 and not (len(c.words) > 1 and full in c.tails):
             strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)
@@ -389,6 +396,9 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         if len(c.words) >= 2 and c.words[-1].casefold() in _NAME_ADJECTIVES and c.words[-1][:1].isupper() \
                 and c.words[-2].casefold() not in NOT_NAMES and mid[normalise_name(" ".join(c.words))] > 0:
             break  # "Regio Sociaal" written mid-sentence: the adjective closes the name
+        if len(c.words) >= 2 and c.words[-1].casefold() in _CAPITAL_NAME_WORDS and c.words[-1][:1].isupper() \
+                and not v.heading and c.words[-2].casefold() not in NOT_NAMES:
+            break  # "Vereniging Schuldvrij Samen": an adverb written with a capital closes the name
         last = c.words.pop()
         c.ce = v.text.rfind(last, c.cs, c.ce)
         c.ce = len(v.text[:c.ce].rstrip(" &"))

@@ -29,7 +29,7 @@ from kg.extract.lexicon import UNIT_NOUNS
 from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_list
 
 #: "lid van de coöperatie X", "aangesloten bij het netwerk X": the kind noun before the name.
-_KIND_NOUN = r"(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
+_KIND_NOUN = r"(?:(?:landelijke|regionale|provinciale|lokale|nieuwe)\s+)?(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
 _MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:lid\s+van|aangesloten\s+bij|partner\s+(?:in|van|binnen)|"
                           rf"deelnemer\s+(?:in|aan|van)|vertegenwoordigd\s+in)\s+(?:het\s+|de\s+)?{_KIND_NOUN}"
@@ -346,9 +346,12 @@ def parts(ctx: Context) -> None:
             idx = next(int(g) for g in m.groups()[1::2] if g is not None)
             whole = slots[idx]
             mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+            # "A maakt deel uit van netwerk P": a member of a partnership, not a part of an organisation
+            rel = "memberOf" if "deel" in m.group(0).split() and whole.mention.type in ("Partnership", "Cooperative") \
+                else "partOf"
             for s in _subjects_before(masked, slots, m.start()):
                 for w in whole.members():
-                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.85, modality=mod)
+                    ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
         for m in _PARENT_OF.finditer(masked):
             # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
             before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]

@@ -45,6 +45,12 @@ _FOUNDERS_ARE = re.compile(r"^(?:[Dd]e\s+)?(?:[Ii]nitiatiefnemers|[Oo]prichters|
 _INITIATIVE_FOUNDING = re.compile(r"\bhet\s+initiatief\s+(?:tot|voor)\s+(?:de\s+)?oprichting\s+van\s+"
                                   r"(?:de\s+|het\s+)?(?:[a-zë]+\s+)?⟦O(\d+)⟧")
 _INITIATIVE = re.compile(rf"\b[Oo]p\s+initiatief\s+van\s+")
+#: "X is (in 2009) opgericht op initiatief van A en B": the founders follow the cue.
+_FOUNDED_ON_INITIATIVE = re.compile(rf"{ORG}(?:[^⟦.;]){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet|ontstaan)\s+"
+                                    rf"op\s+(?:(?:het|gezamenlijk)\s+)?initiatief\s+van\s+")
+#: "Het initiatief voor (de oprichting van) X kwam van A en B".
+_INITIATIVE_CAME = re.compile(r"\b[Hh]et\s+initiatief\s+(?:voor|tot)\s+(?:de\s+oprichting\s+van\s+)?(?:de\s+|het\s+)?"
+                              r"⟦O(\d+)⟧\s+(?:kwam|kwamen|komt|lag|ligt)\s+(?:\w+\s+)?(?:van|bij)\s+")
 _INITIATIVE_TAIL = re.compile(rf"\s+(?:is|werd)\s+(?:[^⟦]{{0,20}}?\s)?{ORG}\s+(?:[^⟦]{{0,20}}?\s)?opgericht")
 
 _MERGE_VERB = (r"(?:gaan|gingen|zullen|willen|wil|gaat|zijn|is|hebben|heeft)?\s*(?:[^\s⟦.;:]+\s+){0,12}?"
@@ -135,6 +141,11 @@ def founded_by(ctx: Context) -> None:
             founders = [f for f in founders if f is not target and not re.search(
                 r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$", v.text[:f.cstart])]
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
+        for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
+                         (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
+            for m in rx.finditer(masked):
+                items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+                _founders(ctx, v, slots[int(m.group(1))], items, rule)
         for m in _INITIATIVE.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)

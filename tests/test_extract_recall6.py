@@ -1,0 +1,38 @@
+"""Recall rules of the sixth round: invented sentences, invented organisations and persons."""
+
+from extract_helpers import names, run, triples
+
+
+def test_founded_on_initiative_of_a_list():
+    got = triples("Stichting Welzijn Rivierland is in 2009 opgericht op initiatief van woningstichting "
+                  "Hofstede en Vereniging Buurtbelang De Eik.")
+    assert ("Stichting Welzijn Rivierland", "foundedBy", "Hofstede") in got
+    assert ("Stichting Welzijn Rivierland", "foundedBy", "Vereniging Buurtbelang De Eik") in got
+
+
+def test_the_initiative_for_x_came_from():
+    got = triples("Het initiatief voor Huize Ploeg kwam van Stichting Ankerpunt en Stichting Boegbeeld, "
+                  "die in 2011 samen de stichting oprichtten.")
+    assert ("Huize Ploeg", "foundedBy", "Stichting Ankerpunt") in got
+    assert ("Huize Ploeg", "foundedBy", "Stichting Boegbeeld") in got
+
+
+def test_capitalised_samen_inside_a_sentence_is_a_name_word():
+    got = names("De alliantie Samen Rond is gestart. Rekenhulp West is aangesloten bij de landelijke "
+                "Vereniging Schuldloos Samen.")
+    assert "Samen Rond" in got
+    assert "Vereniging Schuldloos Samen" in got
+    assert ("Rekenhulp West", "memberOf", "Vereniging Schuldloos Samen") in triples(
+        "Rekenhulp West is aangesloten bij de landelijke Vereniging Schuldloos Samen.")
+
+
+def test_sentence_opening_samen_met_stays_out_of_the_name():
+    got = names("Samen met Welzijn Rivierland start Huize Ploeg een pilot.")
+    assert "Welzijn Rivierland" in got and not any(n.startswith("Samen") for n in got)
+
+
+def test_part_of_a_network_is_membership():
+    got = triples("Huize Ploeg maakt deel uit van Zorgnetwerk Kempen Samen, een netwerk van twintig "
+                  "organisaties. Welzijn Oost is onderdeel van Stichting Rivierland.")
+    assert ("Huize Ploeg", "memberOf", "Zorgnetwerk Kempen Samen") in got
+    assert ("Welzijn Oost", "partOf", "Stichting Rivierland") in got
