@@ -36,3 +36,23 @@ def test_part_of_a_network_is_membership():
                   "organisaties. Welzijn Oost is onderdeel van Stichting Rivierland.")
     assert ("Huize Ploeg", "memberOf", "Zorgnetwerk Kempen Samen") in got
     assert ("Welzijn Oost", "partOf", "Stichting Rivierland") in got
+
+
+def test_place_adjective_with_a_doubled_vowel_and_before_a_venue():
+    got = triples("In de Nijmeegse wijk Hatert loopt een pilot. Het Arnhemse buurtcentrum De Eikenhof "
+                  "huurt ruimte. In de Zwolse wijk Holtenbroek wonen veel mensen.")
+    assert ("Hatert", "locatedIn", "Nijmegen") in got
+    assert ("De Eikenhof", "locatedIn", "Arnhem") in got
+    assert ("Holtenbroek", "locatedIn", "Zwolle") in got
+
+
+def test_place_adjective_before_a_name_is_no_name_word():
+    text = "Partners zijn Stichting Boegbeeld en het Leidse Leercentrum Zeezicht."
+    assert "Leercentrum Zeezicht" in names(text)
+    assert ("Leercentrum Zeezicht", "locatedIn", "Leiden") in triples(text)
+
+
+def test_place_adjective_item_in_a_merger_list():
+    got = triples("Wijkhart is in 2015 ontstaan toen Stichting Buurtwerk Tiel en het Leidse Ouderenbureau "
+                  "De Vonk opgingen in één organisatie.")
+    assert ("Ouderenbureau De Vonk", "locatedIn", "Leiden") in got

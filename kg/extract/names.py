@@ -340,6 +340,20 @@ def _short_forms(ctx: Context) -> None:
                     v.slots.extend(inside)
 
 
+def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
+    """"het Leidse Leercentrum Zeezicht": the adjective of a municipality before a name of two or
+    more words, after a lower-case article, describes where the organisation is; it is no name word."""
+    if len(c.words) < 3 or c.initial or not re.fullmatch(r"[A-Z][a-zë]+se", c.words[0]) \
+            or c.words[1].casefold() in NOT_NAMES or not re.search(r"\b(?:het|de|een)\s+$", c.view.text[:c.cs]):
+        return
+    from kg.extract.rel_location import adjective_place
+    if adjective_place(ctx, c.words[0]) is None:
+        return
+    w = c.words.pop(0)
+    m = re.compile(re.escape(c.words[0])).search(c.view.text, c.cs + len(w))
+    c.cs = m.start() if m else c.cs
+
+
 def _trim(c: _Chain, mid: Counter[str]) -> None:
     """Drop words that open a sentence or are role/function words."""
     v = c.view
@@ -410,6 +424,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     if len(c.words) >= 2 and c.text.casefold() in ctx.memory.get("surnames", ()):
         ctx.place(v, c.cs, c.ce, "Person")  # "Onder leiding van Van Wijngaarden": a surname with its particle
         return
+    _strip_place_adjective(ctx, c)
     _trim(c, mid)
     if not c.words or c.ce <= c.cs:
         return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context, Slot
+from kg.extract.lexicon import VENUE_NOUNS
 from kg.extract.rules import ORG_TYPES, list_before, parse_list
 from kg.text import normalise_name
 
@@ -37,7 +38,7 @@ _SEAT = re.compile(r"⟦O(\d+)⟧\s+(?:heeft|had|krijgt|kreeg|houdt)\s+(?:haar|z
 #: "Porthos Welzijn (Middelburg)": a place in parentheses right after a name
 _PAREN_PLACE = re.compile(r"⟦([OP])(\d+)⟧\s*\(\s*(?:gevestigd\s+in\s+)?⟦([MN])(\d+)⟧\s*\)")
 #: "de Helmondse wijk Brandevoort": a wijk named with the adjective of its municipality
-_ADJ_WIJK = re.compile(r"\b(?:de|het|een)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:wijk|woonwijk|stadswijk|buurt|"
+_ADJ_WIJK = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:wijk|woonwijk|stadswijk|buurt|"
                        r"kern|dorpskern|stadsdeel)\s+(?:de\s+|het\s+)?⟦N(?P<n>\d+)⟧")
 _ALSO_IN = re.compile(r"\b[Ii]n\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
 _FLAG = re.compile(r"\bwordt\s+(?:\w+\s+){0,3}?(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
@@ -49,15 +50,21 @@ def _places(items) -> list[Slot]:
 
 
 #: "de Helmondse stichting X", "de Edese welzijnsorganisatie X": a place adjective before a kind noun.
-_PLACE_ADJ = re.compile(r"\b(?:de|het|een)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:\w+\s+)?"
+_PLACE_ADJ = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:\w+\s+)?"
                         r"(?:stichting|organisatie|welzijnsorganisatie|welzijnsstichting|vereniging|"
-                        r"coöperatie|zorgorganisatie|instelling)\s+(?:de\s+|het\s+)?⟦O(?P<o>\d+)⟧")
+                        r"coöperatie|zorgorganisatie|instelling|%s)\s+(?:de\s+|het\s+)?⟦O(?P<o>\d+)⟧"
+                        % "|".join(VENUE_NOUNS))
+#: "het Leidse Leercentrum X": a place adjective right before the name (the name dropped it).
+_PLACE_ADJ_NAME = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+se)\s+⟦O(?P<o>\d+)⟧")
 
 
-def _adjective_place(ctx: Context, adj: str):
+def adjective_place(ctx: Context, adj: str):
     """"Helmondse" -> Helmond, "Groningse" -> Groningen, "Leeuwarder" -> Leeuwarden (gazetteer)."""
     stem = adj[:-2]
-    for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem):
+    # "Nijmeegse" -> Nijmegen: the doubled vowel of the closed syllable is single in the open one
+    open_stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)
+    for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem,
+                 stem + "le" if stem.endswith("l") else stem, open_stem + "en"):
         found = ctx.gazetteer.lookup(name, "Municipality")
         if found:
             return found[0]
@@ -68,8 +75,8 @@ def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        for m in _PLACE_ADJ.finditer(masked):
-            place = _adjective_place(ctx, m.group("adj"))
+        for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked)]:
+            place = adjective_place(ctx, m.group("adj"))
             subj = slots[int(m.group("o"))]
             if place is None or subj.group is not None or subj.mention.type not in ORG_TYPES:
                 continue
@@ -82,7 +89,7 @@ def run(ctx: Context) -> None:
                 for p in place.members():
                     ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
         for m in _ADJ_WIJK.finditer(masked):
-            place = _adjective_place(ctx, m.group("adj"))
+            place = adjective_place(ctx, m.group("adj"))
             wijk = slots[int(m.group("n"))]
             if place is None or wijk.group is not None:
                 continue

@@ -28,7 +28,7 @@ KIND = (r"(?:(?:[a-zë]+e\s+)?[a-zë-]+(?:organisatie|stichting|praktijk|corpora
 #: "gingen A en Stichting B op in C": the legal form written before a name that is known without it.
 LEGAL_FORM = r"(?:(?:Stichting|Vereniging|Coöperatie)\s+(?=⟦O))?"
 ITEM_RX = re.compile(rf"\s*(?:(?:de\s+)?(?:partners|leden|deelnemers)\s+van\s+)?{ART}{LEGAL_FORM}"
-                     rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]))?{KIND}"
+                     rf"(?:[A-Z][a-zë]+(?:se|sche)\s+(?=[a-zë]|⟦))?{KIND}"
                      rf"(?:(?<=de )gemeente\s+)?⟦([A-Z])(\d+)⟧")
 #: "Humanis Lochem en Avondrood": a place right after an organisation qualifies it.
 #: "A uit Grootegast, B en C in Aduard" too: where each item comes from, up to the list's end.
