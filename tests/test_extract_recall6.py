@@ -56,3 +56,30 @@ def test_place_adjective_item_in_a_merger_list():
     got = triples("Wijkhart is in 2015 ontstaan toen Stichting Buurtwerk Tiel en het Leidse Ouderenbureau "
                   "De Vonk opgingen in één organisatie.")
     assert ("Ouderenbureau De Vonk", "locatedIn", "Leiden") in got
+
+
+def test_person_with_an_unlisted_first_name_after_onder_leiding_van():
+    text = "Mergelhof staat onder leiding van Wendelien Kroes-Aarts. Zij wordt bijgestaan door vijf beroepskrachten."
+    assert "Wendelien Kroes-Aarts" in names(text, "Person")
+    assert ("Wendelien Kroes-Aarts", "headOf", "Mergelhof") in triples(text)
+    assert "Welzijn Rivierland" in names("Het project staat onder leiding van Welzijn Rivierland.", "Organisation")
+
+
+def test_appointed_by_the_board_heads_the_title_organisation():
+    text = ("Stichting Kadewerk – Jaarverslag 2019\n\nBestuur\n"
+            "De raad van toezicht heeft Meike Stegeman per 1 januari 2020 benoemd tot directeur-bestuurder.")
+    assert ("Meike Stegeman", "headOf", "Stichting Kadewerk") in triples(text)
+
+
+def test_head_roles_with_de_heer_namens_dagelijks_leven_and_a_board():
+    got = triples("De directeur-bestuurder van Welzijn Rivierland, de heer P. Goudsmit, is ons aanspreekpunt.\n\n"
+                  "Voorzitter van het overleg is Kees Bakker, in het dagelijks leven bestuurder van Hofstede Wonen.\n\n"
+                  "Huize Ploeg wordt geleid door een tweehoofdige raad van bestuur: Marieke Jansen en Piet de Groot.\n\n"
+                  "Deelnemers: gedeputeerde Tineke Olde; namens Rekenhulp West directeur Jan-Pieter Vos en "
+                  "coördinator Ineke Smit.")
+    assert ("P. Goudsmit", "headOf", "Welzijn Rivierland") in got
+    assert ("Kees Bakker", "headOf", "Hofstede Wonen") in got
+    assert ("Marieke Jansen", "headOf", "Huize Ploeg") in got
+    assert ("Piet de Groot", "headOf", "Huize Ploeg") in got
+    assert ("Jan-Pieter Vos", "headOf", "Rekenhulp West") in got
+    assert ("Ineke Smit", "headOf", "Rekenhulp West") not in got

@@ -340,6 +340,22 @@ def _short_forms(ctx: Context) -> None:
                     v.slots.extend(inside)
 
 
+#: "onder leiding van X", "wordt geleid door X", "heeft X ... benoemd tot directeur": cues for a person.
+_LEAD_BEFORE = re.compile(r"(?i)\b(?:onder\s+(?:de\s+)?leiding\s+van|(?:wordt|werd)\s+(?:sinds\s+\S+\s+)?"
+                          r"(?:geleid|bestuurd|aangestuurd)\s+door)\s+$")
+_APPOINTED_AFTER = re.compile(rf"(?i)^\s+(?:[^\s.]+\s+){{0,5}}?benoemd\s+(?:tot|als)\s+(?:de\s+)?(?:nieuwe\s+)?"
+                              rf"(?:{_ROLE_RX})\b")
+
+
+def _led_by_person(ctx: Context, c: _Chain, before: str, after: str, seen: int) -> bool:
+    """Two or three plain capitalised words after "onder leiding van" or before "benoemd tot
+    directeur": a person, also with a first name no list knows ("Fenna Crijns-Ramakers")."""
+    if not 2 <= len(c.words) <= 3 or seen > 2 or not (_LEAD_BEFORE.search(before) or _APPOINTED_AFTER.match(after)):
+        return False
+    return not any(w.casefold() in NAME_HEADS or _looks_like_name(w) or w.casefold() in NOT_NAMES
+                   or ctx.gazetteer.lookup(w) for w in c.words) and re.fullmatch(r"[A-Z][a-zà-ÿ]+", c.words[0]) is not None
+
+
 def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     """"het Leidse Leercentrum Zeezicht": the adjective of a municipality before a name of two or
     more words, after a lower-case article, describes where the organisation is; it is no name word."""
@@ -446,7 +462,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             len(c.words) == 1 and is_first_name(c.words[0])
             and re.match(r" (?:van de|van der|van den|van 't|in 't|van|de|der|den|ter|ten|te) [A-Z][a-z]", after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
-            and not any(_looks_like_name(w) for w in c.words)):
+            and not any(_looks_like_name(w) for w in c.words)) or _led_by_person(ctx, c, before, after, mid[key]):
         surname = _extend_person(v, c)
         slot = ctx.place(v, c.cs, surname, "Person", role=role)
         if slot is not None and surname - c.cs > len(c.words[0]) + 1:

@@ -16,13 +16,19 @@ import re
 
 from kg.extract.context import Context, Slot
 from kg.extract.lexicon import ROLES
-from kg.extract.rules import ORG_TYPES, is_venue, org_slots, topic_org
+from kg.extract.rules import ORG_TYPES, is_venue, org_slots, parse_list, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
 #: also the headline form "X nieuwe directeur-bestuurder van Y" and an age "X (52), directeur van Y".
-_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s*[,(]?\s*(?:(?:nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|nieuwe|kersverse|beoogd|beoogde|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
-_BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*⟦H(\d+)⟧")
+_AFTER = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s*[,(]?\s*(?:(?:in\s+het\s+dagelijks\s+leven|nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|nieuwe|kersverse|beoogd|beoogde|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
+_BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*"
+                     rf"(?:(?:de\s+heer|mevrouw|dhr\.|mevr\.|mw\.)\s+)?⟦H(\d+)⟧|"
+                     rf"\bnamens\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s*:?\s*(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
+#: "X wordt geleid door een tweehoofdige raad van bestuur: A en B".
+_LED_BY_BOARD = re.compile(rf"(?i)⟦O(\d+)⟧\s+(?:wordt|werd)\s+(?:sinds\s+\S+\s+)?(?:bestuurd|geleid)\s+door\s+"
+                           rf"(?:een|de|het)\s+(?:\w+\s+)?(?:raad\s+van\s+bestuur|directie|bestuur|duo)\s*"
+                           rf"(?::|,\s*bestaande\s+uit|bestaande\s+uit)\s*(?=⟦H)")
 _IS_ROLE = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s+(?:is|was|wordt|werd|blijft|is\s+sinds\s+\S+(?:\s+\d{{4}})?)\s+"
                       rf"(?:\w+\s+|in\s+het\s+dagelijks\s+leven\s+|in\s+het\s+dagelijks\s+leven\s+\w+\s+)?(?:de\s+|het\s+)?(?:nieuwe\s+|interim\s+|huidige\s+)?"
                       rf"(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
@@ -37,7 +43,7 @@ _WHO_IS = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s+op)?\s*,\s*die\s+(?:[^\s⟦]+\s+){
 _ROLE_OF_IS = re.compile(rf"(?i)\b(?:{_HEAD_ROLES})\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+"
                          rf"(?:wordt|werd|is|was|blijft)\s+⟦H(\d+)⟧")
 #: "Y heeft X benoemd tot bestuurder", "X is benoemd tot directeur (van Y)".
-_APPOINTED = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:[^\s⟦]+\s+){{0,3}}?benoemd\s+(?:als|tot)\s+(?:de\s+)?"
+_APPOINTED = re.compile(rf"(?i)⟦H(\d+)⟧\s+(?:[^\s⟦]+\s+){{0,5}}?benoemd\s+(?:als|tot)\s+(?:de\s+)?"
                         rf"(?:nieuwe\s+)?(?:{_HEAD_ROLES})\b(?:\s+(?:van|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧)?")
 #: "X wordt de (eerste) bestuurder van de nieuwe organisatie": the organisation a merger makes.
 _OF_NEW = re.compile(rf"(?i)(?:⟦H(\d+)⟧\s+(?:wordt|werd|is|blijft)\s+(?:de\s+)?(?:eerste\s+|nieuwe\s+)?"
@@ -79,6 +85,10 @@ def run(ctx: Context) -> None:
                 if org is None:
                     orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
                     org = orgs[0] if len(orgs) == 1 else None
+                    if not orgs and rx is _APPOINTED:
+                        # "De raad van toezicht heeft X benoemd tot directeur": the organisation
+                        # the title names
+                        org = _title_org(ctx)
                 if org is not None:
                     for o in org.members():
                         ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
@@ -130,12 +140,20 @@ def run(ctx: Context) -> None:
             for o in org.members():
                 ctx.add(v, person, "headOf", o, "headOf:naam-rol-org", 0.9)
             linked.add(int(m.group(1)))
+        for m in _LED_BY_BOARD.finditer(masked):
+            items, _ = parse_list(masked, slots, m.end(), "H")
+            for it in items:
+                for o in slots[int(m.group(1))].members():
+                    ctx.add(v, it.slot, "headOf", o, "headOf:raad-van-bestuur", 0.8)
+                if it.slot in slots:
+                    linked.add(slots.index(it.slot))
         for rx in (_BEFORE, _PREFIXED):
             for m in rx.finditer(masked):
-                org, person = slots[int(m.group(1))], slots[int(m.group(2))]
+                g = m.groups()
+                org, person = slots[int(g[0] or g[2])], slots[int(g[1] or g[3])]
                 for o in org.members():
                     ctx.add(v, person, "headOf", o, "headOf:rol-org-naam", 0.9)
-                linked.add(int(m.group(2)))
+                linked.add(int(g[1] or g[3]))
         for i, s in enumerate(slots):
             if s.mention.type != "Person" or i in linked or not _is_head(s.mention.role):
                 continue
