@@ -83,3 +83,24 @@ def test_head_roles_with_de_heer_namens_dagelijks_leven_and_a_board():
     assert ("Piet de Groot", "headOf", "Huize Ploeg") in got
     assert ("Jan-Pieter Vos", "headOf", "Rekenhulp West") in got
     assert ("Ineke Smit", "headOf", "Rekenhulp West") not in got
+
+
+def test_team_members_in_a_waarin_clause_with_kind_nouns():
+    got = triples("In de wijk Hatert is Welzijn Rivierland penvoerder van het Wijkteam Hatert, waarin ook de "
+                  "GGZ-aanbieder Veldhof en jeugdhulporganisatie De Stap meedoen.")
+    assert ("Veldhof", "memberOf", "Wijkteam Hatert") in got
+    assert ("De Stap", "memberOf", "Wijkteam Hatert") in got
+
+
+def test_waarin_organisations_from_places_are_no_members():
+    got = triples("Welzijn Rivierland is lid van Coöperatie Sociaal Rivierenland, waarin ook organisaties uit "
+                  "Tiel en Buren zitten.")
+    assert not any(r == "memberOf" and s in ("Tiel", "Buren") for s, r, _ in got)
+
+
+def test_merged_with_the_author_organisation():
+    text = ("Jaarverslag 2020 – Welzijnsgroep Rivierland\n\n"
+            "Stichting Welzijnsgroep Rivierland (hierna: Rivierland) is gevestigd in Tiel. Rivierland werkt in "
+            "Tiel en Buren.\n\nIn maart 2020 is Stichting Klaproos met Rivierland gefuseerd. De naam Rivierland "
+            "blijft.\n\nRivierland verzorgt het opbouwwerk.\n")
+    assert ("Stichting Klaproos", "mergesInto", "Stichting Welzijnsgroep Rivierland") in triples(text)

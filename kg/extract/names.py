@@ -395,6 +395,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
                 and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
+        elif len(c.words) > 1 and re.fullmatch(r"[A-Z]{2,5}-[a-zà-ÿ]{4,}", w):
+            strip = True  # "de GGZ-aanbieder Veldhof": an acronym compound with a common noun is a kind noun
         elif lw in _CAPITAL_NAME_WORDS and not c.initial and w[:1].isupper():
             break  # "de alliantie Samen Rond": an adverb written with a capital mid-sentence opens a name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \

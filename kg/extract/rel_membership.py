@@ -41,9 +41,9 @@ _MEMBER_INV = re.compile(r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,2}?(?=(?:de\
 _MEMBER_INV_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:lid\s+van|aangesloten\s+bij|partner\s+in)\s+"
                               rf"(?:het\s+|de\s+)?{_KIND_NOUN}⟦([OP])(\d+)⟧")
 #: "het samenwerkingsverband X, waarin ook (de gemeenten) A, B en C zitting hebben"
-_WHEREIN = re.compile(r"⟦([OP])(\d+)⟧\s*,\s*(?:waarin|waarbij|waaraan)\s+(?:\w+\s+){0,2}?(?:de\s+gemeenten\s+)?"
+_WHEREIN = re.compile(r"⟦([OP])(\d+)⟧\s*,\s*(?:waarin|waarbij|waaraan)\s+(?:(?!(?:uit|in|van|te|bij)\s)[\w-]+\s+){0,3}?(?:de\s+gemeenten\s+)?"
                       r"(?=(?:de\s+|het\s+)?(?:gemeente\s+)?⟦[OM])")
-_WHEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:zitting\s+hebben|zitting\s+heeft|zitten|zit|deelnemen|"
+_WHEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:meedoen|meedoet|meewerken|meewerkt|zitting\s+hebben|zitting\s+heeft|zitten|zit|deelnemen|"
                            r"deelneemt|samenwerken|samenwerkt|aangesloten\s+zijn|aangesloten\s+is|"
                            r"vertegenwoordigd\s+zijn|participeren|participeert)\b")
 _WORK_IN = re.compile(r"\s+(?:werken|werkt|participeren|participeert|zitten|zit|nemen|neemt)\s+"

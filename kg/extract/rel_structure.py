@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
+from kg.extract.coref import author_org
 from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
@@ -72,6 +73,9 @@ _DAAR_OPGEGAAN = re.compile(r"\b(?:is|zijn|was|waren)\s+(?:daar|hierin|daarin|hi
                             r"⟦O(\d+)⟧\s+(?:in\s+)?(?:opgegaan|opgenomen|ondergebracht)\b")
 _FUSEERT_MET = re.compile(rf"{ORG}\s+(?:fuseert|fuseerde|is\s+gefuseerd|gaat\s+fuseren|wil\s+fuseren|"
                           rf"zal\s+fuseren)\s+(?:[^\s⟦]+\s+){{0,6}}?met\s+")
+#: "A is (in 2020) met B gefuseerd", "In 2020 is A met B gefuseerd".
+_GEFUSEERD_MET = re.compile(r"(?:⟦O(\d+)⟧\s+(?:is|was)|\b(?:is|was)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧(?:\s+⟦[MN]\d+⟧)?)\s+"
+                            r"(?:[^\s⟦]+\s+){0,4}?met\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s+(?:samen\s+)?gefuseerd\b")
 _RESULT = re.compile(rf"\s*(?:[^\s⟦.;:]+\s+){{0,8}}?(?:tot|in|als|onder\s+de\s+naam)\s+(?:de\s+|het\s+)?{ORG}")
 _VERDER_ALS = re.compile(rf"\b(?:gaan|gaat|gingen|ging|zullen|zal)\s+(?:[^\s⟦]+\s+){{0,6}}?verder\s+"
                          rf"(?:als|onder\s+de\s+(?:nieuwe\s+)?naam)\s+(?:de\s+|het\s+)?{ORG}")
@@ -224,6 +228,13 @@ def _founders(ctx: Context, v: View, subj: Slot, items: list[Item], rule: str) -
                     ctx.add(v, subj_m, "foundedBy", it.container, rule + "-container", 0.5)
 
 
+def _same_org(a: Slot, b: Slot) -> bool:
+    """"Stichting Welzijn X", "Welzijn X" and "X" name the same organisation."""
+    na = (a.mention.label or a.mention.name).casefold()
+    nb = (b.mention.label or b.mention.name).casefold()
+    return na == nb or na.endswith(" " + nb) or nb.endswith(" " + na)
+
+
 def _new_org(ctx: Context, v: View, masked: str, slots: list[Slot], parties: list[Slot]) -> Slot | object:
     """The unnamed resulting organisation: a Mention labelled from the text."""
     key = frozenset(p.mention.name.casefold() for p in parties)
@@ -374,6 +385,14 @@ def merges_into(ctx: Context) -> None:
         for m in _FUSIE_NOUN.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
+        for m in _GEFUSEERD_MET.finditer(masked):
+            # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
+            a = slots[int(m.group(1) or m.group(2))]
+            b = slots[int(m.group(3))]
+            author = author_org(ctx)
+            if author is not None and a is not b and _same_org(author, b):
+                ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
+                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
         for m in _FUSEERT_MET.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             first = [Item(slots[int(m.group(1))])]
