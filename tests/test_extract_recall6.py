@@ -104,3 +104,22 @@ def test_merged_with_the_author_organisation():
             "Tiel en Buren.\n\nIn maart 2020 is Stichting Klaproos met Rivierland gefuseerd. De naam Rivierland "
             "blijft.\n\nRivierland verzorgt het opbouwwerk.\n")
     assert ("Stichting Klaproos", "mergesInto", "Stichting Welzijnsgroep Rivierland") in triples(text)
+
+
+def test_verb_final_active_in_and_office_in_a_relative_clause():
+    got = triples("Het team wordt getrokken door welzijnsorganisatie Hunewerk, die al sinds 2014 in Emmen actief "
+                  "is. Welzijnsgroep Rijnveld, die haar kantoor heeft in Arnhem, helpt ook.")
+    assert ("Hunewerk", "locatedIn", "Emmen") in got
+    assert ("Welzijnsgroep Rijnveld", "locatedIn", "Arnhem") in got
+
+
+def test_place_adjective_in_an_apposition():
+    got = triples("Quist is bestuurder van Kaaiwerk, de Vlissingse organisatie voor maatschappelijk werk.")
+    assert ("Kaaiwerk", "locatedIn", "Vlissingen") in got
+
+
+def test_koepel_of_compound_unit_nouns():
+    got = triples("Opbouwwerk bieden ook Heidehof en Zoomhuis. Welzijnsgroep Rijnveld is de koepel van twee lokale "
+                  "welzijnsstichtingen: Heidehof in Renkum en Zoomhuis in Rheden.")
+    assert ("Heidehof", "partOf", "Welzijnsgroep Rijnveld") in got
+    assert ("Zoomhuis", "partOf", "Welzijnsgroep Rijnveld") in got

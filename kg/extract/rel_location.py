@@ -27,6 +27,12 @@ _ACTIVE = re.compile(r"(?:,\s*die\s+|,\s*(?=gevestigd\b)|\s+)(?:is|zijn|was|ware
                      r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?"
                      r"(?:aan\s+(?:de\s+|het\s+)?[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)*(?:\s+\d+\s?[a-zA-Z]?)?\s+)?(?:in|te)\s+"
                      r"(?:de\s+|het\s+)?(?:hele\s+|gehele\s+|heel\s+)?(?:gemeenten?\s+|provincies?\s+|wijken?\s+|regio\s+)?(?=⟦[MNV])")
+#: "X, die al sinds 2014 in Emmen actief is": the place before the verb-final "actief/gevestigd is".
+_ACTIVE_FINAL = re.compile(r"⟦O(\d+)⟧\s*,\s*(?:die|dat)\s+(?:[^\s⟦,]+\s+){0,4}?(?:in|te)\s+(?:de\s+gemeenten?\s+)?"
+                           r"⟦([MN])(\d+)⟧\s+(?:actief|gevestigd|werkzaam)\s+(?:is|was)\b")
+#: "de groep, die haar kantoor heeft in Arnhem"
+_SEAT_REL = re.compile(r"⟦O(\d+)⟧\s*,\s*(?:die|dat)\s+(?:haar|zijn|het)\s+(?:hoofd)?(?:kantoor|vestiging|hoofdvestiging)\s+"
+                       r"(?:heeft|had)\s+(?:in|te)\s+⟦([MN])(\d+)⟧")
 _WORKS_IN = re.compile(r"⟦O(\d+)⟧\s+(?:werkt|werken|opereert|opereren|zit|zitten)\s+(?:\w+\s+){0,2}?"
                        r"(?:in|te)\s+(?:de\s+)?(?:gemeenten?\s+|provincies?\s+)?(?=⟦[MNV])")
 #: "het kantoor van de coöperatie is gevestigd in Y": the organisation the phrase refers back to
@@ -54,6 +60,10 @@ _PLACE_ADJ = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+(?:se
                         r"(?:stichting|organisatie|welzijnsorganisatie|welzijnsstichting|vereniging|"
                         r"coöperatie|zorgorganisatie|instelling|%s)\s+(?:de\s+|het\s+)?⟦O(?P<o>\d+)⟧"
                         % "|".join(VENUE_NOUNS))
+#: "Kaaipoort, de Vlissingse organisatie voor maatschappelijk werk": a place adjective in an apposition.
+_PLACE_ADJ_APPOS = re.compile(r"⟦O(?P<o>\d+)⟧\s*,\s*(?:de|het|een)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+"
+                              r"(?:\w+\s+)?[a-zë]*(?:organisatie|stichting|vereniging|instelling|aanbieder|"
+                              r"corporatie|coöperatie|welzijnswerk)\b")
 #: "het Leidse Leercentrum X": a place adjective right before the name (the name dropped it).
 _PLACE_ADJ_NAME = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+se)\s+⟦O(?P<o>\d+)⟧")
 
@@ -75,7 +85,8 @@ def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked)]:
+        for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked),
+                  *_PLACE_ADJ_APPOS.finditer(masked)]:
             place = adjective_place(ctx, m.group("adj"))
             subj = slots[int(m.group("o"))]
             if place is None or subj.group is not None or subj.mention.type not in ORG_TYPES:
@@ -140,7 +151,7 @@ def run(ctx: Context) -> None:
     _wijken_in(ctx)
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for rx in (_SEAT, _OFFICE_OF):
+        for rx in (_SEAT, _OFFICE_OF, _ACTIVE_FINAL, _SEAT_REL):
             for m in rx.finditer(masked):
                 for s in slots[int(m.group(1))].members():
                     if s.mention.type in ORG_TYPES:

@@ -100,7 +100,7 @@ _PART_INVERTED = re.compile(r"\b(?:is|zijn|was|waren|maakt|maken)\s+(?:de\s+|het
                             r"(?:\w+\s+){0,2}?deel\s+uit\s+van\s+(?:de\s+|het\s+)?⟦([OMP])(\d+)⟧)")
 _PARENT_OF = re.compile(rf"\b(?:is|zijn|was|fungeert\s+als)\s+(?:de\s+|het\s+)?(?:moederorganisatie|moederstichting|"
                         rf"holding|koepel|koepelorganisatie|overkoepelende\s+organisatie|paraplu|"
-                        rf"paraplu-?organisatie)\s+(?:van|voor|boven)\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(UNIT_NOUNS)})\s*:?\s*")
+                        rf"paraplu-?organisatie)\s+(?:van|voor|boven)\s+(?:\w+\s+){{0,3}}?[a-zë]*(?:{'|'.join(UNIT_NOUNS)})\s*:?\s*")
 _UNIT_OF_MUNICIPALITY = re.compile(r"\b(?:afdeling|team|dienst|sector|directie)\s+⟦O(\d+)⟧\s+van\s+(?:de\s+)?"
                                    r"gemeente\s+⟦M(\d+)⟧|\bgemeentelijke?\s+(?:afdeling|[Tt]eam|dienst|sector)\s+⟦O(\d+)⟧")
 _TEAM_OF_MUNICIPALITY = re.compile(r"⟦P(\d+)⟧\s+van\s+de\s+gemeente\s+⟦M(\d+)⟧")
