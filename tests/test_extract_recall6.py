@@ -123,3 +123,23 @@ def test_koepel_of_compound_unit_nouns():
                   "welzijnsstichtingen: Heidehof in Renkum en Zoomhuis in Rheden.")
     assert ("Heidehof", "partOf", "Welzijnsgroep Rijnveld") in got
     assert ("Zoomhuis", "partOf", "Welzijnsgroep Rijnveld") in got
+
+
+def test_team_led_by_and_staff_of_organisations_in_the_team():
+    got = triples("Hunewerk en Kinderpad werken al lang samen. In de wijk Oosterhout gaat op 1 april het Buurtteam "
+                  "Oosterhout van start. Het team wordt getrokken door welzijnsorganisatie Hunewerk. Verder maken "
+                  "medewerkers van Zorgveld Thuiszorg, jeugdhulporganisatie Kinderpad en de afdeling schuldhulp "
+                  "van de gemeente Emmen deel uit van het team.")
+    assert ("Hunewerk", "leadsPilot", "Buurtteam Oosterhout") in got
+    assert ("Zorgveld Thuiszorg", "memberOf", "Buurtteam Oosterhout") in got
+    assert ("Kinderpad", "memberOf", "Buurtteam Oosterhout") in got
+
+
+def test_trekt_deze_pilot_and_als_trekker_and_coordinerende_partij():
+    got = triples("Pilot Schuldloos: sinds maart 2022 trekt Rekenhulp West samen met de gemeente Zutphen deze "
+                  "pilot.\n\nIn Julianadorp start Duinwerk Zorg als trekker de pilot Vroeg Thuis.\n\n"
+                  "- Wijkteam Holtenbroek: coördinerende partij is welzijnsorganisatie De Brugwacht.\n")
+    assert ("Rekenhulp West", "leadsPilot", "Pilot Schuldloos") in got
+    assert ("Zutphen", "leadsPilot", "Pilot Schuldloos") in got
+    assert ("Duinwerk Zorg", "leadsPilot", "Pilot Vroeg Thuis") in got
+    assert ("De Brugwacht", "leadsPilot", "Wijkteam Holtenbroek") in got

@@ -85,6 +85,25 @@ _WITH_PAREN = re.compile(r"\s*[(,]\s*(?:met|samen\s+met|en\s+verder|verder)\s+")
 _STARTED = re.compile(r"⟦O(\d+)⟧\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?gestart\s+met\s+(?:een\s+|de\s+)?⟦P(\d+)⟧")
 
 
+_TEAM_NOUN = r"(?:team|pilot|project|wijkteam|buurtteam|gebiedsteam|dorpsteam|proeftuin)"
+#: "Het team wordt getrokken door (welzijnsorganisatie) X": the team just named.
+_TEAM_LED_BY = re.compile(rf"\b(?:[Hh]et|[Dd]e|[Dd]it|[Dd]eze)\s+(?:{_TEAM_NOUN}|⟦P(?P<p>\d+)⟧)\s+(?:wordt|werd)\s+(?:\w+\s+){{0,2}}?"
+                          rf"(?:geleid|getrokken|gecoördineerd|gecoordineerd|aangestuurd)\s+door\s+"
+                          rf"(?:de\s+|het\s+)?(?:[a-zë-]+\s+)?⟦O(?P<o>\d+)⟧")
+#: "Wijkteam X: coördinerende partij is (welzijnsorganisatie) Y"
+_COORD_PARTY = re.compile(r"⟦P(\d+)⟧\s*:\s*(?:de\s+)?(?:coördinerende|coordinerende|trekkende|leidende)\s+"
+                          r"(?:partij|organisatie)\s+(?:is|wordt|was)\s+(?:de\s+|het\s+)?(?:[a-zë-]+\s+)?⟦O(\d+)⟧")
+#: "In Y start X als trekker de pilot Z"
+_AS_LEADER = re.compile(rf"⟦O(\d+)⟧\s+als\s+{_LEADER}\s+(?:\w+\s+){{0,2}}?(?:de\s+|het\s+|een\s+)?⟦P(\d+)⟧")
+#: "sinds maart trekt X (samen met de gemeente Y) deze pilot": the team just named.
+_LEADS_INV = re.compile(rf"\b(?:leidt|trekt|coördineert|coordineert)\s+(?:de\s+|het\s+)?⟦O(?P<o>\d+)⟧"
+                        rf"(?:\s+samen\s+met\s+(?:de\s+gemeente\s+|het\s+|de\s+)?⟦([OM])(\d+)⟧)?\s+"
+                        rf"(?:de|het|deze|dit)\s+(?:{_TEAM_NOUN}\b|⟦P(?P<p>\d+)⟧)")
+#: "(Verder) maken medewerkers van A, B en C deel uit van het team": the team just named.
+_STAFF_PART_OF = re.compile(r"\b(?:maken|maakt)\s+(?:\w+\s+){0,2}?(?:medewerkers|professionals|vertegenwoordigers|"
+                            r"consulenten)\s+van\s+")
+_STAFF_TAIL = re.compile(rf"\s+(?:\w+\s+)?deel\s+uit\s+van\s+(?:het|de|dit|deze)\s+(?:{_TEAM_NOUN}\b|⟦P(?P<p>\d+)⟧)")
+
 _SAMEN_IN = re.compile(r"\s*,?\s*(?:(?:onder\s+meer|o\.a\.|onder\s+andere|al\s+jaren|nauw)\s+)?in\s+(?:het\s+|de\s+)?"
                        r"⟦[OP](\d+)⟧")
 _NETWORK = re.compile(r"(?i)netwerk|platform|alliantie|samenwerkingsverband|coöperatie|consortium|collectief")
@@ -253,6 +272,37 @@ def pilots(ctx: Context, v: View) -> None:
             if not sep:
                 break
             pos += sep.end()
+    for m in _COORD_PARTY.finditer(masked):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
+    for m in _AS_LEADER.finditer(masked):
+        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
+    for rx in (_TEAM_LED_BY, _LEADS_INV):
+        for m in rx.finditer(masked):
+            # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
+            team = slots[int(m.group("p"))] if m.group("p") and rx is _TEAM_LED_BY \
+                else _recent_team(ctx, v, masked, m.start())
+            if team is None:
+                continue
+            leaders = list(slots[int(m.group("o"))].members())
+            if rx is _LEADS_INV and m.group(3):
+                leaders += slots[int(m.group(3))].members()
+            for o in leaders:
+                for p in team.members():
+                    if (o.mention.type in ORG_TYPES or o.mention.type == "Municipality") and p.mention.type == "Pilot":
+                        ctx.add(v, o, "leadsPilot", p, "leadsPilot:team-getrokken-door", 0.75)
+    for m in _STAFF_PART_OF.finditer(masked):
+        items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
+        t = _STAFF_TAIL.search(masked, end)
+        if t and re.search(r"[;:]|⟦P", masked[end:t.start()]):
+            t = None
+        team = (slots[int(t.group("p"))] if t.group("p") else _recent_team(ctx, v, masked, m.start())) if t else None
+        if team is None:
+            continue
+        for it in items:
+            for o in it.slot.members():
+                for p in team.members():
+                    if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
+                        ctx.add(v, o, "memberOf", p, "memberOf:medewerkers-van", 0.75)
     for m in _WHEREOF_LEADER.finditer(masked):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
