@@ -143,3 +143,10 @@ def test_trekt_deze_pilot_and_als_trekker_and_coordinerende_partij():
     assert ("Zutphen", "leadsPilot", "Pilot Schuldloos") in got
     assert ("Duinwerk Zorg", "leadsPilot", "Pilot Vroeg Thuis") in got
     assert ("De Brugwacht", "leadsPilot", "Wijkteam Holtenbroek") in got
+
+
+def test_met_wie_het_samenwerkt_pairs_the_subject_with_the_antecedent():
+    got = triples("Het loket wordt gerund door Rekenhulp West. Rekenhulp West deelt het pand met Raadswerk Berkel, "
+                  "met wie het samenwerkt bij ingewikkelde schuldenzaken.")
+    assert ("Rekenhulp West", "partnerOf", "Raadswerk Berkel") in got or \
+        ("Raadswerk Berkel", "partnerOf", "Rekenhulp West") in got

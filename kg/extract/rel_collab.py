@@ -104,6 +104,10 @@ _STAFF_PART_OF = re.compile(r"\b(?:maken|maakt)\s+(?:\w+\s+){0,2}?(?:medewerkers
                             r"consulenten)\s+van\s+")
 _STAFF_TAIL = re.compile(rf"\s+(?:\w+\s+)?deel\s+uit\s+van\s+(?:het|de|dit|deze)\s+(?:{_TEAM_NOUN}\b|⟦P(?P<p>\d+)⟧)")
 
+#: "X deelt het pand met Y, met wie het samenwerkt bij ...": the relative clause pairs Y with the subject.
+_WITH_WHOM = re.compile(r"⟦O(\d+)⟧\s*,\s*(?:met\s+wie|waarmee)\s+(?:[^\s⟦,.;]+\s+){0,4}?"
+                        r"(?:samenwerkt|samenwerken|samenwerkte|samenwerkten|samen\s+werkt|samen\s+werken)\b")
+
 _SAMEN_IN = re.compile(r"\s*,?\s*(?:(?:onder\s+meer|o\.a\.|onder\s+andere|al\s+jaren|nauw)\s+)?in\s+(?:het\s+|de\s+)?"
                        r"⟦[OP](\d+)⟧")
 _NETWORK = re.compile(r"(?i)netwerk|platform|alliantie|samenwerkingsverband|coöperatie|consortium|collectief")
@@ -173,6 +177,14 @@ def partners(ctx: Context, v: View) -> None:
             for o in slots[int(m.group(2))].members():
                 if s.mention.type in ORG_TYPES and o.mention.type in ORG_TYPES:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
+    for m in _WITH_WHOM.finditer(masked):
+        head = masked[:m.start()]
+        subj = re.match(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s+[a-zë]", head)
+        if subj:
+            for a in slots[int(subj.group(1))].members():
+                for b in slots[int(m.group(1))].members():
+                    if a is not b and a.mention.type in ORG_TYPES and b.mention.type in ORG_TYPES:
+                        ctx.add(v, a, "partnerOf", b, "partnerOf:met-wie-samenwerkt", 0.75)
     for m in _WORKS_WITH.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
