@@ -87,26 +87,18 @@ def run(ctx: Context) -> None:
         masked, slots, cmap = v.masked()
         for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked),
                   *_PLACE_ADJ_APPOS.finditer(masked)]:
-            place = adjective_place(ctx, m.group("adj"))
             subj = slots[int(m.group("o"))]
-            if place is None or subj.group is not None or subj.mention.type not in ORG_TYPES:
-                continue
-            cs = cmap[m.start("adj")]
-            mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
-            ctx.add(v, subj, "locatedIn", mention, "locatedIn:place-adjective", 0.7)
+            if subj.group is None and subj.mention.type in ORG_TYPES:
+                _locate_by_adjective(ctx, v, cmap, m, subj, "locatedIn:place-adjective")
         for m in _PAREN_PLACE.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
             if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
                 for p in place.members():
                     ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
         for m in _ADJ_WIJK.finditer(masked):
-            place = adjective_place(ctx, m.group("adj"))
             wijk = slots[int(m.group("n"))]
-            if place is None or wijk.group is not None:
-                continue
-            cs = cmap[m.start("adj")]
-            mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
-            ctx.add(v, wijk, "locatedIn", mention, "locatedIn:adjectief-wijk", 0.7)
+            if wijk.group is None:
+                _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
         for m in _ADJ.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
             if subj.group is not None:
@@ -212,3 +204,14 @@ def _wijk_in_municipality(ctx: Context) -> None:
                 for m in mun.members():
                     ctx.add(v, s, "locatedIn", m, "locatedIn:wijk-in-gemeente", 0.65)
                 done.add(s.mention.name)
+
+
+def _locate_by_adjective(ctx: Context, v, cmap, m: re.Match, subject, rule: str) -> None:
+    """"de Zwolse wijk X", "het Leidse Leercentrum X": X lies in the municipality the
+    adjective (group ``adj`` of ``m``) names, if it names one."""
+    place = adjective_place(ctx, m.group("adj"))
+    if place is None:
+        return
+    cs = cmap[m.start("adj")]
+    mention = ctx.mention(v, cs, cs + len(m.group("adj")), "Municipality", label=place.name)
+    ctx.add(v, subject, "locatedIn", mention, rule, 0.7)
