@@ -86,7 +86,26 @@ def _find_group(ctx: Context, view: View, cs: int, n: int | None) -> list[Slot] 
     for group in candidates:
         if n is None or len(group) == n:
             return group
+    if n == 2:
+        return _pair_before(ctx, view, cs)
     return None
+
+
+def _pair_before(ctx: Context, view: View, cs: int) -> list[Slot] | None:
+    """"A werkt samen met B. De twee organisaties ...": with no list of two, the two organisations
+    the previous sentence of the paragraph names, and no others (nor any in this sentence before)."""
+    if any(s.cend <= cs and s.mention.type in ORG_TYPES for s in view.slots):
+        return None
+    prev = ctx.previous(view, 1, same_para=True)
+    if not prev:
+        return None
+    orgs: dict[str, Slot] = {}
+    for s in prev[0].sorted_slots():
+        if s.group is not None:
+            return None
+        if s.mention.type in ORG_TYPES:
+            orgs.setdefault(s.mention.name, s)
+    return list(orgs.values()) if len(orgs) == 2 else None
 
 
 def run(ctx: Context) -> None:

@@ -486,6 +486,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             if w.casefold() in c.lower:
                 return  # written in lower case elsewhere: a common word opening the sentence
             if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
+                    or (_AFTER_COLON.search(v.text[:c.cs]) and _PLACED_ITEM_GOES_ON.match(v.text[c.ce:]))
                     or _SUBJECT_VERB.match(v.text[c.ce:]) or _LEGAL_FORM.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
             ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=False)
@@ -519,6 +520,12 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     if _absorb_connected_place(ctx, v, c):
         return
     ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
+
+
+#: "...: A in X, B in Y en C in Z": a list after a colon whose first item is followed by its place.
+_AFTER_COLON = re.compile(r":\s*$")
+_PLACED_ITEM_GOES_ON = re.compile(r"\s+(?:in|te|uit)\s+(?:'s-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                                  r"\s*(?:,|\ben\b)\s*(?:de\s+|het\s+|'t\s+)?[A-Z]")
 
 
 #: Street names ("Troelstralaan", "Grote Markt") and a house number after a name.

@@ -30,14 +30,14 @@ from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_lis
 
 #: "lid van de coöperatie X", "aangesloten bij het netwerk X": the kind noun before the name.
 _KIND_NOUN = r"(?:(?:landelijke|regionale|provinciale|lokale|nieuwe)\s+)?(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
-_MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
+_MEMBER_CUES = re.compile(rf"\s+(?:is|zijn|was|waren|werd|werden|wordt|worden)\s+(?:\w+\s+){{0,2}}?"
                           rf"(?:lid\s+van|aangesloten\s+bij|partner\s+(?:in|van|binnen)|"
                           rf"deelnemer\s+(?:in|aan|van)|vertegenwoordigd\s+in)\s+(?:het\s+|de\s+)?{_KIND_NOUN}"
                           rf"⟦([OP])(\d+)⟧|"
                           rf"\s+(?:sluit|sluiten|sloot|sloten)\s+zich\s+(?:\w+\s+){{0,3}}?aan\s+bij\s+(?:het\s+|de\s+)?"
                           rf"⟦([OP])(\d+)⟧")
 #: "Inmiddels zijn ook A en B lid van de coöperatie": the members after the verb.
-_MEMBER_INV = re.compile(r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
+_MEMBER_INV = re.compile(r"\b(?:is|zijn|was|waren|werd|werden)\s+(?:\w+\s+){0,2}?(?=(?:de\s+|het\s+)?⟦O)")
 _MEMBER_INV_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:lid\s+van|aangesloten\s+bij|partner\s+in)\s+"
                               rf"(?:het\s+|de\s+)?{_KIND_NOUN}⟦([OP])(\d+)⟧")
 #: "het samenwerkingsverband X, waarin ook (de gemeenten) A, B en C zitting hebben"

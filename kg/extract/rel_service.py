@@ -122,9 +122,55 @@ def _heading_lists(ctx: Context) -> None:
         ctx.add(v, author[0], "offersService", slots[int(m.group(1))], "offersService:onze-diensten", 0.65)
 
 
+#: "X biedt onder meer:", "Wij verzorgen de volgende diensten:", "Onze diensten:" closing a sentence
+#: that opens a bulleted list of services.
+_COLON_CUE = re.compile(r"(?i)(?:\b(?:biedt|bieden|verzorgt|verzorgen|levert|leveren|organiseert|organiseren|"
+                        r"verleent|verlenen)\b(?:\s+[\w-]+){0,4}?|^(?:onze|ons)\s+(?:diensten|dienstverlening|"
+                        r"aanbod|activiteiten)(?:\s+[\w-]+){0,2}?)\s*:\s*$")
+_FIRST_PERSON_OPEN = re.compile(r"^(?:[Ww]ij|[Ww]e|[Oo]nze?)\b")
+
+
+def _colon_lists(ctx: Context) -> None:
+    """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
+    "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
+    from kg.extract.coref import author_org
+    from kg.extract.names import list_item_views
+    from kg.extract.rules import topic_org
+
+    for v in ctx.views:
+        if v.bullet or v.heading:
+            continue
+        cue = _COLON_CUE.search(v.text)
+        items = list_item_views(ctx, v) if cue else []
+        if not items:
+            continue
+        masked, slots, cmap = v.masked()
+        cut = next((i for i, c in enumerate(cmap) if c >= cue.start()), len(masked))
+        orgs = [o for o in _orgs_in(masked, slots, 0, cut)
+                if not re.search(r"\b(?:in|uit|te|met|van|voor)\s+$", masked[:o[0]])]
+        if orgs:
+            agents = orgs[0][1].members()
+        elif _FIRST_PERSON_OPEN.match(v.text):
+            topic = topic_org(ctx, v) or author_org(ctx)
+            agents = [topic] if topic is not None else []
+        else:
+            agents = []
+        agents = [o for o in agents if o.mention.type in ORG_TYPES]
+        for item in items:
+            im, islots, _ = item.masked()
+            if len(item.text.split()) > 10 or "⟦O" in im or not re.match(r"\s*(?:de\s+|het\s+)?⟦S", im):
+                continue
+            for sm in re.finditer(r"⟦S(\d+)⟧", im):
+                sv = islots[int(sm.group(1))]
+                for o in agents:
+                    if sv.mention.type == "Service":
+                        ctx.add(item, o, "offersService", sv, "offersService:biedt-lijst", 0.7)
+
+
 def run(ctx: Context) -> None:
     """Component: offersService candidates."""
     _heading_lists(ctx)
+    _colon_lists(ctx)
     for v in ctx.views:
         masked, slots, cmap = v.masked()
         if "⟦S" not in masked:
