@@ -123,6 +123,58 @@ class EvalResult:
         return "\n".join(lines)
 
 
+@dataclass
+class GoldSet:
+    """Gold relations of some texts, ready to judge predicted rows one by one."""
+
+    index: GoldIndex
+    required: set[tuple[str, str, str]]
+    optional: set[tuple[str, str, str]]
+    any_object: set[tuple[str, str]]
+    dates: dict[tuple[str, str, str], str]
+
+    @classmethod
+    def of(cls, gold_entities: list[dict[str, str]], gold_relations: list[dict[str, str]],
+           ids: list[str] | None = None) -> "GoldSet":
+        wanted = set(ids or [])
+        gents = [e for e in gold_entities if not wanted or e.get("id") in wanted]
+        grels = [r for r in gold_relations if not wanted or r.get("id") in wanted]
+
+        def optional(r: dict[str, str]) -> bool:
+            return r.get("status") == "optional" or r["object"] == "*"
+
+        return cls(
+            index=GoldIndex(gents),
+            required={gold_triple(r["subject"], r["relation"], r["object"]) for r in grels if not optional(r)},
+            optional={gold_triple(r["subject"], r["relation"], r["object"]) for r in grels if optional(r)},
+            any_object={(r["subject"], r["relation"]) for r in grels if r["object"] == "*"},
+            dates={gold_triple(r["subject"], r["relation"], r["object"]): r["date"]
+                   for r in grels if r.get("date")},
+        )
+
+    def judge(self, subject: str, relation: str, obj: str, object_type: str = "") -> tuple[str, tuple | None]:
+        """``("tp", key)`` for a required gold relation, ``("free", key)`` for an optional one
+        (or an any-object pilot), ``("fp", None)`` for anything else."""
+        rel = relation.split("#")[-1].split("/")[-1].split(":")[-1]
+        s, o = self.index.match(subject), self.index.match(obj)
+        if s and (s, rel) in self.any_object and "pilot" in (object_type or "pilot").lower():
+            return "free", None
+        if s and o:
+            k = gold_triple(s, rel, o)
+            if k in self.required:
+                return "tp", k
+            if k in self.optional:
+                return "free", k
+        return "fp", None
+
+
+def gold_triple(s: str, rel: str, o: str) -> tuple[str, str, str]:
+    """A relation as the gold compares it: symmetric relations in one order."""
+    if rel in SYMMETRIC_RELATIONS and o < s:
+        s, o = o, s
+    return (s, rel, o)
+
+
 def evaluate(
     predicted_relations: list[dict[str, str]],
     gold_entities: list[dict[str, str]],
@@ -133,21 +185,9 @@ def evaluate(
     """Score predicted relation (and entity) rows against the gold rows."""
     wanted = set(ids or [])
     gents = [e for e in gold_entities if not wanted or e.get("id") in wanted]
-    grels = [r for r in gold_relations if not wanted or r.get("id") in wanted]
-    gold = GoldIndex(gents)
-
-    def key(s: str, rel: str, o: str) -> tuple[str, str, str]:
-        if rel in SYMMETRIC_RELATIONS and o < s:
-            s, o = o, s
-        return (s, rel, o)
-
-    def is_optional(r: dict[str, str]) -> bool:
-        return r.get("status") == "optional" or r["object"] == "*"
-
-    required = {key(r["subject"], r["relation"], r["object"]) for r in grels if not is_optional(r)}
-    optional = {key(r["subject"], r["relation"], r["object"]) for r in grels if is_optional(r)}
-    any_object = {(r["subject"], r["relation"]) for r in grels if r["object"] == "*"}
-    gold_dates = {key(r["subject"], r["relation"], r["object"]): r["date"] for r in grels if r.get("date")}
+    gs = GoldSet.of(gold_entities, gold_relations, ids)
+    gold, required = gs.index, gs.required
+    gold_dates = gs.dates
 
     found: set[tuple[str, str, str]] = set()
     dated: set[tuple[str, str, str]] = set()
@@ -160,19 +200,13 @@ def evaluate(
         if raw in seen:
             continue
         seen.add(raw)
-        s, o = gold.match(s_label), gold.match(o_label)
-        if s and (s, rel) in any_object and "pilot" in p.get("object_type", "pilot").lower():
-            continue
-        if s and o:
-            k = key(s, rel, o)
-            if k in required:
-                found.add(k)
-                if k in gold_dates and (p.get("date") or "")[:10] == gold_dates[k]:
-                    dated.add(k)
-                continue
-            if k in optional:
-                continue
-        extras.append(f"{s_label} --{rel}--> {o_label}")
+        verdict, k = gs.judge(s_label, rel, o_label, p.get("object_type", "pilot"))
+        if verdict == "tp":
+            found.add(k)
+            if k in gold_dates and (p.get("date") or "")[:10] == gold_dates[k]:
+                dated.add(k)
+        elif verdict == "fp":
+            extras.append(f"{s_label} --{rel}--> {o_label}")
 
     tp, fn = len(found), len(required - found)
     result = EvalResult(
