@@ -23,6 +23,8 @@ from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 #: Where the user's own data lives, relative to the working directory.
 DEFAULT_CURATIONS = Path("data/curations")
 DEFAULT_ALIASES = Path("data/aliases.tsv")
+#: Where ``kg train`` keeps the user's own relation model; ``kg build`` uses it when it is there.
+DEFAULT_MODEL = Path("data/relation-model.json")
 
 __all__ = list(_API)
 
@@ -37,11 +39,14 @@ def build(
     aliases: str | Path | None = DEFAULT_ALIASES,
     force: bool = False,
     progress: Progress | None = None,
+    model: str | Path | None = DEFAULT_MODEL,
 ) -> BuildSummary:
     """Read, extract, resolve and store every report under ``paths``.
 
     Unchanged reports are skipped; an edited report replaces its named graph; a report that
-    cannot be read is listed in ``summary.failed`` and the others still go in.
+    cannot be read is listed in ``summary.failed`` and the others still go in. ``model`` is the
+    user's relation model (``kg train``); at its default place it is used only when it exists,
+    and without it the model shipped with kg decides.
     """
     from kg.ingest import build as _build
 
@@ -51,8 +56,22 @@ def build(
         curations=Path(curations) if curations else None,
         aliases=Path(aliases) if aliases else None,
         force=force,
+        model=_model_path(model),
     )
     return _build(store, paths, options, progress)
+
+
+def _model_path(model: str | Path | None) -> Path | None:
+    if model is None:
+        return None
+    path = Path(model)
+    if path == DEFAULT_MODEL and not path.is_file():
+        return None
+    if not path.is_file():
+        from kg.errors import InputError
+
+        raise InputError(f"{path}: no relation model there (train one with 'kg train')")
+    return path
 
 
 def query(

@@ -24,7 +24,7 @@ from kg.model import ResolvedReport
 from kg.store import Store
 
 #: Bump when extraction or the RDF shape changes, so that stores are rebuilt on next build.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 class Progress(Protocol):
@@ -68,6 +68,7 @@ class BuildOptions:
     curations: Path | None = None  #: folder of curation TSVs (data/curations)
     aliases: Path | None = None  #: the user's alias file (data/aliases.tsv)
     force: bool = False  #: process unchanged reports again
+    model: Path | None = None  #: the user's own relation model (kg train); None: the shipped one
 
 
 def default_jobs() -> int:
@@ -133,7 +134,8 @@ def _process(store, todo, existing, options, curations, summary, progress) -> No
     known = store.known_entities()
     added: dict[str, tuple[str, str]] = {}
     jobs = options.jobs or default_jobs()
-    setup = _WorkerSetup(_load_alias_map(options), known, curations, options.min_confidence)
+    setup = _WorkerSetup(_load_alias_map(options), known, curations, options.min_confidence,
+                         _load_model(options))
     for name, result in _prepare_all(todo, jobs, setup):
         if isinstance(result, str):
             summary.outcomes.append(ReportOutcome(name, "failed", result))
@@ -175,6 +177,7 @@ class _WorkerSetup:
     known: dict[str, tuple[str, str]]
     curations: object | None
     min_confidence: float
+    model: object | None = None  #: a RelationModel of the user's, or None for the shipped one
 
 
 @dataclass
@@ -209,13 +212,13 @@ def _prepare_one(path: Path, name: str, key: str):
 
     Returns a :class:`_Prepared` or an error message.
     """
-    from kg.extract import extract
+    from kg.extract import SHIPPED, extract
     from kg.graph import report_triples
     from kg.read import read_document
 
     setup: _WorkerSetup = _worker["setup"]
     try:
-        extraction = extract(read_document(path, name=name))
+        extraction = extract(read_document(path, name=name), model=setup.model or SHIPPED)
     except KgError as exc:
         return str(exc)
     except Exception as exc:  # an extractor bug must not stop the other reports
@@ -307,6 +310,15 @@ def _harmonise_entity(entity, known: dict[str, tuple[str, str]]) -> bool:
     return False
 
 
+def _load_model(options: BuildOptions):
+    """The user's relation model when one is given, else None (the shipped one)."""
+    if not options.model:
+        return None
+    from kg.relation_model import RelationModel
+
+    return RelationModel.load(options.model)
+
+
 def _build_keys(store: Store) -> dict[str, str]:
     rows = store.select("SELECT ?name ?key WHERE { GRAPH ?g { ?g kg:fileName ?name ; kg:buildKey ?key } }")
     return {r["name"]: r["key"] for r in rows}
@@ -320,6 +332,8 @@ def _settings_key(options: BuildOptions, curations) -> str:
     h.update(PIPELINE_VERSION.encode())
     h.update(str(options.min_confidence).encode())
     h.update(aliases)
+    if options.model and Path(options.model).is_file():
+        h.update(Path(options.model).read_bytes())
     return h.hexdigest()
 
 

@@ -26,18 +26,54 @@ PIPELINE: list[str] = [
     "rel_people",
     "rel_collab",
     "rel_service",
+    "patterns",
+    "rel_model",
     "finalize",
 ]
 
 
-def extract(document: Document, gazetteer=None) -> Extraction:
-    """Read one document: sentences, mentions and candidate relations."""
+#: ``extract(..., model=SHIPPED)``: the relation model shipped with kg.
+SHIPPED = "shipped"
+
+
+def extract(document: Document, gazetteer=None, model=SHIPPED) -> Extraction:
+    """Read one document: sentences, mentions and candidate relations.
+
+    ``model`` is the relation model that decides among the candidate pairs: the shipped one
+    (default), a :class:`kg.relation_model.RelationModel` of the user's, or ``None`` for the
+    rules' candidates alone.
+    """
+    if isinstance(model, str):
+        from kg.relation_model import shipped
+
+        model = shipped()
+    ctx = prepare(document, gazetteer)
+    if model is None:
+        return ctx.extraction
+    return decide(ctx, model)
+
+
+def prepare(document: Document, gazetteer=None):
+    """Run every component with no relation model: the returned context holds the rules'
+    candidates and every candidate pair (``ctx.memory["pair_instances"]``), ready for
+    :func:`decide` with any model (training and leave-one-text-out scoring use this)."""
     from kg.extract.context import Context
 
     ctx = Context(document, gazetteer)
+    ctx.memory["relation_model"] = None
     for name in PIPELINE:
         import_module(f"kg.extract.{name}").run(ctx)
+    ctx.memory["rule_candidates"] = list(ctx.extraction.candidates)
+    return ctx
+
+
+def decide(ctx, model) -> Extraction:
+    """The extraction of a :func:`prepare` d context with ``model`` deciding the relations."""
+    from kg.extract import finalize, rel_model
+
+    ctx.extraction.candidates = rel_model.apply(ctx, ctx.memory["pair_instances"], model)
+    finalize.run(ctx)
     return ctx.extraction
 
 
-__all__ = ["PIPELINE", "extract"]
+__all__ = ["PIPELINE", "SHIPPED", "extract", "prepare", "decide"]

@@ -237,3 +237,27 @@ def service_regex() -> re.Pattern[str]:
     suffix = "|".join(SERVICE_SUFFIXES)
     body = "|".join(parts) + rf"|\w{{3,}}(?:{suffix})"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _read_cue_words() -> dict[str, str]:
+    """lemma -> cue class, from the package's ``data/cue-words.tsv`` (see that file)."""
+    from importlib import resources
+
+    from kg.errors import InputError
+
+    ref = resources.files("kg").joinpath("data", "cue-words.tsv")
+    try:
+        text = ref.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"kg/data/cue-words.tsv is missing ({exc}); reinstall kg") from exc
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, cls = line.split("\t")[:2]
+        out[lemma.strip()] = cls.strip()
+    return out
+
+
+#: Cue words of the relations by class ("fuseren" -> merge, "directeur" -> head).
+CUE_CLASSES: dict[str, str] = _read_cue_words()

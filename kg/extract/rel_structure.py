@@ -366,6 +366,10 @@ def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
     return out
 
 
+#: "X ontstond (in 1989) door/na een fusie ...": the result is named before the merger noun.
+_RESULT_BEFORE_FUSIE = re.compile(r"⟦[OG]\d+⟧[^⟦]{0,40}\b(?:ontstond|ontstaan|ontstaat|voortgekomen|voortkwam)\b[^⟦]{0,30}$")
+
+
 def merges_into(ctx: Context) -> None:
     verb = re.compile(rf"\s*{_MERGE_VERB}")
     for v in ctx.views:
@@ -383,6 +387,8 @@ def merges_into(ctx: Context) -> None:
                        (m.start(), vm.end()))
                 done = True
         for m in _FUSIE_NOUN.finditer(masked):
+            if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
+                continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
         for m in _GEFUSEERD_MET.finditer(masked):

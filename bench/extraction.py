@@ -1,0 +1,207 @@
+"""Score extraction on real annotated texts: pooled, per relation type and per rule.
+
+    python bench/extraction.py                      # ../shared/dev, leave-one-text-out model
+    python bench/extraction.py --mode rules         # the rules alone, no model
+    python bench/extraction.py --mode shipped       # the shipped model (in-sample on dev!)
+    python bench/extraction.py --sweep              # LOTO precision/recall per threshold
+    python bench/extraction.py --extra tests/data/heldout --extra tests/data/heldout2 ...
+    python bench/extraction.py --snapshot bench/snapshot.tsv   # every output row, for diffs
+
+Each text is read, run through every component (kg.extract.prepare) and resolved on its own,
+as ``kg build TEXT`` into a fresh store does. In ``loto`` mode the model that decides a text's
+relations is trained on every other text (plus the ``--extra`` sets) and never sees the text it
+is scored on: that is the figure to quote. Matching follows ../shared/eval/kgeval.py (kg.scoring);
+the pooled line has the same form as kgeval's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import decide  # noqa: E402
+from kg.learn import examples_from_gold, gold_for, prepare_text  # noqa: E402
+from kg.relation_model import RelationModel, shipped, train  # noqa: E402
+from kg.resolve import Resolver  # noqa: E402
+from kg.scoring import GoldSet, gold_key  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "dev"
+
+
+def load_set(folder: Path):
+    texts = sorted(p for p in folder.glob("*.txt") if p.name.lower() != "readme.txt")
+    ents, rels = gold_for(folder / "entities.tsv", folder / "relations.tsv")
+    return texts, ents, rels
+
+
+def rows_of(extraction, resolver: Resolver) -> list[dict[str, str]]:
+    report = resolver.resolve(extraction)
+    out = []
+    for r in report.relations:
+        if r.modality == "negated":
+            continue
+        s, o = report.entities[r.subject], report.entities[r.object]
+        out.append({"subject": s.label, "relation": r.relation, "object": o.label,
+                    "subject_type": s.type, "object_type": o.type, "date": r.date or "",
+                    "rule": r.rule, "confidence": f"{r.confidence:.2f}",
+                    "evidence": r.evidence.sentence if r.evidence else ""})
+    return out
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.by_type = defaultdict(lambda: [0, 0, 0])  # tp fp fn
+        self.by_rule = defaultdict(lambda: [0, 0])  # tp fp
+        self.dates = [0, 0]
+        self.misses: list[str] = []
+        self.extras: list[str] = []
+
+    def add(self, tid: str, rows: list[dict[str, str]], gs: GoldSet) -> None:
+        found = set()
+        seen = set()
+        for r in rows:
+            raw = (gold_key(r["subject"]), r["relation"], gold_key(r["object"]))
+            if raw in seen:
+                continue
+            seen.add(raw)
+            verdict, k = gs.judge(r["subject"], r["relation"], r["object"], r["object_type"])
+            if verdict == "tp" and k not in found:
+                found.add(k)
+                self.by_type[r["relation"]][0] += 1
+                self.by_rule[r["rule"]][0] += 1
+                if k in gs.dates and r["date"][:10] == gs.dates[k]:
+                    self.dates[0] += 1
+            elif verdict == "fp":
+                self.by_type[r["relation"]][1] += 1
+                self.by_rule[r["rule"]][1] += 1
+                self.extras.append(f"{tid}  {r['subject']} --{r['relation']}--> {r['object']}  [{r['rule']} {r['confidence']}]")
+        for k in gs.required - found:
+            self.by_type[k[1]][2] += 1
+            self.misses.append(f"{tid}  {k[0]} --{k[1]}--> {k[2]}")
+        self.dates[1] += sum(1 for k in gs.dates if k in gs.required)
+
+    def pooled(self) -> tuple[int, int, int]:
+        tp = sum(v[0] for v in self.by_type.values())
+        fp = sum(v[1] for v in self.by_type.values())
+        fn = sum(v[2] for v in self.by_type.values())
+        return tp, fp, fn
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def report(t: Tally, title: str) -> None:
+    tp, fp, fn = t.pooled()
+    p, r, f = prf(tp, fp, fn)
+    print(f"== {title}")
+    print(f"relations: P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn}) dates={t.dates[0]}/{t.dates[1]}")
+    print(f"\n{'relation':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}")
+    for rel in sorted(t.by_type):
+        a, b, c = t.by_type[rel]
+        pp, rr, ff = prf(a, b, c)
+        print(f"{rel:<15}{a:>5}{b:>5}{c:>5}{pp:>7.2f}{rr:>7.2f}{ff:>7.2f}")
+    print(f"\n{'rule':<42}{'tp':>5}{'fp':>5}{'P':>7}")
+    for rule, (a, b) in sorted(t.by_rule.items(), key=lambda kv: -(kv[1][0] + kv[1][1])):
+        print(f"{rule[:41]:<42}{a:>5}{b:>5}{(a / (a + b) if a + b else 0):>7.2f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", type=Path, default=DEV, help="folder of texts with entities.tsv/relations.tsv")
+    ap.add_argument("--mode", choices=("loto", "rules", "shipped"), default="loto")
+    ap.add_argument("--extra", type=Path, action="append", default=[], help="more annotated sets to train on")
+    ap.add_argument("--threshold", type=float, default=None, help="decision threshold (default: the model's)")
+    ap.add_argument("--rule-threshold", type=float, default=None,
+                    help="decision threshold for pairs a rule proposed (default: the model's)")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--sweep", action="store_true", help="print LOTO P/R/F1 per threshold")
+    ap.add_argument("--ids", default="", help="only these text ids (comma-separated)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print misses and extras")
+    ap.add_argument("--snapshot", type=Path, help="write every output row to this TSV")
+    a = ap.parse_args()
+
+    t0 = time.perf_counter()
+    texts, ents, rels = load_set(a.set)
+    if a.ids:
+        wanted = set(a.ids.split(","))
+        texts = [p for p in texts if p.stem in wanted]
+    prepared = {p.stem: prepare_text(p) for p in texts}
+    golds = {tid: GoldSet.of(ents, rels, [tid]) for tid in prepared}
+    examples = {tid: examples_from_gold(prepared[tid], golds[tid]) for tid in prepared}
+    extra = []
+    for folder in a.extra:
+        xt, xe, xr = load_set(folder)
+        for p in xt:
+            extra += examples_from_gold(prepare_text(p), GoldSet.of(xe, xr, [p.stem]))
+    print(f"read and prepared {len(texts)} texts (+{len(extra)} extra examples) in {time.perf_counter() - t0:.1f} s",
+          file=sys.stderr)
+
+    resolver = Resolver(aliases={})
+    models: dict[str, RelationModel | None] = {}
+    for tid in prepared:
+        if a.mode == "rules":
+            models[tid] = None
+        elif a.mode == "shipped":
+            models[tid] = shipped()
+        else:
+            train_ex = [ex for other, exs in examples.items() if other != tid for ex in exs] + extra
+            models[tid] = train(train_ex, c=a.c)
+    print(f"models ready after {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+
+    if a.sweep:
+        grid = [(round(t, 2), round(r, 2)) for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+                for r in (0.05, 0.1, 0.2, 0.3, 0.5)]
+    else:
+        grid = [(a.threshold, a.rule_threshold)]
+    for th, rth in grid:
+        tally = Tally()
+        snapshot = []
+        for tid, prep in prepared.items():
+            ctx = prep.context
+            model = models[tid]
+            if model is None:
+                ctx.extraction.candidates = list(ctx.memory["rule_candidates"])
+                extraction = ctx.extraction
+            else:
+                if th is not None:
+                    model.threshold = th
+                if rth is not None:
+                    model.rule_threshold = rth
+                extraction = decide(ctx, model)
+            rows = rows_of(extraction, resolver)
+            tally.add(tid, rows, golds[tid])
+            snapshot += [{"id": tid, **r} for r in rows]
+        title = f"{a.set.name}, {len(prepared)} texts, mode={a.mode}" + (f", threshold={th}" if th else "") + (f", rule threshold={rth}" if rth else "")
+        if a.sweep:
+            tp, fp, fn = tally.pooled()
+            p, r, f = prf(tp, fp, fn)
+            print(f"threshold {th:.2f} rule {rth:.2f}: P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn})")
+            continue
+        report(tally, title)
+        if a.verbose:
+            print("\nmissed:")
+            print("\n".join("  " + m for m in sorted(tally.misses)))
+            print("\nextra:")
+            print("\n".join("  " + m for m in sorted(tally.extras)))
+        if a.snapshot:
+            with a.snapshot.open("w", newline="", encoding="utf-8") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(snapshot[0].keys()) if snapshot else ["id"],
+                                   delimiter="\t", lineterminator="\n")
+                w.writeheader()
+                w.writerows(snapshot)
+    print(f"done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,328 @@
+"""Candidate pairs of mentions and what the relation model reads of them.
+
+After the name finders and the relation rules have run, every ordered pair of mentions that
+could stand in some relation (by the domains and ranges of :mod:`kg.extract.schema`) becomes a
+:class:`PairInstance`:
+
+* two mentions in the same sentence;
+* a coreference phrase ("de stichting", "beide organisaties", "zij") pairs as the mentions it
+  stands for, with the phrase's position in the sentence;
+* every candidate a rule made is an instance too, also when its two mentions are not in one
+  sentence, so the rules' knowledge reaches the model as features.
+
+Features are strings, read over lemmas (:mod:`kg.extract.tokens`) with every mention replaced
+by its type, so no name of any text can become a feature: the words between and around the
+pair, the types, the order and distance, list structure, roles, and which rules proposed what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.context import Context, Slot, View
+from kg.extract.lexicon import CUE_CLASSES
+from kg.extract.schema import fits, relations_for
+from kg.extract.tokens import Token, is_dutch_word, tokenize
+from kg.model import Candidate, Mention
+
+#: Words that say nothing between two mentions (kept out of the bag of words, not of sequences).
+_STOP = frozenset({"de", "het", "een", "'s", "the"})
+#: How many tokens around the pair are read.
+_WINDOW = 3
+
+
+@dataclass
+class PairInstance:
+    """An ordered pair (subject, object) of mentions as the model sees it."""
+
+    subject: Mention
+    object: Mention
+    view_index: int
+    features: list[str]
+    rules: list[Candidate] = field(default_factory=list)  #: rule candidates for this pair
+    relations: tuple[str, ...] = ()  #: relations whose domain and range the pair fits
+
+
+@dataclass
+class _Seq:
+    """A sentence as a sequence of tokens in which each slot is one token."""
+
+    words: list[str]  #: lemma, or a type token like <Organisation>
+    slot_pos: dict[int, int]  #: id(slot) -> index in words
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
+    if view.index in cache:
+        return cache[view.index]
+    slots = sorted(view.slots, key=lambda s: s.cstart)
+    tokens = tokenize(view.text)
+    words: list[str] = []
+    pos: dict[int, int] = {}
+    si = 0
+    first = True
+    for tok in tokens:
+        while si < len(slots) and slots[si].cend <= tok.start:
+            si += 1
+        inside = [s for s in slots if s.cstart <= tok.start < s.cend]
+        if inside:
+            s = inside[0]
+            if id(s) not in pos:
+                pos[id(s)] = len(words)
+                words.append(f"<{_type_of(s)}>")
+            first = False
+            continue
+        if _is_cap(tok) and not first:
+            words.append("<cap>")
+        else:
+            words.append(tok.lemma)
+        first = False
+    cache[view.index] = _Seq(words, pos)
+    return cache[view.index]
+
+
+def _type_of(slot: Slot) -> str:
+    if slot.group:
+        return slot.group[0].mention.type
+    return slot.mention.type
+
+
+def _bucket(n: int) -> str:
+    for b in (0, 1, 2, 3, 5, 8, 12, 20):
+        if n <= b:
+            return str(b)
+    return "20+"
+
+
+_LIST_WORDS = frozenset({",", "en", "of", "&", "<cap>"})
+
+
+def _shape(w: str) -> str:
+    """A token as the model generalises over it: a type, a cue class, punctuation, or 'w'."""
+    if w.startswith("<"):
+        return w
+    if w in _LIST_WORDS or not w[:1].isalnum():
+        return w
+    cls = CUE_CLASSES.get(w)
+    return f"[{cls}]" if cls else "w"
+
+
+def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]:
+    """What a mention looks like, never what it says: length, shape, how often it recurs."""
+    words = m.text.split()
+    f = [f"{tag}len={min(len(words), 4)}"]
+    if len(words) == 1:
+        w = words[0]
+        if w.isupper() and len(w) > 1:
+            f.append(f"{tag}acronym")
+        elif m.type not in ("Municipality", "Province", "Person") and is_dutch_word(w):
+            f.append(f"{tag}common_noun")  # "Gezin", "Jeugd": a word of a longer name, or no name
+    kinds = {CUE_CLASSES.get(w.lower()) for w in words} - {None}
+    f += [f"{tag}kind={k}" for k in kinds]
+    n = counts.get(m.name.casefold(), 0)
+    f.append(f"{tag}freq={_bucket(n)}")
+    return f
+
+
+def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
+              coref_s: bool, coref_o: bool, counts: dict[str, int] | None = None) -> list[str]:
+    f = [f"tt={s.type}|{o.type}"]
+    if counts is not None:
+        f += _mention_features("s_", s, counts) + _mention_features("o_", o, counts)
+        top = counts.get("", "")
+        if top and s.name.casefold() == top:
+            f.append("s_topic")
+        if top and o.name.casefold() == top:
+            f.append("o_topic")
+    if s.role:
+        f += [f"srole={w}" for w in s.role.lower().split()]
+        f += [f"srolecls={CUE_CLASSES.get(w, 'none')}" for w in s.role.lower().split()]
+    if coref_s:
+        f.append("s_coref")
+    if coref_o:
+        f.append("o_coref")
+    if seq is None or i is None or j is None:
+        f.append("apart")
+        return f
+    words = seq.words
+    forward = i < j
+    d = "so" if forward else "os"
+    a, b = (i, j) if forward else (j, i)
+    between = words[a + 1:b]
+    f.append(f"order={d}")
+    f.append(f"dist={_bucket(len(between))}|{d}")
+    n_mentions = sum(1 for w in between if w.startswith("<") and w != "<cap>")
+    f.append(f"nment={_bucket(n_mentions)}")
+    shapes = [_shape(w) for w in between]
+    if len(between) <= 8:
+        f.append(f"shape={' '.join(shapes)}|{d}")
+    if len(between) <= 4:
+        f.append(f"seq={' '.join(between)}|{d}")
+    for w in set(between) - _STOP:
+        if not w.startswith("<"):
+            f.append(f"btw={w}|{d}")
+    for c in {x for x in shapes if x.startswith("[")}:
+        f.append(f"btwcls={c}|{d}")
+    if between and all(w in _LIST_WORDS or w.startswith("<") for w in between):
+        f.append("list")
+    if not between:
+        f.append("adjacent")
+    left1 = words[a - 1] if a >= 1 else "<s>"
+    left2 = words[a - 2] if a >= 2 else "<s>"
+    right1 = words[b + 1] if b + 1 < len(words) else "</s>"
+    right2 = words[b + 2] if b + 2 < len(words) else "</s>"
+    f += [f"l1={left1}|{d}", f"r1={right1}|{d}", f"l2={left2} {left1}|{d}", f"r2={right1} {right2}|{d}",
+          f"l1s={_shape(left1)}|{d}", f"r1s={_shape(right1)}|{d}"]
+    for c in {_shape(w) for w in words[:a]} | {_shape(w) for w in words[b + 1:]}:
+        if c.startswith("["):
+            f.append(f"outcls={c}")
+    return f
+
+
+def _view_of(ctx: Context, c: Candidate) -> View | None:
+    for v in ctx.views:
+        if v.sentence.start == c.sentence.start and v.sentence.end == c.sentence.end:
+            return v
+    return None
+
+
+_PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "ze": "zij", "hun": "zij",
+             "haar": "zij", "u": "u", "je": "u", "jij": "u", "inwoner": "u", "bewoner": "u"}
+
+
+def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> None:
+    """The organisation the text is most about, paired with what other sentences name.
+
+    Org pages and annual reports say "Wij bieden ...", "Inwoners kunnen er terecht voor ...":
+    the subject is the text's own organisation, named sentences away.
+    """
+    top = counts.get("")
+    if not top:
+        return
+    topic = None
+    for v in ctx.views:
+        for sl in v.sorted_slots():
+            if not sl.group and sl.mention.name.casefold() == top:
+                topic = sl.mention
+                break
+        if topic is not None:
+            break
+    if topic is None:
+        return
+    for v in ctx.views:
+        mentions = [m for sl in v.slots for m in ([g.mention for g in sl.group] if sl.group else [sl.mention])]
+        if not mentions or any(m.name.casefold() == top for m in mentions):
+            continue
+        seq = _sequence(v, cache)
+        words = set(seq.words)
+        sent = [f"sentcls={c}" for c in {_shape(w) for w in words} if c.startswith("[")]
+        sent += [f"pron={_PRONOUNS[w]}" for w in words if w in _PRONOUNS]
+        n_orgs = sum(1 for m in mentions if m.type in ("Organisation", "Cooperative", "Partnership"))
+        sent.append(f"orgs_here={_bucket(n_orgs)}")
+        if v.bullet:
+            sent.append("bullet")
+        if v.heading:
+            sent.append("heading")
+        for m in mentions:
+            for s_, o_ in ((topic, m), (m, topic)):
+                rels = relations_for(s_.type, o_.type)
+                if not rels:
+                    continue
+                k = key(s_, o_, v.index)
+                if k in out:
+                    continue
+                f = ["doc", f"doc|tt={s_.type}|{o_.type}", f"tt={s_.type}|{o_.type}",
+                     "doc|topic_is_s" if s_ is topic else "doc|topic_is_o"]
+                f += _mention_features("s_", s_, counts) + _mention_features("o_", o_, counts)
+                f += [f"doc|{x}" for x in sent]
+                out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
+
+
+def instances(ctx: Context) -> list[PairInstance]:
+    """Every candidate pair of the document, with its features."""
+    cache: dict[int, _Seq] = {}
+    out: dict[tuple, PairInstance] = {}
+    counts: dict = {}
+    for v in ctx.views:
+        for sl in v.slots:
+            for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
+                counts[m.name.casefold()] = counts.get(m.name.casefold(), 0) + 1
+    orgs = [(n, k) for k, n in counts.items() if k and any(
+        sl.mention.name.casefold() == k and sl.mention.type in ("Organisation", "Cooperative", "Partnership")
+        for v in ctx.views for sl in v.slots if not sl.group)]
+    counts[""] = max(orgs)[1] if orgs else ""  # the organisation the text is most about
+
+    def key(s: Mention, o: Mention, vi: int) -> tuple:
+        return (s.start, s.end, s.name, o.start, o.end, o.name, vi)
+
+    for v in ctx.views:
+        slots = v.sorted_slots()
+        if len(slots) < 2:
+            continue
+        members: list[tuple[Slot, Mention, bool]] = []
+        for sl in slots:
+            if sl.group:
+                members += [(sl, g.mention, True) for g in sl.group]
+            else:
+                members.append((sl, sl.mention, False))
+        seq = None
+        for sa, ma, ca in members:
+            for sb, mb, cb in members:
+                if sa is sb or ma.name.casefold() == mb.name.casefold():
+                    continue
+                rels = relations_for(ma.type, mb.type)
+                if not rels:
+                    continue
+                if seq is None:
+                    seq = _sequence(v, cache)
+                k = key(ma, mb, v.index)
+                if k in out:
+                    continue
+                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, counts)
+                if v.heading:
+                    f.append("heading")
+                if v.bullet:
+                    f.append("bullet")
+                out[k] = PairInstance(ma, mb, v.index, f, relations=rels)
+
+    _topic_pairs(ctx, cache, counts, out, key)
+
+    for c in ctx.extraction.candidates:
+        v = _view_of(ctx, c)
+        vi = v.index if v else -1
+        k = key(c.subject, c.object, vi)
+        inst = out.get(k)
+        if inst is None:
+            pos = {}
+            seq = None
+            if v is not None:
+                seq = _sequence(v, cache)
+                for sl in v.slots:
+                    for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
+                        pos.setdefault((m.start, m.end, m.name), seq.slot_pos.get(id(sl)))
+            i = pos.get((c.subject.start, c.subject.end, c.subject.name))
+            j = pos.get((c.object.start, c.object.end, c.object.name))
+            f = _features(seq, i, j, c.subject, c.object, False, False, counts)
+            inst = out[k] = PairInstance(c.subject, c.object, vi, f,
+                                         relations=relations_for(c.subject.type, c.object.type))
+        inst.rules.append(c)
+    for inst in out.values():
+        for c in inst.rules:
+            inst.features += [f"rule={c.relation}", f"ruleid={c.rule}", f"rulemod={c.relation}|{c.modality}"]
+            if c.relation not in inst.relations and fits(c.relation, c.subject.type, c.object.type):
+                inst.relations = tuple(sorted(set(inst.relations) | {c.relation}))
+    # a rule that read the pair the other way round says something too
+    by_pair = {(i.subject.start, i.subject.name, i.object.start, i.object.name, i.view_index): i
+               for i in out.values()}
+    for inst in out.values():
+        rev = by_pair.get((inst.object.start, inst.object.name, inst.subject.start, inst.subject.name,
+                           inst.view_index))
+        if rev is not None:
+            inst.features += [f"revrule={c.relation}" for c in rev.rules]
+    return list(out.values())
+
+
+__all__ = ["PairInstance", "instances"]

@@ -1,0 +1,223 @@
+"""Relation rules as data: lemma patterns with typed name slots (``kg/data/patterns.toml``).
+
+A sentence is read as a line of tokens: each name is one slot token (``⟦O3⟧``: type letter and
+slot number, as in :mod:`kg.extract.context`), every other word its lemma
+(:mod:`kg.extract.tokens`), so "fuseerden", "fuseren" and "gefuseerd" are one word to a rule.
+
+Pattern syntax, tokens separated by spaces:
+
+=================  =====================================================================
+``{A:ORG}``        one name of class ORG, captured as A
+``{A:ORG+}``       a coordination of names of that class ("A, B en C"), captured as A
+``fuseren``        that lemma
+``(fusie|fuseren)``  any of these lemmas
+``fusie?``         the lemma, or nothing
+``~3``             up to 3 other words (no name, no clause punctuation)
+``,`` ``:``        that punctuation
+=================  =====================================================================
+
+Classes: ORG (organisations, cooperatives, partnerships), MUN (municipality), PROV, HOOD
+(neighbourhood), PLACE (MUN, PROV or HOOD), PILOT, SVC (service), PER (person), ACTOR (ORG or
+MUN). Each rule says which captures are subject and object (``subject``/``object``), or
+``pairs = "A"`` for every pair within A (symmetric relations). A rule's relation must fit the
+ontology's domain and range for the captured types (:mod:`kg.extract.schema`), else no candidate.
+
+Every rule carries ``examples`` (a text and the relations it must give) and ``counter``
+examples (texts it must not fire on); ``tests/test_patterns.py`` runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from kg.errors import InputError
+from kg.extract.context import TYPE_LETTER, Context, Slot, View
+from kg.extract.dates import date_near
+from kg.extract.schema import fits
+from kg.extract.tokens import tokenize
+from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS
+
+CLASSES = {
+    "ORG": "O", "MUN": "M", "PROV": "V", "HOOD": "N", "PLACE": "MVN", "PILOT": "P", "SVC": "S",
+    "PER": "H", "ACTOR": "OM", "GROUP": "OP",
+}
+_SEP = r"(?:, (?:en |of )?|en |of |& |alsmede |evenals |, zowel |zowel )"
+_GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
+_DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
+
+
+@dataclass
+class PatternRule:
+    id: str
+    relation: str
+    pattern: str
+    regex: re.Pattern
+    subject: str | None = None
+    object: str | None = None
+    pairs: str | None = None
+    confidence: float = 0.8
+    unless: re.Pattern | None = None  #: a pattern that, found anywhere in the sentence, blocks the rule
+    examples: list[dict] = field(default_factory=list)
+    counter: list[str] = field(default_factory=list)
+
+
+def _slot_rx(letters: str, name: str, many: bool) -> str:
+    one = rf"⟦[{letters}]\d+⟧ "
+    if many:
+        return rf"(?P<{name}>(?:de |het |een )?{one}(?:{_SEP}(?:de |het |een )?{one})*)"
+    return rf"(?P<{name}>{one})"
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """The regular expression over a token line (tokens each followed by one space)."""
+    out = []
+    for tok in pattern.split():
+        m = re.fullmatch(r"\{([A-Z])\:([A-Z]+)(\+?)\}", tok)
+        if m:
+            name, cls, many = m.groups()
+            if cls not in CLASSES:
+                raise InputError(f"pattern {pattern!r}: unknown class {cls}")
+            out.append(_slot_rx(CLASSES[cls], name, bool(many)))
+            continue
+        m = re.fullmatch(r"~(\d+)", tok)
+        if m:
+            out.append(rf"{_GAP_WORD}{{0,{int(m.group(1))}}}")
+            continue
+        optional = tok.endswith("?") and len(tok) > 1
+        core = tok[:-1] if optional else tok
+        if core.startswith("(") and core.endswith(")"):
+            alts = "|".join(re.escape(a) for a in core[1:-1].split("|"))
+            rx = rf"(?:{alts}) "
+        else:
+            rx = rf"{re.escape(core)} "
+        out.append(rf"(?:{rx})?" if optional else rx)
+    return re.compile("".join(out))
+
+
+def _load_toml(text: str):
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[PatternRule, ...]:
+    """The pattern rules shipped in ``kg/data/patterns.toml``, checked."""
+    ref = resources.files("kg").joinpath("data", "patterns.toml")
+    try:
+        data = _load_toml(ref.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"kg/data/patterns.toml is missing ({exc}); reinstall kg") from exc
+    return tuple(parse_rules(data))
+
+
+def parse_rules(data: dict) -> list[PatternRule]:
+    out = []
+    seen = set()
+    for raw in data.get("rule", []):
+        rid = raw.get("id", "?")
+        if rid in seen:
+            raise InputError(f"patterns: rule id {rid} is used twice")
+        seen.add(rid)
+        rel = raw.get("relation")
+        if rel not in RELATION_TYPES:
+            raise InputError(f"patterns: rule {rid}: unknown relation {rel!r}")
+        rule = PatternRule(id=rid, relation=rel, pattern=raw["pattern"], regex=compile_pattern(raw["pattern"]),
+                           subject=raw.get("subject"), object=raw.get("object"), pairs=raw.get("pairs"),
+                           confidence=float(raw.get("confidence", 0.8)),
+                           unless=compile_pattern(raw["unless"]) if raw.get("unless") else None,
+                           examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
+        names = set(rule.regex.groupindex)
+        wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
+        if None in wanted or not wanted <= names:
+            raise InputError(f"patterns: rule {rid}: subject/object or pairs must name captures of the pattern")
+        if not rule.examples or not rule.counter:
+            raise InputError(f"patterns: rule {rid} needs at least one example and one counter-example")
+        out.append(rule)
+    return out
+
+
+def token_line(view: View) -> tuple[str, dict[int, Slot]]:
+    """The sentence as a line of lemmas and slot tokens, and slot number -> slot."""
+    slots = view.sorted_slots()
+    tokens = tokenize(view.text)
+    words: list[str] = []
+    by_number: dict[int, Slot] = {}
+    placed: set[int] = set()
+    for tok in tokens:
+        inside = next((i for i, s in enumerate(slots) if s.cstart <= tok.start < s.cend), None)
+        if inside is not None:
+            if inside not in placed:
+                placed.add(inside)
+                s = slots[inside]
+                letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
+                words.append(f"⟦{letter}{inside}⟧")
+                by_number[inside] = s
+            continue
+        words.append(tok.lemma)
+    return " ".join(words) + " ", by_number
+
+
+def _members(text: str, by_number: dict[int, Slot]) -> list:
+    out = []
+    for m in re.finditer(r"⟦[A-Z](\d+)⟧", text):
+        slot = by_number[int(m.group(1))]
+        out += [g.mention for g in slot.members()]
+    return out
+
+
+def run(ctx: Context) -> None:
+    """Component: candidates of every pattern rule in every sentence."""
+    for v in ctx.views:
+        if len(v.slots) < 1:
+            continue
+        line, by_number = token_line(v)
+        apply_rules(ctx, v, line, by_number, rules())
+
+
+def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
+    for rule in rule_set:
+        if rule.unless is not None and rule.unless.search(line):
+            continue
+        for m in rule.regex.finditer(line):
+            span = line[m.start():m.end()]
+            modality = "negated" if re.search(r"\b(?:niet|geen|nooit)\b", span) else "asserted"
+            date = date_near(ctx, v.index) if rule.relation in _DATED else None
+            if rule.pairs:
+                items = _members(m.group(rule.pairs), by_number)
+                for i, a in enumerate(items):
+                    for b in items[i + 1:]:
+                        if fits(rule.relation, a.type, b.type):
+                            ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
+                continue
+            for s in _members(m.group(rule.subject), by_number):
+                for o in _members(m.group(rule.object), by_number):
+                    if not fits(rule.relation, s.type, o.type):
+                        continue
+                    a, b = s, o
+                    if rule.relation in SYMMETRIC_RELATIONS and (b.start, b.name) < (a.start, a.name):
+                        a, b = b, a
+                    ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
+
+
+def fire(ctx: Context, rule: PatternRule) -> list:
+    """The candidates one rule gives on an extracted context, apart from every other rule's
+    (what the rule tests check)."""
+    saved_seen, saved = ctx._seen, ctx.extraction.candidates
+    ctx._seen, ctx.extraction.candidates = set(), []
+    try:
+        for v in ctx.views:
+            if v.slots:
+                line, by_number = token_line(v)
+                apply_rules(ctx, v, line, by_number, (rule,))
+        return ctx.extraction.candidates
+    finally:
+        ctx._seen, ctx.extraction.candidates = saved_seen, saved
+
+
+__all__ = ["PatternRule", "fire", "CLASSES", "compile_pattern", "rules", "parse_rules", "token_line", "run"]

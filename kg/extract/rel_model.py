@@ -1,0 +1,70 @@
+"""Component: the relation model decides which candidate pairs are relations.
+
+Runs after the relation rules. Every candidate pair (:mod:`kg.extract.pairs`) is scored by the
+relation model (:mod:`kg.relation_model`); per pair of mentions in a sentence the most probable
+relation and direction is kept when its probability reaches the model's threshold. A rule's
+candidate for that relation keeps its rule id, date and modality; a pair no rule read becomes a
+candidate of rule ``model``, dated from its sentence where the relation has a date.
+The candidate's confidence is the model's probability, so ``--min-confidence`` filters on it.
+
+Without a model (``extract(..., model=None)``) the rules' candidates stand as they are.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.extract.dates import date_near
+from kg.extract.pairs import PairInstance, instances
+from kg.model import SYMMETRIC_RELATIONS, Candidate
+from kg.relation_model import DATED, RelationModel
+
+
+def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairInstance, str, float]]:
+    """The accepted (instance, relation, probability): best per unordered pair in a sentence."""
+    best: dict[tuple, tuple[PairInstance, str, float]] = {}
+    for inst in insts:
+        probs = model.probabilities(inst.features, inst.relations)
+        ruled = {c.relation for c in inst.rules}
+        passing = {r: p for r, p in probs.items()
+                   if p >= (model.rule_threshold if r in ruled else model.threshold)}
+        if not passing:
+            continue
+        rel, p = max(passing.items(), key=lambda kv: kv[1])
+        a = (inst.subject.start, inst.subject.name)
+        b = (inst.object.start, inst.object.name)
+        key = (min(a, b), max(a, b), inst.view_index)
+        if key not in best or p > best[key][2]:
+            best[key] = (inst, rel, p)
+    return list(best.values())
+
+
+def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list[Candidate]:
+    """The candidates the model accepts, in place of the rules' ones."""
+    views = {v.index: v for v in ctx.views}
+    out: list[Candidate] = []
+    for inst, rel, p in decide(insts, model):
+        rule = next((c for c in inst.rules if c.relation == rel), None)
+        conf = round(p, 2)
+        if rule is not None:
+            out.append(Candidate(rule.subject, rel, rule.object, rule.sentence, rule.rule, conf,
+                                 rule.date, rule.modality))
+            continue
+        view = views.get(inst.view_index)
+        if view is None:
+            continue
+        s, o = inst.subject, inst.object
+        if rel in SYMMETRIC_RELATIONS and (o.start, o.name) < (s.start, s.name):
+            s, o = o, s
+        date = date_near(ctx, view.index) if rel in DATED else None
+        out.append(Candidate(s, rel, o, view.sentence, "model", conf, date))
+    return out
+
+
+def run(ctx: Context) -> None:
+    """Component: score the candidate pairs; keep what the model accepts."""
+    insts = instances(ctx)
+    ctx.memory["pair_instances"] = insts
+    model = ctx.memory.get("relation_model")
+    if model is None:
+        return
+    ctx.extraction.candidates = apply(ctx, insts, model)

@@ -1,0 +1,66 @@
+"""Dutch tokens and lemmas: the linguistic layer under the relation model.
+
+spaCy's blank ``nl`` pipeline splits a sentence into tokens; the lookup lemmatizer of
+spacy-lookups-data (a word list installed with the package, nothing downloaded at run time)
+gives each word its lemma, so that "fuseerden", "fuseert" and "gefuseerd" all read as
+"fuseren", and "ontstond" as "ontstaan". The lemma table doubles as a Dutch vocabulary: a
+capitalised word that is no Dutch word is taken for (part of) a name.
+
+spaCy is imported on first use only, so ``kg --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a sentence's clean text: ``text[start:end]``, with its lemma."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@lru_cache(maxsize=1)
+def _pipeline():
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return nlp, table
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> frozenset[str]:
+    """Every lemma of the lookup table (its keys are hashed, its values are words)."""
+    _, table = _pipeline()
+    return frozenset(v for v in table.values() if isinstance(v, str))
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text`` with their lemmas (lower case)."""
+    nlp, table = _pipeline()
+    doc = nlp.make_doc(text)
+    out = []
+    for t in doc:
+        low = t.text.lower()
+        lemma = table.get(low, None) if low else None
+        out.append(Token(t.text, t.idx, t.idx + len(t.text), lemma if isinstance(lemma, str) else low))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def is_dutch_word(word: str) -> bool:
+    """A word form or lemma of the Dutch lookup table (any letter case)."""
+    _, table = _pipeline()
+    low = word.lower()
+    return low in table or low in _lemmas()
+
+
+__all__ = ["Token", "tokenize", "is_dutch_word"]

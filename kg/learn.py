@@ -1,0 +1,130 @@
+"""Teaching the relation model: annotated texts and curations become training examples.
+
+* :func:`examples_from_gold`: a text with gold annotations (the format of ../shared/eval and
+  ``kg eval``: entities and relations TSV with an ``id`` column naming the text) gives one
+  example per candidate pair, labelled per relation by what the gold says of the two mentions:
+  a required relation is 1, an optional one does not count, anything else is 0.
+* :func:`examples_from_curation`: a review TSV a user filled in (``kg review``) does the same
+  for their own report: ``accept``, ``correct`` and ``add`` rows are relations, ``reject``
+  rows are not.
+* :func:`train_model` fits the model (:func:`kg.relation_model.train`) on such examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from kg.errors import InputError
+from kg.model import Document, SYMMETRIC_RELATIONS
+from kg.relation_model import Example, RelationModel, train
+from kg.scoring import GoldIndex, GoldSet, gold_triple, read_tsv
+
+
+@dataclass
+class Prepared:
+    """A text read and run through every component but the model (see kg.extract.prepare)."""
+
+    name: str
+    context: object
+
+
+def prepare_text(path: Path, name: str | None = None) -> Prepared:
+    from kg.extract import prepare
+    from kg.read import read_document
+
+    doc: Document = read_document(path, name=name)
+    return Prepared(name=doc.name, context=prepare(doc))
+
+
+def _label(gs: GoldSet, s_names: Sequence[str], o_names: Sequence[str], rel: str) -> int | None:
+    s = next((g for g in map(gs.index.match, s_names) if g), None)
+    o = next((g for g in map(gs.index.match, o_names) if g), None)
+    if s is None or o is None:
+        if s is not None and (s, rel) in gs.any_object:
+            return None
+        return 0
+    if (s, rel) in gs.any_object:
+        return None
+    k = gold_triple(s, rel, o)
+    if k in gs.required:
+        return 1
+    if k in gs.optional:
+        return None
+    return 0
+
+
+def examples_from_gold(prepared: Prepared, gold: GoldSet) -> list[Example]:
+    """Label every candidate pair of a prepared text by its gold."""
+    out = []
+    for inst in prepared.context.memory["pair_instances"]:
+        s_names = [inst.subject.name, inst.subject.text]
+        o_names = [inst.object.name, inst.object.text]
+        labels = {r: _label(gold, s_names, o_names, r) for r in inst.relations}
+        for r in SYMMETRIC_RELATIONS & set(inst.relations):
+            back = _label(gold, o_names, s_names, r)
+            if back == 1 or labels[r] is None:
+                labels[r] = back if back == 1 else labels[r]
+        out.append(Example(inst.features, inst.relations, labels))
+    return out
+
+
+def gold_for(gold_entities: Path, gold_relations: Path) -> tuple[list[dict], list[dict]]:
+    ents, rels = read_tsv(gold_entities), read_tsv(gold_relations)
+    if rels and "id" not in rels[0]:
+        raise InputError(f"{gold_relations}: needs an 'id' column naming the text of each row")
+    return ents, rels
+
+
+def examples_from_curation(prepared: Prepared, rows: list[dict[str, str]]) -> list[Example]:
+    """Label the candidate pairs of a report by the user's decisions in its review TSV."""
+    yes, no = [], []
+    for r in rows:
+        decision = (r.get("decision") or "").strip().lower()
+        triple = (r.get("subject", ""), r.get("relation", ""), r.get("object", ""))
+        if decision in ("accept", "correct", "add"):
+            yes.append(triple)
+        elif decision == "reject":
+            no.append(triple)
+    ents = [{"label": n, "type": ""} for t in yes + no for n in (t[0], t[2])]
+    index = GoldIndex(ents)
+    gs = GoldSet(index=index, required={gold_triple(*(index.match(s) or s, rel, index.match(o) or o)[:3])
+                                        for s, rel, o in yes},
+                 optional=set(), any_object=set(), dates={})
+    rejected = {gold_triple(index.match(s) or s, rel, index.match(o) or o) for s, rel, o in no}
+    out = []
+    for ex, inst in zip(examples_from_gold(prepared, gs), prepared.context.memory["pair_instances"]):
+        # a pair the user neither accepted nor rejected says nothing when they reviewed only some
+        for r in ex.relations:
+            if ex.labels.get(r) == 0:
+                s = index.match(inst.subject.name) or index.match(inst.subject.text)
+                o = index.match(inst.object.name) or index.match(inst.object.text)
+                if s and o and gold_triple(s, r, o) in rejected:
+                    continue
+                if not (s and o):
+                    ex.labels[r] = None if not rejected else 0
+        out.append(ex)
+    return out
+
+
+def train_model(examples: Iterable[Example], **kwargs) -> RelationModel:
+    return train(list(examples), **kwargs)
+
+
+def examples_for_texts(paths: Sequence[Path], gold_entities: list[dict], gold_relations: list[dict],
+                       progress: Callable[[str], None] | None = None) -> dict[str, list[Example]]:
+    """text id (file stem) -> its labelled examples."""
+    out = {}
+    for p in paths:
+        prepared = prepare_text(Path(p))
+        tid = Path(p).stem
+        gs = GoldSet.of(gold_entities, gold_relations, [tid])
+        out[tid] = examples_from_gold(prepared, gs)
+        if progress:
+            progress(tid)
+    return out
+
+
+__all__ = ["Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
+           "train_model", "examples_for_texts", "gold_for"]

@@ -1,0 +1,152 @@
+"""The relation model: which candidate pairs of mentions stand in which relation.
+
+One logistic regression per relation over the string features of
+:class:`kg.extract.pairs.PairInstance` (lemmas around and between the pair, types, order, list
+structure, which rules proposed what). Weights live in a small JSON file:
+
+* the shipped model, ``kg/data/relation-model.json``, rebuilt by
+  ``scripts/train_relation_model.py`` from annotated real texts with fixed seeds;
+* a user's own model, trained by ``kg train`` from their annotations or curations and stored
+  beside their data; ``kg build`` uses it when it is there, and never overwrites the shipped one.
+
+Scoring needs only the JSON and plain Python; training uses scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from kg.errors import InputError
+
+#: Format version of the weights file.
+FORMAT = 1
+#: Where the shipped weights are, inside the package.
+SHIPPED = "relation-model.json"
+#: Relations whose date the model takes from the sentence when no rule gave one.
+CLASS_WEIGHT = None
+DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
+
+
+@dataclass
+class RelationModel:
+    """Weights of one binary classifier per relation, and the decision threshold."""
+
+    weights: dict[str, dict[str, float]]
+    bias: dict[str, float]
+    threshold: float = 0.5  #: for a pair no rule proposed the relation for
+    rule_threshold: float = 0.5  #: for a pair a rule proposed the relation for
+    meta: dict = field(default_factory=dict)
+
+    def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
+        """P(relation | pair) for each relation the pair may stand in."""
+        feats = set(features)
+        out = {}
+        for rel in relations:
+            w = self.weights.get(rel)
+            if w is None:
+                continue
+            z = self.bias[rel] + sum(w.get(f, 0.0) for f in feats)
+            out[rel] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return out
+
+    # -- files ------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "threshold": self.threshold, "rule_threshold": self.rule_threshold,
+                "meta": self.meta,
+                "bias": self.bias, "weights": self.weights}
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True, indent=0),
+                       encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def from_json(cls, data: dict, where: str) -> "RelationModel":
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise InputError(f"{where}: not a kg relation model (format {FORMAT})")
+        try:
+            return cls(weights={r: {f: float(w) for f, w in ws.items()} for r, ws in data["weights"].items()},
+                       bias={r: float(b) for r, b in data["bias"].items()},
+                       threshold=float(data["threshold"]),
+                       rule_threshold=float(data.get("rule_threshold", data["threshold"])),
+                       meta=dict(data.get("meta", {})))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"{where}: a broken relation model ({exc})") from exc
+
+    @classmethod
+    def load(cls, path: str | Path) -> "RelationModel":
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: cannot read the relation model ({exc})") from exc
+        return cls.from_json(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> RelationModel:
+    """The model shipped inside the package."""
+    ref = resources.files("kg").joinpath("data", SHIPPED)
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"the shipped relation model kg/data/{SHIPPED} is missing or broken "
+                         f"({exc}); reinstall kg") from exc
+    return RelationModel.from_json(data, f"kg/data/{SHIPPED}")
+
+
+# -- training ----------------------------------------------------------------------------
+@dataclass
+class Example:
+    """A pair instance with what the gold says of it: per relation 1, 0, or None (no matter)."""
+
+    features: list[str]
+    relations: tuple[str, ...]
+    labels: dict[str, int | None]
+
+
+def train(examples: Sequence[Example], *, c: float = 0.3, min_count: int = 2,
+          threshold: float = 0.5, meta: dict | None = None) -> RelationModel:
+    """Fit one L2 logistic regression per relation (scikit-learn's liblinear, fixed seed)."""
+    from collections import Counter
+
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise InputError("training needs scikit-learn: pip install scikit-learn") from exc
+
+    counts = Counter(f for ex in examples for f in set(ex.features))
+    keep = {f for f, n in counts.items() if n >= min_count}
+    relations = sorted({r for ex in examples for r in ex.relations})
+    weights: dict[str, dict[str, float]] = {}
+    bias: dict[str, float] = {}
+    for rel in relations:
+        rows = [(ex, ex.labels.get(rel)) for ex in examples if rel in ex.relations]
+        rows = [(ex, y) for ex, y in rows if y is not None]
+        ys = [y for _, y in rows]
+        if sum(ys) < 2 or sum(ys) == len(ys):
+            continue  # nothing to learn for this relation from this data
+        vec = DictVectorizer()
+        x = vec.fit_transform([{f: 1 for f in ex.features if f in keep} for ex, _ in rows])
+        x.indices = x.indices.astype("int32")  # liblinear takes 32-bit sparse indices only
+        x.indptr = x.indptr.astype("int32")
+        clf = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000, class_weight=CLASS_WEIGHT)
+        clf.fit(x, ys)
+        names = vec.get_feature_names_out()
+        weights[rel] = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-4}
+        bias[rel] = round(float(clf.intercept_[0]), 4)
+    return RelationModel(weights=weights, bias=bias, threshold=threshold, meta=dict(meta or {}))
+
+
+__all__ = ["RelationModel", "Example", "train", "shipped", "DATED"]
