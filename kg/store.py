@@ -59,6 +59,7 @@ class QueryResult:
     boolean: bool | None = None
     graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
     truncated: bool = False  # the server capped the rows it sent
+    notes: list[str] = field(default_factory=list)  # hints for the reader ("nothing is called X")
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts of plain Python values (str, int, float, date, ...; None if unbound)."""
