@@ -1,7 +1,7 @@
 """A synthetic corpus of Dutch social-domain reports, with the relations that are true in it.
 
 Every report is written from templates with invented organisation names, real municipalities
-(data/gazetteer), persons, services, pilots and noise (filler sentences, dates that are not
+(kg/data/gazetteer), persons, services, pilots and noise (filler sentences, dates that are not
 facts, denied statements, varied spellings). Next to the reports, the gold files in the
 shared eval format, so quality can be scored at scale::
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER = ROOT / "data" / "gazetteer" / "municipalities-nl.tsv"
+GAZETTEER = ROOT / "kg" / "data" / "gazetteer" / "municipalities-nl.tsv"
 
 _PREFIXES = ["Stichting", "Stichting", "Vereniging", "", "", "Coöperatie"]
 _STEMS = [

@@ -34,11 +34,21 @@ _API = (
     "review",
     "evaluate",
     "extract_text",
+    "reports",
+    "remove",
+    "stats",
+    "entities",
+    "paths",
+    "neighbours",
+    "network_stats",
+    "named_queries",
+    "format_result",
 )
 
 __all__ = [
     *_API,
     "KgError",
+    "UsageError",
     "InputError",
     "QueryError",
     "StoreError",
@@ -46,7 +56,7 @@ __all__ = [
     "__version__",
 ]
 
-_ERRORS = {"KgError", "InputError", "QueryError", "StoreError", "ValidationError"}
+_ERRORS = {"KgError", "UsageError", "InputError", "QueryError", "StoreError", "ValidationError"}
 
 
 def __getattr__(name: str):

@@ -8,6 +8,9 @@
         kg.export(store, "relations", "tsv", "out/relations.tsv")
         kg.render(store, "out/network.html")
         report = kg.validate(store)
+
+Every ``kg`` command is one call here (``kg network path`` is :func:`paths`, ``kg stats`` is
+:func:`stats`, ...); the CLI only parses, calls, prints and picks the exit code.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import _API
-from kg.errors import QueryError
+from kg.errors import InputError, QueryError, ReportsFailed, UsageError
 from kg.ingest import BuildOptions, BuildSummary, Progress
 from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 
@@ -43,8 +46,9 @@ def build(
 ) -> BuildSummary:
     """Read, extract, resolve and store every report under ``paths``.
 
-    Unchanged reports are skipped; an edited report replaces its named graph; a report that
-    cannot be read is listed in ``summary.failed`` and the others still go in. ``model`` is the
+    Unchanged reports are skipped; an edited report replaces its named graph. A report that
+    cannot be read, or a path that does not exist, raises :class:`kg.errors.ReportsFailed`
+    after the others went in; its ``summary`` lists them in ``summary.failed``. ``model`` is the
     user's relation model (``kg train``); at its default place it is used only when it exists,
     and without it the model shipped with kg decides.
     """
@@ -58,7 +62,12 @@ def build(
         force=force,
         model=_model_path(model),
     )
-    return _build(store, paths, options, progress)
+    summary = _build(store, paths, options, progress)
+    if summary.failed:
+        first = summary.failed[0].message or summary.failed[0].name
+        more = f" (and {len(summary.failed) - 1} more)" if len(summary.failed) > 1 else ""
+        raise ReportsFailed(f"{first}{more}; the other reports went in", summary)
+    return summary
 
 
 def _model_path(model: str | Path | None) -> Path | None:
@@ -68,8 +77,6 @@ def _model_path(model: str | Path | None) -> Path | None:
     if path == DEFAULT_MODEL and not path.is_file():
         return None
     if not path.is_file():
-        from kg.errors import InputError
-
         raise InputError(f"{path}: no relation model there (train one with 'kg train')")
     return path
 
@@ -82,16 +89,38 @@ def query(
     params: dict[str, str] | None = None,
     update: bool = False,
 ) -> QueryResult | None:
-    """Run SPARQL text, or a bundled query by ``name`` with ``params`` bound safely."""
+    """Run SPARQL text, or a bundled query by ``name`` with ``params`` bound safely.
+
+    An empty answer to a bundled query whose name parameter matched nothing carries a note
+    saying so in ``result.notes``.
+    """
     from kg import sparql as q
 
     if (sparql is None) == (name is None):
-        raise QueryError("give either a SPARQL query or the name of a bundled query")
+        raise UsageError("give either a SPARQL query or the name of a bundled query")
     if name is not None:
-        return q.run_named(store, name, params)
+        result = q.run_named(store, name, params)
+        if result.kind == "select" and not result.rows:  # say which name found nothing
+            for key in sorted(q.looked_up(q.get_named(name).text) & set(params or {})):
+                if not q.lookup_entities(store, params[key]):
+                    result.notes.append(f"nothing in the graph is called '{params[key]}' ('kg entities' lists the names)")
+        return result
     if params:
         sparql = q.bind(sparql, params)
     return q.run_query(store, sparql, allow_update=update)
+
+
+def format_result(result: QueryResult, fmt: str, out: str | Path | None = None) -> str | None:
+    """A query result as csv, tsv, json or xml (SPARQL results); written to ``out`` (all or
+    nothing), else returned."""
+    from kg.exports import _write
+    from kg.sparql import format_result as _format
+
+    text = _format(result, fmt)
+    if out is None:
+        return text
+    _write(Path(out), text)
+    return None
 
 
 def to_networkx(store: Store, **kwargs: Any):
@@ -116,24 +145,93 @@ def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:
     """
     from kg.viz import render as _render
 
-    graph = store_or_graph
-    if isinstance(store_or_graph, Store):
-        graph = to_networkx(store_or_graph)
     if kwargs.get("as_of"):
         kwargs["as_of"] = _iso_date(kwargs["as_of"])
     try:
-        return actor_call(_render, graph, Path(out), **kwargs)
+        return _render(_graph(store_or_graph), Path(out), **kwargs)
     except ValueError as exc:
         raise QueryError(str(exc)) from exc
 
 
 def actor_call(fn, *args: Any, **kwargs: Any):
-    """Call a network function; an actor name that is not in the graph becomes a QueryError."""
-    try:
-        return fn(*args, **kwargs)
-    except KeyError as exc:
-        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else f"unknown actor {exc}"
-        raise QueryError(message) from exc
+    """Call a network function. An actor that is not in the graph already raises
+    :class:`kg.errors.UnknownActor`, a QueryError; any other error (a KeyError of a bug
+    included) goes up as it is."""
+    return fn(*args, **kwargs)
+
+
+def _graph(store_or_graph: Any):
+    """A networkx graph: the one given, or the store's."""
+    return to_networkx(store_or_graph) if isinstance(store_or_graph, Store) else store_or_graph
+
+
+def paths(store_or_graph: Any, source: str, target: str, *, max_paths: int = 5) -> list[list[dict]]:
+    """The shortest chains of relations between two actors (names or aliases), with evidence;
+    an empty list when they are not connected. An unknown name raises UnknownActor."""
+    from kg.network import paths as _paths
+
+    return _paths(_graph(store_or_graph), source, target, max_paths=max_paths)
+
+
+def neighbours(store_or_graph: Any, name: str, *, depth: int = 1) -> list[dict]:
+    """The actors up to ``depth`` steps from ``name``, with the relations that link them."""
+    from kg.network import neighbours as _neighbours
+
+    return _neighbours(_graph(store_or_graph), name, depth=depth)
+
+
+def network_stats(store_or_graph: Any, *, top: int = 10, min_confidence: float = 0.0) -> dict:
+    """Nodes, edges, components, density, and the top actors by degree and betweenness."""
+    from kg.network import stats as _stats
+
+    graph = to_networkx(store_or_graph, min_confidence=min_confidence) if isinstance(store_or_graph, Store) \
+        else store_or_graph
+    return _stats(graph, top=top)
+
+
+def reports(store: Store) -> list[dict[str, Any]]:
+    """Every report in the store: its graph IRI, file name, title, kind and hash."""
+    return store.reports()
+
+
+def remove(store: Store, names: list[str]) -> list[str]:
+    """Remove reports (and all they said) by name; an unknown name removes nothing."""
+    from kg.namespaces import report_iri
+
+    known = {r["name"] for r in store.reports()}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise InputError(f"no report named '{unknown[0]}' in the store; 'kg reports' lists them")
+    for name in dict.fromkeys(names):
+        store.remove_report(report_iri(name))
+    return list(dict.fromkeys(names))
+
+
+def stats(store: Store) -> dict:
+    """Counts: reports, quads, entities per type, relations per type."""
+    from kg.sparql import store_stats
+
+    return store_stats(store)
+
+
+def entities(store: Store, type: str | None = None) -> list:
+    """Every entity (label, type, aliases, identifiers, IRI), or those of one type."""
+    from kg.exports import entities as _entities
+    from kg.model import ENTITY_TYPES
+
+    if type:
+        match = [t for t in ENTITY_TYPES if t.lower() == type.lower()]
+        if not match:
+            raise UsageError(f"unknown type '{type}'; choose one of {', '.join(ENTITY_TYPES)}")
+        type = match[0]
+    return [e for e in _entities(store) if not type or e.type == type]
+
+
+def named_queries() -> dict:
+    """The bundled queries by name, with their titles and parameters."""
+    from kg.sparql import named_queries as _named_queries
+
+    return _named_queries()
 
 
 def _iso_date(value: Any) -> str:

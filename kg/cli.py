@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin typer layer over :mod:`kg.api`.
 
-Each command opens the store, makes one library call, prints, and turns kg's errors into a
-one-line message and an exit code (listed in kg/errors.py and the README).
+Each command parses its arguments, opens the store, makes one :mod:`kg.api` call, prints,
+and turns kg's errors into a one-line message and an exit code (listed in kg/errors.py and
+the README).
 """
 
 from __future__ import annotations
@@ -120,12 +121,17 @@ def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force
 
     console = _console(stderr=True)
     progress = None if quiet else _RichProgress(console)
+    from kg.errors import ReportsFailed
+
+    failed = None
     with open_store(store_loc, create=True) as store:
         try:
             summary = api.build(
                 store, paths, jobs=jobs, min_confidence=min_confidence,
                 curations=curations, aliases=aliases, force=force, progress=progress,
             )
+        except ReportsFailed as exc:  # the others went in: show what did, then what did not
+            failed, summary = exc, exc.summary
         finally:
             if progress:
                 progress.stop()
@@ -133,8 +139,8 @@ def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force
         _print_summary(summary, store.location)
     for outcome in summary.failed:
         _err(outcome.message)
-    if summary.failed:
-        raise typer.Exit(3)
+    if failed:
+        raise typer.Exit(failed.exit_code)
 
 
 def _print_summary(summary, location: str) -> None:
@@ -162,8 +168,9 @@ JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Wor
 MinConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop extracted relations below this confidence (curated ones always stay).")]
 CurationsOpt = Annotated[Path, typer.Option("--curations", help="Folder of curation TSVs to apply (see 'kg review').")]
 AliasesOpt = Annotated[Path, typer.Option("--aliases", help="Your alias file: alias<TAB>label[<TAB>type].")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Process unchanged reports again.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Process unchanged reports again.", metavar="")]
+# metavar="": typer shows a flag's type ('<bool>') as if it took a value
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.", metavar="")]
 
 
 def build(
@@ -191,27 +198,24 @@ def remove(
     store: StoreOpt = None,
 ) -> None:
     """Remove reports (and all they said) from the store."""
-    from kg.errors import InputError
-    from kg.namespaces import report_iri
+    import kg.api as api
     from kg.store import open_store
 
     with open_store(store) as st:
-        known = {r["name"] for r in st.reports()}
-        for name in reports:
-            if name not in known:
-                raise InputError(f"no report named '{name}' in the store; 'kg reports' lists them")
-            st.remove_report(report_iri(name))
-            typer.echo(f"removed {name}")
+        removed = api.remove(st, reports)
+    for name in removed:
+        typer.echo(f"removed {name}")
 
 
 @app.command()
 @command
 def reports(store: StoreOpt = None) -> None:
     """List the reports in the store."""
+    import kg.api as api
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
-        rows = st.reports()
+        rows = api.reports(st)
     _print_records(rows, ["name", "kind", "title", "sha"])
 
 
@@ -231,37 +235,33 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, or a .rq/.sparql file.", show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a bundled query (see --list).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter key=value (repeatable); bound safely.")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the bundled queries and their parameters.")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="List the bundled queries and their parameters.", metavar="")] = False,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: a table on a terminal, csv when piped).")] = None,
-    update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.")] = False,
+    update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.", metavar="")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Ask the graph a SPARQL 1.1 question: text, a file, or a bundled query."""
-    from kg import sparql as q
-    from kg.errors import QueryError
+    import kg.api as api
+    from kg.errors import UsageError
+    from kg.sparql import parse_params
     from kg.store import open_store
 
     if list_:
-        _list_queries(q.named_queries())
+        _list_queries(api.named_queries())
         return
-    params = q.parse_params(param or [])
+    params = parse_params(param or [])
     if name is None and sparql is None:
-        raise QueryError("give a SPARQL query, a .rq file, or --name NAME (kg query --list)")
+        raise UsageError("give a SPARQL query, a .rq file, or --name NAME (kg query --list)")
     if name is not None and sparql is not None:
-        raise QueryError("give either a SPARQL query or --name, not both")
+        raise UsageError("give either a SPARQL query or --name, not both")
     text = None
     if sparql is not None:
         text = _query_text(sparql)
     with open_store(store, read_only=not update) as st:
-        import kg.api as api
-
         result = api.query(st, text, name=name, params=params, update=update)
-        if name is not None and result is not None and result.kind == "select" and not result.rows:
-            for key in q.looked_up(q.get_named(name).text) & set(params):
-                value = params[key]
-                if not q.lookup_entities(st, value):
-                    typer.echo(f"kg: nothing in the graph is called '{value}' ('kg entities' lists the names)", err=True)
+    for note in result.notes if result is not None else ():
+        typer.echo(f"kg: {note}", err=True)
     if result is None:
         typer.echo("update done", err=True)
         return
@@ -272,12 +272,8 @@ def query(
     if chosen == "table" and result.kind == "ask":
         typer.echo("true" if result.boolean else "false")
         return
-    text_out = q.format_result(result, "csv" if chosen == "table" else chosen)
-    if out:
-        from kg.exports import _write
-
-        _write(out, text_out)
-    else:
+    text_out = api.format_result(result, "csv" if chosen == "table" else chosen, out)
+    if text_out is not None:
         sys.stdout.write(text_out)
 
 
@@ -313,9 +309,9 @@ def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str
     """Rows as a table on a terminal, else as TSV; or as the format asked for."""
     fmt = getattr(fmt, "value", fmt) or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "xml":
-        from kg.errors import QueryError
+        from kg.errors import UsageError
 
-        raise QueryError("xml is a format for SPARQL results only; use table, csv, tsv or json")
+        raise UsageError("xml is a format for SPARQL results only; use table, csv, tsv or json")
     if fmt == "json":
         import json
 
@@ -390,11 +386,11 @@ def stats(store: StoreOpt = None) -> None:
     """Counts: reports, entities per type, relations per type."""
     from rich.table import Table
 
-    from kg.sparql import store_stats
+    import kg.api as api
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
-        s = store_stats(st)
+        s = api.stats(st)
     table = Table(title=f"kg stats ({st.location})", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -417,18 +413,11 @@ def entities(
     """List the entities: label, type, aliases and identifiers."""
     from dataclasses import asdict
 
-    from kg.errors import QueryError
-    from kg.exports import entities as list_entities
-    from kg.model import ENTITY_TYPES
+    import kg.api as api
     from kg.store import open_store
 
-    if type_:
-        match = [t for t in ENTITY_TYPES if t.lower() == type_.lower()]
-        if not match:
-            raise QueryError(f"unknown type '{type_}'; choose one of {', '.join(ENTITY_TYPES)}")
-        type_ = match[0]
     with open_store(store, read_only=True) as st:
-        rows = [asdict(e) for e in list_entities(st) if not type_ or e.type == type_]
+        rows = [asdict(e) for e in api.entities(st, type_)]
     _print_records(rows, ["label", "type", "aliases", "identifiers"], fmt)
 
 
@@ -466,7 +455,7 @@ def viz(
     depth: Annotated[int, typer.Option("--depth", min=1, help="With --focus: how many steps out.")] = 1,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Draw the network as of this date (YYYY-MM-DD): mergers done by then are drawn merged.")] = None,
     size: Annotated[SizeBy, typer.Option("--size", help="Node size by this centrality.")] = SizeBy.degree,
-    communities: Annotated[bool, typer.Option("--communities", help="Colour nodes by community instead of type.")] = False,
+    communities: Annotated[bool, typer.Option("--communities", help="Colour nodes by community instead of type.", metavar="")] = False,
     min_confidence: MinConfOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
@@ -494,12 +483,10 @@ def network_stats(
     from rich.table import Table
 
     import kg.api as api
-    from kg import network
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
-        graph = api.to_networkx(st)
-    s = network.stats(graph, top=top)
+        s = api.network_stats(st, top=top)
     console = _console()
     summary = Table(title="network", show_header=False)
     for key in ("nodes", "edges", "components", "largest_component", "density"):
@@ -537,17 +524,15 @@ def network_path(
     max_paths: Annotated[int, typer.Option("--max", min=1, help="At most this many shortest chains.")] = 5,
     store: StoreOpt = None,
 ) -> None:
-    """The shortest chains of relations between two actors, with evidence."""
+    """The shortest chains of relations between two actors, with evidence (none: said so, exit 0)."""
     import kg.api as api
-    from kg import network
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
-        graph = api.to_networkx(st)
-    chains = api.actor_call(network.paths, graph, source, target, max_paths=max_paths)
-    if not chains:
+        chains = api.paths(st, source, target, max_paths=max_paths)
+    if not chains:  # an answer, not an error: the two are not connected
         typer.echo(f"no chain of relations between {source} and {target}")
-        raise typer.Exit(1)
+        return
     for i, chain in enumerate(chains, 1):
         names = [chain[0]["from_label"]] + [hop["to_label"] for hop in chain]
         typer.echo(f"chain {i} ({len(chain)} steps): {' — '.join(names)}")
@@ -566,12 +551,10 @@ def network_neighbours(
 ) -> None:
     """The actors around one actor, up to DEPTH steps, with the relations that link them."""
     import kg.api as api
-    from kg import network
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
-        graph = api.to_networkx(st)
-    found = api.actor_call(network.neighbours, graph, name, depth=depth)
+        found = api.neighbours(st, name, depth=depth)
     rows = [
         {
             "actor": n["label"],
@@ -607,7 +590,7 @@ def eval_(
     gold_entities: Annotated[Path, typer.Option("--gold-entities", help="Gold entities TSV (label, type, aliases, identifiers, status).")],
     gold_relations: Annotated[Path, typer.Option("--gold-relations", help="Gold relations TSV (subject, relation, object, date, status).")],
     ids: Annotated[Optional[str], typer.Option("--ids", help="Only these text ids (comma-separated), for gold files with an id column.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", help="Only the score lines.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the score lines.", metavar="")] = False,
     store: StoreOpt = None,
 ) -> None:
     """Score the store's relations and entities against your own gold annotation."""
@@ -621,7 +604,7 @@ def eval_(
 
 @app.callback(invoke_without_command=True)
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print kg's version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print kg's version and exit.", metavar="")] = False,
 ) -> None:
     if version:
         from kg import __version__

@@ -4,7 +4,7 @@ Exit codes (listed in the README):
 
 ====  ==========================================
  1    an error of kg (the base class)
- 2    a usage error (typer's own)
+ 2    UsageError: wrong use of a command or function (also typer's own usage errors)
  3    InputError: a report or input file cannot be read
  4    QueryError: a SPARQL query is malformed or refused
  5    StoreError: the store is missing, locked or unreachable
@@ -21,16 +21,37 @@ class KgError(Exception):
     exit_code = 1
 
 
+class UsageError(KgError):
+    """Arguments that do not fit together or name nothing kg knows (a type, a format)."""
+
+    exit_code = 2
+
+
 class InputError(KgError):
     """A report or other input file cannot be read."""
 
     exit_code = 3
 
 
+class ReportsFailed(InputError):
+    """Some reports of a build could not be read (or their path does not exist); the others
+    went in. ``summary`` is the build's :class:`kg.ingest.BuildSummary`."""
+
+    def __init__(self, message: str, summary: object = None):
+        super().__init__(message)
+        self.summary = summary
+
+
 class QueryError(KgError):
     """A SPARQL query is malformed, unknown, or not allowed (an update without --update)."""
 
     exit_code = 4
+
+
+class UnknownActor(QueryError, KeyError):
+    """No actor of the network goes by this name (also a KeyError, as kg.network documents)."""
+
+    __str__ = Exception.__str__  # KeyError's own str() would quote the message
 
 
 class StoreError(KgError):

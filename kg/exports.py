@@ -18,7 +18,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import UsageError
 from kg.model import RELATION_TYPES, most_specific_type
 from kg.store import Store
 
@@ -150,15 +150,15 @@ def relations(store: Store, *, include_negated: bool = False) -> list[RelationRo
 def export(store: Store, what: str, fmt: str, out: Path | str | None = None) -> str | None:
     """Export ``what`` (relations, entities, graph) as ``fmt``; write to ``out`` or return text."""
     if what not in WHAT:
-        raise KgError(f"cannot export '{what}': choose one of {', '.join(WHAT)}")
+        raise UsageError(f"cannot export '{what}': choose one of {', '.join(WHAT)}")
     if fmt not in FORMATS:
-        raise KgError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
     if fmt in NETWORK_FORMATS:
         return _export_network(store, fmt, out)
     if fmt in RDF_FORMATS:
         text = _export_rdf(store, what, fmt)
     elif what == "graph":
-        raise KgError(f"the whole graph has no '{fmt}' table; export it as {', '.join(RDF_FORMATS)}, graphml or gexf")
+        raise UsageError(f"the whole graph has no '{fmt}' table; export it as {', '.join(RDF_FORMATS)}, graphml or gexf")
     else:
         rows = [asdict(r) for r in (relations(store) if what == "relations" else entities(store))]
         columns = RELATION_COLUMNS if what == "relations" else ENTITY_COLUMNS

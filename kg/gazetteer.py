@@ -1,7 +1,8 @@
 """Gazetteers of Dutch places: municipalities (current and former) and provinces.
 
-Reads ``data/gazetteer/municipalities-nl.tsv`` (code, name, status, ended, succeeded_by) and
-``data/gazetteer/provinces-nl.tsv`` (code, name). Lookups go through
+Reads ``municipalities-nl.tsv`` (code, name, status, ended, succeeded_by) and
+``provinces-nl.tsv`` (code, name), shipped in the package as ``kg/data/gazetteer/`` (or from a
+folder of your own). A missing file is an error: without it places would silently go unfound. Lookups go through
 :func:`kg.text.normalise_name`, so "gemeente Assen", "Assen" and "ASSEN" meet; a fuzzy lookup
 (rapidfuzz) catches misspellings such as "Noorderveld" for Noordenveld, with a threshold that
 keeps short names apart.
@@ -14,9 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KgError
+from kg.resources import resource_dir
 from kg.text import normalise_name
 
-DEFAULT_DATA_DIR = Path(__file__).parent.parent / "data"
+#: The gazetteer files, in the package's ``data/gazetteer/`` folder or a folder of your own.
+MUNICIPALITIES_FILE = "municipalities-nl.tsv"
+PROVINCES_FILE = "provinces-nl.tsv"
 
 #: Other names Dutch writers use for a municipality or province (general geography, not report
 #: facts): normalised alternative -> official name in the gazetteer.
@@ -51,19 +56,18 @@ class Gazetteer:
     """Municipalities and provinces, looked up by normalised name."""
 
     def __init__(self, data_dir: str | Path | None = None) -> None:
-        base = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
-        gdir = base / "gazetteer" if (base / "gazetteer").is_dir() else base
+        if data_dir is None:
+            gdir = resource_dir("data", "gazetteer")
+        else:
+            base = Path(data_dir)
+            gdir = base / "gazetteer" if (base / "gazetteer").is_dir() else base
         self.places: list[Place] = []
-        mun = gdir / "municipalities-nl.tsv"
-        prov = gdir / "provinces-nl.tsv"
-        if mun.exists():
-            for row in _read_tsv(mun):
-                self.places.append(Place(row["code"], row["name"], "Municipality",
-                                         row.get("status") or "current", row.get("ended", ""),
-                                         row.get("succeeded_by", "")))
-        if prov.exists():
-            for row in _read_tsv(prov):
-                self.places.append(Place(row["code"], row["name"], "Province"))
+        for row in _read_tsv(gdir / MUNICIPALITIES_FILE):
+            self.places.append(Place(row["code"], row["name"], "Municipality",
+                                     row.get("status") or "current", row.get("ended", ""),
+                                     row.get("succeeded_by", "")))
+        for row in _read_tsv(gdir / PROVINCES_FILE):
+            self.places.append(Place(row["code"], row["name"], "Province"))
         self._by_key: dict[str, list[Place]] = {}
         self._by_code: dict[str, Place] = {}
         for p in self.places:
@@ -120,7 +124,10 @@ class Gazetteer:
         return sorted(names, key=len, reverse=True)
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
+def _read_tsv(path) -> list[dict[str, str]]:
+    """Rows of a gazetteer TSV (a Path or a packaged file); a missing file is an error."""
+    if not path.is_file():
+        raise KgError(f"gazetteer file not found: {path}")
     with path.open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return [{k: (v or "").strip() for k, v in r.items() if k} for r in rows]
@@ -128,5 +135,5 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def default_gazetteer(data_dir: str | None = None) -> Gazetteer:
-    """The gazetteer from the project's data/ directory (cached)."""
+    """The gazetteer shipped with kg, or the one in ``data_dir`` (cached)."""
     return Gazetteer(data_dir)

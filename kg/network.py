@@ -31,6 +31,7 @@ from typing import IO, Any, Literal
 
 import networkx as nx
 
+from kg.errors import UnknownActor
 from kg.model import ENTITY_TYPES, ORGANISATION_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS
 from kg.namespaces import KG, sparql_prologue
 from kg.text import normalise_name
@@ -329,7 +330,8 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str | None:
 
 
 def resolve_node(graph: nx.MultiDiGraph, name: str) -> str:
-    """Like :func:`find_node` but raises :class:`KeyError` with a readable one-line message."""
+    """Like :func:`find_node` but raises :class:`kg.errors.UnknownActor` (a KeyError and a
+    QueryError) with a readable one-line message."""
     n = find_node(graph, name)
     if n is None:
         key = normalise_name(name)
@@ -339,7 +341,7 @@ def resolve_node(graph: nx.MultiDiGraph, name: str) -> str:
             if key and key[:3] in normalise_name(d.get("label", ""))
         )[:5]
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        raise KeyError(f"no actor called {name!r} in the network{hint}")
+        raise UnknownActor(f"no actor called {name!r} in the network{hint}")
     return n
 
 

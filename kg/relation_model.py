@@ -18,7 +18,6 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -96,12 +95,13 @@ class RelationModel:
 @lru_cache(maxsize=1)
 def shipped() -> RelationModel:
     """The model shipped inside the package."""
-    ref = resources.files("kg").joinpath("data", SHIPPED)
+    from kg.resources import read_text
+
     try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"the shipped relation model kg/data/{SHIPPED} is missing or broken "
-                         f"({exc}); reinstall kg") from exc
+        data = json.loads(read_text("data", SHIPPED))
+    except ValueError as exc:
+        raise InputError(f"the shipped relation model kg/data/{SHIPPED} is broken ({exc}); "
+                         "reinstall kg") from exc
     return RelationModel.from_json(data, f"kg/data/{SHIPPED}")
 
 

@@ -1,6 +1,6 @@
-"""Check a graph against the SHACL shapes of ontology/shapes.ttl.
+"""Check a graph against the SHACL shapes of kg/ontology/shapes.ttl.
 
-The shapes are checked on the data together with the ontology (ontology/kg.ttl), without
+The shapes are checked on the data together with the ontology (kg/ontology/kg.ttl), without
 inference: the shapes name subclasses themselves, and SHACL's ``sh:class`` already follows
 ``rdfs:subClassOf`` triples that are in the data graph.
 
@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg.errors import ValidationError
 from kg.namespaces import KG, PREFIXES, SH, bind_prefixes
+from kg.resources import resource_dir
 
 __all__ = [
     "ValidationReport",
@@ -54,9 +55,10 @@ class ValidationReport:
             )
 
 
-def ontology_dir() -> Path:
-    """The directory with kg.ttl and shapes.ttl (``ontology/`` at the project root)."""
-    return Path(__file__).resolve().parent.parent / "ontology"
+def ontology_dir():
+    """The packaged folder with kg.ttl and shapes.ttl (``kg/ontology/``; ``ontology/`` at the
+    project root is its published copy)."""
+    return resource_dir("ontology")
 
 
 #: File names inside :func:`ontology_dir`.
@@ -64,13 +66,15 @@ ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"
 
 
-def _load(path: Path | str, what: str) -> Graph:
-    path = Path(path)
+def _load(path, what: str) -> Graph:
+    """A Turtle file (a path, or a packaged file of :func:`ontology_dir`) as a Graph."""
+    if isinstance(path, str):
+        path = Path(path)
     if not path.is_file():
         raise ValidationError(f"{what} not found: {path}")
     g = Graph()
     try:
-        g.parse(path, format="turtle")
+        g.parse(data=path.read_text(encoding="utf-8"), format="turtle")
     except Exception as exc:  # a syntax error in a shapes file
         raise ValidationError(f"cannot read {what} {path}: {str(exc).splitlines()[0]}") from exc
     return g

@@ -17,13 +17,14 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 from kg.namespaces import sparql_prologue
+from kg.resources import resource_dir
 from kg.store import QueryResult, Store, is_update
 
-QUERY_DIR = Path(__file__).parent / "queries"
+#: The bundled queries: ``kg/queries/*.rq`` in the package.
+QUERY_DIR = "queries"
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 
@@ -45,8 +46,12 @@ def named_queries() -> dict[str, NamedQuery]:
 def _named_queries() -> dict[str, NamedQuery]:
     # read once per process: they ship with the package
     out = {}
-    for path in sorted(QUERY_DIR.glob("*.rq")):
-        out[path.stem] = _parse_named(path.stem, path.read_text(encoding="utf-8"))
+    files = sorted((f for f in resource_dir(QUERY_DIR).iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    if not files:
+        raise KgError(f"kg's bundled queries (kg/{QUERY_DIR}/*.rq) are missing; reinstall kg")
+    for f in files:
+        name = f.name[: -len(".rq")]
+        out[name] = _parse_named(name, f.read_text(encoding="utf-8"))
     return out
 
 

@@ -9,13 +9,17 @@ as their default graph: every triple once, however many reports state it.
 * ``sparql+http://HOST:PORT/PATH``: a SPARQL 1.1 Protocol / Graph Store Protocol server
   (Virtuoso, Fuseki, GraphDB, Oxigraph server); see :mod:`kg.remote`.
 
-:func:`open_store` chooses by location; the rest of kg only sees :class:`Store`.
+:func:`open_store` chooses by the location's scheme in :data:`STORES` (scheme -> store class,
+named as ``module:Class`` and imported on first use, so this module imports no store
+implementation and none imports it back in a cycle); anything else is an embedded store.
+The rest of kg only sees :class:`Store`.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from importlib import import_module
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +59,7 @@ class QueryResult:
     boolean: bool | None = None
     graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
     truncated: bool = False  # the server capped the rows it sent
+    notes: list[str] = field(default_factory=list)  # hints for the reader ("nothing is called X")
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts of plain Python values (str, int, float, date, ...; None if unbound)."""
@@ -235,29 +240,13 @@ class OxigraphStore(Store):
 
     # -- SPARQL --------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
-        ox = self._ox
         try:
             result = self._store.query(sparql, use_default_graph_as_union=self._union_view)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from exc
         except (OSError, ValueError) as exc:
             raise QueryError(f"the query failed: {_first_line(exc)}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult(kind="ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            convert = _Converter()
-            rows = [tuple(map(convert, sol)) for sol in result]
-            return QueryResult(kind="select", variables=variables, rows=rows)
-        from rdflib import Graph
-
-        from kg.namespaces import bind_prefixes
-
-        graph = Graph()
-        bind_prefixes(graph)
-        for triple in result:
-            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
-        return QueryResult(kind="graph", graph=graph)
+        return from_oxigraph(result)
 
     def update(self, sparql: str) -> None:
         try:
@@ -316,6 +305,29 @@ def _forget_report(graph_iri: str) -> str:
     )
 
 
+def from_oxigraph(result: Any) -> QueryResult:
+    """A pyoxigraph query result (solutions, a boolean, or triples) as a :class:`QueryResult`
+    of rdflib terms: the embedded store's answers, and the remote store's parsed ones."""
+    import pyoxigraph as ox
+
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        convert = _Converter()
+        return QueryResult(kind="select", variables=variables, rows=[tuple(map(convert, sol)) for sol in result])
+    from rdflib import Graph
+
+    from kg.namespaces import bind_prefixes
+
+    graph = Graph()
+    bind_prefixes(graph)
+    convert = _Converter()
+    for triple in result:
+        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+    return QueryResult(kind="graph", graph=graph)
+
+
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
@@ -371,6 +383,23 @@ def resolve_location(location: str | Path | None) -> str:
     return os.environ.get(STORE_ENV) or DEFAULT_STORE
 
 
+#: Store classes by the scheme of a store location, as ``module:Class`` (imported on use).
+#: A location without one of these schemes is an embedded store (a folder, or ``memory:``).
+STORES: dict[str, str] = {
+    "sparql+http": "kg.remote.store:SparqlStore",
+    "sparql+https": "kg.remote.store:SparqlStore",
+}
+
+
+def store_class(location: str) -> type[Store] | None:
+    """The registered store class for ``location``'s scheme, or None for an embedded store."""
+    scheme, sep, _ = location.partition("://")
+    if not sep or scheme.lower() not in STORES:
+        return None
+    module, _, name = STORES[scheme.lower()].partition(":")
+    return getattr(import_module(module), name)
+
+
 def open_store(location: str | Path | None = None, *, create: bool = False, read_only: bool = False) -> Store:
     """Open the store at ``location`` (a folder, ``memory:``, or ``sparql+http(s)://...``).
 
@@ -378,10 +407,9 @@ def open_store(location: str | Path | None = None, *, create: bool = False, read
     ``kg build`` opens with ``create=True``.
     """
     loc = resolve_location(location)
-    if loc.startswith(("sparql+http://", "sparql+https://")):
-        from kg.remote import SparqlStore
-
-        return SparqlStore(loc)
+    cls = store_class(loc)
+    if cls is not None:
+        return cls(loc)
     if loc == "memory:":
         return OxigraphStore(None)
     return OxigraphStore(loc, create=create, read_only=read_only)

@@ -40,10 +40,12 @@ import networkx as nx
 
 from kg import network as kn
 from kg.model import ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS
+from kg.resources import resource
 
 __all__ = ["render", "NODE_STYLES", "RELATION_STYLES", "DEFAULT_LAYOUT_THRESHOLD", "page_json"]
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+#: The page template ships in the package: ``kg/templates/network.html``.
+TEMPLATE_DIR = "templates"
 TEMPLATE_NAME = "network.html"
 
 #: Graphs with more nodes than this get a layout computed in Python and physics off.
@@ -221,7 +223,7 @@ def render(
     (vis-network stabilises at most 300 iterations, then freezes) or ``"python"`` (positions
     computed by :func:`force_layout`, physics off) for graphs above ``layout_threshold`` nodes.
     """
-    from jinja2 import Environment, FileSystemLoader
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
     from pyvis.network import Network  # imports IPython: only here
 
     if size_by not in ("degree", "betweenness", "pagerank", "none", None, ""):
@@ -325,7 +327,8 @@ def render(
         "communityColors": _COMMUNITY_COLOURS,
     }
 
-    env = Environment(loader=FileSystemLoader([str(TEMPLATE_DIR), str(Path(net.template_dir))]),
+    resource(TEMPLATE_DIR, TEMPLATE_NAME)  # missing: an error that says so, not jinja's
+    env = Environment(loader=ChoiceLoader([PackageLoader("kg", TEMPLATE_DIR), FileSystemLoader(str(net.template_dir))]),
                       autoescape=False)
     net.templateEnv = env
     net.path = TEMPLATE_NAME

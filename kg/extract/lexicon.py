@@ -241,15 +241,9 @@ def service_regex() -> re.Pattern[str]:
 
 def _read_cue_words() -> dict[str, str]:
     """lemma -> cue class, from the package's ``data/cue-words.tsv`` (see that file)."""
-    from importlib import resources
+    from kg.resources import read_text
 
-    from kg.errors import InputError
-
-    ref = resources.files("kg").joinpath("data", "cue-words.tsv")
-    try:
-        text = ref.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"kg/data/cue-words.tsv is missing ({exc}); reinstall kg") from exc
+    text = read_text("data", "cue-words.tsv")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kg.errors import InputError
 from kg.extract.context import TYPE_LETTER, Context, Slot, View
@@ -108,12 +107,9 @@ def _load_toml(text: str):
 @lru_cache(maxsize=1)
 def rules() -> tuple[PatternRule, ...]:
     """The pattern rules shipped in ``kg/data/patterns.toml``, checked."""
-    ref = resources.files("kg").joinpath("data", "patterns.toml")
-    try:
-        data = _load_toml(ref.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"kg/data/patterns.toml is missing ({exc}); reinstall kg") from exc
-    return tuple(parse_rules(data))
+    from kg.resources import read_text
+
+    return tuple(parse_rules(_load_toml(read_text("data", "patterns.toml"))))
 
 
 def parse_rules(data: dict) -> list[PatternRule]:

@@ -20,11 +20,11 @@ def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     from rdflib.namespace import RDFS
 
     from kg.namespaces import KG
-    from kg.shacl import ONTOLOGY_FILE, ontology_dir
+    from kg.resources import read_text
 
     schema = "https://schema.org/"
     g = Graph()
-    g.parse(ontology_dir() / ONTOLOGY_FILE, format="turtle")
+    g.parse(data=read_text("ontology", "kg.ttl"), format="turtle")
     out = {}
     for rel in RELATION_TYPES:
         prop = KG[rel]

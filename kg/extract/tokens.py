@@ -28,6 +28,7 @@ class Token:
 @lru_cache(maxsize=1)
 def _pipeline():
     import spacy
+    import spacy_lookups_data  # noqa: F401  (the Dutch lemma tables the lemmatizer reads)
 
     nlp = spacy.blank("nl")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
