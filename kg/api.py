@@ -256,19 +256,97 @@ def review(
     *,
     store: Store | None = None,
     aliases: str | Path | None = DEFAULT_ALIASES,
+    model: str | Path | None = DEFAULT_MODEL,
 ) -> tuple[Path, int]:
-    """Write every candidate relation of ``report`` to a curation TSV; returns (path, new rows)."""
+    """Write the candidate relations of ``report`` to a curation TSV; returns (path, new rows).
+
+    Rows the relation model is least sure of come first. Besides what a build stores
+    (``status`` stored), the TSV lists the candidates the model nearly accepted (``status``
+    suggested): accept one and the next build stores it.
+    """
+    from dataclasses import replace
+
     from kg.curate import review_rows, write_review
-    from kg.extract import extract
+    from kg.extract import decide, prepare
     from kg.read import read_document
+    from kg.relation_model import SUGGEST, RelationModel, shipped
     from kg.resolve import Resolver, load_aliases
 
     doc = read_document(report)
     alias_map = load_aliases(aliases) if aliases else None
     resolver = Resolver(aliases=alias_map, known=store.known_entities() if store else None)
-    resolved = resolver.resolve(extract(doc))
+    path = _model_path(model)
+    relation_model = RelationModel.load(path) if path else shipped()
+    ctx = prepare(doc)
+    stored = {r["id"] for r in review_rows(resolver.resolve(decide(ctx, relation_model)))}
+    loose = replace(relation_model, threshold=min(SUGGEST, relation_model.threshold),
+                    rule_threshold=min(SUGGEST, relation_model.rule_threshold))
+    rows = review_rows(resolver.resolve(decide(ctx, loose)))
+    for row in rows:
+        row["status"] = "stored" if row["id"] in stored else "suggested"
+    rows.sort(key=lambda r: (abs(float(r["confidence"]) - relation_model.threshold), r["subject"], r["relation"]))
     target = Path(out) if out else DEFAULT_CURATIONS / (Path(doc.name).stem + ".tsv")
-    return target, write_review(review_rows(resolved), target)
+    return target, write_review(rows, target)
+
+
+def train(
+    reports: list[str | Path],
+    *,
+    gold_entities: str | Path | None = None,
+    gold_relations: str | Path | None = None,
+    curations: str | Path | None = None,
+    out: str | Path = DEFAULT_MODEL,
+) -> tuple[Path, dict]:
+    """Teach kg's relation model on your own reports; returns (model file, figures).
+
+    Either annotations (``gold_entities``/``gold_relations``: the TSV format of ``kg eval``, whose
+    ``id`` column names each report by its file stem) or a folder of curation TSVs that
+    ``kg review`` wrote and you filled in. The model is trained on top of the shipped one and
+    written to ``out`` (default ``data/relation-model.json``), which ``kg build`` then uses; the
+    shipped model is never changed.
+    """
+    from kg.curate import read_curation_file
+    from kg.learn import examples_from_curation, examples_from_gold, gold_for, prepare_text, train_user_model
+    from kg.read import find_reports
+    from kg.scoring import GoldSet
+
+    if (gold_entities is None) != (gold_relations is None):
+        raise UsageError("give both --gold-entities and --gold-relations")
+    if gold_entities is None and curations is None:
+        raise UsageError("give annotations (--gold-entities and --gold-relations) or --curations")
+    found = list(find_reports(reports))
+    if not found:
+        raise InputError("no reports found to train on")
+    examples = []
+    used = 0
+    if gold_entities is not None:
+        ents, rels = gold_for(Path(gold_entities), Path(gold_relations))
+        ids = {r.get("id") for r in rels}
+        for path, _name in found:
+            if path.stem not in ids:
+                continue
+            examples += examples_from_gold(prepare_text(path), GoldSet.of(ents, rels, [path.stem]))
+            used += 1
+    if curations is not None:
+        folder = Path(curations)
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such folder of curation files")
+        by_report: dict[str, list[dict[str, str]]] = {}
+        for tsv in sorted(folder.rglob("*.tsv")):
+            for row in read_curation_file(tsv):
+                by_report.setdefault(row.report, []).append(vars(row))
+        for path, name in found:
+            rows = by_report.get(name) or by_report.get(path.name)
+            if rows:
+                examples += examples_from_curation(prepare_text(path, name=name), rows)
+                used += 1
+    if not used:
+        raise InputError("none of the reports has annotations or curation decisions (the gold's id "
+                         "column names a report by its file stem; a curation row by its report name)")
+    positives = sum(1 for ex in examples for v in ex.labels.values() if v == 1)
+    model = train_user_model(examples, meta={"reports": used, "examples": len(examples), "positives": positives})
+    target = model.save(out)
+    return target, {"reports": used, "examples": len(examples), "positives": positives}
 
 
 def evaluate(store: Store, gold_entities: str | Path, gold_relations: str | Path, ids: list[str] | None = None):

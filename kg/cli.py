@@ -115,7 +115,7 @@ class _RichProgress:
         self.progress.stop()
 
 
-def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force, quiet) -> None:
+def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force, quiet, model) -> None:
     import kg.api as api
     from kg.store import open_store
 
@@ -128,7 +128,7 @@ def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force
         try:
             summary = api.build(
                 store, paths, jobs=jobs, min_confidence=min_confidence,
-                curations=curations, aliases=aliases, force=force, progress=progress,
+                curations=curations, aliases=aliases, force=force, progress=progress, model=model,
             )
         except ReportsFailed as exc:  # the others went in: show what did, then what did not
             failed, summary = exc, exc.summary
@@ -171,6 +171,7 @@ AliasesOpt = Annotated[Path, typer.Option("--aliases", help="Your alias file: al
 ForceOpt = Annotated[bool, typer.Option("--force", help="Process unchanged reports again.", metavar="")]
 # metavar="": typer shows a flag's type ('<bool>') as if it took a value
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.", metavar="")]
+ModelOpt = Annotated[Path, typer.Option("--model", help="Your relation model from 'kg train' (used when the file is there; else the shipped one).")]
 
 
 def build(
@@ -182,9 +183,10 @@ def build(
     aliases: AliasesOpt = Path("data/aliases.tsv"),
     force: ForceOpt = False,
     quiet: QuietOpt = False,
+    model: ModelOpt = Path("data/relation-model.json"),
 ) -> None:
     """Read every report under PATHS into the store; unchanged reports are skipped."""
-    _run_build(paths, store, jobs, min_confidence, curations, aliases, force, quiet)
+    _run_build(paths, store, jobs, min_confidence, curations, aliases, force, quiet, model)
 
 
 app.command("build")(command(build))
@@ -582,6 +584,24 @@ def review(
     path, new = api.review(report, out, aliases=aliases)
     typer.echo(f"wrote {path}: {new} new candidate relation(s); fill the 'decision' column "
                "(accept, reject, correct, add), then run 'kg build' again")
+
+
+@app.command()
+@command
+def train(
+    reports: Annotated[list[Path], typer.Argument(help="The reports (files or folders) the annotations or curations are about.")],
+    gold_entities: Annotated[Optional[Path], typer.Option("--gold-entities", help="Annotated entities TSV (as for 'kg eval'; an id column names each report by its file stem).")] = None,
+    gold_relations: Annotated[Optional[Path], typer.Option("--gold-relations", help="Annotated relations TSV (subject, relation, object, status, id).")] = None,
+    curations: Annotated[Optional[Path], typer.Option("--curations", help="A folder of curation TSVs written by 'kg review' and filled in.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model; 'kg build' uses data/relation-model.json when it is there.")] = Path("data/relation-model.json"),
+) -> None:
+    """Teach the relation model on your own annotated or curated reports."""
+    import kg.api as api
+
+    path, figures = api.train(reports, gold_entities=gold_entities, gold_relations=gold_relations,
+                              curations=curations, out=out)
+    typer.echo(f"wrote {path}: trained on {figures['reports']} report(s), {figures['examples']} candidate "
+               f"pair(s), {figures['positives']} relation(s); the next 'kg build' uses it")
 
 
 @app.command("eval")

@@ -8,7 +8,8 @@ confidence and rule, to a TSV that people edit in a spreadsheet. In the ``decisi
 * ``correct`` the row's subject, relation, object, types and date are the right ones: the
   original (named by the ``id`` column) is dropped and the corrected relation stored;
 * ``add``     a relation the extractor missed (leave ``id`` empty);
-* empty       no decision: the extractor's reading stands.
+* empty       no decision: the extractor's reading stands (``status`` says whether a build
+  stores the row, or only suggests it because the relation model was not sure enough).
 
 ``kg build`` applies every TSV in ``data/curations/``. Curated relations carry
 ``kg:curatedBy`` with the file they came from.
@@ -28,7 +29,7 @@ from kg.text import normalise_name
 
 COLUMNS = (
     "decision", "report", "subject", "relation", "object", "subject_type", "object_type",
-    "date", "confidence", "rule", "modality", "evidence", "start", "end", "id",
+    "date", "confidence", "rule", "modality", "evidence", "start", "end", "id", "status",
 )
 DECISIONS = ("", "accept", "reject", "correct", "add")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from kg.errors import InputError
-from kg.model import Document, SYMMETRIC_RELATIONS
+from kg.model import SYMMETRIC_RELATIONS, Document
 from kg.relation_model import Example, RelationModel, train
 from kg.scoring import GoldIndex, GoldSet, gold_triple, read_tsv
 
@@ -77,39 +77,50 @@ def gold_for(gold_entities: Path, gold_relations: Path) -> tuple[list[dict], lis
     return ents, rels
 
 
-def examples_from_curation(prepared: Prepared, rows: list[dict[str, str]]) -> list[Example]:
-    """Label the candidate pairs of a report by the user's decisions in its review TSV."""
-    yes, no = [], []
+def examples_from_curation(prepared: Prepared, rows: Sequence[dict[str, str]]) -> list[Example]:
+    """Label the candidate pairs of a report by the user's decisions in its review TSV.
+
+    ``accept``, ``correct`` and ``add`` rows are relations (1), ``reject`` rows are not (0);
+    a pair nobody decided on says nothing (no label), since a review is seldom exhaustive.
+    """
+    yes, no = set(), set()
+    names = []
     for r in rows:
         decision = (r.get("decision") or "").strip().lower()
-        triple = (r.get("subject", ""), r.get("relation", ""), r.get("object", ""))
-        if decision in ("accept", "correct", "add"):
-            yes.append(triple)
-        elif decision == "reject":
-            no.append(triple)
-    ents = [{"label": n, "type": ""} for t in yes + no for n in (t[0], t[2])]
-    index = GoldIndex(ents)
-    gs = GoldSet(index=index, required={gold_triple(*(index.match(s) or s, rel, index.match(o) or o)[:3])
-                                        for s, rel, o in yes},
-                 optional=set(), any_object=set(), dates={})
-    rejected = {gold_triple(index.match(s) or s, rel, index.match(o) or o) for s, rel, o in no}
+        if decision not in ("accept", "correct", "add", "reject"):
+            continue
+        s, rel, o = r.get("subject", ""), r.get("relation", ""), r.get("object", "")
+        names += [{"label": s, "type": ""}, {"label": o, "type": ""}]
+        (no if decision == "reject" else yes).add((s, rel, o))
+    index = GoldIndex(names)
+
+    def key(s: str, rel: str, o: str):
+        return gold_triple(index.match(s) or s, rel, index.match(o) or o)
+
+    yes_keys = {key(*t) for t in yes}
+    no_keys = {key(*t) for t in no} - yes_keys
     out = []
-    for ex, inst in zip(examples_from_gold(prepared, gs), prepared.context.memory["pair_instances"]):
-        # a pair the user neither accepted nor rejected says nothing when they reviewed only some
-        for r in ex.relations:
-            if ex.labels.get(r) == 0:
-                s = index.match(inst.subject.name) or index.match(inst.subject.text)
-                o = index.match(inst.object.name) or index.match(inst.object.text)
-                if s and o and gold_triple(s, r, o) in rejected:
-                    continue
-                if not (s and o):
-                    ex.labels[r] = None if not rejected else 0
-        out.append(ex)
+    for inst in prepared.context.memory["pair_instances"]:
+        s = index.match(inst.subject.name) or index.match(inst.subject.text)
+        o = index.match(inst.object.name) or index.match(inst.object.text)
+        labels: dict[str, int | None] = {}
+        for rel in inst.relations:
+            k = gold_triple(s, rel, o) if s and o else None
+            labels[rel] = 1 if k in yes_keys else 0 if k in no_keys else None
+        if any(v is not None for v in labels.values()):
+            out.append(Example(inst.features, inst.relations, labels))
     return out
 
 
-def train_model(examples: Iterable[Example], **kwargs) -> RelationModel:
-    return train(list(examples), **kwargs)
+def train_user_model(examples: Iterable[Example], *, meta: dict | None = None) -> RelationModel:
+    """A user's model: trained on their examples, on top of the shipped model."""
+    from kg.relation_model import shipped
+
+    examples = list(examples)
+    if not any(v == 1 for ex in examples for v in ex.labels.values()):
+        raise InputError("no relation to learn from: the annotations or curations name no relation "
+                         "that kg found as a candidate pair")
+    return train(examples, c=1.0, meta=meta, base=shipped())
 
 
 def examples_for_texts(paths: Sequence[Path], gold_entities: list[dict], gold_relations: list[dict],
@@ -127,4 +138,4 @@ def examples_for_texts(paths: Sequence[Path], gold_entities: list[dict], gold_re
 
 
 __all__ = ["Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
-           "train_model", "examples_for_texts", "gold_for"]
+           "train_user_model", "examples_for_texts", "gold_for"]

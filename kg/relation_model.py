@@ -29,6 +29,8 @@ FORMAT = 1
 SHIPPED = "relation-model.json"
 #: Relations whose date the model takes from the sentence when no rule gave one.
 CLASS_WEIGHT = None
+#: ``kg review`` also lists the candidates the model gives at least this probability.
+SUGGEST = 0.2
 DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
 
 
@@ -41,14 +43,21 @@ class RelationModel:
     threshold: float = 0.5  #: for a pair no rule proposed the relation for
     rule_threshold: float = 0.5  #: for a pair a rule proposed the relation for
     meta: dict = field(default_factory=dict)
+    #: A user's model builds on the shipped one: it reads the shipped model's probability as a
+    #: feature, so where their few examples say nothing the shipped model's judgement stands.
+    base: "RelationModel | None" = None
 
     def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
         """P(relation | pair) for each relation the pair may stand in."""
         feats = set(features)
+        if self.base is not None:
+            feats |= prior_features(self.base.probabilities(feats, relations))
         out = {}
         for rel in relations:
             w = self.weights.get(rel)
             if w is None:
+                if self.base is not None:  # the user's data taught nothing about it
+                    out.update(self.base.probabilities(feats, [rel]))
                 continue
             z = self.bias[rel] + sum(w.get(f, 0.0) for f in feats)
             out[rel] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -56,7 +65,7 @@ class RelationModel:
 
     # -- files ------------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {"format": FORMAT, "threshold": self.threshold, "rule_threshold": self.rule_threshold,
+        return {"format": FORMAT, "base": "shipped" if self.base is not None else None, "threshold": self.threshold, "rule_threshold": self.rule_threshold,
                 "meta": self.meta,
                 "bias": self.bias, "weights": self.weights}
 
@@ -74,13 +83,16 @@ class RelationModel:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"{where}: not a kg relation model (format {FORMAT})")
         try:
-            return cls(weights={r: {f: float(w) for f, w in ws.items()} for r, ws in data["weights"].items()},
+            model = cls(weights={r: {f: float(w) for f, w in ws.items()} for r, ws in data["weights"].items()},
                        bias={r: float(b) for r, b in data["bias"].items()},
                        threshold=float(data["threshold"]),
                        rule_threshold=float(data.get("rule_threshold", data["threshold"])),
                        meta=dict(data.get("meta", {})))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(f"{where}: a broken relation model ({exc})") from exc
+        if data.get("base") == "shipped":
+            model.base = shipped()
+        return model
 
     @classmethod
     def load(cls, path: str | Path) -> "RelationModel":
@@ -105,6 +117,11 @@ def shipped() -> RelationModel:
     return RelationModel.from_json(data, f"kg/data/{SHIPPED}")
 
 
+def prior_features(probs: dict[str, float]) -> set[str]:
+    """The base model's judgement as features: its probability per relation, in tenths."""
+    return {f"prior:{rel}={min(9, int(p * 10))}" for rel, p in probs.items()}
+
+
 # -- training ----------------------------------------------------------------------------
 @dataclass
 class Example:
@@ -116,8 +133,17 @@ class Example:
 
 
 def train(examples: Sequence[Example], *, c: float = 0.3, min_count: int = 2,
-          threshold: float = 0.5, meta: dict | None = None) -> RelationModel:
-    """Fit one L2 logistic regression per relation (scikit-learn's liblinear, fixed seed)."""
+          threshold: float = 0.5, meta: dict | None = None,
+          base: RelationModel | None = None) -> RelationModel:
+    """Fit one L2 logistic regression per relation (scikit-learn's liblinear, fixed seed).
+
+    With ``base`` (the shipped model) each example also carries the base model's probabilities
+    as features, and the new model keeps the base's thresholds.
+    """
+    if base is not None:
+        examples = [Example(list(ex.features) + sorted(prior_features(base.probabilities(ex.features, ex.relations))),
+                            ex.relations, ex.labels) for ex in examples]
+        min_count = 1
     from collections import Counter
 
     try:
@@ -146,7 +172,10 @@ def train(examples: Sequence[Example], *, c: float = 0.3, min_count: int = 2,
         names = vec.get_feature_names_out()
         weights[rel] = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-4}
         bias[rel] = round(float(clf.intercept_[0]), 4)
-    return RelationModel(weights=weights, bias=bias, threshold=threshold, meta=dict(meta or {}))
+    model = RelationModel(weights=weights, bias=bias, threshold=threshold, meta=dict(meta or {}), base=base)
+    if base is not None:
+        model.threshold, model.rule_threshold = base.threshold, base.rule_threshold
+    return model
 
 
 __all__ = ["RelationModel", "Example", "train", "shipped", "DATED"]
