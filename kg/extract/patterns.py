@@ -19,7 +19,8 @@ Pattern syntax, tokens separated by spaces:
 Classes: ORG (organisations, cooperatives, partnerships), MUN (municipality), PROV, HOOD
 (neighbourhood), PLACE (MUN, PROV or HOOD), PILOT, SVC (service), PER (person), ACTOR (ORG or
 MUN). Each rule says which captures are subject and object (``subject``/``object``), or
-``pairs = "A"`` for every pair within A (symmetric relations). A rule's relation must fit the
+``pairs = "A"`` for every pair within A (symmetric relations); ``TOPIC`` as subject or object
+is the organisation the text is by or about. A rule's relation must fit the
 ontology's domain and range for the captured types (:mod:`kg.extract.schema`), else no candidate.
 
 Every rule carries ``examples`` (a text and the relations it must give) and ``counter``
@@ -43,8 +44,12 @@ CLASSES = {
     "ORG": "O", "MUN": "M", "PROV": "V", "HOOD": "N", "PLACE": "MVN", "PILOT": "P", "SVC": "S",
     "PER": "H", "ACTOR": "OM", "GROUP": "OP",
 }
-_SEP = r"(?:, (?:en |of )?|en |of |& |alsmede |evenals |, zowel |zowel )"
+_SEP = r"(?:, (?:en |of )?(?:onder meer |ook )?|en (?:onder meer |ook )?|of |& |alsmede |evenals |, zowel |zowel )"
 _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
+#: A rule's subject or object may be the organisation the text is by or about ("Wij bieden ...",
+#: "Inwoners kunnen er terecht bij het maatschappelijk werk"): the one named in its opening
+#: lines and most often (kg.extract.coref.author_org). No rule fires on it when there is none.
+TOPIC = "TOPIC"
 _DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
 
 
@@ -63,10 +68,16 @@ class PatternRule:
     counter: list[str] = field(default_factory=list)
 
 
+#: What may stand before a name in a list: an article and a kind noun ("de gemeente", "zorgverzekeraar").
+_ITEM_HEAD = (r"(?:de |het |een )?(?:(?:gemeente|provincie|stichting|vereniging|coöperatie|"
+              r"[a-zë]*(?:organisatie|verzekeraar|aanbieder|corporatie|instelling|stichting|vereniging|bond|"
+              r"fonds|centrum|school|partner)) )?")
+
+
 def _slot_rx(letters: str, name: str, many: bool) -> str:
     one = rf"⟦[{letters}]\d+⟧ "
     if many:
-        return rf"(?P<{name}>(?:de |het |een )?{one}(?:{_SEP}(?:de |het |een )?{one})*)"
+        return rf"(?P<{name}>{_ITEM_HEAD}{one}(?:{_SEP}{_ITEM_HEAD}{one})*)"
     return rf"(?P<{name}>{one})"
 
 
@@ -128,7 +139,7 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            confidence=float(raw.get("confidence", 0.8)),
                            unless=compile_pattern(raw["unless"]) if raw.get("unless") else None,
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
-        names = set(rule.regex.groupindex)
+        names = set(rule.regex.groupindex) | {TOPIC}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
         if None in wanted or not wanted <= names:
             raise InputError(f"patterns: rule {rid}: subject/object or pairs must name captures of the pattern")
@@ -176,6 +187,19 @@ def run(ctx: Context) -> None:
         apply_rules(ctx, v, line, by_number, rules())
 
 
+def _topic(ctx: Context) -> list:
+    if "author_org" not in ctx.memory:
+        from kg.extract.coref import author_org
+
+        slot = author_org(ctx)
+        ctx.memory["author_org"] = slot.mention if slot is not None else None
+    return [ctx.memory["author_org"]] if ctx.memory["author_org"] is not None else []
+
+
+def _side(ctx: Context, m: re.Match, name: str, by_number: dict[int, Slot]) -> list:
+    return _topic(ctx) if name == TOPIC else _members(m.group(name), by_number)
+
+
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
     for rule in rule_set:
         if rule.unless is not None and rule.unless.search(line):
@@ -191,8 +215,8 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
                         if fits(rule.relation, a.type, b.type):
                             ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
                 continue
-            for s in _members(m.group(rule.subject), by_number):
-                for o in _members(m.group(rule.object), by_number):
+            for s in _side(ctx, m, rule.subject, by_number):
+                for o in _side(ctx, m, rule.object, by_number):
                     if not fits(rule.relation, s.type, o.type):
                         continue
                     a, b = s, o
