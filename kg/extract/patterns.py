@@ -14,6 +14,7 @@ Pattern syntax, tokens separated by spaces:
 ``fusie?``         the lemma, or nothing
 ``~3``             up to 3 other words (no name, no clause punctuation)
 ``,`` ``:``        that punctuation
+``&(,|en)``        must follow here, but is left for the next match
 =================  =====================================================================
 
 Classes: ORG (organisations, cooperatives, partnerships), MUN (municipality), PROV, HOOD
@@ -42,7 +43,7 @@ from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS
 
 CLASSES = {
     "ORG": "O", "MUN": "M", "PROV": "V", "HOOD": "N", "PLACE": "MVN", "PILOT": "P", "SVC": "S",
-    "PER": "H", "ACTOR": "OM", "GROUP": "OP",
+    "PER": "H", "ACTOR": "OM", "GROUP": "OP", "AREA": "NOP",
 }
 _SEP = r"(?:, (?:en |of )?(?:onder meer |ook )?|en (?:onder meer |ook )?|of |& |alsmede |evenals |, zowel |zowel )"
 _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
@@ -91,6 +92,10 @@ def compile_pattern(pattern: str) -> re.Pattern:
             if cls not in CLASSES:
                 raise InputError(f"pattern {pattern!r}: unknown class {cls}")
             out.append(_slot_rx(CLASSES[cls], name, bool(many)))
+            continue
+        if tok.startswith("&") and len(tok) > 1:  # lookahead: must follow, is not consumed
+            inner = compile_pattern(tok[1:]).pattern
+            out.append(rf"(?={inner})")
             continue
         m = re.fullmatch(r"~(\d+)", tok)
         if m:
