@@ -173,3 +173,29 @@ class Context:
                 break
             out.append(v)
         return out
+
+
+# -- helpers the name finders and the rules share ---------------------------------------------
+def list_item_views(ctx: Context, view: View) -> list[View]:
+    """The bulleted items that follow ``view`` when it introduces them with a colon."""
+    if not view.text.rstrip().endswith(":"):
+        return []
+    out = []
+    for v in ctx.views[view.index + 1:]:
+        if not v.bullet:
+            break
+        out.append(v)
+    return out
+
+
+def adjective_place(ctx: Context, adj: str):
+    """"Helmondse" -> Helmond, "Groningse" -> Groningen, "Leeuwarder" -> Leeuwarden (gazetteer)."""
+    stem = adj[:-2]
+    # "Nijmeegse" -> Nijmegen: the doubled vowel of the closed syllable is single in the open one
+    open_stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)
+    for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem,
+                 stem + "le" if stem.endswith("l") else stem, open_stem + "en"):
+        found = ctx.gazetteer.lookup(name, "Municipality")
+        if found:
+            return found[0]
+    return None

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.context import Context, Slot, View
+from kg.extract.context import Context, Slot, View, adjective_place, list_item_views
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
@@ -200,18 +200,6 @@ def _chains(v: View) -> list[_Chain]:
     return out
 
 
-def list_item_views(ctx: Context, view: View) -> list[View]:
-    """The bulleted items that follow ``view`` when it introduces them with a colon."""
-    if not view.text.rstrip().endswith(":"):
-        return []
-    out = []
-    for v in ctx.views[view.index + 1:]:
-        if not v.bullet:
-            break
-        out.append(v)
-    return out
-
-
 def _list_items(ctx: Context, chains: list[_Chain]) -> None:
     """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name."""
     items: set[int] = set()
@@ -362,7 +350,6 @@ def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     if len(c.words) < 3 or c.initial or not re.fullmatch(r"[A-Z][a-zë]+se", c.words[0]) \
             or c.words[1].casefold() in NOT_NAMES or not re.search(r"\b(?:het|de|een)\s+$", c.view.text[:c.cs]):
         return
-    from kg.extract.rel_location import adjective_place
     if adjective_place(ctx, c.words[0]) is None:
         return
     w = c.words.pop(0)

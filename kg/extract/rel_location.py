@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot
+from kg.extract.context import Context, Slot, adjective_place
 from kg.extract.lexicon import VENUE_NOUNS
 from kg.extract.rules import ORG_TYPES, list_before, parse_list
 from kg.text import normalise_name
@@ -66,19 +66,6 @@ _PLACE_ADJ_APPOS = re.compile(r"⟦O(?P<o>\d+)⟧\s*,\s*(?:de|het|een)\s+(?P<adj
                               r"corporatie|coöperatie|welzijnswerk)\b")
 #: "het Leidse Leercentrum X": a place adjective right before the name (the name dropped it).
 _PLACE_ADJ_NAME = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+se)\s+⟦O(?P<o>\d+)⟧")
-
-
-def adjective_place(ctx: Context, adj: str):
-    """"Helmondse" -> Helmond, "Groningse" -> Groningen, "Leeuwarder" -> Leeuwarden (gazetteer)."""
-    stem = adj[:-2]
-    # "Nijmeegse" -> Nijmegen: the doubled vowel of the closed syllable is single in the open one
-    open_stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)
-    for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem,
-                 stem + "le" if stem.endswith("l") else stem, open_stem + "en"):
-        found = ctx.gazetteer.lookup(name, "Municipality")
-        if found:
-            return found[0]
-    return None
 
 
 def run(ctx: Context) -> None:

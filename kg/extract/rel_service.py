@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot
+from kg.extract.context import Context, Slot, list_item_views
 from kg.extract.dates import START_CUES, date_near
 from kg.extract.rules import ORG_TYPES, clauses, fronted_with, modality, parse_list
 
@@ -134,7 +134,6 @@ def _colon_lists(ctx: Context) -> None:
     """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
     "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
     from kg.extract.coref import author_org
-    from kg.extract.names import list_item_views
     from kg.extract.rules import topic_org
 
     for v in ctx.views:

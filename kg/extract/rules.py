@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.context import SLOT_RE, Context, Slot, View
+from kg.extract.context import SLOT_RE, Context, Slot, View, list_item_views
 from kg.extract.lexicon import NUMBER_WORDS, VENUE_NOUNS
 
 ORG = r"⟦[O](\d+)⟧"
@@ -119,7 +119,6 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
 
 def bulleted_items(ctx: Context, view: View, letters: str = "O") -> list[Item]:
     """"... de volgende organisaties:" followed by bullets: the name that opens each item."""
-    from kg.extract.names import list_item_views
 
     out: list[Item] = []
     for item in list_item_views(ctx, view):
