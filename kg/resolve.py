@@ -146,10 +146,24 @@ class Resolver:
 
     def _merge_variants(self, clusters: dict[tuple[str, str], _Cluster],
                         index: dict[int, _Cluster]) -> None:
-        """Safe merges inside one report: regional acronym forms, one-letter misspellings."""
+        """Safe merges inside one report: regional acronym forms, one-letter misspellings, and a
+        person named by first or last name alone after their full name ("Corrie" for "Corrie
+        van Dam", "De Vries" for "Anna de Vries") when exactly one person fits."""
         orgs = [c for (fam, _), c in clusters.items() if fam == "organisation" and not c.place]
         target: dict[int, _Cluster] = {}
         word_only: set[int] = set()
+        persons = [c for (fam, _), c in clusters.items() if fam == "person"]
+        for a in persons:
+            words = {w.casefold() for lab in a.labels for w in [lab]}
+            if any(" " in w for w in words):
+                continue  # a full name
+            fits = [b for b in persons if b is not a and any(
+                " " in lab and (lab.split()[0].casefold() in words or lab.split()[-1].casefold() in words)
+                for lab in b.labels)]
+            if len(fits) == 1:
+                target[id(a)] = fits[0]
+                word_only.add(id(a))
+        merged_persons = [c for c in persons if id(c) in target]
         for a in orgs:
             b = self._word_of(a, orgs)
             if b is not None:
@@ -170,7 +184,7 @@ class Resolver:
                 cl = target[id(cl)]
             index[mid] = cl
         for b_id, a in target.items():
-            b = next(c for c in orgs if id(c) == b_id)
+            b = next(c for c in orgs + merged_persons if id(c) == b_id)
             a.types.update(b.types)
             a.surfaces.update(b.surfaces)
             if b_id in word_only:

@@ -126,3 +126,19 @@ def test_lone_word_joins_the_one_longer_name_it_distinguishes():
     assert "Welzijnsgroep Reestdal" in labels and "Reestdal" not in labels
     # two organisations share the word: nothing is merged
     assert {"Welzijn Ouderen Vechtzoom", "Buurtwerk Vechtzoom", "Vechtzoom"} <= labels
+
+
+def test_a_person_named_by_first_or_last_name_alone_is_the_one_full_name_that_fits():
+    r = Resolver().resolve(_ext(Mention("Anna de Vries", "Person", 0, 13),
+                                Mention("Vries", "Person", 20, 25),
+                                Mention("Anna", "Person", 30, 34)))
+    assert _labels(r, "Person") == {"Anna de Vries"}
+    (e,) = r.entities.values()
+    assert {"Vries", "Anna"} <= e.aliases
+
+
+def test_a_first_name_shared_by_two_people_stays_apart():
+    r = Resolver().resolve(_ext(Mention("Anna de Vries", "Person", 0, 13),
+                                Mention("Anna Jansen", "Person", 20, 31),
+                                Mention("Anna", "Person", 40, 44)))
+    assert _labels(r, "Person") == {"Anna de Vries", "Anna Jansen", "Anna"}

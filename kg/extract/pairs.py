@@ -193,6 +193,11 @@ _PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "
              "haar": "zij", "u": "u", "je": "u", "jij": "u", "inwoner": "u", "bewoner": "u"}
 
 
+def _org_names(ctx: Context) -> set[str]:
+    return {sl.mention.name.casefold() for v in ctx.views for sl in v.slots
+            if not sl.group and sl.mention.type in ("Organisation", "Cooperative", "Partnership")}
+
+
 def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> None:
     """The organisation the text is most about, paired with what other sentences name.
 
@@ -212,6 +217,12 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> Non
             break
     if topic is None:
         return
+    # how much the text is about its topic: a page of one organisation, or news about several
+    org_counts = {k: n for k, n in counts.items() if k and k in _org_names(ctx)}
+    total = sum(org_counts.values()) or 1
+    share = org_counts.get(top, 0) / total
+    doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
+             f"doc|share={'high' if share >= 0.6 else 'mid' if share >= 0.35 else 'low'}"]
     for v in ctx.views:
         mentions = [m for sl in v.slots for m in ([g.mention for g in sl.group] if sl.group else [sl.mention])]
         if not mentions or any(m.name.casefold() == top for m in mentions):
@@ -237,7 +248,8 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> Non
                 f = ["doc", f"doc|tt={s_.type}|{o_.type}", f"tt={s_.type}|{o_.type}",
                      "doc|topic_is_s" if s_ is topic else "doc|topic_is_o"]
                 f += _mention_features("s_", s_, counts) + _mention_features("o_", o_, counts)
-                f += [f"doc|{x}" for x in sent]
+                f += [f"doc|{x}" for x in sent] + doc_f
+                f += [f"{x}|tt={s_.type}|{o_.type}" for x in doc_f]
                 out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
 
 

@@ -44,6 +44,7 @@ from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS
 CLASSES = {
     "ORG": "O", "MUN": "M", "PROV": "V", "HOOD": "N", "PLACE": "MVN", "PILOT": "P", "SVC": "S",
     "PER": "H", "ACTOR": "OM", "GROUP": "OP", "AREA": "NOP",
+    "PARTY": "OMH",
 }
 _SEP = r"(?:, (?:en |of )?(?:onder meer |ook )?|en (?:onder meer |ook )?|of |& |alsmede |evenals |, zowel |zowel )"
 _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
