@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import decide  # noqa: E402
-from kg.learn import examples_from_gold, gold_for, prepare_text  # noqa: E402
-from kg.relation_model import RelationModel, shipped, train  # noqa: E402
-from kg.resolve import Resolver  # noqa: E402
+from kg.learn import (calibration_points, examples_from_gold, gold_for, leave_one_text_out,  # noqa: E402
+                      prepare_text, relation_rows)
+from kg.relation_model import TRAIN_C, RelationModel, fit_calibration, shipped  # noqa: E402
 from kg.scoring import GoldSet, gold_key  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev"
@@ -41,25 +41,12 @@ def load_set(folder: Path):
     return texts, ents, rels
 
 
-def rows_of(extraction, resolver: Resolver) -> list[dict[str, str]]:
-    report = resolver.resolve(extraction)
-    out = []
-    for r in report.relations:
-        if r.modality == "negated":
-            continue
-        s, o = report.entities[r.subject], report.entities[r.object]
-        out.append({"subject": s.label, "relation": r.relation, "object": o.label,
-                    "subject_type": s.type, "object_type": o.type, "date": r.date or "",
-                    "rule": r.rule, "confidence": f"{r.confidence:.2f}",
-                    "evidence": r.evidence.sentence if r.evidence else ""})
-    return out
-
-
 class Tally:
     def __init__(self) -> None:
         self.by_type = defaultdict(lambda: [0, 0, 0])  # tp fp fn
         self.by_rule = defaultdict(lambda: [0, 0])  # tp fp
         self.dates = [0, 0]
+        self.by_conf = defaultdict(lambda: [0, 0])  # confidence tenth -> tp fp
         self.misses: list[str] = []
         self.extras: list[str] = []
 
@@ -76,11 +63,13 @@ class Tally:
                 found.add(k)
                 self.by_type[r["relation"]][0] += 1
                 self.by_rule[r["rule"]][0] += 1
+                self.by_conf[min(9, int(float(r["confidence"]) * 10))][0] += 1
                 if k in gs.dates and r["date"][:10] == gs.dates[k]:
                     self.dates[0] += 1
             elif verdict == "fp":
                 self.by_type[r["relation"]][1] += 1
                 self.by_rule[r["rule"]][1] += 1
+                self.by_conf[min(9, int(float(r["confidence"]) * 10))][1] += 1
                 self.extras.append(f"{tid}  {r['subject']} --{r['relation']}--> {r['object']}  [{r['rule']} {r['confidence']}]")
         for k in gs.required - found:
             self.by_type[k[1]][2] += 1
@@ -110,20 +99,44 @@ def report(t: Tally, title: str) -> None:
         a, b, c = t.by_type[rel]
         pp, rr, ff = prf(a, b, c)
         print(f"{rel:<15}{a:>5}{b:>5}{c:>5}{pp:>7.2f}{rr:>7.2f}{ff:>7.2f}")
+    print(f"\n{'confidence':<15}{'tp':>5}{'fp':>5}{'P':>7}   (is a confidence of 0.8 right 8 times in 10?)")
+    for b in sorted(t.by_conf, reverse=True):
+        a, c = t.by_conf[b]
+        print(f"{f'{b / 10:.1f}-{(b + 1) / 10:.1f}':<15}{a:>5}{c:>5}{(a / (a + c) if a + c else 0):>7.2f}")
     print(f"\n{'rule':<42}{'tp':>5}{'fp':>5}{'P':>7}")
     for rule, (a, b) in sorted(t.by_rule.items(), key=lambda kv: -(kv[1][0] + kv[1][1])):
         print(f"{rule[:41]:<42}{a:>5}{b:>5}{(a / (a + b) if a + b else 0):>7.2f}")
+
+
+def run_mode(a, prepared, examples, extra, th, rth) -> dict[str, list[dict[str, str]]]:
+    """text id -> relation rows, for the mode asked."""
+    if a.mode == "loto":
+        model = shipped()
+        return leave_one_text_out(prepared, examples, extra, c=a.c,
+                                  threshold=model.threshold if th is None else th,
+                                  rule_threshold=model.rule_threshold if rth is None else rth)
+    out = {}
+    for tid, prep in prepared.items():
+        ctx = prep.context
+        if a.mode == "rules":
+            ctx.extraction.candidates = list(ctx.memory["rule_candidates"])
+            out[tid] = relation_rows(ctx.extraction)
+        else:
+            out[tid] = relation_rows(decide(ctx, shipped()))
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", type=Path, default=DEV, help="folder of texts with entities.tsv/relations.tsv")
     ap.add_argument("--mode", choices=("loto", "rules", "shipped"), default="loto")
-    ap.add_argument("--extra", type=Path, action="append", default=[], help="more annotated sets to train on")
+    ap.add_argument("--extra", type=Path, action="append", default=None,
+                    help="annotated sets to train on besides the other texts (default: tests/data/heldout*, "
+                         "as the shipped model; --extra none for none)")
     ap.add_argument("--threshold", type=float, default=None, help="decision threshold (default: the model's)")
     ap.add_argument("--rule-threshold", type=float, default=None,
                     help="decision threshold for pairs a rule proposed (default: the model's)")
-    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=TRAIN_C, help="inverse regularisation strength")
     ap.add_argument("--sweep", action="store_true", help="print LOTO P/R/F1 per threshold")
     ap.add_argument("--ids", default="", help="only these text ids (comma-separated)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print misses and extras")
@@ -139,54 +152,44 @@ def main() -> int:
     golds = {tid: GoldSet.of(ents, rels, [tid]) for tid in prepared}
     examples = {tid: examples_from_gold(prepared[tid], golds[tid]) for tid in prepared}
     extra = []
-    for folder in a.extra:
+    if a.extra is None:
+        a.extra = sorted((ROOT / "tests" / "data").glob("heldout*")) if a.mode == "loto" else []
+    for folder in [f for f in a.extra if str(f) != "none"]:
         xt, xe, xr = load_set(folder)
         for p in xt:
             extra += examples_from_gold(prepare_text(p), GoldSet.of(xe, xr, [p.stem]))
     print(f"read and prepared {len(texts)} texts (+{len(extra)} extra examples) in {time.perf_counter() - t0:.1f} s",
           file=sys.stderr)
 
-    resolver = Resolver(aliases={})
-    models: dict[str, RelationModel | None] = {}
-    for tid in prepared:
-        if a.mode == "rules":
-            models[tid] = None
-        elif a.mode == "shipped":
-            models[tid] = shipped()
-        else:
-            train_ex = [ex for other, exs in examples.items() if other != tid for ex in exs] + extra
-            models[tid] = train(train_ex, c=a.c)
-    print(f"models ready after {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
     if a.sweep:
         grid = [(round(t, 2), round(r, 2)) for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-                for r in (0.05, 0.1, 0.2, 0.3, 0.5)]
+                for r in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5)]
     else:
         grid = [(a.threshold, a.rule_threshold)]
     for th, rth in grid:
+        rows = run_mode(a, prepared, examples, extra, th, rth)
         tally = Tally()
-        snapshot = []
-        for tid, prep in prepared.items():
-            ctx = prep.context
-            model = models[tid]
-            if model is None:
-                ctx.extraction.candidates = list(ctx.memory["rule_candidates"])
-                extraction = ctx.extraction
-            else:
-                if th is not None:
-                    model.threshold = th
-                if rth is not None:
-                    model.rule_threshold = rth
-                extraction = decide(ctx, model)
-            rows = rows_of(extraction, resolver)
-            tally.add(tid, rows, golds[tid])
-            snapshot += [{"id": tid, **r} for r in rows]
-        title = f"{a.set.name}, {len(prepared)} texts, mode={a.mode}" + (f", threshold={th}" if th else "") + (f", rule threshold={rth}" if rth else "")
+        for tid, rs in rows.items():
+            tally.add(tid, rs, golds[tid])
         if a.sweep:
             tp, fp, fn = tally.pooled()
             p, r, f = prf(tp, fp, fn)
-            print(f"threshold {th:.2f} rule {rth:.2f}: P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn})")
+            print(f"threshold {th:.2f} rule {rth:.2f}: P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn})",
+                  flush=True)
             continue
+        if a.mode == "loto":  # confidences: precision measured on the other texts (calibrated LOTO too)
+            points = calibration_points(rows, golds)
+            for tid, rs in rows.items():
+                cal = RelationModel({}, {}, calibration=fit_calibration(
+                    [pt for other, pts in points.items() if other != tid for pt in pts]))
+                for r in rs:
+                    r["confidence"] = f"{cal.confidence(float(r['confidence']), r['rule'] != 'model', r['relation']):.2f}"
+            tally = Tally()
+            for tid, rs in rows.items():
+                tally.add(tid, rs, golds[tid])
+        title = f"{a.set.name}, {len(prepared)} texts, mode={a.mode}" + (f", threshold={th}" if th else "") + (
+            f", rule threshold={rth}" if rth is not None else "")
         report(tally, title)
         if a.verbose:
             print("\nmissed:")
@@ -194,6 +197,7 @@ def main() -> int:
             print("\nextra:")
             print("\n".join("  " + m for m in sorted(tally.extras)))
         if a.snapshot:
+            snapshot = [{"id": tid, **r} for tid, rs in rows.items() for r in rs]
             with a.snapshot.open("w", newline="", encoding="utf-8") as fh:
                 w = csv.DictWriter(fh, fieldnames=list(snapshot[0].keys()) if snapshot else ["id"],
                                    delimiter="\t", lineterminator="\n")

@@ -260,9 +260,9 @@ def review(
 ) -> tuple[Path, int]:
     """Write the candidate relations of ``report`` to a curation TSV; returns (path, new rows).
 
-    Rows the relation model is least sure of come first. Besides what a build stores
-    (``status`` stored), the TSV lists the candidates the model nearly accepted (``status``
-    suggested): accept one and the next build stores it.
+    Rows the relation model is least sure of come first: the candidates it nearly accepted
+    (``status`` suggested: accept one and the next build stores it), then what a build stores
+    (``status`` stored), lowest confidence first.
     """
     from dataclasses import replace
 
@@ -284,7 +284,7 @@ def review(
     rows = review_rows(resolver.resolve(decide(ctx, loose)))
     for row in rows:
         row["status"] = "stored" if row["id"] in stored else "suggested"
-    rows.sort(key=lambda r: (abs(float(r["confidence"]) - relation_model.threshold), r["subject"], r["relation"]))
+    rows.sort(key=lambda r: (r["status"] == "stored", float(r["confidence"]), r["subject"], r["relation"]))
     target = Path(out) if out else DEFAULT_CURATIONS / (Path(doc.name).stem + ".tsv")
     return target, write_review(rows, target)
 

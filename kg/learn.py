@@ -137,5 +137,53 @@ def examples_for_texts(paths: Sequence[Path], gold_entities: list[dict], gold_re
     return out
 
 
-__all__ = ["Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
+def relation_rows(extraction, resolver=None) -> list[dict[str, str]]:
+    """A resolved extraction's relations as export rows (what ``kg export relations`` gives for
+    a store holding only this report), with rule and confidence."""
+    from kg.resolve import Resolver
+
+    report = (resolver or Resolver(aliases={})).resolve(extraction)
+    out = []
+    for r in report.relations:
+        if r.modality == "negated":
+            continue
+        s, o = report.entities[r.subject], report.entities[r.object]
+        out.append({"subject": s.label, "relation": r.relation, "object": o.label,
+                    "subject_type": s.type, "object_type": o.type, "date": r.date or "",
+                    "rule": r.rule, "confidence": f"{r.confidence:.2f}",
+                    "evidence": r.evidence.sentence if r.evidence else ""})
+    return out
+
+
+def leave_one_text_out(prepared: dict[str, Prepared], examples: dict[str, list[Example]],
+                       extra: Sequence[Example] = (), *, c: float, threshold: float,
+                       rule_threshold: float) -> dict[str, list[dict[str, str]]]:
+    """text id -> its relation rows, decided by a model trained on every other text (and
+    ``extra``), never on the text itself. Confidences are the model's raw probabilities."""
+    from kg.extract import decide
+
+    out = {}
+    for tid, prep in prepared.items():
+        train_ex = [ex for other, exs in examples.items() if other != tid for ex in exs] + list(extra)
+        model = train(train_ex, c=c, threshold=threshold)
+        model.rule_threshold = rule_threshold
+        out[tid] = relation_rows(decide(prep.context, model))
+    return out
+
+
+def calibration_points(rows: dict[str, list[dict[str, str]]], golds: dict[str, GoldSet]
+                       ) -> dict[str, list[tuple[str, bool, int]]]:
+    """text id -> (relation, from a rule, right) of each row the gold judges."""
+    out: dict[str, list[tuple[str, bool, int]]] = {}
+    for tid, rs in rows.items():
+        pts = []
+        for r in rs:
+            verdict, _ = golds[tid].judge(r["subject"], r["relation"], r["object"], r["object_type"])
+            if verdict != "free":
+                pts.append((r["relation"], r["rule"] != "model", int(verdict == "tp")))
+        out[tid] = pts
+    return out
+
+
+__all__ = ["relation_rows", "leave_one_text_out", "calibration_points", "Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
            "train_user_model", "examples_for_texts", "gold_for"]
