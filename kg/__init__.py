@@ -50,13 +50,14 @@ __all__ = [
     "KgError",
     "UsageError",
     "InputError",
+    "OutputError",
     "QueryError",
     "StoreError",
     "ValidationError",
     "__version__",
 ]
 
-_ERRORS = {"KgError", "UsageError", "InputError", "QueryError", "StoreError", "ValidationError"}
+_ERRORS = {"KgError", "UsageError", "InputError", "OutputError", "QueryError", "StoreError", "ValidationError"}
 
 
 def __getattr__(name: str):
