@@ -249,9 +249,25 @@ _worker: dict = {}
 _WORKER_NICE = 5
 
 
-def _init_worker(setup: _WorkerSetup, nice: int = 0) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Worker: end when the main process is gone (killed, even by SIGKILL), instead of
+    staying behind blocked on the task pipe."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _init_worker(setup: _WorkerSetup, nice: int = 0, parent: int | None = None) -> None:
     from kg.resolve import Resolver
 
+    if parent is not None:
+        _exit_with_parent(parent)
     if nice and hasattr(os, "nice"):
         # The main process writes every report in turn: it is the queue's one server.
         # Workers that yield the CPU to it keep it from waiting behind them.
@@ -312,7 +328,8 @@ def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSet
     # are not held while thousands of others wait.
     size = max(1, min(_BATCH, len(todo) // (jobs * 4)))
     batches = iter([todo[i:i + size] for i in range(0, len(todo), size)])
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup, _WORKER_NICE)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(setup, _WORKER_NICE, os.getpid())) as pool:
         pending: dict = {}
 
         def submit_next() -> None:

@@ -335,9 +335,10 @@ def render(
     page = net.generate_html(name="network.html")
     page = page.replace("/*KG_META*/null", page_json(meta), 1)
     page = page.replace("<!--KG_TITLE-->", html.escape(title), 2)
+    from kg.files import atomic_write
+
     out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    atomic_write(out, page)  # a full disk leaves the old page whole
     return {
         "path": str(out),
         "nodes": n_nodes,
