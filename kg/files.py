@@ -50,7 +50,7 @@ def read_bytes(path: Path | str, *, limit: int = MAX_INPUT_BYTES, what: str = "f
         if not stat.S_ISREG(info.st_mode):
             raise InputError(f"{path}: is not a regular file (a pipe, device or socket); kg reads only files")
         if info.st_size > limit:
-            raise InputError(f"{path}: is {info.st_size / 1e6:.0f} MB; kg reads {what}s of at most {_mib(limit)}")
+            raise InputError(f"{path}: is {info.st_size / 2**20:.0f} MB; kg reads {what}s of at most {_mib(limit)}")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
         if len(data) > limit:  # grew while we read

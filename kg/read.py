@@ -248,7 +248,7 @@ def _check_docx_size(path: Path, data: bytes) -> None:
     total = sum(i.file_size for i in infos)
     if xml > DOCX_MAX_XML or total > DOCX_MAX_TOTAL:
         raise InputError(
-            f"{path}: decompresses to {total / 1e6:.0f} MB ({xml / 1e6:.0f} MB of XML); kg opens Word files of at most "
+            f"{path}: decompresses to {total / 2**20:.0f} MB ({xml / 2**20:.0f} MB of XML); kg opens Word files of at most "
             f"{DOCX_MAX_XML // 2**20} MB of text and markup ({DOCX_MAX_TOTAL // 2**20} MB in all)"
         )
 
