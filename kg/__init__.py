@@ -43,6 +43,7 @@ _API = (
     "network_stats",
     "named_queries",
     "format_result",
+    "write_result",
 )
 
 __all__ = [

@@ -82,6 +82,7 @@ def build(
 ) -> BuildSummary:
     """Ingest every report under ``paths`` into ``store``; see the module docstring."""
     from kg.files import MAX_REPORT_BYTES, read_bytes
+    from kg.namespaces import report_iri
     from kg.read import find_reports
 
     options = options or BuildOptions()
@@ -115,7 +116,7 @@ def build(
             summary.outcomes.append(ReportOutcome(name, "failed", f"{bad_rows[0]}{more}; report {name} was not rebuilt"))
             continue
         key = _build_key(data, settings_key, curations.for_report(name) if curations else "")
-        if not options.force and name in stored and stored[name][0] == key:
+        if not options.force and stored.get(name) == (key, report_iri(name)):
             summary.outcomes.append(ReportOutcome(name, "unchanged"))
             continue
         todo.append((path, name, key))

@@ -217,3 +217,25 @@ def test_a_bad_curation_row_fails_its_report_only(tmp_path: Path, bad: dict, mes
     for args in (["export", "relations", "--format", "tsv"], ["stats"], ["validate"], ["entities"]):
         later = kg(*args, "--store", store)
         assert later.exit_code == 0 and "Traceback" not in later.output, (args, later.output)
+
+
+def test_a_store_with_reports_named_the_old_way_is_renamed_on_the_next_build(tmp_path: Path, sample_report: Path):
+    """Stores written before report IRIs kept the whole name (``report/x-txt``): the next
+    build moves each report to its new graph and leaves no copy under the old one."""
+    from kg.namespaces import KGR, report_iri
+    from kg.store import open_store
+
+    store = tmp_path / "s"
+    assert kg("build", sample_report, "--store", store, "-q").exit_code == 0
+    new = report_iri(sample_report.name)
+    old = f"{KGR}report/werkbezoek-klaverblad-txt"
+    with open_store(store) as st:
+        st.update(f"""DELETE {{ GRAPH <{new}> {{ <{new}> ?p ?o }} }} INSERT {{ GRAPH <{new}> {{ <{old}> ?p ?o }} }}
+                      WHERE {{ GRAPH <{new}> {{ <{new}> ?p ?o }} }} ;
+                      MOVE GRAPH <{new}> TO GRAPH <{old}>""")
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kg:Report } }"
+    assert kg("query", graphs, "--store", store, "--format", "csv").stdout.split()[1:] == [old]
+    again = kg("build", sample_report, "--store", store, "-q")
+    assert again.exit_code == 0, again.output
+    assert kg("query", graphs, "--store", store, "--format", "csv").stdout.split()[1:] == [new]
+    assert kg("query", f"ASK {{ GRAPH <{old}> {{ ?s ?p ?o }} }}", "--store", store, "--format", "csv").stdout.split()[1:] == ["false"]
