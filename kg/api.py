@@ -171,7 +171,8 @@ def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:
     """Write the interactive offline network page; returns what was drawn.
 
     Keyword options: ``focus`` (name), ``depth``, ``as_of`` (YYYY-MM-DD), ``size_by``
-    (degree, betweenness, pagerank), ``communities``, ``title`` (see :func:`kg.viz.render`).
+    (degree, betweenness, pagerank), ``communities``, ``title``, ``lang`` (nl, en), ``report_dir``
+    (see :func:`kg.viz.render`).
     """
     from kg.viz import render as _render
 

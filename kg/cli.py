@@ -482,6 +482,11 @@ class SizeBy(str, Enum):
     pagerank = "pagerank"
 
 
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
 @app.command()
 @command
 def viz(
@@ -491,17 +496,25 @@ def viz(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Draw the network as of this date (YYYY-MM-DD): mergers done by then are drawn merged.")] = None,
     size: Annotated[SizeBy, typer.Option("--size", help="Node size by this centrality.")] = SizeBy.degree,
     communities: Annotated[bool, typer.Option("--communities", help="Colour nodes by community instead of type.", metavar="")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="The language of the page: Dutch (nl) or English (en).")] = Lang.nl,
+    reports: Annotated[Optional[Path], typer.Option("--reports", help="The folder the reports were built from: the page links to the reports found there (default: data/reports if it exists).")] = None,
     min_confidence: MinConfOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
     """Write the network as one interactive HTML page that works offline."""
     import kg.api as api
+    from kg.errors import InputError
     from kg.store import open_store
 
     api.check_output(out)
+    if reports is None and Path("data/reports").is_dir():
+        reports = Path("data/reports")
+    elif reports is not None and not reports.is_dir():
+        raise InputError(f"{reports}: no such folder of reports; give the folder the reports were built from")
     with open_store(store, read_only=True) as st:
         graph = api.to_networkx(st, min_confidence=min_confidence)
-    info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities)
+    info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities,
+                      lang=lang.value, report_dir=reports)
     layout = "layout computed in Python, physics off" if info.get("layout") == "python" else "force-directed layout"
     extra = (f", around {focus} (depth {depth})" if focus else "") + (f", as of {as_of}" if as_of else "")
     _echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations ({layout}{extra})")

@@ -2,13 +2,16 @@
 
 Every request that is not a file: URL is aborted and counted; console errors, page errors and
 dialogs (an ``alert`` from injected script would be one) are recorded. Each test ends with
-``ui.assert_clean()``: zero console errors, zero network requests, zero dialogs.
+``ui.assert_clean()``: zero console errors, zero network requests, zero dialogs. Tests wait
+for a condition in the page (``wait_for_function``/``wait_for_selector``), never a fixed time.
 """
 
 from __future__ import annotations
 
 import html.parser
 import re
+import struct
+import unicodedata
 from pathlib import Path
 
 import networkx as nx
@@ -123,6 +126,15 @@ class UI:
     def text(self, selector: str) -> str:
         return self.page.inner_text(selector)
 
+    def wait(self, expr: str, arg=None, timeout: float = 10000):
+        """Wait until the JS function ``expr`` (called with ``arg``) returns something truthy."""
+        return self.page.wait_for_function(expr, arg=arg, timeout=timeout)
+
+    def wait_centred_on(self, node: str):
+        """Wait until the view is centred on ``node`` (the end of a focus/zoom animation)."""
+        self.wait("""id => { const v = kg.network.getViewPosition(), p = kg.network.getPositions([id])[id];
+                    return Math.abs(v.x - p.x) < 5 && Math.abs(v.y - p.y) < 5; }""", node)
+
     def assert_clean(self):
         assert self.errors == [], self.errors
         assert self.requests == [], self.requests
@@ -174,6 +186,7 @@ def test_page_is_one_offline_file(page_file):
     assert "Fixture &lt;b&gt;network&lt;/b&gt;" in text and "<b>network</b>" not in text
     assert p.tags.count("script") == text.count("</script>") == 3  # vis, data, page code
     assert "var filterActive" in text
+    assert '<html lang="nl">' in text  # Dutch unless asked otherwise
 
 
 def test_render_reports_what_it_did(graph, tmp_path):
@@ -186,6 +199,9 @@ def test_render_reports_what_it_did(graph, tmp_path):
         viz.render(graph, tmp_path / "x.html", size_by="closeness")
     with pytest.raises(KeyError):
         viz.render(graph, tmp_path / "x.html", focus="Nergenshuizen")
+    with pytest.raises(ValueError, match="nl or en"):
+        viz.render(graph, tmp_path / "x.html", lang="fr")
+    assert not (tmp_path / "x.html").exists()
 
 
 def test_import_kg_viz_does_not_import_pyvis():
@@ -210,7 +226,7 @@ def test_every_node_and_edge_is_drawn(ui, graph):
     assert set(graph.nodes) <= set(drawn)
     assert set(ui.js("kg.network.body.edgeIndices")) == set(ui.js("kg.edges.getIds()"))
     assert ui.js("kg.network.physics.physicsEnabled") is False  # frozen after stabilising
-    assert "17 of 17 actors" in ui.text("#kg-status")
+    assert "17 van 17 actoren" in ui.text("#kg-status")
     ui.assert_clean()
 
 
@@ -222,8 +238,11 @@ def test_legend_lists_each_type_present(ui, graph):
     assert set(got_types) == types and len(got_types) == len(types)
     assert set(got_rels) == rels and len(got_rels) == len(rels)
     legend = ui.text("#kg-side")
-    for t in types | rels:
-        assert t in legend
+    nl = viz.ontology_labels("nl")
+    for t in types:
+        assert nl[t].capitalize() in legend  # the ontology's Dutch labels: "Gemeente", ...
+    for r in rels:
+        assert nl[r] in legend  # "gaat op in", "partner van", ...
     # each entry has its symbol: a shape in the type colour, a (dashed for partnerOf) line
     fill = ui.js("document.querySelector('.kg-legend-item[data-type=Municipality] svg > *').getAttribute('fill')")
     assert fill == viz.NODE_STYLES["Municipality"][0]
@@ -237,7 +256,7 @@ def test_search_selects_and_zooms_to_the_node(ui):
     scale0 = ui.js("kg.network.getScale()")
     ui.page.click("#kg-search")
     ui.page.keyboard.type("Noordermaat")
-    ui.page.wait_for_timeout(450)  # the zoom animation
+    ui.wait_centred_on(NOORDERMAAT)  # the end of the zoom animation
     assert ui.js("kg.network.getSelectedNodes()") == [NOORDERMAAT]
     assert ui.js("kg.state.selected") == NOORDERMAAT
     assert ui.text("#kg-panel h2") == "Noordermaat"
@@ -253,7 +272,8 @@ def test_search_selects_and_zooms_to_the_node(ui):
     assert ui.js("kg.network.getSelectedNodes()") == [WELZIJN]
     ui.page.fill("#kg-search", "Nergenshuizen")
     ui.page.press("#kg-search", "Enter")
-    assert ui.text("#kg-search-msg") == "no match"
+    assert ui.text("#kg-search-msg") == "geen resultaat"
+    assert ui.js("document.getElementById('kg-results').hidden") is True
     ui.assert_clean()
 
 
@@ -279,7 +299,7 @@ def test_type_and_relation_filters_combine(ui, graph):
 
 def test_reset_before_any_filter_does_not_throw(ui):
     ui.page.click("#kg-reset")  # pyvis' stock page threw here (filterActive never declared)
-    ui.page.wait_for_timeout(100)
+    assert "17 van 17 actoren" in ui.text("#kg-status")
     ui.assert_clean()
 
 
@@ -293,7 +313,7 @@ def test_date_control_shows_the_merger(ui, graph):
     assert vis_edges == edges_of(kn.as_of(graph, "2014-12-31"))
 
     ui.page.fill("#kg-asof", "2015-01-02")
-    assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').label") == "Noordermaat\n(ended 2015-01-01)"
+    assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').label") == "Noordermaat\n(gefuseerd 2015-01-01)"
     assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').shapeProperties.borderDashes") == [4, 3]
     vis_edges = ui.visible_edges()
     assert (NOORDERMAAT, "mergesInto", NIEUW) in vis_edges
@@ -302,12 +322,14 @@ def test_date_control_shows_the_merger(ui, graph):
     assert (NIEUW, "offersService", ID + "service/dagbesteding") in vis_edges
     # exactly what the Python side computes
     assert vis_edges == edges_of(kn.as_of(graph, "2015-01-02"))
-    assert "2 merged" in ui.text("#kg-status")
+    assert "2 gefuseerd" in ui.text("#kg-status")
 
-    # the date chips and "All dates"
+    # the timeline slider steps over the dated events; "Alle data" shows every relation
     ui.page.click("#kg-asof-clear")
-    ui.page.click("#kg-date-chips button[data-date='2015-01-01']")  # one chip per merger date
-    assert ui.js("[...document.querySelectorAll('#kg-date-chips button')].map(b => b.dataset.date)") == ["2015-01-01"]
+    dates = sorted({d["date"] for *_, d in graph.edges(data=True) if d["date"]})
+    assert ui.js("kg.meta.dates") == dates
+    ui.page.fill("#kg-timeline", str(dates.index("2015-01-01")))
+    assert ui.page.input_value("#kg-asof") == "2015-01-01" and ui.text("#kg-timeline-date") == "2015-01-01"
     assert ui.visible_edges() == edges_of(kn.as_of(graph, "2015-01-01"))
     ui.page.fill("#kg-asof", "2013-01-01")
     assert ui.visible_edges() == edges_of(kn.as_of(graph, "2013-01-01"))
@@ -335,7 +357,7 @@ def test_clicking_a_node_opens_the_panel_with_evidence(ui):
     ui.page.wait_for_selector("#kg-panel.kg-open")
     panel = ui.text("#kg-panel")
     assert ui.text("#kg-panel h2") == "Noordermaat"
-    assert "Organisation" in panel and "Noorderveld" in panel
+    assert "Organisatie" in panel and "Noorderveld" in panel
     assert "In de wijk Lariks-Pittelo is Noordermaat trekker van een pilot." in panel
     assert "werkbezoek-noordermaat-assen-2013.txt" in panel
     assert "rapport-samenwerking-2014.md" in panel  # locatedIn Assen has both reports
@@ -346,7 +368,7 @@ def test_clicking_a_node_opens_the_panel_with_evidence(ui):
     # the panel links on to a neighbour; its CBS code is shown
     ui.page.click("#kg-panel button.kg-link:text-is('Assen')")
     assert ui.text("#kg-panel h2") == "Assen"
-    assert "CBS code" in ui.text("#kg-panel") and "GM0106" in ui.text("#kg-panel")
+    assert "CBS-code" in ui.text("#kg-panel") and "GM0106" in ui.text("#kg-panel")
     # clicking empty canvas closes it
     ui.page.click("#kg-panel-close")
     assert ui.js("document.getElementById('kg-panel').classList.contains('kg-open')") is False
@@ -360,14 +382,14 @@ def test_hover_shows_identifiers_and_evidence(ui):
     ui.page.mouse.move(x, y)
     ui.page.wait_for_selector("#kg-tip", state="visible")
     tip = ui.text("#kg-tip")
-    assert "Assen" in tip and "Municipality" in tip and "CBS code: GM0106" in tip
+    assert "Assen" in tip and "Gemeente" in tip and "CBS-code: GM0106" in tip
     assert "Gemeente Assen" in tip  # alias
     ui.page.mouse.move(5, 5)
     eid = ui.edge_id(NOORDERMAAT, "partnerOf", TINTEN)
     x, y = ui.edge_xy(eid)
     ui.page.mouse.move(x - 3, y - 3)
     ui.page.mouse.move(x, y)
-    ui.page.wait_for_selector("#kg-tip:has-text('partnerOf')")
+    ui.page.wait_for_selector("#kg-tip:has-text('partner van')")
     tip = ui.text("#kg-tip")
     assert "Anderzijds op personeel en scholing (i.s.m. Tinten en de Hanzehogeschool)." in tip
     assert "werkbezoek-noordermaat-assen-2013.txt" in tip
@@ -377,7 +399,7 @@ def test_hover_shows_identifiers_and_evidence(ui):
 def test_script_in_reports_stays_text(ui):
     ui.page.fill("#kg-search", "Stichting")
     ui.page.press("#kg-search", "Enter")
-    ui.page.wait_for_timeout(500)  # the zoom animation
+    ui.wait_centred_on(XSS)  # the end of the zoom animation
     assert ui.js("kg.network.getSelectedNodes()") == [XSS]
     assert ui.js("document.querySelector('#kg-panel h2').textContent") == XSS_LABEL
     panel = ui.text("#kg-panel")
@@ -395,8 +417,7 @@ def test_script_in_reports_stays_text(ui):
     assert XSS_LABEL in ui.text("#kg-tip")
     assert ui.js("document.querySelectorAll('#kg-tip img').length") == 0
     assert ui.text("#kg-title") == "Fixture <b>network</b>"
-    ui.page.wait_for_timeout(300)  # give an onerror handler time to fire, if there were one
-    assert ui.dialogs == []
+    assert ui.dialogs == []  # no element was ever made from report text, so no handler can fire
     ui.assert_clean()
 
 
@@ -410,7 +431,7 @@ def test_focus_writes_the_ego_network_only(browser, graph, tmp_path):
         assert u.visible_nodes() == set(ego.nodes)
         assert u.visible_edges() == edges_of(ego)
         assert u.js("kg.network.getSelectedNodes()") == [TINTEN]
-        assert "around Tinten (depth 1)" in u.text("#kg-status")
+        assert "rond Tinten (diepte 1)" in u.text("#kg-status")
         u.assert_clean()
     finally:
         u.close()
@@ -452,7 +473,7 @@ def test_large_graph_gets_a_python_layout(browser, tmp_path):
         assert u.js("kg.network.physics.physicsEnabled") is False
         assert u.js("kg.nodes.get().every(n => isFinite(n.x) && isFinite(n.y))") is True
         assert len(u.visible_nodes()) == n and len(u.visible_edges()) == 1000
-        assert "computed in advance" in u.text("#kg-side")
+        assert "Vooraf berekende schikking" in u.text("#kg-side")
         u.assert_clean()
     finally:
         u.close()
@@ -468,7 +489,7 @@ def test_screenshot_of_an_opened_actor(browser, graph, tmp_path):
     u = UI(browser, out, width=1440, height=860)
     try:
         u.page.fill("#kg-search", "Noordermaat")
-        u.page.wait_for_timeout(600)
+        u.wait_centred_on(NOORDERMAAT)
         u.js("kg.network.fit({animation: false})")
         x, y = u.node_xy(ASSEN)
         u.page.mouse.move(x, y)
