@@ -512,7 +512,7 @@ def viz(
     elif reports is not None and not reports.is_dir():
         raise InputError(f"{reports}: no such folder of reports; give the folder the reports were built from")
     with open_store(store, read_only=True) as st:
-        graph = api.to_networkx(st, min_confidence=min_confidence)
+        graph = api.to_networkx(st, min_confidence=min_confidence, negated=True)  # denied: hidden, can be shown
     info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities,
                       lang=lang.value, report_dir=reports)
     layout = "layout computed in Python, physics off" if info.get("layout") == "python" else "force-directed layout"

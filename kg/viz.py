@@ -280,13 +280,19 @@ def render(
 
     n_nodes = graph.number_of_nodes()
     big = n_nodes > layout_threshold
-    sizes = _sizes(graph, size_by or "none")
+    # denied relations (modality "negated", see kn.to_networkx) are drawn, but count for nothing
+    stated = graph
+    if any(d.get("modality") == "negated" for *_, d in graph.edges(data=True)):
+        stated = graph.copy()
+        stated.remove_edges_from([(s, o, k) for s, o, k, d in graph.edges(keys=True, data=True)
+                                  if d.get("modality") == "negated"])
+    sizes = _sizes(stated, size_by or "none")
     positions = force_layout(graph) if big else {}
     comm_of: dict[str, int] = {}
     n_comms = 0
     comm_info: list[dict[str, Any]] = []
     if communities:
-        comms = kn.communities(graph)
+        comms = kn.communities(stated)
         n_comms = len(comms)
         for i, c in enumerate(comms):
             for v in c:
@@ -340,6 +346,10 @@ def render(
         }
         if d.get("modality") == "intended":
             opts["dashes"] = [2, 6]  # a plan, not (yet) a fact
+        elif d.get("modality") == "negated":
+            opts["dashes"] = [10, 4, 2, 4]  # denied: hidden unless the page's filter shows it
+            opts["color"] = "#8a94a0"
+            opts["width"] = 1
         net.add_edge(s, o, **opts)
 
     net.options = _options(big)

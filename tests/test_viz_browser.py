@@ -808,3 +808,29 @@ def test_reports_found_as_files_are_linked(browser, graph, tmp_path):
         u.assert_clean()
     finally:
         u.close()
+
+
+def test_denied_relations_are_shown_only_when_asked(browser, graph, tmp_path):
+    ds = Dataset(default_union=True)
+    ds.parse(FIXTURE, format="trig")
+    with_denied = kn.to_networkx(ds, negated=True)
+    denied = {(s, k, o) for s, o, k, d in with_denied.edges(keys=True, data=True) if d["modality"] == "negated"}
+    assert denied == {(TINTEN, "mergesInto", NIEUW)}  # the fixture's negated merger, no direct triple
+    assert kn.mergers(with_denied) == kn.mergers(graph)  # a denied merger merges nothing
+    out = tmp_path / "denied.html"
+    viz.render(with_denied, out)
+    u = UI(browser, out)
+    try:
+        assert u.visible_edges() == edges_of(graph)  # denied: off by default
+        sizes = u.js("Object.fromEntries(kg.nodes.get().map(n => [n.id, n.size]))")
+        assert sizes == {v: s for v, s in viz._sizes(graph, "degree").items()}  # they count for nothing
+        u.page.check("input[data-modality=negated]")
+        assert u.visible_edges() == edges_of(graph) | denied
+        assert u.text(".kg-legend-item[data-modality=negated] .kg-name") == "Ontkend"
+        u.page.fill("#kg-asof", "2015-06-01")
+        assert "gefuseerd" not in u.js(f"kg.nodes.get('{TINTEN}').kgText")
+        u.js(f"kg.selectNode('{TINTEN}', false)")
+        assert "niet: gaat op in" in u.text("#kg-panel")
+        u.assert_clean()
+    finally:
+        u.close()
