@@ -674,13 +674,22 @@ def test_timeline_slider_and_play_move_merged_organisations(ui, graph):
     assert "gefuseerd" not in ui.js(f"kg.nodes.get('{NOORDERMAAT}').kgText")
     ui.page.fill("#kg-timeline", str(merger))
     # the merged organisations move next to the one they merged into, and fade
-    near = 16 + 60 + 5 + ui.js(f"kg.raw['{NIEUW}'].size")
+    size = ui.js("kg.nodes.get().reduce((o, n) => (o[n.id] = n.size, o), {})")
+    near = size[NIEUW] + size[NOORDERMAAT] + 30 + 1
     ui.wait("([a, b, d]) => { const p = kg.network.getPositions([a, b]); return Math.hypot(p[a].x - p[b].x, p[a].y - p[b].y) < d; }",
             [NOORDERMAAT, NIEUW, near])
     ui.wait("([a, b, d]) => { const p = kg.network.getPositions([a, b]); return Math.hypot(p[a].x - p[b].x, p[a].y - p[b].y) < d; }",
-            [WELZIJN, NIEUW, near])
+            [WELZIJN, NIEUW, size[NIEUW] + size[WELZIJN] + 30 + 1])
     assert far > near  # so it did move
     assert ui.js(f"kg.nodes.get('{NOORDERMAAT}').color.background") == "#d5d8dc"
+    # chosen, it has one relation left in view (the merger): only that one is named and selected
+    ui.js(f"kg.selectNode('{NOORDERMAAT}', false)")
+    merger_edge = ui.edge_id(NOORDERMAAT, "mergesInto", NIEUW)
+    named = "Object.values(kg.network.body.edges).filter(e => e.options.label && e.options.label.trim()).map(e => e.id)"
+    assert ui.js(named) == [merger_edge]  # what vis draws, not only what it was given
+    assert ui.js("kg.network.getSelectedEdges()") == [merger_edge]
+    assert ui.js(f"kg.edges.get('{merger_edge}').label") == "gaat op in"
+    ui.js("kg.selectNode(null)")
     assert ui.visible_edges() == edges_of(kn.as_of(graph, "2015-01-01"))
     # back in time: back home
     ui.page.fill("#kg-timeline", str(before))
