@@ -99,13 +99,14 @@ def page_json(data: Any) -> str:
 
 def ontology_labels(lang: str) -> dict[str, str]:
     """``{local name: rdfs:label}`` in ``lang`` for the classes and properties of the ontology
-    (``ontology/kg.ttl``), e.g. ``{"Organisation": "organisatie", "mergesInto": "gaat op in"}``."""
+    (``kg/ontology/kg.ttl``), e.g. ``{"Organisation": "organisatie", "mergesInto": "gaat op in"}``."""
     from rdflib import RDFS, Graph
 
     from kg.namespaces import KG
-    from kg.shacl import ONTOLOGY_FILE, ontology_dir
+    from kg.resources import read_text
+    from kg.shacl import ONTOLOGY_FILE
 
-    onto = Graph().parse(ontology_dir() / ONTOLOGY_FILE, format="turtle")
+    onto = Graph().parse(data=read_text("ontology", ONTOLOGY_FILE), format="turtle")
     out: dict[str, str] = {}
     for s, label in onto.subject_objects(RDFS.label):
         if str(s).startswith(str(KG)) and getattr(label, "language", None) == lang:
