@@ -75,6 +75,38 @@ def test_full_disk_is_one_store_error(tmp_path: Path, monkeypatch):
     assert kg("reports", "--store", tmp_path / "s").stdout.count(".txt") == 12
 
 
+def test_a_store_that_cannot_grow_stops_the_build_with_one_error(tmp_path: Path):
+    """The store's files hit a real limit of the file system (RLIMIT_FSIZE: writes past it
+    fail, as on a full disk): one store error, exit 5, the stored reports whole."""
+    import re
+    import resource
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
+
+    folder = tmp_path / "r"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"r{i:02d}.txt").write_text(
+            " ".join(f"Stichting Eiland{i}x{j} werkt samen met Welzijn Kust{i}x{j} in de gemeente Assen."
+                     for j in range(40)), encoding="utf-8")
+    cmd = [sys.executable, "-m", "kg", "build", str(folder), "--store", str(tmp_path / "s"), "-q", "--jobs", "1"]
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600, preexec_fn=limit)
+    assert proc.returncode == 5, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    stopped = re.fullmatch(
+        rf"kg: error: {re.escape(str(tmp_path / 's'))}: writing to the store failed \(.*File too large\); "
+        r"the build stopped after storing (\d+) of 60 report\(s\), run it again once the store is fixed", lines[0])
+    assert stopped, lines[0]
+    listed = kg("reports", "--store", tmp_path / "s")
+    assert listed.exit_code == 0 and listed.stdout.count(".txt") == int(stopped.group(1))
+    rest = kg("build", folder, "--store", tmp_path / "s", "-q")
+    assert rest.exit_code == 0, rest.output
+    assert kg("reports", "--store", tmp_path / "s").stdout.count(".txt") == 60
+
+
 def _children(pid: int) -> set[int]:
     out = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
