@@ -261,7 +261,7 @@ def query(
     update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.", metavar="")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit).")] = 120.0,
-    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call other SPARQL endpoints (SERVICE); kg is offline without it.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call other SPARQL endpoints (SERVICE) or an update load URLs (LOAD); kg is offline without it.")] = False,
     store: StoreOpt = None,
 ) -> None:
     """Ask the graph a SPARQL 1.1 question: text, a file, or a bundled query."""

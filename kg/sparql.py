@@ -150,13 +150,15 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 #: How long ``kg query`` lets a query run before it stops it (seconds; --timeout).
 DEFAULT_TIMEOUT = 120.0
 
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+_REACHING_OUT = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
 
 
-def uses_service(sparql: str) -> bool:
-    """Whether a query calls out to another endpoint (``SERVICE <...> { }``), comments and
-    strings aside."""
-    return bool(_SERVICE.search(without_comments(sparql, blank_literals=True)))
+def reaches_out(sparql: str) -> str | None:
+    """``SERVICE`` or ``LOAD`` when the SPARQL text would make the store contact another
+    server (a federated query; an update that loads a URL), else None; comments and strings
+    aside."""
+    m = _REACHING_OUT.search(without_comments(sparql, blank_literals=True))
+    return m.group(1).upper() if m else None
 
 
 def run_query(
@@ -171,19 +173,18 @@ def run_query(
     """Run SPARQL on the store, with kg's prefixes predeclared.
 
     An update (INSERT, DELETE, DROP, ...) is refused unless ``allow_update``; it returns None.
-    A query that calls another endpoint (SERVICE) is refused unless ``allow_service``: kg
-    reaches no other server on its own. With ``timeout`` (seconds) the query runs in a
+    A query that calls another endpoint (SERVICE), or an update that loads a URL (LOAD), is
+    refused unless ``allow_service``: kg reaches no other server on its own. With ``timeout`` (seconds) the query runs in a
     thread and is given up after that long (QueryError), and Ctrl-C stops the wait at once;
     with ``stream`` a SELECT's rows come as an iterator as the store produces them.
     """
     sparql = sparql.lstrip("\ufeff")
     if not sparql.strip():
         raise QueryError("the query is empty")
-    if uses_service(sparql) and not allow_service:
-        raise QueryError(
-            "the query calls another SPARQL endpoint (SERVICE), which kg does not contact "
-            "unless you pass --allow-service"
-        )
+    keyword = reaches_out(sparql)
+    if keyword and not allow_service:
+        what = "calls another SPARQL endpoint (SERVICE)" if keyword == "SERVICE" else "loads a URL (LOAD)"
+        raise QueryError(f"the query {what}, which kg does not contact unless you pass --allow-service")
     text = sparql_prologue() + sparql
     deadline = None if not timeout else time.monotonic() + timeout
     if is_update(sparql):

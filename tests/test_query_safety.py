@@ -85,6 +85,20 @@ def test_service_is_refused_and_the_server_sees_no_request(http_server, big_stor
     assert _Recorder.requests == []
 
 
+def test_load_is_refused_and_the_server_sees_no_request(http_server, big_store: Path, tmp_path: Path):
+    import shutil
+
+    store = tmp_path / "copy"
+    shutil.copytree(big_store, store)
+    port = http_server.server_address[1]
+    result = kg("query", "--update", f"LOAD <http://127.0.0.1:{port}/data.ttl> INTO GRAPH <http://x/mine>", "--store", store)
+    assert result.exit_code == 4
+    assert result.stderr.strip() == (
+        "kg: error: the query loads a URL (LOAD), which kg does not contact unless you pass --allow-service"
+    )
+    assert _Recorder.requests == []
+
+
 def test_allowed_service_that_never_answers_is_timed_out(http_server, big_store: Path, tmp_path: Path):
     port = http_server.server_address[1]
     started = time.monotonic()
