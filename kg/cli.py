@@ -71,6 +71,11 @@ def command(fn: Callable) -> Callable:
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
+        import logging
+
+        # rdflib logs a traceback for every ill-typed literal it reads ("gisteren"^^xsd:date
+        # from someone's update): the value is still shown as written, so keep it quiet
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
         try:
             return fn(*args, **kwargs)
         except KgError as exc:

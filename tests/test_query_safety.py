@@ -239,3 +239,16 @@ def test_a_damaged_store_is_exit_5_naming_it(tmp_path: Path, sample_report: Path
         assert result.exit_code == 5, (args, result.output)
         line = result.stderr.strip()
         assert line.startswith(f"kg: error: {store}: the store is damaged") and "\n" not in line
+
+
+def test_an_ill_typed_date_in_the_store_prints_no_traceback(tmp_path: Path):
+    store = _empty_store(tmp_path / "s")
+    bad = 'INSERT DATA { GRAPH <http://x/mine> { <http://x/a> kg:date "gisteren"^^xsd:date } }'
+    assert kg("query", "--update", bad, "--store", store).exit_code == 0
+    for args in (["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "csv"], ["export", "graph", "--format", "ttl"]):
+        # a process of its own: pytest would catch the log records before they reach stderr
+        proc = subprocess.run([*KG, *args, "--store", str(store)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr and "Failed to convert" not in proc.stderr, (args, proc.stderr)
+    shown = kg("query", "SELECT ?d WHERE { ?s kg:date ?d }", "--format", "csv", "--store", store)
+    assert shown.stdout.splitlines() == ["d", "gisteren"]
