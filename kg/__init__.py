@@ -43,6 +43,7 @@ _API = (
     "network_stats",
     "named_queries",
     "format_result",
+    "write_result",
 )
 
 __all__ = [
@@ -50,13 +51,14 @@ __all__ = [
     "KgError",
     "UsageError",
     "InputError",
+    "OutputError",
     "QueryError",
     "StoreError",
     "ValidationError",
     "__version__",
 ]
 
-_ERRORS = {"KgError", "UsageError", "InputError", "QueryError", "StoreError", "ValidationError"}
+_ERRORS = {"KgError", "UsageError", "InputError", "OutputError", "QueryError", "StoreError", "ValidationError"}
 
 
 def __getattr__(name: str):

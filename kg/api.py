@@ -20,11 +20,13 @@ from typing import Any
 
 from kg import _API
 from kg.errors import InputError, QueryError, ReportsFailed, UsageError
+from kg.files import check_output, read_text  # noqa: F401  (for the CLI: an output path, a query file)
 from kg.ingest import BuildOptions, BuildSummary, Progress
 from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 
 #: Where the user's own data lives, relative to the working directory.
 DEFAULT_CURATIONS = Path("data/curations")
+DEFAULT_REPORTS = Path("data/reports")
 DEFAULT_ALIASES = Path("data/aliases.tsv")
 #: Where ``kg train`` keeps the user's own relation model; ``kg build`` uses it when it is there.
 DEFAULT_MODEL = Path("data/relation-model.json")
@@ -88,26 +90,71 @@ def query(
     name: str | None = None,
     params: dict[str, str] | None = None,
     update: bool = False,
+    allow_service: bool = False,
+    timeout: float | None = None,
+    stream: bool = False,
 ) -> QueryResult | None:
     """Run SPARQL text, or a bundled query by ``name`` with ``params`` bound safely.
 
     An empty answer to a bundled query whose name parameter matched nothing carries a note
-    saying so in ``result.notes``.
+    saying so in ``result.notes`` (when streamed, ask :func:`empty_answer_notes` once the
+    rows are read). ``allow_service`` lets the query call other endpoints (SERVICE; refused by default);
+    ``timeout`` stops it after that many seconds (QueryError); ``stream`` gives a SELECT's
+    rows as an iterator (see :func:`kg.sparql.run_query`).
     """
     from kg import sparql as q
 
     if (sparql is None) == (name is None):
         raise UsageError("give either a SPARQL query or the name of a bundled query")
     if name is not None:
-        result = q.run_named(store, name, params)
-        if result.kind == "select" and not result.rows:  # say which name found nothing
-            for key in sorted(q.looked_up(q.get_named(name).text) & set(params or {})):
-                if not q.lookup_entities(store, params[key]):
-                    result.notes.append(f"nothing in the graph is called '{params[key]}' ('kg entities' lists the names)")
-        return result
-    if params:
+        sparql = q.prepare_named(store, name, params)
+    elif params:
         sparql = q.bind(sparql, params)
-    return q.run_query(store, sparql, allow_update=update)
+    result = q.run_query(store, sparql, allow_update=update, allow_service=allow_service,
+                         timeout=timeout, stream=stream)
+    if name is not None and result is not None and result.kind == "select" and isinstance(result.rows, list) \
+            and not result.rows:
+        result.notes.extend(empty_answer_notes(store, name, params))
+    return result
+
+
+def empty_answer_notes(store: Store, name: str, params: dict[str, str] | None) -> list[str]:
+    """Why a bundled query found nothing: the names given to it that nothing in the graph has."""
+    from kg import sparql as q
+
+    params = params or {}
+    return [
+        f"nothing in the graph is called '{params[key]}' ('kg entities' lists the names)"
+        for key in sorted(q.looked_up(q.get_named(name).text) & set(params))
+        if not q.lookup_entities(store, params[key])
+    ]
+
+
+def write_result(result: QueryResult, fmt: str, out: str | Path | None = None, stream: Any = None,
+                 *, clean: Any = str) -> int:
+    """Write a query result as csv, tsv, json or xml to ``out`` (all or nothing), else to the
+    text ``stream``; a SELECT in csv or tsv row by row as the store finds the rows. Returns the
+    number of rows written (``clean`` is applied to text bound for a terminal)."""
+    import sys
+
+    from kg.files import atomic_output
+    from kg.sparql import write_result as _write_result
+
+    seen = [0]
+    if result.kind == "select":
+        result.rows = _counted(result.rows, seen)
+    if out is None:
+        _write_result(result, fmt, stream or sys.stdout, clean=clean)
+    else:
+        with atomic_output(out, "w", encoding="utf-8", newline="") as fh:
+            _write_result(result, fmt, fh)
+    return seen[0]
+
+
+def _counted(rows, seen: list[int]):
+    for row in rows:
+        seen[0] += 1
+        yield row
 
 
 def format_result(result: QueryResult, fmt: str, out: str | Path | None = None) -> str | None:
@@ -141,7 +188,8 @@ def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:
     """Write the interactive offline network page; returns what was drawn.
 
     Keyword options: ``focus`` (name), ``depth``, ``as_of`` (YYYY-MM-DD), ``size_by``
-    (degree, betweenness, pagerank), ``communities``, ``title`` (see :func:`kg.viz.render`).
+    (degree, betweenness, pagerank), ``communities``, ``title``, ``lang`` (nl, en), ``report_dir``
+    (see :func:`kg.viz.render`).
     """
     from kg.viz import render as _render
 
@@ -196,14 +244,12 @@ def reports(store: Store) -> list[dict[str, Any]]:
 
 def remove(store: Store, names: list[str]) -> list[str]:
     """Remove reports (and all they said) by name; an unknown name removes nothing."""
-    from kg.namespaces import report_iri
-
-    known = {r["name"] for r in store.reports()}
+    known = {r["name"]: r["report"] for r in store.reports()}
     unknown = [n for n in names if n not in known]
     if unknown:
         raise InputError(f"no report named '{unknown[0]}' in the store; 'kg reports' lists them")
     for name in dict.fromkeys(names):
-        store.remove_report(report_iri(name))
+        store.remove_report(known[name])  # its graph as the store names it
     return list(dict.fromkeys(names))
 
 
@@ -272,7 +318,9 @@ def review(
     from kg.relation_model import SUGGEST, RelationModel, shipped
     from kg.resolve import Resolver, load_aliases
 
-    doc = read_document(report)
+    if out is not None:
+        check_output(out)
+    doc = read_document(report, name=_report_name(Path(report)))
     alias_map = load_aliases(aliases) if aliases else None
     resolver = Resolver(aliases=alias_map, known=store.known_entities() if store else None)
     path = _model_path(model)
@@ -285,7 +333,7 @@ def review(
     for row in rows:
         row["status"] = "stored" if row["id"] in stored else "suggested"
     rows.sort(key=lambda r: (r["status"] == "stored", float(r["confidence"]), r["subject"], r["relation"]))
-    target = Path(out) if out else DEFAULT_CURATIONS / (Path(doc.name).stem + ".tsv")
+    target = Path(out) if out else DEFAULT_CURATIONS / (Path(doc.name).with_suffix("").as_posix().replace("/", "-") + ".tsv")
     return target, write_review(rows, target)
 
 
@@ -347,6 +395,15 @@ def train(
     model = train_user_model(examples, meta={"reports": used, "examples": len(examples), "positives": positives})
     target = model.save(out)
     return target, {"reports": used, "examples": len(examples), "positives": positives}
+
+
+def _report_name(path: Path) -> str:
+    """The name ``kg build data/reports`` gives a report: its path under data/reports when it
+    lies there (``sub/x.txt``), else its file name (as ``kg ingest FILE`` names it)."""
+    try:
+        return path.resolve().relative_to(DEFAULT_REPORTS.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
 
 
 def evaluate(store: Store, gold_entities: str | Path, gold_relations: str | Path, ids: list[str] | None = None):

@@ -8,6 +8,7 @@ the README).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -42,8 +43,27 @@ StoreOpt = Annotated[
 ]
 
 
+#: What must not reach a terminal raw: C0 and C1 control characters (an escape sequence in a
+#: report or file name could retitle the window or rewrite the screen) and the Unicode
+#: direction overrides that reorder what is shown. Newline and tab are kept where allowed.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object, *, one_line: bool = False) -> str:
+    """Text fit for the terminal: control characters shown as escapes (``\\x1b``); with
+    ``one_line`` also newlines and tabs, so that a message stays one line."""
+    out = _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text).replace("\r\n", "\n"))
+    if one_line:
+        out = out.replace("\n", "\\n").replace("\t", "\\t")
+    return out
+
+
+def _echo(message: str, err: bool = False) -> None:
+    typer.echo(safe(message), err=err)
+
+
 def _err(message: str) -> None:
-    typer.echo(f"kg: error: {message}", err=True)
+    typer.echo(f"kg: error: {safe(message, one_line=True)}", err=True)
 
 
 def command(fn: Callable) -> Callable:
@@ -51,6 +71,11 @@ def command(fn: Callable) -> Callable:
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
+        import logging
+
+        # rdflib logs a traceback for every ill-typed literal it reads ("gisteren"^^xsd:date
+        # from someone's update): the value is still shown as written, so keep it quiet
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
         try:
             return fn(*args, **kwargs)
         except KgError as exc:
@@ -144,10 +169,11 @@ def _run_build(paths, store_loc, jobs, min_confidence, curations, aliases, force
 
 
 def _print_summary(summary, location: str) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
-    table = Table(title=f"kg build → {location}", show_header=True, header_style="bold")
+    table = Table(title=f"kg build → {safe(location, one_line=True)}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
     for status in ("added", "replaced", "unchanged", "failed"):
@@ -159,7 +185,7 @@ def _print_summary(summary, location: str) -> None:
     table.add_row("warnings", str(len(summary.warnings)))
     console.print(table)
     for warning in summary.warnings[:20]:
-        console.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+        console.print("[yellow]warning:[/] " + escape(safe(warning, one_line=True)), markup=True, highlight=False)
     if len(summary.warnings) > 20:
         console.print(f"... and {len(summary.warnings) - 20} more warnings")
 
@@ -206,7 +232,7 @@ def remove(
     with open_store(store) as st:
         removed = api.remove(st, reports)
     for name in removed:
-        typer.echo(f"removed {name}")
+        _echo(f"removed {name}")
 
 
 @app.command()
@@ -241,6 +267,8 @@ def query(
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: a table on a terminal, csv when piped).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.", metavar="")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit).")] = 120.0,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call other SPARQL endpoints (SERVICE) or an update load URLs (LOAD); kg is offline without it.")] = False,
     store: StoreOpt = None,
 ) -> None:
     """Ask the graph a SPARQL 1.1 question: text, a file, or a bundled query."""
@@ -260,23 +288,29 @@ def query(
     text = None
     if sparql is not None:
         text = _query_text(sparql)
-    with open_store(store, read_only=not update) as st:
-        result = api.query(st, text, name=name, params=params, update=update)
-    for note in result.notes if result is not None else ():
-        typer.echo(f"kg: {note}", err=True)
-    if result is None:
-        typer.echo("update done", err=True)
-        return
+    if out is not None:
+        api.check_output(out)
     chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() and out is None else "csv")
-    if chosen == "table" and result.kind == "select":
-        _print_records(result.records(), result.variables, "table")
-        return
-    if chosen == "table" and result.kind == "ask":
-        typer.echo("true" if result.boolean else "false")
-        return
-    text_out = api.format_result(result, "csv" if chosen == "table" else chosen, out)
-    if text_out is not None:
-        sys.stdout.write(text_out)
+    with open_store(store, read_only=not update) as st:
+        result = api.query(st, text, name=name, params=params, update=update, allow_service=allow_service,
+                           timeout=timeout or None, stream=chosen in ("csv", "tsv"))
+        for note in result.notes if result is not None else ():
+            _echo(f"kg: {note}", err=True)
+        if result is None:
+            typer.echo("update done", err=True)
+            return
+        if chosen == "table" and result.kind == "select":
+            _print_records(result.records(), result.variables, "table")
+            return
+        if chosen == "table" and result.kind == "ask":
+            typer.echo("true" if result.boolean else "false")
+            return
+        # csv and tsv rows are written as the store finds them
+        written = api.write_result(result, "csv" if chosen == "table" else chosen, out, sys.stdout,
+                                   clean=safe if sys.stdout.isatty() else str)
+        if not written and name is not None:
+            for note in api.empty_answer_notes(st, name, params):
+                _echo(f"kg: {note}", err=True)
 
 
 def _query_text(arg: str) -> str:
@@ -287,10 +321,13 @@ def _query_text(arg: str) -> str:
         path = Path(arg)
         if not path.exists():
             raise QueryError(f"{arg}: no such query file")
+        import kg.api as api
+        from kg.errors import InputError
+
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{arg}: cannot be read ({exc})") from exc
+            return api.read_text(path, what="query file")
+        except InputError as exc:
+            raise QueryError(str(exc)) from exc
     return arg
 
 
@@ -326,17 +363,18 @@ def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in columns])
+            table.add_row(*[Text("" if r.get(c) is None else safe(r.get(c))) for c in columns])
         _console().print(table)
         _console(stderr=True).print(f"{len(rows)} rows", style="dim")
     else:
         sep = "\t" if fmt == "tsv" else ","
         import csv
 
+        clean = safe if sys.stdout.isatty() else str
         writer = csv.writer(sys.stdout, delimiter=sep, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow(["" if r.get(c) is None else str(r.get(c)) for c in columns])
+            writer.writerow(["" if r.get(c) is None else clean(r.get(c)) for c in columns])
 
 
 # -- export --------------------------------------------------------------------------------
@@ -372,12 +410,14 @@ def export(
     import kg.api as api
     from kg.store import open_store
 
+    if out is not None:
+        api.check_output(out)
     with open_store(store, read_only=True) as st:
         text = api.export(st, what.value, fmt.value, out)
     if text is not None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
     else:
-        typer.echo(f"wrote {out}", err=True)
+        _echo(f"wrote {out}", err=True)
 
 
 # -- inspect -------------------------------------------------------------------------------
@@ -437,7 +477,7 @@ def validate(store: StoreOpt = None) -> None:
         typer.echo("the graph conforms to the shapes")
         return
     for line in report.violations:
-        typer.echo(line)
+        _echo(line)
     raise ValidationError(f"{len(report.violations)} violation(s) of the shapes")
 
 
@@ -449,6 +489,11 @@ class SizeBy(str, Enum):
     pagerank = "pagerank"
 
 
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
 @app.command()
 @command
 def viz(
@@ -458,19 +503,28 @@ def viz(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Draw the network as of this date (YYYY-MM-DD): mergers done by then are drawn merged.")] = None,
     size: Annotated[SizeBy, typer.Option("--size", help="Node size by this centrality.")] = SizeBy.degree,
     communities: Annotated[bool, typer.Option("--communities", help="Colour nodes by community instead of type.", metavar="")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="The language of the page: Dutch (nl) or English (en).")] = Lang.nl,
+    reports: Annotated[Optional[Path], typer.Option("--reports", help="The folder the reports were built from: the page links to the reports found there (default: data/reports if it exists).")] = None,
     min_confidence: MinConfOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
     """Write the network as one interactive HTML page that works offline."""
     import kg.api as api
+    from kg.errors import InputError
     from kg.store import open_store
 
+    api.check_output(out)
+    if reports is None and Path("data/reports").is_dir():
+        reports = Path("data/reports")
+    elif reports is not None and not reports.is_dir():
+        raise InputError(f"{reports}: no such folder of reports; give the folder the reports were built from")
     with open_store(store, read_only=True) as st:
-        graph = api.to_networkx(st, min_confidence=min_confidence)
-    info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities)
+        graph = api.to_networkx(st, min_confidence=min_confidence, negated=True)  # denied: hidden, can be shown
+    info = api.render(graph, out, focus=focus, depth=depth, as_of=as_of, size_by=size.value, communities=communities,
+                      lang=lang.value, report_dir=reports)
     layout = "layout computed in Python, physics off" if info.get("layout") == "python" else "force-directed layout"
     extra = (f", around {focus} (depth {depth})" if focus else "") + (f", as of {as_of}" if as_of else "")
-    typer.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations ({layout}{extra})")
+    _echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations ({layout}{extra})")
 
 
 # -- network analysis ----------------------------------------------------------------------
@@ -504,7 +558,7 @@ def network_stats(
             table.add_column(col, justify="right" if col == "score" else "left")
         for item in s[key]:
             score = item["score"]
-            table.add_row(item["label"], item["type"], f"{score:.3f}" if isinstance(score, float) else str(score))
+            table.add_row(safe(item["label"]), item["type"], f"{score:.3f}" if isinstance(score, float) else str(score))
         console.print(table)
 
 
@@ -533,14 +587,14 @@ def network_path(
     with open_store(store, read_only=True) as st:
         chains = api.paths(st, source, target, max_paths=max_paths)
     if not chains:  # an answer, not an error: the two are not connected
-        typer.echo(f"no chain of relations between {source} and {target}")
+        _echo(f"no chain of relations between {source} and {target}")
         return
     for i, chain in enumerate(chains, 1):
         names = [chain[0]["from_label"]] + [hop["to_label"] for hop in chain]
-        typer.echo(f"chain {i} ({len(chain)} steps): {' — '.join(names)}")
+        _echo(f"chain {i} ({len(chain)} steps): {' — '.join(names)}")
         for hop in chain:
             for rel in hop["relations"]:
-                typer.echo(f"  {_relation_line(rel)}")
+                _echo(f"  {_relation_line(rel)}")
 
 
 @network_app.command("neighbours")
@@ -582,7 +636,7 @@ def review(
     import kg.api as api
 
     path, new = api.review(report, out, aliases=aliases)
-    typer.echo(f"wrote {path}: {new} new candidate relation(s); fill the 'decision' column "
+    _echo(f"wrote {path}: {new} new candidate relation(s); fill the 'decision' column "
                "(accept, reject, correct, add), then run 'kg build' again")
 
 
@@ -619,7 +673,7 @@ def eval_(
 
     with open_store(store, read_only=True) as st:
         result = api.evaluate(st, gold_entities, gold_relations, ids=[i for i in (ids or "").split(",") if i])
-    typer.echo(result.render(quiet=quiet))
+    _echo(result.render(quiet=quiet))
 
 
 @app.callback(invoke_without_command=True)

@@ -18,12 +18,15 @@ confidence and rule, to a TSV that people edit in a spreadsheet. In the ``decisi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.files import atomic_output, check_output, from_spreadsheet_cell, read_text, spreadsheet_cell
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Entity, Evidence, Relation, ResolvedReport
 from kg.text import normalise_name
 
@@ -57,61 +60,91 @@ class CurationRow:
     line: int = 0
 
 
+def names_match(row_report: str, name: str) -> bool:
+    """Whether a curation row's ``report`` names the report ``name``: the same name, or the
+    end of its path (``kg review data/reports/sub/x.txt`` may have written ``x.txt`` for what
+    ``kg build data/reports`` names ``sub/x.txt``)."""
+    return bool(row_report) and (row_report == name or name.endswith("/" + row_report))
+
+
 @dataclass
 class Curations:
-    """All curation rows, by report name."""
+    """All curation rows, by the report name they give; and the rows that could not be read.
+
+    A bad row does not stop the build: the report it names is not rebuilt (it keeps what the
+    store holds) and the build lists it as failed; the other reports go in.
+    """
 
     rows: dict[str, list[CurationRow]] = field(default_factory=dict)
+    #: report name (as the row gives it, or "" when unknown) -> messages of its bad rows
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    #: curation files that could not be read at all
+    file_errors: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path | str) -> Curations:
         cur = cls()
         for path in sorted(Path(folder).glob("*.tsv")):
-            for row in read_curation_file(path):
+            bad: list[tuple[str, str]] = []
+            try:
+                rows = read_curation_file(path, errors=bad)
+            except InputError as exc:
+                cur.file_errors.append(str(exc))
+                continue
+            for report, message in bad:
+                cur.errors.setdefault(report, []).append(message)
+            for row in rows:
                 if row.decision:
                     cur.rows.setdefault(row.report, []).append(row)
         return cur
 
+    def rows_for(self, name: str) -> list[CurationRow]:
+        return [row for report, rows in self.rows.items() if names_match(report, name) for row in rows]
+
+    def errors_for(self, name: str) -> list[str]:
+        """The bad rows that name this report."""
+        return [msg for report, msgs in self.errors.items() if names_match(report, name) for msg in msgs]
+
     def for_report(self, name: str) -> str:
         """A fingerprint of the decisions for one report (a change triggers a rebuild)."""
-        rows = self.rows.get(name, [])
+        rows = self.rows_for(name)
         h = hashlib.sha256()
         for r in rows:
-            h.update("\x1f".join((r.decision, r.subject, r.relation, r.object, r.date, r.id, r.subject_type, r.object_type, r.evidence)).encode())
+            h.update("\x1f".join((r.decision, r.report, r.subject, r.relation, r.object, r.date, r.id, r.subject_type, r.object_type, r.evidence)).encode())
         return h.hexdigest() if rows else ""
 
     def apply(self, report: ResolvedReport) -> None:
         """Apply the decisions for this report to its resolved relations, in place."""
-        name = report.document.name
-        rows = self.rows.get(name, [])
+        rows = self.rows_for(report.document.name)
         if not rows:
             return
-        by_id = {relation_id(name, r.subject, r.relation, r.object): r for r in report.relations}
-        dropped: set[str] = set()
+        # a row's id was made with the report name the review wrote in the row
+        by_id: dict[str, Relation] = {}
+        for given in {row.report for row in rows}:
+            for r in report.relations:
+                by_id.setdefault(relation_id(given, r.subject, r.relation, r.object), r)
+        dropped: set[int] = set()
         for row in rows:
             target = by_id.get(row.id) if row.id else None
             if row.decision == "reject":
                 if target is not None:
-                    dropped.add(row.id)
+                    dropped.add(id(target))
                 else:
                     # No id match (edited report): reject by labels instead.
-                    dropped.update(_ids_by_labels(report, row))
+                    dropped.update(_by_labels(report, row))
             elif row.decision == "accept" and target is not None:
                 target.curated_by = row.source
                 target.confidence = 1.0
             elif row.decision == "correct":
                 if target is not None:
-                    dropped.add(row.id)
+                    dropped.add(id(target))
                 report.relations.append(_curated_relation(report, row))
             elif row.decision == "add":
                 report.relations.append(_curated_relation(report, row))
-        report.relations = [
-            r for r in report.relations
-            if r.curated_by or relation_id(name, r.subject, r.relation, r.object) not in dropped
-        ]
+        report.relations = [r for r in report.relations if r.curated_by or id(r) not in dropped]
 
 
-def _ids_by_labels(report: ResolvedReport, row: CurationRow) -> set[str]:
+def _by_labels(report: ResolvedReport, row: CurationRow) -> set[int]:
     s_key, o_key = normalise_name(row.subject), normalise_name(row.object)
     out = set()
     for r in report.relations:
@@ -119,7 +152,7 @@ def _ids_by_labels(report: ResolvedReport, row: CurationRow) -> set[str]:
         if se is None or oe is None or r.relation != row.relation:
             continue
         if _names(se) & {s_key} and _names(oe) & {o_key}:
-            out.add(relation_id(report.document.name, r.subject, r.relation, r.object))
+            out.add(id(r))
     return out
 
 
@@ -145,8 +178,8 @@ def _curated_relation(report: ResolvedReport, row: CurationRow) -> Relation:
     subject = _entity_for(report, row.subject, row.subject_type)
     obj = _entity_for(report, row.object, row.object_type)
     sentence = row.evidence or f"added by hand in {row.source}"
-    start = int(row.start) if row.start.isdigit() else 0
-    end = int(row.end) if row.end.isdigit() else start
+    start = int(row.start) if row.start else 0
+    end = int(row.end) if row.end else start
     return Relation(
         subject=subject,
         relation=row.relation,
@@ -159,29 +192,60 @@ def _curated_relation(report: ResolvedReport, row: CurationRow) -> Relation:
     )
 
 
-def read_curation_file(path: Path) -> list[CurationRow]:
-    """Read and check one curation TSV; a bad row raises InputError naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read as UTF-8 ({exc})") from exc
+def _row_problem(rec: dict[str, str], decision: str) -> str | None:
+    """What is wrong with a curation row, or None."""
+    if decision not in DECISIONS:
+        return f"decision '{decision}' is not one of accept, reject, correct, add"
+    if not decision:
+        return None
+    if rec["relation"] not in RELATION_TYPES:
+        return f"relation '{rec['relation']}' is not one of {', '.join(RELATION_TYPES)}"
+    if decision in ("correct", "add"):
+        for col in ("subject_type", "object_type"):
+            if rec.get(col) and rec[col] not in ENTITY_TYPES:
+                return f"{col} '{rec[col]}' is not one of {', '.join(ENTITY_TYPES)}"
+        if not (rec["subject"] and rec["object"]):
+            return f"a '{decision}' row needs a subject and an object"
+        if not rec.get("report"):
+            return f"a '{decision}' row needs the report it is about"
+    date = rec.get("date", "")
+    if date:
+        try:
+            valid = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and dt.date.fromisoformat(date)
+        except ValueError:
+            valid = None
+        if not valid:
+            return f"date '{date}' is not a date; write it as YYYY-MM-DD, e.g. 2015-01-01"
+    for col in ("start", "end"):
+        if rec.get(col) and not re.fullmatch(r"[0-9]{1,9}", rec[col]):
+            return f"{col} '{rec[col]}' is not a character offset (a whole number); leave it empty if unsure"
+    return None
+
+
+def read_curation_file(path: Path, errors: list[tuple[str, str]] | None = None) -> list[CurationRow]:
+    """Read and check one curation TSV.
+
+    A file that cannot be read raises InputError. A bad row raises InputError naming file and
+    line, or, when ``errors`` is a list, is left out and added to it as (report, message).
+    """
+    text = read_text(path, what="curation file", hint=" (tab-separated)")
     reader = csv.DictReader(io.StringIO(text), delimiter="\t")
     missing = {"decision", "report", "subject", "relation", "object"} - set(reader.fieldnames or [])
     if missing:
         raise InputError(f"{path}: a curation file needs the columns {', '.join(sorted(missing))}")
     rows = []
     for n, raw in enumerate(reader, start=2):
-        rec = {k: (v or "").strip() for k, v in raw.items() if k}
+        rec = {k: from_spreadsheet_cell((v or "").strip()) for k, v in raw.items() if isinstance(k, str)}
+        for col in ("decision", "report", "subject", "relation", "object"):
+            rec.setdefault(col, "")
         decision = rec.get("decision", "").lower()
-        if decision not in DECISIONS:
-            raise InputError(f"{path}:{n}: decision '{decision}' is not one of accept, reject, correct, add")
-        if decision and rec["relation"] not in RELATION_TYPES:
-            raise InputError(f"{path}:{n}: relation '{rec['relation']}' is not one of {', '.join(RELATION_TYPES)}")
-        for col in ("subject_type", "object_type"):
-            if decision in ("correct", "add") and rec.get(col) and rec[col] not in ENTITY_TYPES:
-                raise InputError(f"{path}:{n}: {col} '{rec[col]}' is not one of {', '.join(ENTITY_TYPES)}")
-        if decision in ("correct", "add") and not (rec["subject"] and rec["object"]):
-            raise InputError(f"{path}:{n}: a '{decision}' row needs a subject and an object")
+        problem = _row_problem(rec, decision)
+        if problem:
+            message = f"{path}:{n}: {problem}"
+            if errors is None:
+                raise InputError(message)
+            errors.append((rec.get("report", ""), message))
+            continue
         rows.append(
             CurationRow(
                 decision=decision,
@@ -236,6 +300,7 @@ def write_review(rows: list[dict[str, str]], out: Path) -> int:
     Returns the number of new rows. Nothing a person wrote is lost: existing rows stay as
     they are (also 'add' rows), and only candidates not yet listed are appended.
     """
+    check_output(out)
     existing: list[dict[str, str]] = []
     known_ids: set[str] = set()
     if out.exists():
@@ -245,18 +310,15 @@ def write_review(rows: list[dict[str, str]], out: Path) -> int:
             if row.id:
                 known_ids.add(row.id)
         # keep the columns we do not parse (confidence, rule, modality) as they were
-        with out.open(encoding="utf-8-sig") as fh:
-            raw_rows = list(csv.DictReader(fh, delimiter="\t"))
+        raw_rows = list(csv.DictReader(io.StringIO(read_text(out)), delimiter="\t"))
         for rec, raw in zip(existing, raw_rows):
             for c in COLUMNS:
-                rec.setdefault(c, (raw.get(c) or "").strip())
+                rec.setdefault(c, from_spreadsheet_cell((raw.get(c) or "").strip()))
     new = [r for r in rows if r["id"] not in known_ids]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_output(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         for rec in existing + new:
-            writer.writerow({c: rec.get(c, "") for c in COLUMNS})
-    tmp.replace(out)
+            # a cell that opens with = + - @ would run as a formula in a spreadsheet
+            writer.writerow({c: spreadsheet_cell(rec.get(c, "")) for c in COLUMNS})
     return len(new)

@@ -5,7 +5,8 @@ Exit codes (listed in the README):
 ====  ==========================================
  1    an error of kg (the base class)
  2    UsageError: wrong use of a command or function (also typer's own usage errors)
- 3    InputError: a report or input file cannot be read
+ 3    InputError: a report or input file cannot be read;
+      OutputError: an output file cannot be written
  4    QueryError: a SPARQL query is malformed or refused
  5    StoreError: the store is missing, locked or unreachable
  6    ValidationError: the graph breaks a SHACL shape
@@ -40,6 +41,12 @@ class ReportsFailed(InputError):
     def __init__(self, message: str, summary: object = None):
         super().__init__(message)
         self.summary = summary
+
+
+class OutputError(KgError):
+    """An output file cannot be written (a folder, a full disk, no permission)."""
+
+    exit_code = 3
 
 
 class QueryError(KgError):

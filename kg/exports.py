@@ -5,6 +5,8 @@
   (then ``confidence, rule, modality, curated_by``). A relation read from several reports keeps
   them all in ``source`` (``|``-separated) and its first evidence sentence.
 * ``entities``: ``label, type, aliases, identifiers`` (then ``iri``).
+* In CSV and TSV a cell that a spreadsheet would run as a formula (it opens with ``=``, ``+``,
+  ``-`` or ``@``) gets a leading ``'`` (:func:`kg.files.spreadsheet_cell`).
 * ``graph``: every triple. Turtle, N-Triples and JSON-LD hold the union of the report graphs
   (they reload into rdflib isomorphic to the store); TriG and N-Quads keep a named graph per
   report. GraphML and GEXF hold the network view with attributes for Gephi.
@@ -19,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kg.errors import UsageError
+from kg.files import spreadsheet_cell
 from kg.model import RELATION_TYPES, most_specific_type
 from kg.store import Store
 
@@ -179,11 +182,11 @@ def _table(rows: list[dict], columns: tuple[str, ...], fmt: str) -> str:
         # sentence opening with a quotation reads back whole in csv readers, kgeval's too.
         writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([" ".join(str(r[c]).split()) for c in columns] for r in rows)
+        writer.writerows([spreadsheet_cell(" ".join(str(r[c]).split())) for c in columns] for r in rows)
     else:
         writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({c: spreadsheet_cell(v) for c, v in r.items()} for r in rows)
     return buf.getvalue()
 
 
@@ -230,8 +233,10 @@ def _export_network(store: Store, fmt: str, out: Path | str | None) -> str | Non
     graph = network.to_networkx(store)
     writer = network.to_graphml if fmt == "graphml" else network.to_gexf
     if out is not None:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        writer(graph, Path(out))
+        from kg.files import staged
+
+        with staged(out) as tmp:
+            writer(graph, tmp)
         return None
     import tempfile
 
@@ -243,7 +248,6 @@ def _export_network(store: Store, fmt: str, out: Path | str | None) -> str | Non
 
 def _write(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    from kg.files import atomic_write
+
+    atomic_write(path, text)

@@ -82,6 +82,8 @@ def build(
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Ingest every report under ``paths`` into ``store``; see the module docstring."""
+    from kg.files import MAX_REPORT_BYTES, read_bytes
+    from kg.namespaces import report_iri
     from kg.read import find_reports
 
     options = options or BuildOptions()
@@ -92,27 +94,30 @@ def build(
             found.extend(find_reports([p]))
         except InputError as exc:
             summary.outcomes.append(ReportOutcome(name=str(p), status="failed", message=str(exc)))
-    # The same report name twice (a file given twice): keep the first.
-    seen: set[str] = set()
-    unique = []
-    for path, name in found:
-        if name not in seen:
-            seen.add(name)
-            unique.append((path, name))
+    unique = _one_report_per_file(found, summary)
 
+    aliases = _load_alias_map(options)
     curations = _load_curations(options.curations)
-    settings_key = _settings_key(options, curations)
-    stored = _build_keys(store)
+    if curations:
+        _curation_failures(curations, [name for _, name in unique], summary)
+    settings_key = _settings_key(options, aliases)
+    stored = _stored_reports(store)
 
     todo: list[tuple[Path, str, str]] = []
     for path, name in unique:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            summary.outcomes.append(ReportOutcome(name, "failed", f"{path}: cannot be read ({exc.strerror})"))
+            data = read_bytes(path, limit=MAX_REPORT_BYTES, what="report")
+        except InputError as exc:
+            summary.outcomes.append(ReportOutcome(name, "failed", str(exc)))
+            continue
+        bad_rows = curations.errors_for(name) if curations else []
+        if bad_rows:
+            # its decisions cannot all be applied: keep what the store holds, fail this report
+            more = f" (and {len(bad_rows) - 1} more bad rows)" if len(bad_rows) > 1 else ""
+            summary.outcomes.append(ReportOutcome(name, "failed", f"{bad_rows[0]}{more}; report {name} was not rebuilt"))
             continue
         key = _build_key(data, settings_key, curations.for_report(name) if curations else "")
-        if not options.force and stored.get(name) == key:
+        if not options.force and stored.get(name) == (key, report_iri(name)):
             summary.outcomes.append(ReportOutcome(name, "unchanged"))
             continue
         todo.append((path, name, key))
@@ -120,12 +125,53 @@ def build(
     if progress:
         progress.start(len(todo))
     if todo:
-        _process(store, todo, set(stored), options, curations, summary, progress)
+        _process(store, todo, stored, aliases, options, curations, summary, progress)
     _count_store(store, summary)
     return summary
 
 
-def _process(store, todo, existing, options, curations, summary, progress) -> None:
+def _curation_failures(curations, names: list[str], summary: BuildSummary) -> None:
+    """Curation files that cannot be read, and bad rows about no report of this build, fail
+    on their own (bad rows about a report fail that report, below)."""
+    from kg.curate import names_match
+
+    for message in curations.file_errors:
+        summary.outcomes.append(ReportOutcome(message.split(": ", 1)[0], "failed", message))
+    for report, messages in curations.errors.items():
+        if not any(names_match(report, name) for name in names):
+            for message in messages:
+                summary.outcomes.append(ReportOutcome(message.split(": ", 1)[0], "failed", message))
+
+
+def _one_report_per_file(found: list[tuple[Path, str]], summary: BuildSummary) -> list[tuple[Path, str]]:
+    """Every distinct file one report: a file given twice is read once; a second file that
+    would get the name of another (``d1/verslag.txt`` and ``d2/verslag.txt`` given as two
+    folders) fails with a message instead of replacing or hiding the first."""
+    first: dict[str, Path] = {}
+    unique = []
+    for path, name in found:
+        seen = first.get(name)
+        if seen is None:
+            first[name] = path
+            unique.append((path, name))
+        elif not _same_file(seen, path):
+            summary.outcomes.append(ReportOutcome(
+                str(path), "failed",
+                f"{path}: would be report '{name}', like {seen}; rename one, or build the folder "
+                "that holds both so that each is named by its path",
+            ))
+    return unique
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def _process(store, todo, stored, aliases, options, curations, summary, progress) -> None:
+    from kg.errors import StoreError
     from kg.graph import entity_ntriples
 
     # The store's entities as the build starts: workers resolve against this snapshot (the
@@ -134,8 +180,8 @@ def _process(store, todo, existing, options, curations, summary, progress) -> No
     known = store.known_entities()
     added: dict[str, tuple[str, str]] = {}
     jobs = options.jobs or default_jobs()
-    setup = _WorkerSetup(_load_alias_map(options), known, curations, options.min_confidence,
-                         _load_model(options))
+    setup = _WorkerSetup(aliases, known, curations, options.min_confidence, _load_model(options))
+    stored_now = 0
     for name, result in _prepare_all(todo, jobs, setup):
         if isinstance(result, str):
             summary.outcomes.append(ReportOutcome(name, "failed", result))
@@ -147,12 +193,23 @@ def _process(store, todo, existing, options, curations, summary, progress) -> No
                 if _harmonise_entity(entity, added):
                     result.triples.entities[entity.iri] = entity_ntriples(entity, result.triples.graph_iri)
             store.put_report(result.triples.graph_iri, result.triples.text())
+            old_graph = stored.get(name, (None, None))[1]
+            if old_graph and old_graph != result.triples.graph_iri:
+                store.remove_report(old_graph)  # the graph an older kg named differently
+            stored_now += 1
             for entity in result.entities:
                 if entity.iri not in known:
                     added.setdefault(entity.iri, (entity.type, entity.label))
             summary.warnings.extend(result.warnings)
-            outcome = ReportOutcome(name, "replaced" if name in existing else "added",
+            outcome = ReportOutcome(name, "replaced" if name in stored else "added",
                                     entities=len(result.entities), relations=result.relations)
+        except StoreError as exc:
+            # the store itself fails (a full disk, a lost server): every other report would
+            # fail the same way, so stop with one error; what was stored stays stored
+            raise StoreError(
+                f"{exc}; the build stopped after storing {stored_now} of {len(todo)} report(s), "
+                "run it again once the store is fixed"
+            ) from exc
         except KgError as exc:
             outcome = ReportOutcome(name, "failed", str(exc))
         summary.outcomes.append(outcome)
@@ -195,9 +252,25 @@ _worker: dict = {}
 _WORKER_NICE = 5
 
 
-def _init_worker(setup: _WorkerSetup, nice: int = 0) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Worker: end when the main process is gone (killed, even by SIGKILL), instead of
+    staying behind blocked on the task pipe."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _init_worker(setup: _WorkerSetup, nice: int = 0, parent: int | None = None) -> None:
     from kg.resolve import Resolver
 
+    if parent is not None:
+        _exit_with_parent(parent)
     if nice and hasattr(os, "nice"):
         # The main process writes every report in turn: it is the queue's one server.
         # Workers that yield the CPU to it keep it from waiting behind them.
@@ -258,7 +331,8 @@ def _prepare_all(todo: list[tuple[Path, str, str]], jobs: int, setup: _WorkerSet
     # are not held while thousands of others wait.
     size = max(1, min(_BATCH, len(todo) // (jobs * 4)))
     batches = iter([todo[i:i + size] for i in range(0, len(todo), size)])
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(setup, _WORKER_NICE)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(setup, _WORKER_NICE, os.getpid())) as pool:
         pending: dict = {}
 
         def submit_next() -> None:
@@ -290,7 +364,7 @@ def _prepare_batch(batch: list[tuple[Path, str, str]]) -> list[tuple[str, object
     return [(name, _prepare_one(path, name, key)) for path, name, key in batch]
 
 
-def _load_alias_map(options: BuildOptions):
+def _load_alias_map(options: BuildOptions) -> dict[str, str] | None:
     from kg.resolve import load_aliases
 
     return load_aliases(options.aliases) if options.aliases else None
@@ -319,19 +393,20 @@ def _load_model(options: BuildOptions):
     return RelationModel.load(options.model)
 
 
-def _build_keys(store: Store) -> dict[str, str]:
-    rows = store.select("SELECT ?name ?key WHERE { GRAPH ?g { ?g kg:fileName ?name ; kg:buildKey ?key } }")
-    return {r["name"]: r["key"] for r in rows}
+def _stored_reports(store: Store) -> dict[str, tuple[str | None, str]]:
+    """Report name -> (build key, graph IRI) of every report in the store."""
+    rows = store.select(
+        "SELECT ?name ?key ?g WHERE { GRAPH ?g { ?g kg:fileName ?name OPTIONAL { ?g kg:buildKey ?key } } }"
+    )
+    return {r["name"]: (r["key"], r["g"]) for r in rows}
 
 
-def _settings_key(options: BuildOptions, curations) -> str:
-    aliases = b""
-    if options.aliases and Path(options.aliases).exists():
-        aliases = Path(options.aliases).read_bytes()
+def _settings_key(options: BuildOptions, aliases: dict[str, str] | None) -> str:
     h = hashlib.sha256()
     h.update(PIPELINE_VERSION.encode())
     h.update(str(options.min_confidence).encode())
-    h.update(aliases)
+    for alias, label in sorted((aliases or {}).items()):
+        h.update(f"{alias}\x1f{label}\x1e".encode())
     if options.model and Path(options.model).is_file():
         h.update(Path(options.model).read_bytes())
     return h.hexdigest()

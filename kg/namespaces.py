@@ -37,10 +37,13 @@ def sparql_prologue() -> str:
 
 
 def report_iri(name: str) -> str:
-    """The IRI of a report (and of its named graph) from its name."""
-    from kg.text import slug
+    """The IRI of a report (and of its named graph) from its name: the name itself,
+    percent-encoded, so that every distinct name is a distinct report (``report a.txt`` and
+    ``report-a.txt``, ``sub/x.txt`` and ``sub-x.txt``, names in any script) and the same name
+    is the same report in every build."""
+    from urllib.parse import quote
 
-    return f"{KGR}report/{slug(name)}"
+    return f"{KGR}report/{quote(name, safe='/')}"
 
 
 def bind_prefixes(graph) -> None:

@@ -166,7 +166,7 @@ def _type_rank(t: str) -> int:
     return 1
 
 
-def to_networkx(store: Any, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+def to_networkx(store: Any, *, min_confidence: float = 0.0, negated: bool = False) -> nx.MultiDiGraph:
     """Build the network view of a store.
 
     ``store`` is a :class:`kg.store.Store` (anything with ``select(sparql) -> list[dict]``) or
@@ -174,8 +174,9 @@ def to_networkx(store: Any, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
 
     One edge per (subject, relation, object), keyed by the relation's local name; the
     assertions of several reports for the same fact are merged into it (evidence and sources
-    concatenated, the highest confidence, the first date). Negated statements are left out;
-    so are relations whose confidence is below ``min_confidence`` (a relation without a
+    concatenated, the highest confidence, the first date). Negated statements are left out
+    unless ``negated`` (the network page can show them as denied: edges with
+    ``modality="negated"``, for a fact no report states); so are relations whose confidence is below ``min_confidence`` (a relation without a
     confidence is kept). ``partnerOf`` keeps its stored direction; treat it as symmetric.
     """
     g = nx.MultiDiGraph()
@@ -236,6 +237,8 @@ def to_networkx(store: Any, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
         c = _num(row.get("confidence"))
         if c is not None and modality != "negated":
             f["confidence"] = c if f["confidence"] is None else max(f["confidence"], c)
+        elif c is not None:
+            f["denied_confidence"] = max(f.get("denied_confidence", c), c)
         src = row.get("sourceName") or row.get("source")
         if src is not None and str(src) not in f["sources"]:
             f["sources"].append(str(src))
@@ -256,10 +259,14 @@ def to_networkx(store: Any, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
 
     # direct triples: the facts themselves (negated statements have none)
     triples = {(str(r["s"]), _local(r["p"]), str(r["o"])) for r in _select(store, _Q_TRIPLES)}
+    denied = set()
     for key, f in facts.items():
         if f["modalities"] <= {"negated"}:
+            if negated and key not in triples:
+                denied.add(key)
             continue
         triples.add(key)
+    triples |= denied
 
     for s, p, o in sorted(triples):
         if s not in g or o not in g:
@@ -271,6 +278,8 @@ def to_networkx(store: Any, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
         mods = f["modalities"] - {"negated"} or {"asserted"}
         modality = "asserted" if "asserted" in mods else sorted(mods)[0]
         conf = f["confidence"]
+        if (s, p, o) in denied:
+            modality, conf = "negated", f.get("denied_confidence")
         if conf is not None and conf < min_confidence:
             continue
         f["evidence"].sort(key=lambda e: (e["report"], e["start"] if e["start"] is not None else -1))
@@ -572,10 +581,10 @@ def stats(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
 
 
 def mergers(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
-    """``(date, old, new)`` for every dated ``mergesInto`` relation, in date order."""
+    """``(date, old, new)`` for every dated ``mergesInto`` relation (not a denied one), in date order."""
     out = []
     for s, o, k, d in graph.edges(keys=True, data=True):
-        if k == "mergesInto" and d.get("date"):
+        if k == "mergesInto" and d.get("date") and d.get("modality") != "negated":
             out.append((d["date"], s, o))
     return sorted(out)
 

@@ -8,12 +8,14 @@ cannot be read raises :class:`kg.errors.InputError` with a one-line message nami
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.files import MAX_REPORT_BYTES, read_bytes
 from kg.model import Document
 
 #: File extensions kg reads, and the kind of document each one is.
@@ -31,7 +33,14 @@ READERS = {
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
 
+#: The largest .docx kg opens, decompressed: its XML parts, and all its parts together.
+#: A small zip can hold gigabytes of XML (a "zip bomb"); the parser would hold it all.
+DOCX_MAX_XML = 32 * 1024 * 1024
+DOCX_MAX_TOTAL = 256 * 1024 * 1024
+
+
 def is_report(path: Path) -> bool:
+    """A regular file (not a pipe or device) with a report's extension, not hidden."""
     return path.is_file() and path.suffix.lower() in READERS and not path.name.startswith(".")
 
 
@@ -51,6 +60,8 @@ def find_reports(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
             for found in sorted(p for p in path.rglob("*") if is_report(p)):
                 yield found, found.relative_to(path).as_posix()
         else:
+            if not path.is_file():
+                raise InputError(f"{path}: is not a regular file (a pipe, device or socket); kg reads only files")
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     f"{path}: unknown kind of report '{path.suffix or '(no extension)'}'; "
@@ -76,10 +87,7 @@ def read_document(path: Path | str, name: str | None = None) -> Document:
             f"{path}: unknown kind of report '{path.suffix or '(no extension)'}'; "
             f"kg reads {', '.join(sorted(set(READERS)))}"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    data = read_bytes(path, limit=MAX_REPORT_BYTES, what="report")
     if not data.strip():
         raise InputError(f"{path}: is empty")
     encoding = None
@@ -136,7 +144,15 @@ def clean_text(text: str, *, markdown: bool = False) -> str:
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    if b"\x00" in data[:8192]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: starts as UTF-16 text but is not (byte {exc.start}); save it as UTF-8 and try again") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        if _looks_utf16(head):
+            raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again")
         raise InputError(f"{path}: is a binary file, not a text report")
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -155,6 +171,15 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     return text, "cp1252"
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """Mostly ASCII text in UTF-16: nearly every other byte is a NUL, the rest are not."""
+    even, odd = head[0::2], head[1::2]
+    for zeros, other in ((odd, even), (even, odd)):
+        if zeros.count(0) >= 0.8 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            return True
+    return False
+
+
 def _pdf_text(path: Path, data: bytes) -> str:
     import io
     import logging
@@ -169,9 +194,11 @@ def _pdf_text(path: Path, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")  # many PDFs are encrypted with an empty password
             except Exception as exc:  # pypdf raises several kinds here
-                raise InputError(f"{path}: is an encrypted PDF; decrypt it first") from exc
+                raise InputError(f"{path}: is an encrypted PDF; save an unencrypted copy and try again") from exc
+            if not opened:
+                raise InputError(f"{path}: is a password-protected PDF; save an unencrypted copy and try again")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
@@ -191,6 +218,7 @@ def _docx_text(path: Path, data: bytes) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"{path}: reading .docx needs python-docx") from exc
+    _check_docx_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -200,6 +228,29 @@ def _docx_text(path: Path, data: bytes) -> str:
         for row in table.rows:
             parts.append(" | ".join(cell.text for cell in row.cells))
     return "\n\n".join(parts)
+
+
+def _check_docx_size(path: Path, data: bytes) -> None:
+    """Refuse a .docx whose parts decompress to more than kg reads (a zip bomb).
+
+    The sizes come from the zip's directory; Python's zipfile never inflates a part beyond
+    the size its directory gives, so a lying directory cannot get round the limit.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"{path}: is a corrupt or unreadable Word file ({type(exc).__name__})") from exc
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+    if xml > DOCX_MAX_XML or total > DOCX_MAX_TOTAL:
+        raise InputError(
+            f"{path}: decompresses to {total / 2**20:.0f} MB ({xml / 2**20:.0f} MB of XML); kg opens Word files of at most "
+            f"{DOCX_MAX_XML // 2**20} MB of text and markup ({DOCX_MAX_TOTAL // 2**20} MB in all)"
+        )
 
 
 def _html_text(markup: str) -> str:

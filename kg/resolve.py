@@ -46,18 +46,30 @@ def key_of(name: str) -> str:
 def load_aliases(path: str | Path) -> dict[str, str]:
     """Read an alias file (TSV: alias, label[, type]; lines starting with # are comments).
 
-    Returns normalised alias -> label. A missing file gives an empty mapping.
+    Returns normalised alias -> label. A missing file gives an empty mapping; a file that
+    cannot be read, or a row with an alias but no label (which would map a name onto
+    nothing), raises InputError naming the file and line.
     """
+    from kg.errors import InputError
+    from kg.files import read_text
+
     p = Path(path)
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():
         return {}
+    text = read_text(p, what="alias file", hint=" (tab-separated: alias, label, type)")
     out: dict[str, str] = {}
-    lines = [ln for ln in p.read_text(encoding="utf-8-sig").splitlines()
-             if ln.strip() and not ln.lstrip().startswith("#")]
-    for row in csv.reader(lines, delimiter="\t"):
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = next(csv.reader([line], delimiter="\t"))
         if len(row) < 2 or row[0].strip().lower() == "alias":
             continue
-        out[key_of(row[0])] = row[1].strip()
+        alias, label = row[0].strip(), row[1].strip()
+        if not key_of(alias) or not key_of(label):
+            raise InputError(
+                f"{p}:{n}: an alias row needs both an alias and a label (alias<TAB>label[<TAB>type])"
+            )
+        out[key_of(alias)] = label
     return out
 
 

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
 from kg.model import SYMMETRIC_RELATIONS
 from kg.text import normalise_name
 
@@ -35,10 +34,9 @@ def gold_key(label: str) -> str:
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """A CSV or TSV file with a header, as lower-cased keys and stripped values."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read ({exc})") from exc
+    from kg.files import read_text
+
+    text = read_text(path, what="gold file")
     first = text.splitlines()[0] if text.strip() else ""
     delim = "\t" if first.count("\t") >= first.count(",") else ","
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delim))

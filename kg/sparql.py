@@ -15,13 +15,15 @@ from __future__ import annotations
 import functools
 import io
 import re
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.errors import KgError, QueryError
 from kg.namespaces import sparql_prologue
 from kg.resources import resource_dir
-from kg.store import QueryResult, Store, is_update
+from kg.store import QueryResult, Store, is_update, without_comments
 
 #: The bundled queries: ``kg/queries/*.rq`` in the package.
 QUERY_DIR = "queries"
@@ -145,20 +147,134 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 # -- running ------------------------------------------------------------------------------
 
-def run_query(store: Store, sparql: str, *, allow_update: bool = False) -> QueryResult | None:
+#: How long ``kg query`` lets a query run before it stops it (seconds; --timeout).
+DEFAULT_TIMEOUT = 120.0
+
+_REACHING_OUT = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+
+
+def reaches_out(sparql: str) -> str | None:
+    """``SERVICE`` or ``LOAD`` when the SPARQL text would make the store contact another
+    server (a federated query; an update that loads a URL), else None; comments and strings
+    aside."""
+    m = _REACHING_OUT.search(without_comments(sparql, blank_literals=True))
+    return m.group(1).upper() if m else None
+
+
+def run_query(
+    store: Store,
+    sparql: str,
+    *,
+    allow_update: bool = False,
+    allow_service: bool = False,
+    timeout: float | None = None,
+    stream: bool = False,
+) -> QueryResult | None:
     """Run SPARQL on the store, with kg's prefixes predeclared.
 
     An update (INSERT, DELETE, DROP, ...) is refused unless ``allow_update``; it returns None.
+    A query that calls another endpoint (SERVICE), or an update that loads a URL (LOAD), is
+    refused unless ``allow_service``: kg reaches no other server on its own. With ``timeout`` (seconds) the query runs in a
+    thread and is given up after that long (QueryError), and Ctrl-C stops the wait at once;
+    with ``stream`` a SELECT's rows come as an iterator as the store produces them.
     """
+    sparql = sparql.lstrip("\ufeff")
     if not sparql.strip():
         raise QueryError("the query is empty")
+    keyword = reaches_out(sparql)
+    if keyword and not allow_service:
+        what = "calls another SPARQL endpoint (SERVICE)" if keyword == "SERVICE" else "loads a URL (LOAD)"
+        raise QueryError(f"the query {what}, which kg does not contact unless you pass --allow-service")
     text = sparql_prologue() + sparql
+    deadline = None if not timeout else time.monotonic() + timeout
     if is_update(sparql):
         if not allow_update:
             raise QueryError("this is a SPARQL update, which changes the store; pass --update to run it")
-        store.update(text)
+        _bounded(lambda: store.update(text), deadline, timeout)
         return None
-    return store.query(text)
+    if deadline is None and not stream:
+        return store.query(text)
+    if not stream:
+        return _bounded(lambda: store.query(text), deadline, timeout)
+    return _streamed(store, text, deadline, timeout)
+
+
+def _too_long(timeout: float | None) -> QueryError:
+    return QueryError(f"the query ran longer than {timeout:g} s and was stopped; "
+                      "narrow it (LIMIT, a FILTER) or give a longer --timeout")
+
+
+def _bounded(fn, deadline: float | None, timeout: float | None):
+    """``fn()`` in a thread of its own (Oxigraph releases the GIL while it works), waited for
+    until ``deadline``; a KeyboardInterrupt (Ctrl-C) ends the wait at once."""
+    if deadline is None:
+        deadline = float("inf")
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # handed to the waiting thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _too_long(timeout)
+        worker.join(min(remaining, 0.25))
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+def _streamed(store: Store, text: str, deadline: float | None, timeout: float | None) -> QueryResult:
+    """The query run and its rows read in one thread of their own (Oxigraph's results belong
+    to the thread that made them), handed over through a small queue until ``deadline``."""
+    import queue
+
+    if deadline is None:
+        deadline = float("inf")
+    items: queue.Queue = queue.Queue(maxsize=1024)
+    done = object()
+
+    def run() -> None:
+        try:
+            result = store.query_stream(text)
+            rows = result.rows if result.kind == "select" else ()
+            if result.kind == "select":
+                result = QueryResult(kind="select", variables=result.variables)
+            items.put(result)
+            for row in rows:
+                items.put(row)
+            items.put(done)
+        except BaseException as exc:  # handed to the reading thread
+            items.put(exc)
+
+    threading.Thread(target=run, name="kg-query", daemon=True).start()
+
+    def take():
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _too_long(timeout)
+            try:
+                item = items.get(timeout=min(remaining, 0.25))
+            except queue.Empty:
+                continue
+            if isinstance(item, BaseException):
+                raise item
+            return item
+
+    def rows():
+        while (item := take()) is not done:
+            yield item
+
+    head = take()
+    if head.kind == "select":
+        head.rows = rows()
+    return head
 
 
 def run_named(store: Store, name: str, params: dict[str, str] | None = None) -> QueryResult:
@@ -264,6 +380,38 @@ def format_result(result: QueryResult, fmt: str) -> str:
     buf = io.BytesIO()
     res.serialize(buf, format=fmt, encoding="utf-8")
     return buf.getvalue().decode("utf-8")
+
+
+def write_result(result: QueryResult, fmt: str, out, clean=str) -> None:
+    """Write a result to the text stream ``out``: a SELECT in csv or tsv row by row as the
+    rows come (nothing is held), others whole (:func:`format_result`). ``clean`` is applied
+    to every piece of text (the CLI strips control characters for a terminal)."""
+    if result.kind != "select" or fmt not in ("csv", "tsv"):
+        out.write(clean(format_result(result, fmt)))
+        return
+    if fmt == "tsv":
+        out.write(clean("\t".join("?" + v for v in result.variables) + "\n"))
+        for row in result.rows:
+            out.write(clean("\t".join("" if t is None else t.n3() for t in row) + "\n"))
+        return
+    import csv
+
+    from rdflib import BNode
+
+    writer = csv.writer(_Cleaned(out, clean))  # the SPARQL 1.1 CSV format, as rdflib writes it
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
+
+
+class _Cleaned:
+    """A text stream that passes what is written through ``clean``."""
+
+    def __init__(self, out, clean) -> None:
+        self.out, self.clean = out, clean
+
+    def write(self, text: str) -> int:
+        return self.out.write(self.clean(text))
 
 
 def _tsv(result: QueryResult) -> str:

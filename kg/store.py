@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.namespaces import sparql_prologue
 
 #: The store used when none is given: a folder in the working directory.
@@ -39,10 +39,29 @@ _UPDATE_RE = re.compile(
 )
 
 
+#: The lexemes inside which '#', keywords and braces mean nothing: strings, IRIs, comments.
+_LEXEME = re.compile(
+    r"""(?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+      | (?P<iri><[^<>"{}|^`\\\s]*>)
+      | (?P<comment>\#[^\n]*)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def without_comments(sparql: str, *, blank_literals: bool = False) -> str:
+    """SPARQL text without its comments (and a leading BOM); with ``blank_literals`` also
+    strings and IRIs are blanked, so that only keywords, names and variables are left."""
+    def repl(m: re.Match) -> str:
+        if m.group("comment") is not None:
+            return " "
+        return ' "" ' if blank_literals else m.group()
+
+    return _LEXEME.sub(repl, sparql.lstrip("\ufeff"))
+
+
 def is_update(sparql: str) -> bool:
     """True when the SPARQL text is an update (INSERT, DELETE, DROP, ...), not a query."""
-    stripped = re.sub(r"(?m)^\s*#.*$", "", sparql)
-    return bool(_UPDATE_RE.match(stripped))
+    return bool(_UPDATE_RE.match(without_comments(sparql)))
 
 
 @dataclass
@@ -55,7 +74,7 @@ class QueryResult:
 
     kind: str
     variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  #: an iterator when streamed
     boolean: bool | None = None
     graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
     truncated: bool = False  # the server capped the rows it sent
@@ -127,6 +146,10 @@ class Store(ABC):
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union graph."""
+
+    def query_stream(self, sparql: str) -> QueryResult:
+        """:meth:`query`; a store that can stream gives a SELECT's rows as an iterator."""
+        return self.query(sparql)
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -201,13 +224,18 @@ class OxigraphStore(Store):
             raise StoreError(f"{path}: is a file, not a store folder")
         elif create is False and not any(path.iterdir()):
             raise StoreError(f"no store at {path}: run 'kg build REPORTS --store {path}' first")
+        elif any(path.iterdir()) and not (path / "CURRENT").exists() and not (path / "IDENTITY").exists():
+            # a folder of other files: a store must not be written in among them
+            raise StoreError(f"{path}: is a folder of other files, not a kg store; give a new or empty folder")
         try:
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
             msg = str(exc)
             if "lock" in msg.lower():
                 raise StoreError(f"{path}: the store is in use by another kg process; wait for it to finish") from exc
-            raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from exc
+            raise StoreError(f"{path}: cannot open the store ({_first_line(exc)})") from exc
+        except RuntimeError as exc:  # RocksDB's "Corruption: ..."
+            raise _damaged(self.location, exc) from exc
         if self._lacks_union_graph():
             # A store written before the default graph was kept as the union.
             if read_only:
@@ -218,9 +246,12 @@ class OxigraphStore(Store):
     def _lacks_union_graph(self) -> bool:
         # the cheap question first: "ASK { GRAPH ?g {...} }" visits every named graph (0.8 s
         # on 11,000 reports), while any quad at all comes straight off the index
-        if bool(self._store.query("ASK { ?s ?p ?o }")):
-            return False
-        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is not None
+        try:
+            if bool(self._store.query("ASK { ?s ?p ?o }")):
+                return False
+            return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is not None
+        except (OSError, RuntimeError) as exc:
+            raise _damaged(self.location, exc) from exc
 
     # -- reports -------------------------------------------------------------------------
     def put_report(self, graph_iri: str, triples: Any) -> None:
@@ -232,29 +263,69 @@ class OxigraphStore(Store):
         )
         try:
             self._store.update(update)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
+        except SyntaxError as exc:  # this report's triples: the others may still go in
+            raise KgError(f"{graph_iri} cannot be stored: {_first_line(exc)}") from exc
+        except (OSError, RuntimeError) as exc:  # the store itself: a full disk, damage
+            raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
 
     def remove_report(self, graph_iri: str) -> None:
-        self._store.update(_forget_report(graph_iri))
+        try:
+            self._store.update(_forget_report(graph_iri))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
 
     # -- SPARQL --------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
+        result = self.query_stream(sparql)
+        if result.kind == "select":
+            result.rows = list(result.rows)
+        return result
+
+    def query_stream(self, sparql: str) -> QueryResult:
+        """:meth:`query`, with a SELECT's rows an iterator that reads them as they come."""
+        ox = self._ox
+        text, prefixes = _split_prologue(sparql)
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=self._union_view)
+            result = self._store.query(text, prefixes=prefixes, use_default_graph_as_union=self._union_view)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(kind="ask", boolean=bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                return QueryResult(kind="select", variables=variables, rows=self._rows(result))
+            from rdflib import Graph
+
+            from kg.namespaces import bind_prefixes
+
+            graph = Graph()
+            bind_prefixes(graph)
+            for triple in result:
+                graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+            return QueryResult(kind="graph", graph=graph)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from exc
+        except RuntimeError as exc:
+            raise _damaged(self.location, exc) from exc
         except (OSError, ValueError) as exc:
             raise QueryError(f"the query failed: {_first_line(exc)}") from exc
-        return from_oxigraph(result)
+
+    def _rows(self, solutions):
+        convert = _Converter()
+        try:
+            for sol in solutions:
+                yield tuple(map(convert, sol))
+        except RuntimeError as exc:
+            raise _damaged(self.location, exc) from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"the query failed: {_first_line(exc)}") from exc
 
     def update(self, sparql: str) -> None:
+        text, prefixes = _split_prologue(sparql)
         try:
-            self._store.update(sparql.rstrip().rstrip(";") + "\n;\n" + _DERIVE_UNION)
+            self._store.update(text.rstrip().rstrip(";") + "\n;\n" + _DERIVE_UNION, prefixes=prefixes)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from exc
-        except OSError as exc:
-            raise StoreError(f"the update failed: {_first_line(exc)}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.location}: the update failed ({_first_line(exc)})") from exc
 
     def dump_nquads(self) -> str:
         """The report graphs as N-Quads (not the default graph, which is their union)."""
@@ -326,6 +397,24 @@ def from_oxigraph(result: Any) -> QueryResult:
     for triple in result:
         graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
     return QueryResult(kind="graph", graph=graph)
+
+
+def _split_prologue(sparql: str) -> tuple[str, dict[str, str] | None]:
+    """kg's PREFIX lines off the front of a query, as Oxigraph's ``prefixes``: the query's
+    error positions (line:column) are then those of the text the user wrote."""
+    from kg.namespaces import PREFIXES
+
+    prologue = sparql_prologue()
+    if sparql.startswith(prologue):
+        return sparql[len(prologue):], dict(PREFIXES)
+    return sparql, None
+
+
+def _damaged(location: str, exc: BaseException) -> StoreError:
+    return StoreError(
+        f"{location}: the store is damaged and cannot be read ({_first_line(exc)}); "
+        "move it away and build it again with 'kg build'"
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -42,7 +42,8 @@ from kg import network as kn
 from kg.model import ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS
 from kg.resources import resource
 
-__all__ = ["render", "NODE_STYLES", "RELATION_STYLES", "DEFAULT_LAYOUT_THRESHOLD", "page_json"]
+__all__ = ["render", "write_page", "ontology_labels", "LANGUAGES", "NODE_STYLES", "RELATION_STYLES",
+           "DEFAULT_LAYOUT_THRESHOLD", "page_json"]
 
 #: The page template ships in the package: ``kg/templates/network.html``.
 TEMPLATE_DIR = "templates"
@@ -81,6 +82,9 @@ RELATION_STYLES: dict[str, tuple[str, bool, bool]] = {
     "offersService": ("#22a6b3", False, True),
 }
 
+#: The page's interface languages; the first is the default.
+LANGUAGES = ("nl", "en")
+
 _COMMUNITY_COLOURS = [
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
     "#9c755f", "#bab0ac", "#1f77b4", "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94",
@@ -91,6 +95,38 @@ def page_json(data: Any) -> str:
     """JSON that is safe inside a ``<script>`` element (no ``</script>``, no ``<!--``)."""
     s = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def ontology_labels(lang: str) -> dict[str, str]:
+    """``{local name: rdfs:label}`` in ``lang`` for the classes and properties of the ontology
+    (``kg/ontology/kg.ttl``), e.g. ``{"Organisation": "organisatie", "mergesInto": "gaat op in"}``."""
+    from rdflib import RDFS, Graph
+
+    from kg.namespaces import KG
+    from kg.resources import read_text
+    from kg.shacl import ONTOLOGY_FILE
+
+    onto = Graph().parse(data=read_text("ontology", ONTOLOGY_FILE), format="turtle")
+    out: dict[str, str] = {}
+    for s, label in onto.subject_objects(RDFS.label):
+        if str(s).startswith(str(KG)) and getattr(label, "language", None) == lang:
+            out[str(s)[len(str(KG)):]] = str(label)
+    return out
+
+
+def _report_links(graph: nx.MultiDiGraph, report_dir: str | Path | None) -> dict[str, str]:
+    """``{report name: file URI}`` for the reports of ``graph`` that are files under ``report_dir``."""
+    if not report_dir:
+        return {}
+    base = Path(report_dir)
+    names = {src for *_, d in graph.edges(data=True) for src in d.get("sources", [])}
+    names |= {ev.get("report", "") for *_, d in graph.edges(data=True) for ev in d.get("evidence", [])}
+    out = {}
+    for name in sorted(n for n in names if n):
+        f = (base / name).resolve()
+        if f.is_file() and f.is_relative_to(base.resolve()):
+            out[name] = f.resolve().as_uri()
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -207,8 +243,10 @@ def render(
     as_of: str | _dt.date | None = None,
     size_by: str = "degree",
     communities: bool = False,
-    title: str = "kg — network of the social domain",
+    title: str | None = None,
     layout_threshold: int = DEFAULT_LAYOUT_THRESHOLD,
+    lang: str = "nl",
+    report_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Write the interactive network page for ``graph`` to ``out_path``; say what was done.
 
@@ -217,6 +255,9 @@ def render(
     control: merged organisations are drawn as merged on that date. ``size_by`` is
     ``degree``, ``betweenness``, ``pagerank`` or ``none``. ``communities`` colours nodes by
     Louvain community (the page can switch back to type colours). ``title`` is shown as text.
+    ``lang`` is the interface language, ``nl`` (default) or ``en``; types and relations are
+    named by the ontology's ``rdfs:label`` in that language. Reports found as files under
+    ``report_dir`` are linked from the page (``file:`` links, opened only when clicked).
 
     Returns ``{"path", "nodes", "edges", "layout", "physics", "size_by", "communities",
     "focus", "as_of", "node_types", "relation_types"}`` where ``layout`` is ``"physics"``
@@ -226,6 +267,10 @@ def render(
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
     from pyvis.network import Network  # imports IPython: only here
 
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: choose {' or '.join(LANGUAGES)}")
+    if title is None:
+        title = "kg — netwerk van het sociaal domein" if lang == "nl" else "kg — network of the social domain"
     if size_by not in ("degree", "betweenness", "pagerank", "none", None, ""):
         raise ValueError(f"unknown size {size_by!r}: choose degree, betweenness, pagerank or none")
     focus_iri = None
@@ -236,16 +281,25 @@ def render(
 
     n_nodes = graph.number_of_nodes()
     big = n_nodes > layout_threshold
-    sizes = _sizes(graph, size_by or "none")
+    # denied relations (modality "negated", see kn.to_networkx) are drawn, but count for nothing
+    stated = graph
+    if any(d.get("modality") == "negated" for *_, d in graph.edges(data=True)):
+        stated = graph.copy()
+        stated.remove_edges_from([(s, o, k) for s, o, k, d in graph.edges(keys=True, data=True)
+                                  if d.get("modality") == "negated"])
+    sizes = _sizes(stated, size_by or "none")
     positions = force_layout(graph) if big else {}
     comm_of: dict[str, int] = {}
     n_comms = 0
+    comm_info: list[dict[str, Any]] = []
     if communities:
-        comms = kn.communities(graph)
+        comms = kn.communities(stated)
         n_comms = len(comms)
         for i, c in enumerate(comms):
             for v in c:
                 comm_of[v] = i
+            top = sorted(c, key=lambda v: (-sizes.get(v, 0), graph.nodes[v].get("label", v)))[:3]
+            comm_info.append({"size": len(c), "top": [graph.nodes[v].get("label", v) for v in top]})
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
                   heading="")
@@ -291,16 +345,30 @@ def render(
             # arrows cost a third of a frame on big graphs: direction is in tooltip and panel
             "arrows": {"to": {"enabled": arrow and not big, "scaleFactor": 0.6}},
         }
-        if not big:
-            opts["label"] = rel
         if d.get("modality") == "intended":
             opts["dashes"] = [2, 6]  # a plan, not (yet) a fact
+        elif d.get("modality") == "negated":
+            opts["dashes"] = [10, 4, 2, 4]  # denied: hidden unless the page's filter shows it
+            opts["color"] = "#8a94a0"
+            opts["width"] = 1
         net.add_edge(s, o, **opts)
 
     net.options = _options(big)
 
+    labels = ontology_labels(lang)
+    sources: set[str] = set()
+    for *_, d in graph.edges(data=True):
+        sources.update(d.get("sources", []))
     meta = {
         "title": title,
+        "lang": lang,
+        "typeLabels": {t: labels.get(t, t) for t in types_present},
+        "relationLabels": {r: labels.get(r, r) for r in rels_present},
+        "reports": sorted(sources),
+        "reportLinks": _report_links(graph, report_dir),
+        "modalities": sorted({d.get("modality") or "asserted" for *_, d in graph.edges(data=True)},
+                             key=lambda m: ("asserted", "intended", "negated").index(m)
+                             if m in ("asserted", "intended", "negated") else 9),
         "nodeStyles": {t: {"color": c, "shape": s} for t, (c, s) in NODE_STYLES.items()},
         "relationStyles": {r: {"color": c, "dashes": dsh, "arrow": a}
                            for r, (c, dsh, a) in RELATION_STYLES.items()},
@@ -324,6 +392,7 @@ def render(
         "labelled": sorted(graph, key=lambda v: -sizes.get(v, 0))[:LABELLED_WHEN_BIG] if big else None,
         "sizeBy": size_by or "none",
         "communities": n_comms,
+        "communityInfo": comm_info,
         "communityColors": _COMMUNITY_COLOURS,
     }
 
@@ -335,9 +404,8 @@ def render(
     page = net.generate_html(name="network.html")
     page = page.replace("/*KG_META*/null", page_json(meta), 1)
     page = page.replace("<!--KG_TITLE-->", html.escape(title), 2)
-    out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    page = page.replace('<html lang="nl">', f'<html lang="{lang}">', 1)
+    out = write_page(out_path, page)
     return {
         "path": str(out),
         "nodes": n_nodes,
@@ -350,7 +418,18 @@ def render(
         "as_of": day or None,
         "node_types": dict(sorted(types_present.items())),
         "relation_types": dict(sorted(rels_present.items())),
+        "lang": lang,
+        "report_links": len(meta["reportLinks"]),
     }
+
+
+def write_page(out_path: str | Path, page: str) -> Path:
+    """Write the page (UTF-8); the one place the page touches the disk."""
+    from kg.files import atomic_write
+
+    out = Path(out_path)
+    atomic_write(out, page)  # a full disk leaves the old page whole
+    return out
 
 
 def _options(big: bool) -> dict[str, Any]:

@@ -239,6 +239,14 @@ def test_stats_entities_validate_viz(store: Path, tmp_path: Path):
     assert html.stat().st_size > 10_000
     focus = kg("viz", "--out", tmp_path / "ego.html", "--focus", "IKracht", "--depth", "1", "--store", store)
     assert focus.exit_code == 0, focus.output
+    assert '<html lang="nl">' in html.read_text(encoding="utf-8")  # Dutch unless asked
+    english = kg("viz", "--out", tmp_path / "en.html", "--lang", "en", "--store", store)
+    assert english.exit_code == 0, english.output
+    assert '<html lang="en">' in (tmp_path / "en.html").read_text(encoding="utf-8")
+    assert kg("viz", "--out", tmp_path / "fr.html", "--lang", "fr", "--store", store).exit_code == 2
+    missing = kg("viz", "--out", tmp_path / "r.html", "--reports", tmp_path / "nowhere", "--store", store)
+    assert missing.exit_code == 3 and "nowhere: no such folder of reports" in missing.output
+    assert not (tmp_path / "fr.html").exists() and not (tmp_path / "r.html").exists()
 
 
 def test_network_commands(store: Path):

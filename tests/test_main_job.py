@@ -89,7 +89,7 @@ def test_network_page_offline_in_chromium(main_job, tmp_path):
             x, y = ui.edge_xy(ui.edge_id(s, key, o))
             ui.page.mouse.move(x - 3, y - 3)
             ui.page.mouse.move(x, y)
-            ui.page.wait_for_selector("#kg-tip:has-text('leadsPilot')")
+            ui.page.wait_for_selector("#kg-tip:has-text('trekker van pilot')")  # Dutch: the ontology's label
             tip = ui.text("#kg-tip")
             assert " ".join(evidence["sentence"].split())[:40] in " ".join(tip.split())
             assert evidence["report"] in tip
@@ -97,7 +97,7 @@ def test_network_page_offline_in_chromium(main_job, tmp_path):
             # the README's screenshot: the real network, one actor opened
             ui.page.fill("#kg-search", "Noordermaat")
             ui.page.keyboard.press("Enter")
-            ui.page.wait_for_timeout(800)
+            ui.wait_centred_on(ui.js("kg.state.selected"))
             ui.js("kg.network.fit({animation: false})")
             png = tmp_path / "network.png"
             ui.page.screenshot(path=str(png))

@@ -325,7 +325,7 @@ def test_a_name_with_quotes_is_matched_exactly(ds):
     for q in ds.quads((None, None, None, None)):
         d.add(q)
     person = KGR["person/o-brien"]
-    g = d.graph(URIRef(str(KGR["report/werkbezoek-noordermaat-assen-2013-txt"])))
+    g = d.graph(URIRef(str(KGR["report/werkbezoek-noordermaat-assen-2013.txt"])))
     g.add((person, RDF.type, KG.Person))
     g.add((person, SKOS.prefLabel, Literal(NASTY)))
     rows = run(d, "actor", name=NASTY)

@@ -72,8 +72,8 @@ def _fails_with(g: Graph, *needles: str) -> ValidationReport:
 def test_fixture_has_two_report_graphs(dataset):
     graphs = {str(c.identifier) for c in dataset.graphs() if len(c)}
     assert {g for g in graphs if "/report/" in g} == {
-        str(KGR["report/werkbezoek-noordermaat-assen-2013-txt"]),
-        str(KGR["report/werkbezoek-noordermaat-assen-2013-pdftekst-txt"]),
+        str(KGR["report/werkbezoek-noordermaat-assen-2013.txt"]),
+        str(KGR["report/werkbezoek-noordermaat-assen-2013-pdftekst.txt"]),
     }
 
 
