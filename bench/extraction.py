@@ -136,6 +136,8 @@ def main() -> int:
     ap.add_argument("--threshold", type=float, default=None, help="decision threshold (default: the model's)")
     ap.add_argument("--rule-threshold", type=float, default=None,
                     help="decision threshold for pairs a rule proposed (default: the model's)")
+    ap.add_argument("--min-precision", type=float, default=None,
+                    help="drop relations whose measured precision is below this (default: the shipped model's)")
     ap.add_argument("--c", type=float, default=TRAIN_C, help="inverse regularisation strength")
     ap.add_argument("--sweep", action="store_true", help="print LOTO P/R/F1 per threshold")
     ap.add_argument("--ids", default="", help="only these text ids (comma-separated)")
@@ -144,6 +146,8 @@ def main() -> int:
     a = ap.parse_args()
 
     t0 = time.perf_counter()
+    if a.min_precision is None:
+        a.min_precision = shipped().min_precision
     texts, ents, rels = load_set(a.set)
     if a.ids:
         wanted = set(a.ids.split(","))
@@ -183,8 +187,15 @@ def main() -> int:
             for tid, rs in rows.items():
                 cal = RelationModel({}, {}, calibration=fit_calibration(
                     [pt for other, pts in points.items() if other != tid for pt in pts]))
+                cal.min_precision = a.min_precision
+                kept = []
                 for r in rs:
-                    r["confidence"] = f"{cal.confidence(float(r['confidence']), r['rule'] != 'model', r['relation']):.2f}"
+                    c = cal.confidence(float(r["confidence"]), r["rule"] != "model", r["relation"],
+                                       r["rule"].split("|")[0])
+                    r["confidence"] = f"{c:.2f}"
+                    if c >= cal.min_precision:
+                        kept.append(r)
+                rows[tid] = kept
             tally = Tally()
             for tid, rs in rows.items():
                 tally.add(tid, rs, golds[tid])

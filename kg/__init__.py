@@ -33,6 +33,7 @@ _API = (
     "validate",
     "review",
     "evaluate",
+    "train",
     "extract_text",
     "reports",
     "remove",

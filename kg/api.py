@@ -328,7 +328,7 @@ def review(
     ctx = prepare(doc)
     stored = {r["id"] for r in review_rows(resolver.resolve(decide(ctx, relation_model)))}
     loose = replace(relation_model, threshold=min(SUGGEST, relation_model.threshold),
-                    rule_threshold=min(SUGGEST, relation_model.rule_threshold))
+                    rule_threshold=min(SUGGEST, relation_model.rule_threshold), min_precision=0.0)
     rows = review_rows(resolver.resolve(decide(ctx, loose)))
     for row in rows:
         row["status"] = "stored" if row["id"] in stored else "suggested"

@@ -172,15 +172,16 @@ def leave_one_text_out(prepared: dict[str, Prepared], examples: dict[str, list[E
 
 
 def calibration_points(rows: dict[str, list[dict[str, str]]], golds: dict[str, GoldSet]
-                       ) -> dict[str, list[tuple[str, bool, int]]]:
-    """text id -> (relation, from a rule, right) of each row the gold judges."""
-    out: dict[str, list[tuple[str, bool, int]]] = {}
+                       ) -> dict[str, list[tuple[str, str, int]]]:
+    """text id -> (relation, rule id or "model", right) of each row the gold judges."""
+    out: dict[str, list[tuple[str, str, int]]] = {}
     for tid, rs in rows.items():
         pts = []
         for r in rs:
             verdict, _ = golds[tid].judge(r["subject"], r["relation"], r["object"], r["object_type"])
             if verdict != "free":
-                pts.append((r["relation"], r["rule"] != "model", int(verdict == "tp")))
+                rule = "model" if r["rule"] == "model" else r["rule"].split("|")[0]
+                pts.append((r["relation"], rule, int(verdict == "tp")))
         out[tid] = pts
     return out
 

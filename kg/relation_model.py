@@ -48,15 +48,23 @@ class RelationModel:
     #: A user's model builds on the shipped one: it reads the shipped model's probability as a
     #: feature, so where their few examples say nothing the shipped model's judgement stands.
     base: "RelationModel | None" = None
-    #: Measured precision per relation, for a rule's pairs and for the model's own:
-    #: {"locatedIn": {"rule": 0.6, "model": 0.5}, ...} (leave-one-text-out on real texts).
+    #: Measured precision per relation, for a rule's pairs and for the model's own, and per
+    #: rule: {"locatedIn": {"rule": 0.6, "model": 0.5, "all": 0.55}, ...,
+    #: "_rules": {"locatedIn:org-in-place": 0.45, ...}} (leave-one-text-out on real texts).
     calibration: dict | None = None
+    #: Relations whose measured precision is below this are not stated (``kg review`` still
+    #: lists them as suggestions).
+    min_precision: float = 0.0
 
-    def confidence(self, p: float, from_rule: bool, relation: str) -> float:
+    def confidence(self, p: float, from_rule: bool, relation: str, rule: str | None = None) -> float:
         """What a relation's confidence says: the precision measured on real texts for
-        relations of its kind, found its way (``--min-confidence 0.8`` keeps kinds that were
-        right 8 times in 10). Without a calibration, the model's probability."""
-        table = (self.calibration or {}).get(relation)
+        relations found the same way (by that rule, else by rules or the model for that relation),
+        so ``--min-confidence 0.8`` keeps what was right 8 times in 10. Without a calibration,
+        the model's probability."""
+        cal = self.calibration or {}
+        if from_rule and rule and rule in cal.get("_rules", {}):
+            return float(cal["_rules"][rule])
+        table = cal.get(relation)
         if not table:
             return p
         return float(table.get("rule" if from_rule else "model", table.get("all", p)))
@@ -80,7 +88,7 @@ class RelationModel:
     # -- files ------------------------------------------------------------------------
     def to_json(self) -> dict:
         return {"format": FORMAT, "base": "shipped" if self.base is not None else None,
-                "calibration": self.calibration, "threshold": self.threshold, "rule_threshold": self.rule_threshold,
+                "calibration": self.calibration, "min_precision": self.min_precision, "threshold": self.threshold, "rule_threshold": self.rule_threshold,
                 "meta": self.meta,
                 "bias": self.bias, "weights": self.weights}
 
@@ -108,6 +116,7 @@ class RelationModel:
         if data.get("base") == "shipped":
             model.base = shipped()
         model.calibration = data.get("calibration")
+        model.min_precision = float(data.get("min_precision", 0.0))
         return model
 
     @classmethod
@@ -191,23 +200,32 @@ def train(examples: Sequence[Example], *, c: float = 0.3, min_count: int = 2,
     model = RelationModel(weights=weights, bias=bias, threshold=threshold, meta=dict(meta or {}), base=base)
     if base is not None:
         model.threshold, model.rule_threshold = base.threshold, base.rule_threshold
-        model.calibration = base.calibration
+        model.calibration, model.min_precision = base.calibration, base.min_precision
     return model
 
 
-def fit_calibration(points: Sequence[tuple[str, bool, int]], prior: float = 0.75,
+def fit_calibration(points: Sequence[tuple[str, str, int]], prior: float = 0.75,
                     weight: float = 2.0) -> dict:
-    """Measured precision per relation and source (rule or model) from (relation, from a rule,
-    right) of relations scored leave-one-text-out; smoothed toward ``prior`` by ``weight``
-    pseudo-relations, so a kind seen twice does not claim 1.0."""
+    """Measured precision from (relation, rule id or "model", right) of relations scored
+    leave-one-text-out: per relation and source, and per rule (smoothed toward its relation's
+    rule precision), each smoothed by ``weight`` pseudo-relations so a kind seen twice does not
+    claim 1.0."""
     counts: dict[str, dict[str, list[int]]] = {}
-    for rel, from_rule, right in points:
-        for key in ("rule" if from_rule else "model", "all"):
+    by_rule: dict[str, list] = {}
+    for rel, rule, right in points:
+        for key in ("model" if rule == "model" else "rule", "all"):
             c = counts.setdefault(rel, {}).setdefault(key, [0, 0])
             c[0] += right
             c[1] += 1
-    return {rel: {k: round((tp + prior * weight) / (n + weight), 3) for k, (tp, n) in by.items()}
-            for rel, by in counts.items()}
+        if rule != "model":
+            r = by_rule.setdefault(rule, [rel, 0, 0])
+            r[1] += right
+            r[2] += 1
+    out: dict = {rel: {k: round((tp + prior * weight) / (n + weight), 3) for k, (tp, n) in by.items()}
+                 for rel, by in counts.items()}
+    out["_rules"] = {rule: round((tp + out[rel].get("rule", prior) * weight) / (n + weight), 3)
+                     for rule, (rel, tp, n) in by_rule.items()}
+    return out
 
 
 __all__ = ["RelationModel", "Example", "train", "fit_calibration", "shipped", "DATED", "SUGGEST"]

@@ -25,7 +25,7 @@ runner = CliRunner()
 COMMAND_API = {
     "build": "build", "ingest": "build", "remove": "remove", "reports": "reports", "query": "query",
     "export": "export", "stats": "stats", "entities": "entities", "validate": "validate", "viz": "render",
-    "review": "review", "eval": "evaluate",
+    "review": "review", "eval": "evaluate", "train": "train",
     "network stats": "network_stats", "network path": "paths", "network neighbours": "neighbours",
 }
 

@@ -47,7 +47,9 @@ def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list
     out: list[Candidate] = []
     for inst, rel, p in decide(insts, model):
         rule = next((c for c in inst.rules if c.relation == rel), None)
-        conf = round(model.confidence(p, rule is not None, rel), 2)
+        conf = round(model.confidence(p, rule is not None, rel, rule.rule if rule else None), 2)
+        if conf < model.min_precision:
+            continue
         if rule is not None:
             out.append(Candidate(rule.subject, rel, rule.object, rule.sentence, rule.rule, conf,
                                  rule.date, rule.modality))
