@@ -327,7 +327,7 @@ def render(
     for i, (s, o, k, d) in enumerate(graph.edges(keys=True, data=True)):
         rel = d.get("relation", k)
         rels_present[rel] = rels_present.get(rel, 0) + 1
-        if d.get("date"):
+        if d.get("date") and d.get("modality") != "negated":  # a denied relation is no event
             dates.add(d["date"])
         colour, dashed, arrow = RELATION_STYLES.get(rel, ("#999999", False, True))
         conf = d.get("confidence")
@@ -381,7 +381,7 @@ def render(
         "symmetric": sorted(SYMMETRIC_RELATIONS),
         "dates": sorted(dates),
         "mergerDates": sorted({d["date"] for *_, k, d in graph.edges(keys=True, data=True)
-                               if k == "mergesInto" and d.get("date")}),
+                               if k == "mergesInto" and d.get("date") and d.get("modality") != "negated"}),
         "asOf": day,
         "focus": focus_iri,
         "depth": depth if focus_iri else None,

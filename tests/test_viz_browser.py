@@ -667,6 +667,8 @@ def _distance(u, a: str, b: str) -> float:
 def test_timeline_slider_and_play_move_merged_organisations(ui, graph):
     dates = ui.js("kg.meta.dates")
     before, merger = dates.index("2015-01-01") - 1, dates.index("2015-01-01")
+    # the mergers are tick marks on the slider
+    assert ui.js("[...document.querySelectorAll('#kg-ticks option')].map(o => o.value)") == [str(merger)]
     home = ui.js(f"kg.network.getPositions(['{NOORDERMAAT}'])['{NOORDERMAAT}']")
     far = _distance(ui, NOORDERMAAT, NIEUW)
     ui.page.fill("#kg-timeline", str(before))
