@@ -61,3 +61,18 @@ def test_names_inside_quoted_speech_count_but_a_quoted_title_is_no_name():
     assert ("Stichting Welzijn Noord", "offersService", "Schuldhulpverlening") in whole
     title = names('De pilot "Samen Sterk" van Stichting Welzijn Noord loopt in Assen.', None)
     assert "Stichting Welzijn Noord" in title and "Samen Sterk" not in title
+
+
+def test_a_kind_noun_opening_a_sentence_is_not_part_of_the_name():
+    assert "De Wissel" in names("Welzijnsorganisatie De Wissel viert dit jaar feest.", "Organisation")
+    got = names("Zorgorganisatie Ravelijn en zorgverzekeraar ZVN werken samen.", "Organisation")
+    assert {"Ravelijn", "ZVN"} <= got
+
+
+def test_kind_words_that_name_stay_in_the_name():
+    assert "Woonstichting Dalwonen" in names("Woonstichting Dalwonen bouwt huizen.", "Organisation")
+
+
+def test_a_news_dateline_in_capitals_is_a_municipality():
+    assert "Zwolle" in names("ZWOLLE - Welzijn Vliethaven viert feest.", "Municipality")
+    assert not names("WEDDERVELD - Welzijn Vliethaven viert feest.", "Municipality")

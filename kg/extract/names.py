@@ -357,6 +357,11 @@ def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     c.cs = m.start() if m else c.cs
 
 
+#: Compound kind nouns that describe rather than name: "welzijnsorganisatie", "zorgverzekeraar",
+#: "jeugdhulpaanbieder" ("Woonstichting X", "Zorgcoöperatie X", "Leescentrum X" are names).
+_KIND_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:organisatie|verzekeraar|aanbieder|instelling|instantie)")
+
+
 def _trim(c: _Chain, mid: Counter[str]) -> None:
     """Drop words that open a sentence or are role/function words."""
     v = c.view
@@ -374,6 +379,14 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             strip = True
         elif lw in NUMBER_WORDS and len(c.words) > 1:
             strip = True  # "Vijf Twentse organisaties": a count, not part of a name
+        elif len(c.words) > 1 and lw not in NAME_HEADS and _KIND_COMPOUND.fullmatch(lw):
+            # "Welzijnsorganisatie De Schoor", "Zorgorganisatie Thebe" opening a sentence: a kind
+            # noun, written with a capital because it comes first; the name follows it
+            c.words.pop(0)
+            m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
+            c.cs = m.start() if m else c.cs
+            c.initial = False
+            continue
         elif lw in NAME_HEADS and len(c.words) > 1:
             break  # "Stichting Avondrood"
         elif lw in _NAME_ADJECTIVES and not c.initial and (

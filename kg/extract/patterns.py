@@ -9,6 +9,8 @@ Pattern syntax, tokens separated by spaces:
 =================  =====================================================================
 ``{A:ORG}``        one name of class ORG, captured as A
 ``{A:ORG+}``       a coordination of names of that class ("A, B en C"), captured as A
+``{A:ORG*}``       every name of that class from here to the sentence's end
+``^``              the sentence's start
 ``fuseren``        that lemma
 ``(fusie|fuseren)``  any of these lemmas
 ``fusie?``         the lemma, or nothing
@@ -66,6 +68,7 @@ class PatternRule:
     pairs: str | None = None
     confidence: float = 0.8
     unless: re.Pattern | None = None  #: a pattern that, found anywhere in the sentence, blocks the rule
+    letters: dict[str, str] = field(default_factory=dict)  #: capture -> the type letters it takes
     examples: list[dict] = field(default_factory=list)
     counter: list[str] = field(default_factory=list)
 
@@ -76,8 +79,10 @@ _ITEM_HEAD = (r"(?:de |het |een )?(?:(?:gemeente|provincie|stichting|vereniging|
               r"fonds|centrum|school|partner)) )?")
 
 
-def _slot_rx(letters: str, name: str, many: bool) -> str:
+def _slot_rx(letters: str, name: str, many: bool | str) -> str:
     one = rf"⟦[{letters}]\d+⟧ "
+    if many == "*":  # every such name from here to the sentence's end
+        return rf"(?P<{name}>.*)$"
     if many:
         return rf"(?P<{name}>{_ITEM_HEAD}{one}(?:{_SEP}{_ITEM_HEAD}{one})*)"
     return rf"(?P<{name}>{one})"
@@ -87,12 +92,15 @@ def compile_pattern(pattern: str) -> re.Pattern:
     """The regular expression over a token line (tokens each followed by one space)."""
     out = []
     for tok in pattern.split():
-        m = re.fullmatch(r"\{([A-Z])\:([A-Z]+)(\+?)\}", tok)
+        m = re.fullmatch(r"\{([A-Z])\:([A-Z]+)([+*]?)\}", tok)
         if m:
             name, cls, many = m.groups()
             if cls not in CLASSES:
                 raise InputError(f"pattern {pattern!r}: unknown class {cls}")
-            out.append(_slot_rx(CLASSES[cls], name, bool(many)))
+            out.append(_slot_rx(CLASSES[cls], name, many if many == "*" else bool(many)))
+            continue
+        if tok == "^":  # the sentence's start
+            out.append("^")
             continue
         if tok.startswith("&") and len(tok) > 1:  # lookahead: must follow, is not consumed
             inner = compile_pattern(tok[1:]).pattern
@@ -144,6 +152,8 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            subject=raw.get("subject"), object=raw.get("object"), pairs=raw.get("pairs"),
                            confidence=float(raw.get("confidence", 0.8)),
                            unless=compile_pattern(raw["unless"]) if raw.get("unless") else None,
+                           letters={n: CLASSES.get(c, "") for n, c in
+                                    re.findall(r"\{([A-Z]):([A-Z]+)[+*]?\}", raw["pattern"])},
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
         names = set(rule.regex.groupindex) | {TOPIC}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
@@ -176,10 +186,12 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     return " ".join(words) + " ", by_number
 
 
-def _members(text: str, by_number: dict[int, Slot]) -> list:
+def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
     out = []
-    for m in re.finditer(r"⟦[A-Z](\d+)⟧", text):
-        slot = by_number[int(m.group(1))]
+    for m in re.finditer(r"⟦([A-Z])(\d+)⟧", text):
+        if letters and m.group(1) not in letters:
+            continue
+        slot = by_number[int(m.group(2))]
         out += [g.mention for g in slot.members()]
     return out
 
@@ -202,8 +214,8 @@ def _topic(ctx: Context) -> list:
     return [ctx.memory["author_org"]] if ctx.memory["author_org"] is not None else []
 
 
-def _side(ctx: Context, m: re.Match, name: str, by_number: dict[int, Slot]) -> list:
-    return _topic(ctx) if name == TOPIC else _members(m.group(name), by_number)
+def _side(ctx: Context, m: re.Match, name: str, by_number: dict[int, Slot], letters: str = "") -> list:
+    return _topic(ctx) if name == TOPIC else _members(m.group(name), by_number, letters)
 
 
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
@@ -221,8 +233,8 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
                         if fits(rule.relation, a.type, b.type):
                             ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
                 continue
-            for s in _side(ctx, m, rule.subject, by_number):
-                for o in _side(ctx, m, rule.object, by_number):
+            for s in _side(ctx, m, rule.subject, by_number, rule.letters.get(rule.subject, "")):
+                for o in _side(ctx, m, rule.object, by_number, rule.letters.get(rule.object, "")):
                     if not fits(rule.relation, s.type, o.type):
                         continue
                     a, b = s, o

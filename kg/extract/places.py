@@ -245,8 +245,23 @@ def departments(ctx: Context) -> None:
             ctx.place(v, m.start(g), m.end(g), "Organisation", label=f"Team {m.group(g)}")
 
 
+#: A news dateline: "ALMERE - ...", "STEENBERGEN – ...", "DEN HAAG — ..." at a sentence's start.
+_DATELINE = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,38}[A-ZÀ-Ý])\s+[-–—]\s")
+
+
+def datelines(ctx: Context) -> None:
+    """The place of a news dateline, written in capitals, when it is a municipality."""
+    for v in ctx.views:
+        m = _DATELINE.match(v.text)
+        if m and m.group(1).isupper():
+            place = ctx.gazetteer.lookup_one(m.group(1), "Municipality")
+            if place is not None:
+                ctx.place(v, m.start(1), m.end(1), "Municipality", label=place.name)
+
+
 def run(ctx: Context) -> None:
     """Component: all place mentions."""
+    datelines(ctx)
     gazetteer_places(ctx)
     regions(ctx)
     fuzzy_places(ctx)
