@@ -430,9 +430,27 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
+#: "Humanitas afdeling Parkstad", "Zonnebloem regio Hoorn", "MEE regio Utrecht": a unit named
+#: after the organisation it belongs to and its area.
+_UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧")
+
+
+def units_by_name(ctx: Context) -> None:
+    """A unit whose name is the organisation's name, a unit word and a place is part of it."""
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _UNIT_NAME.finditer(masked):
+            parent, area = slots[int(m.group(1))], slots[int(m.group(2))]
+            if parent.group is not None or area.group is not None:
+                continue
+            unit = ctx.mention(v, parent.cstart, area.cend, "Organisation")
+            ctx.add(v, unit, "partOf", parent, "partOf:eenheid-in-naam", 0.8)
+
+
 def run(ctx: Context) -> None:
     """Component: memberOf and partOf candidates."""
     members(ctx)
     parts(ctx)
+    units_by_name(ctx)
 
 
