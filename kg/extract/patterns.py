@@ -15,6 +15,7 @@ Pattern syntax, tokens separated by spaces:
 ``(fusie|fuseren)``  any of these lemmas
 ``fusie?``         the lemma, or nothing
 ``~3``             up to 3 other words (no name, no clause punctuation)
+``~~3``            up to 3 words or names (no clause punctuation)
 ``,`` ``:``        that punctuation
 ``&(,|en)``        must follow here, but is left for the next match
 =================  =====================================================================
@@ -105,6 +106,10 @@ def compile_pattern(pattern: str) -> re.Pattern:
         if tok.startswith("&") and len(tok) > 1:  # lookahead: must follow, is not consumed
             inner = compile_pattern(tok[1:]).pattern
             out.append(rf"(?={inner})")
+            continue
+        m = re.fullmatch(r"~~(\d+)", tok)
+        if m:  # a gap that may hold names too
+            out.append(rf"(?:[^\s,.;:()]+ ){{0,{int(m.group(1))}}}")
             continue
         m = re.fullmatch(r"~(\d+)", tok)
         if m:
