@@ -209,6 +209,7 @@ GENERIC_ENDINGS: tuple[str, ...] = ("regio", "wet", "beleid", "plan", "nota", "o
 ABBREVIATIONS = frozenset("""
 i.s.m o.l.v bijv o.a o.m e.d m.b.t t.a.v dhr mevr drs ir mr dr prof nr jl ca resp enz etc st
 t/m vs evt incl excl m.u.v n.a.v a.s z.s.m d.w.z i.p.v c.q cq m.i.v v.a i.o ing bc ma msc
+stg stg. afd gem ver
 """.split())
 
 #: Nouns for teams and pilots (a Pilot entity in the ontology).
