@@ -76,3 +76,9 @@ def test_kind_words_that_name_stay_in_the_name():
 def test_a_news_dateline_in_capitals_is_a_municipality():
     assert "Zwolle" in names("ZWOLLE - Welzijn Vliethaven viert feest.", "Municipality")
     assert not names("WEDDERVELD - Welzijn Vliethaven viert feest.", "Municipality")
+
+
+def test_a_name_with_a_surname_particle_beside_a_role_is_a_person():
+    assert "Marenne van Kempen" in names("Marenne van Kempen is bestuurder van Stichting Kompas.", "Person")
+    assert "Corrie van Randwijk" in names("De huidige bestuurder, Corrie van Randwijk, vertrekt.", "Person")
+    assert not names("Centrum van Utrecht is een wijk.", "Person")

@@ -275,9 +275,32 @@ def _initials_persons(ctx: Context) -> None:
                 ctx.memory.setdefault("surnames", set()).add(surname)
 
 
+#: "Marenne van Kempen", "Corrie van Randwijk": a first name (listed or not), a surname particle and a
+#: surname; a person only where a role stands right beside it (the role makes it a person).
+_PARTICLE_PERSON = re.compile(r"(?<![\w.’'-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
+                              r"van|de|der|den|ter|ten|te)\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
+_IS_ROLE_AFTER = re.compile(rf"(?i)^\s+(?:is|was|wordt|werd|blijft)\s+(?:(?:nu|sinds\s+\d{{4}}|de|interim|"
+                            rf"waarnemend|een\s+van\s+de(?:\s+\w+)?)\s+)*({_ROLE_RX})\b")
+
+
+def _role_persons(ctx: Context) -> None:
+    """A name of the shape "Marenne van Kempen" next to a role ("..., bestuurder van", "is
+    directeur") is a person, also when the first name is not in the list."""
+    for v in ctx.views:
+        for m in _PARTICLE_PERSON.finditer(v.text):
+            first = m.group(0).split()[0]
+            if first.casefold() in NAME_HEADS or first.casefold() in NOT_NAMES or not v.free(m.start(), m.end()):
+                continue
+            ra = _ROLE_AFTER.search(v.text[m.end():]) or _IS_ROLE_AFTER.search(v.text[m.end():])
+            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            if ra or rb:
+                ctx.place(v, m.start(), m.end(), "Person", role=(ra or rb).group(1).lower())
+
+
 def run(ctx: Context) -> None:
     """Component: organisation and person mentions in every sentence."""
     _initials_persons(ctx)
+    _role_persons(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
     lower = frozenset(w.casefold() for v in ctx.views
                       for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
