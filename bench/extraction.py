@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import decide  # noqa: E402
-from kg.learn import (calibration_points, examples_from_gold, gold_for, leave_one_text_out,  # noqa: E402
-                      prepare_text, relation_rows)
+from kg.learn import (calibration_points, decided_rows, examples_from_gold, gold_for,  # noqa: E402
+                      leave_one_text_out_models, prepare_text, relation_rows)
 from kg.relation_model import TRAIN_C, RelationModel, fit_calibration, shipped  # noqa: E402
 from kg.scoring import GoldSet, gold_key  # noqa: E402
 
@@ -108,13 +108,17 @@ def report(t: Tally, title: str) -> None:
         print(f"{rule[:41]:<42}{a:>5}{b:>5}{(a / (a + b) if a + b else 0):>7.2f}")
 
 
+_MODELS: dict = {}
+
+
 def run_mode(a, prepared, examples, extra, th, rth) -> dict[str, list[dict[str, str]]]:
-    """text id -> relation rows, for the mode asked."""
+    """text id -> relation rows, for the mode asked (leave-one-text-out models trained once)."""
     if a.mode == "loto":
+        if not _MODELS:
+            _MODELS.update(leave_one_text_out_models(prepared, examples, extra, c=a.c))
         model = shipped()
-        return leave_one_text_out(prepared, examples, extra, c=a.c,
-                                  threshold=model.threshold if th is None else th,
-                                  rule_threshold=model.rule_threshold if rth is None else rth)
+        return decided_rows(prepared, _MODELS, threshold=model.threshold if th is None else th,
+                            rule_threshold=model.rule_threshold if rth is None else rth)
     out = {}
     for tid, prep in prepared.items():
         ctx = prep.context

@@ -155,20 +155,37 @@ def relation_rows(extraction, resolver=None) -> list[dict[str, str]]:
     return out
 
 
+def leave_one_text_out_models(prepared: dict[str, Prepared], examples: dict[str, list[Example]],
+                               extra: Sequence[Example] = (), *, c: float) -> dict[str, RelationModel]:
+    """text id -> a model trained on every other text (and ``extra``), never on the text itself."""
+    out = {}
+    for tid in prepared:
+        train_ex = [ex for other, exs in examples.items() if other != tid for ex in exs] + list(extra)
+        out[tid] = train(train_ex, c=c)
+    return out
+
+
+def decided_rows(prepared: dict[str, Prepared], models: dict[str, RelationModel], *, threshold: float,
+                 rule_threshold: float) -> dict[str, list[dict[str, str]]]:
+    """text id -> its relation rows as its own model decides them at these thresholds
+    (confidences: the models' raw probabilities)."""
+    from kg.extract import decide
+
+    out = {}
+    for tid, prep in prepared.items():
+        model = models[tid]
+        model.threshold, model.rule_threshold = threshold, rule_threshold
+        out[tid] = relation_rows(decide(prep.context, model))
+    return out
+
+
 def leave_one_text_out(prepared: dict[str, Prepared], examples: dict[str, list[Example]],
                        extra: Sequence[Example] = (), *, c: float, threshold: float,
                        rule_threshold: float) -> dict[str, list[dict[str, str]]]:
     """text id -> its relation rows, decided by a model trained on every other text (and
     ``extra``), never on the text itself. Confidences are the model's raw probabilities."""
-    from kg.extract import decide
-
-    out = {}
-    for tid, prep in prepared.items():
-        train_ex = [ex for other, exs in examples.items() if other != tid for ex in exs] + list(extra)
-        model = train(train_ex, c=c, threshold=threshold)
-        model.rule_threshold = rule_threshold
-        out[tid] = relation_rows(decide(prep.context, model))
-    return out
+    models = leave_one_text_out_models(prepared, examples, extra, c=c)
+    return decided_rows(prepared, models, threshold=threshold, rule_threshold=rule_threshold)
 
 
 def calibration_points(rows: dict[str, list[dict[str, str]]], golds: dict[str, GoldSet]
@@ -186,5 +203,6 @@ def calibration_points(rows: dict[str, list[dict[str, str]]], golds: dict[str, G
     return out
 
 
-__all__ = ["relation_rows", "leave_one_text_out", "calibration_points", "Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
+__all__ = ["relation_rows", "leave_one_text_out", "leave_one_text_out_models", "decided_rows",
+           "calibration_points", "Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
            "train_user_model", "examples_for_texts", "gold_for"]
