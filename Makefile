@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STORE  ?= .kg
 OUT    ?= out
 
-.PHONY: run test system-deps bench clean
+.PHONY: run test system-deps js-deps bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,11 @@ run: $(VENV)/.installed
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: $(VENV)/.installed-test system-deps
+# graphology's GraphML and GEXF readers (what Gephi Lite uses), pinned in tests/js/package-lock.json
+js-deps: system-deps
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+
+test: $(VENV)/.installed-test system-deps js-deps
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

@@ -160,11 +160,14 @@ def to_networkx(store: Store, **kwargs: Any):
     return _to_networkx(store, **kwargs)
 
 
-def export(store: Store, what: str, fmt: str, out: str | Path | None = None) -> str | None:
-    """Export relations, entities or the graph; returns the text when ``out`` is None."""
+def export(
+    store: Store, what: str, fmt: str, out: str | Path | None = None, *, delimiter: str | None = None
+) -> str | bytes | None:
+    """Export relations, entities or the graph; returns the text (bytes for xlsx) when ``out``
+    is None. ``delimiter`` changes CSV's comma, e.g. ``";"`` for a Dutch Excel."""
     from kg.exports import export as _export
 
-    return _export(store, what, fmt, out)
+    return _export(store, what, fmt, out, delimiter=delimiter)
 
 
 def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:

@@ -387,6 +387,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    xlsx = "xlsx"
     jsonld = "jsonld"
     ttl = "ttl"
     nt = "nt"
@@ -402,18 +403,24 @@ def export(
     what: Annotated[ExportWhat, typer.Argument(help="relations, entities or graph.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.tsv,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default: standard output).")] = None,
+    delimiter: Annotated[Optional[str], typer.Option("--delimiter", "-d", help="CSV's separator, e.g. ';' for a Dutch Excel (default ',').")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the relations, the entities or the whole graph."""
     import kg.api as api
+    from kg.errors import UsageError
     from kg.store import open_store
 
     if out is not None:
         api.check_output(out)
+    if fmt is ExportFormat.xlsx and out is None and sys.stdout.isatty():
+        raise UsageError("an xlsx workbook is not for the terminal: give --out FILE.xlsx")
     with open_store(store, read_only=True) as st:
-        text = api.export(st, what.value, fmt.value, out)
-    if text is not None:
-        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
+        data = api.export(st, what.value, fmt.value, out, delimiter=delimiter)
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    elif data is not None:
+        sys.stdout.write(safe(data) if sys.stdout.isatty() else data)
     else:
         _echo(f"wrote {out}", err=True)
 

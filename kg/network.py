@@ -32,7 +32,14 @@ from typing import IO, Any, Literal
 import networkx as nx
 
 from kg.errors import UnknownActor
-from kg.model import ENTITY_TYPES, ORGANISATION_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS
+from kg.model import (
+    ENTITY_TYPES,
+    LIST_SEPARATOR,
+    ORGANISATION_TYPES,
+    RELATION_TYPES,
+    SYMMETRIC_RELATIONS,
+    one_line,
+)
 from kg.namespaces import KG, sparql_prologue
 from kg.text import normalise_name
 
@@ -660,23 +667,44 @@ def as_of(graph: nx.MultiDiGraph, date: str | _dt.date) -> nx.MultiDiGraph:
 # --------------------------------------------------------------------------------------------
 
 
+def _edge_id(s: str, relation: str, o: str) -> str:
+    """A stable id, unique in the graph, for the edge (s, relation, o): GraphML and GEXF readers
+    (Gephi, graphology) refuse or drop edges that share an id."""
+    import hashlib
+
+    digest = hashlib.sha1("\x1f".join((s, relation, o)).encode("utf-8")).hexdigest()[:12]
+    return f"{relation}-{digest}"
+
+
+def _day(date: str) -> str:
+    """A date for GEXF's timeline (xsd:date): a year or month alone starts on its first day."""
+    return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
+
+
 def _flat(graph: nx.MultiDiGraph, *, dynamic: bool) -> nx.MultiDiGraph:
-    """A copy whose attributes are all str/int/float/bool (what GraphML and GEXF can hold)."""
+    """A copy whose attributes are all str/float/bool (what GraphML and GEXF can hold), keyed
+    by unique edge ids. Several values share a cell joined by ``LIST_SEPARATOR``; a missing
+    value (no date, no confidence) is left out rather than written as a stand-in."""
     flat = nx.MultiDiGraph()
+    ended = {}
+    if dynamic:  # a merged organisation ends on its (first) merger date
+        for date, old, _new in mergers(graph):
+            ended.setdefault(old, date)
     for n, d in graph.nodes(data=True):
         a: dict[str, Any] = {
             "label": d.get("label", n),
             "type": d.get("type", ""),
-            "aliases": "; ".join(d.get("aliases", [])),
-            "identifiers": json.dumps(d.get("identifiers", {}), ensure_ascii=False, sort_keys=True),
+            "aliases": LIST_SEPARATOR.join(d.get("aliases", [])),
+            "identifiers": LIST_SEPARATOR.join(f"{k}:{v}" for k, v in sorted(d.get("identifiers", {}).items())),
             "cbs": d.get("identifiers", {}).get("cbs", ""),
             "iri": n,
         }
         if d.get("status"):
             a["status"] = d["status"]
             a["ended"] = d.get("ended", "")
-        if dynamic and d.get("ended"):
-            a["end"] = d["ended"]
+        end = d.get("ended") or ended.get(n)
+        if dynamic and end:
+            a["end"] = _day(end)
         flat.add_node(n, **a)
     for s, o, k, d in graph.edges(keys=True, data=True):
         ev = d.get("evidence", [])
@@ -684,28 +712,34 @@ def _flat(graph: nx.MultiDiGraph, *, dynamic: bool) -> nx.MultiDiGraph:
         a = {
             "relation": d.get("relation", k),
             "label": d.get("relation", k),
-            "date": d.get("date", "") or "",
             "modality": d.get("modality", "") or "",
-            "confidence": float(conf) if conf is not None else -1.0,
-            "evidence": " | ".join(e.get("sentence", "") for e in ev),
+            "evidence": LIST_SEPARATOR.join(one_line(e.get("sentence", "")) for e in ev),
             "evidence_json": json.dumps(ev, ensure_ascii=False),
-            "sources": "; ".join(d.get("sources", [])),
+            "sources": LIST_SEPARATOR.join(d.get("sources", [])),
             "symmetric": k in SYMMETRIC_RELATIONS,
         }
+        if d.get("date"):
+            a["date"] = d["date"]
+        if conf is not None:
+            a["confidence"] = float(conf)
         if d.get("via"):
             a["via"] = d["via"]
         if dynamic and d.get("date"):
-            a["start"] = d["date"]
-        flat.add_edge(s, o, key=k, **a)
+            a["start"] = _day(d["date"])
+        edge_id = _edge_id(s, k, o)
+        if dynamic:
+            a["id"] = edge_id  # GEXF's writer takes the id from here (else numbers them)
+        flat.add_edge(s, o, key=edge_id, **a)
     return flat
 
 
 def to_graphml(graph: nx.MultiDiGraph, out: str | Path | IO[bytes]) -> None:
     """Write GraphML (yEd, Cytoscape, Gephi): every attribute as a typed GraphML key.
 
-    Lists and dicts become strings: ``aliases`` and ``sources`` joined by ``"; "``,
-    ``identifiers`` and ``evidence_json`` as JSON, ``evidence`` the sentences joined by
-    ``" | "``; ``cbs`` has the CBS code on its own; a missing confidence is -1.
+    Every edge has a unique id (``relation-<hash>``). Lists become strings joined by ``"|"``
+    (``aliases``, ``sources``, ``evidence`` sentences, ``identifiers`` as ``scheme:value``),
+    ``evidence_json`` holds the evidence with reports and offsets as JSON, ``cbs`` the CBS code
+    on its own; an edge without a date or confidence has no such attribute.
     """
     nx.write_graphml(_flat(graph, dynamic=False), out, encoding="utf-8", prettyprint=True)
 
@@ -714,8 +748,10 @@ def to_gexf(graph: nx.MultiDiGraph, out: str | Path | IO[bytes]) -> None:
     """Write GEXF 1.2 for Gephi, with the same attributes as :func:`to_graphml`.
 
     Dated relations (mergers, service starts) get a time interval starting on their date and
-    organisations ended by a merger (after :func:`as_of`) one ending on it, so Gephi's
-    timeline can play the network; the graph is written in dynamic mode with ISO dates.
+    an organisation that merged into another one ending on the merger's date, so Gephi's
+    timeline can play the network; the graph is written in dynamic mode with ISO dates
+    (a date known only to the year or month starts the timeline on its first day, and its
+    ``date`` attribute keeps it as known: ``2016``, ``2016-03``).
     """
     flat = _flat(graph, dynamic=True)
     dynamic = any("start" in d for *_, d in flat.edges(data=True)) or any(

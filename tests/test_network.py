@@ -325,7 +325,7 @@ def test_graphml_carries_attributes(g, tmp_path):
     assert back.number_of_edges() == g.number_of_edges()
     a = back.nodes[ASSEN]
     assert (a["label"], a["type"], a["cbs"]) == ("Assen", "Municipality", "GM0106")
-    assert json.loads(a["identifiers"]) == {"cbs": "GM0106"}
+    assert a["identifiers"] == "cbs:GM0106"
     assert a["aliases"] == "Gemeente Assen"
     (e,) = [d for _, _, d in back.edges(NOORDERMAAT, data=True) if d["relation"] == "mergesInto"]
     assert e["date"] == "2015-01-01"
