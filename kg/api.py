@@ -141,8 +141,8 @@ def _counted(rows, seen: list[int]):
 
 
 def format_result(result: QueryResult, fmt: str, out: str | Path | None = None) -> str | None:
-    """A query result as csv, tsv, json or xml (SPARQL results); written to ``out`` (all or
-    nothing), else returned."""
+    """A query result as csv, tsv, json or xml (SPARQL results; a CONSTRUCT as JSON-LD for json,
+    RDF/XML for xml, else Turtle); written to ``out`` (all or nothing), else returned."""
     from kg.exports import _write
     from kg.sparql import format_result as _format
 

@@ -90,6 +90,25 @@ class QueryResult:
             out.append(rec)
         return out
 
+    def to_dataframe(self):
+        """The result as a pandas DataFrame: a SELECT's rows with a column per variable (plain
+        Python values, None where unbound); a CONSTRUCT's triples as subject, predicate, object;
+        an ASK as one cell. pandas is an optional extra: ``pip install 'kg[pandas]'``."""
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            from kg.errors import KgError
+
+            raise KgError("to_dataframe needs pandas: pip install 'kg[pandas]'") from exc
+        if self.kind == "ask":
+            return pd.DataFrame({"ask": [bool(self.boolean)]})
+        if self.kind == "graph":
+            triples = sorted(self.graph, key=lambda t: tuple(map(str, t)))
+            return pd.DataFrame(
+                [(str(s), str(p), _python_value(o)) for s, p, o in triples], columns=["subject", "predicate", "object"]
+            )
+        return pd.DataFrame(self.records(), columns=self.variables)
+
 
 def _python_value(term: Any) -> Any:
     from rdflib import Literal
