@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STORE  ?= .kg
 OUT    ?= out
 
-.PHONY: run test system-deps js-deps bench clean
+.PHONY: run test system-deps js-deps screenshot bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,16 @@ system-deps:
 js-deps: system-deps
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 
+# The tests leave the checkout as they found it: 'git status' is compared before and after.
 test: $(VENV)/.installed-test system-deps js-deps
+	@git status --porcelain > $(VENV)/.status-before 2>/dev/null || true
 	$(BIN)/python -m pytest
+	@git status --porcelain 2>/dev/null | diff -u $(VENV)/.status-before - \
+	  || { echo "make test changed files in the checkout (above)"; exit 1; }
+
+# Renew the README's picture docs/network.png from the real network page in Chromium.
+screenshot: $(VENV)/.installed-test system-deps
+	KG_SCREENSHOT=docs/network.png $(BIN)/python -m pytest -q tests/test_main_job.py -k chromium
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli.py
