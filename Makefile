@@ -30,8 +30,11 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 # graphology's GraphML and GEXF readers (what Gephi Lite uses), pinned in tests/js/package-lock.json
-js-deps: system-deps
+js-deps: system-deps tests/js/node_modules/.installed
+
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The tests leave the checkout as they found it: 'git status' is compared before and after.
 test: $(VENV)/.installed-test system-deps js-deps

@@ -124,6 +124,10 @@ def test_csv_has_a_bom_and_takes_a_semicolon(seed, tmp_path: Path):
     assert pdf_only  # the seed's PDF text has such sentences
     plain = run("export", "relations", "--format", "csv", "--store", location)
     assert plain.startswith("\ufeffsubject,relation,object,")
+    wrong = runner.invoke(app, ["export", "relations", "--format", "tsv", "--delimiter", ";", "--store", str(location)])
+    assert wrong.exit_code == 2 and "--delimiter" in wrong.stderr  # wrong use: typer's usage message
+    long = runner.invoke(app, ["export", "relations", "--format", "csv", "--delimiter", ";;", "--store", str(location)])
+    assert long.exit_code == 1 and long.stderr.startswith("kg: error: the delimiter must be one character")
 
 
 def test_xlsx_has_typed_cells(seed, tmp_path: Path):
