@@ -87,7 +87,7 @@ def command(fn: Callable) -> Callable:
         except BrokenPipeError:  # the reader stopped early ('kg entities | head'): not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter):  # typer's own: its usage message, exit 2
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug: still one line, with a way to see more
             if os.environ.get("KG_DEBUG"):
