@@ -43,9 +43,9 @@ def jsonld_context() -> dict:
     from rdflib import Graph
     from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-    from kg.shacl import ONTOLOGY_FILE, ontology_dir
+    from kg.resources import resource_dir
 
-    onto = Graph().parse(data=(ontology_dir() / ONTOLOGY_FILE).read_text(encoding="utf-8"), format="turtle")
+    onto = Graph().parse(data=resource_dir("ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
     context: dict = dict(PREFIXES)
     for cls in sorted(set(onto.subjects(RDF.type, OWL.Class))):
         if str(cls).startswith(str(KG)):

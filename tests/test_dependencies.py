@@ -27,8 +27,11 @@ def _norm(name: str) -> str:
 
 
 def declared() -> set[str]:
+    """The dependencies, and the optional extras kg itself imports (``pandas`` for
+    ``to_dataframe``); the ``test`` extra is for the tests, not for kg/."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {_norm(re.match(r"[A-Za-z0-9_.\-]+", req).group(0)) for req in project["dependencies"]}
+    extras = [req for name, reqs in project.get("optional-dependencies", {}).items() if name != "test" for req in reqs]
+    return {_norm(re.match(r"[A-Za-z0-9_.\-]+", req).group(0)) for req in project["dependencies"] + extras}
 
 
 def imported_modules() -> dict[str, str]:
