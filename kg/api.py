@@ -22,6 +22,7 @@ from kg import _API
 from kg.errors import InputError, QueryError, ReportsFailed, UsageError
 from kg.files import check_output, read_text  # noqa: F401  (for the CLI: an output path, a query file)
 from kg.ingest import BuildOptions, BuildSummary, Progress
+from kg.model import LIST_SEPARATOR, one_line  # noqa: F401  (how every listing writes a cell)
 from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 
 #: Where the user's own data lives, relative to the working directory.

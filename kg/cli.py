@@ -374,7 +374,7 @@ def _list_queries(queries) -> None:
 def _print_records(rows: list[dict], columns: list[str], fmt: ListFormat | str | None = None) -> None:
     """Rows as a table on a terminal, else as CSV; or as the format asked for. Lists are
     joined by '|' (kept as lists in JSON), as in the exports."""
-    from kg.model import LIST_SEPARATOR, one_line
+    from kg.api import LIST_SEPARATOR, one_line
 
     fmt = _chosen(fmt)
     if fmt == "json":
