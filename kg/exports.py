@@ -260,7 +260,10 @@ def _xlsx(rows: list[dict], columns: tuple[str, ...], what: str) -> bytes:
         for c in columns:
             v = r[c]
             if c == "date" and v and len(v) == 10:
-                v = dt.date.fromisoformat(v)
+                try:
+                    v = dt.date.fromisoformat(v)
+                except ValueError:  # an ill-typed date in the store stays text, as written
+                    pass
             elif isinstance(v, list) or v is None:
                 v = _cell(v) or None
             values.append(v)
