@@ -1,8 +1,9 @@
 """Read a report from disk: a path -> :class:`kg.model.Document`.
 
 Supported: plain text (.txt), Markdown (.md), PDF (.pdf, via pypdf), Word (.docx, via
-python-docx) and HTML (.html/.htm, via BeautifulSoup). Text files are decoded as UTF-8 and,
-failing that, as Windows-1252 (what Dutch office software often writes). Everything that
+python-docx) and HTML (.html/.htm, via BeautifulSoup). Text files are decoded as UTF-8 (or
+UTF-16 with a byte-order mark) and, failing that, in the encoding charset-normalizer finds,
+Windows-1252 (what Dutch office software often writes) where it reads as well. Everything that
 cannot be read raises :class:`kg.errors.InputError` with a one-line message naming the file.
 """
 
@@ -151,24 +152,48 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             raise InputError(f"{path}: starts as UTF-16 text but is not (byte {exc.start}); save it as UTF-8 and try again") from exc
     head = data[:8192]
     if b"\x00" in head:
-        if _looks_utf16(head):
+        if not _looks_utf16(head):
+            raise InputError(f"{path}: is a binary file, not a text report")
+        found = _detect(data, only=("utf_16_le", "utf_16_be"))
+        if found is None:
             raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again")
-        raise InputError(f"{path}: is a binary file, not a text report")
+        return found
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: is neither UTF-8 nor Windows-1252 text (byte {exc.start}); "
-            "save it as UTF-8 and try again"
-        ) from exc
+    found = _detect(data)
     # Control characters other than whitespace mean this was never text.
-    if sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f") > 8:
+    if _controls(found[0] if found else head.decode("latin-1")) > 8:
         raise InputError(f"{path}: is a binary file, not a text report")
-    return text, "cp1252"
+    if found is None:
+        raise InputError(
+            f"{path}: is not UTF-8, Windows-1252 or other text kg recognises; save it as UTF-8 and try again"
+        )
+    return found
+
+
+def _controls(text: str) -> int:
+    return sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+
+
+def _detect(data: bytes, only: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer finds for ``data`` (not UTF-8), or None.
+
+    Among its equally likely readings Windows-1252 wins, as Dutch office software writes it
+    (and it reads Latin-1 text alike): charset-normalizer's first guess for Western text is often
+    Central European cp1250, which turns ``naïef`` into ``naďef``.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=list(only) if only else None))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
+            return data.decode("cp1252"), "cp1252"
+    return str(best), codecs.lookup(best.encoding).name
 
 
 def _looks_utf16(head: bytes) -> bool:
