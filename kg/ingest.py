@@ -24,7 +24,8 @@ from kg.model import ResolvedReport
 from kg.store import Store
 
 #: Bump when extraction, the RDF shape or the IRI rule changes, so that stores are rebuilt on
-#: next build. 4: slugs transliterate letters without accents (Yılmaz -> yilmaz, not y-lmaz).
+#: next build. 4: slugs transliterate letters without accents (Yılmaz -> yilmaz, not y-lmaz);
+#: PDF and Word titles come from their metadata.
 PIPELINE_VERSION = "4"
 
 
