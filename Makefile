@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 STORE  ?= .kg
 OUT    ?= out
 
-.PHONY: run test system-deps bench clean
+.PHONY: run test system-deps js-deps screenshot bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,23 @@ run: $(VENV)/.installed
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: $(VENV)/.installed-test system-deps
+# graphology's GraphML and GEXF readers (what Gephi Lite uses), pinned in tests/js/package-lock.json
+js-deps: system-deps tests/js/node_modules/.installed
+
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The tests leave the checkout as they found it: 'git status' is compared before and after.
+test: $(VENV)/.installed-test system-deps js-deps
+	@git status --porcelain > $(VENV)/.status-before 2>/dev/null || true
 	$(BIN)/python -m pytest
+	@git status --porcelain 2>/dev/null | diff -u $(VENV)/.status-before - \
+	  || { echo "make test changed files in the checkout (above)"; exit 1; }
+
+# Renew the README's picture docs/network.png from the real network page in Chromium.
+screenshot: $(VENV)/.installed-test system-deps
+	KG_SCREENSHOT=docs/network.png $(BIN)/python -m pytest -q tests/test_main_job.py -k chromium
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli.py

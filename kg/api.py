@@ -22,6 +22,7 @@ from kg import _API
 from kg.errors import InputError, QueryError, ReportsFailed, UsageError
 from kg.files import check_output, read_text  # noqa: F401  (for the CLI: an output path, a query file)
 from kg.ingest import BuildOptions, BuildSummary, Progress
+from kg.model import LIST_SEPARATOR, one_line  # noqa: F401  (how every listing writes a cell)
 from kg.store import QueryResult, Store, open_store  # noqa: F401  (re-exported)
 
 #: Where the user's own data lives, relative to the working directory.
@@ -158,8 +159,8 @@ def _counted(rows, seen: list[int]):
 
 
 def format_result(result: QueryResult, fmt: str, out: str | Path | None = None) -> str | None:
-    """A query result as csv, tsv, json or xml (SPARQL results); written to ``out`` (all or
-    nothing), else returned."""
+    """A query result as csv, tsv, json or xml (SPARQL results; a CONSTRUCT as JSON-LD for json,
+    RDF/XML for xml, else Turtle); written to ``out`` (all or nothing), else returned."""
     from kg.exports import _write
     from kg.sparql import format_result as _format
 
@@ -177,11 +178,14 @@ def to_networkx(store: Store, **kwargs: Any):
     return _to_networkx(store, **kwargs)
 
 
-def export(store: Store, what: str, fmt: str, out: str | Path | None = None) -> str | None:
-    """Export relations, entities or the graph; returns the text when ``out`` is None."""
+def export(
+    store: Store, what: str, fmt: str, out: str | Path | None = None, *, delimiter: str | None = None
+) -> str | bytes | None:
+    """Export relations, entities or the graph; returns the text (bytes for xlsx) when ``out``
+    is None. ``delimiter`` changes CSV's comma, e.g. ``";"`` for a Dutch Excel."""
     from kg.exports import export as _export
 
-    return _export(store, what, fmt, out)
+    return _export(store, what, fmt, out, delimiter=delimiter)
 
 
 def render(store_or_graph: Any, out: str | Path, **kwargs: Any) -> dict:

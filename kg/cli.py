@@ -27,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
 )
 network_app = typer.Typer(help="Network analysis: statistics, paths and neighbourhoods.", no_args_is_help=True)
 app.add_typer(network_app, name="network")
@@ -84,6 +84,9 @@ def command(fn: Callable) -> Callable:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # the reader stopped early ('kg entities | head'): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug: still one line, with a way to see more
@@ -235,16 +238,37 @@ def remove(
         _echo(f"removed {name}")
 
 
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+#: Every listing command takes the same --format, with the same default.
+FormatOpt = Annotated[
+    Optional[ListFormat],
+    typer.Option("--format", "-f", help="table, csv, tsv or json (default: a table on a terminal, csv when piped).", show_default=False),
+]
+
+
+def _chosen(fmt, out: Optional[Path] = None) -> str:
+    """The format asked for, else a table on a terminal and CSV when piped or written to a file."""
+    if fmt is not None:
+        return getattr(fmt, "value", fmt)
+    return "table" if out is None and sys.stdout.isatty() else "csv"
+
+
 @app.command()
 @command
-def reports(store: StoreOpt = None) -> None:
+def reports(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
     """List the reports in the store."""
     import kg.api as api
     from kg.store import open_store
 
     with open_store(store, read_only=True) as st:
         rows = api.reports(st)
-    _print_records(rows, ["name", "kind", "title", "sha"])
+    _print_records(rows, ["name", "kind", "title", "sha"], fmt)
 
 
 # -- query ---------------------------------------------------------------------------------
@@ -260,11 +284,11 @@ class ResultFormat(str, Enum):
 @app.command()
 @command
 def query(
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, or a .rq/.sparql file.", show_default=False)] = None,
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq/.sparql file, or - to read it from standard input.", show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a bundled query (see --list).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter key=value (repeatable); bound safely.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the bundled queries and their parameters.", metavar="")] = False,
-    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: a table on a terminal, csv when piped).")] = None,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="table, csv, tsv, json or xml: the SPARQL 1.1 results formats; a CONSTRUCT gives JSON-LD for json, else Turtle (default: a table on a terminal, csv when piped).", show_default=False)] = None,
     update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.", metavar="")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit).")] = 120.0,
@@ -290,7 +314,7 @@ def query(
         text = _query_text(sparql)
     if out is not None:
         api.check_output(out)
-    chosen = fmt.value if fmt else ("table" if sys.stdout.isatty() and out is None else "csv")
+    chosen = _chosen(fmt, out)
     with open_store(store, read_only=not update) as st:
         result = api.query(st, text, name=name, params=params, update=update, allow_service=allow_service,
                            timeout=timeout or None, stream=chosen in ("csv", "tsv"))
@@ -316,6 +340,11 @@ def query(
 def _query_text(arg: str) -> str:
     from kg.errors import QueryError
 
+    if arg == "-":
+        text = sys.stdin.read()
+        if not text.strip():
+            raise QueryError("no query on standard input")
+        return text
     looks_like_file = arg.endswith((".rq", ".sparql", ".ru")) or ("\n" not in arg and " " not in arg.strip() and Path(arg).suffix)
     if looks_like_file:
         path = Path(arg)
@@ -344,18 +373,28 @@ def _list_queries(queries) -> None:
     _console().print(table)
 
 
-def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str | None = None) -> None:
-    """Rows as a table on a terminal, else as TSV; or as the format asked for."""
-    fmt = getattr(fmt, "value", fmt) or ("table" if sys.stdout.isatty() else "tsv")
-    if fmt == "xml":
-        from kg.errors import UsageError
+def _print_records(rows: list[dict], columns: list[str], fmt: ListFormat | str | None = None) -> None:
+    """Rows as a table on a terminal, else as CSV; or as the format asked for. Lists are
+    joined by '|' (kept as lists in JSON), as in the exports."""
+    from kg.api import LIST_SEPARATOR, one_line
 
-        raise UsageError("xml is a format for SPARQL results only; use table, csv, tsv or json")
+    fmt = _chosen(fmt)
     if fmt == "json":
         import json
 
-        sys.stdout.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "table":
+        sys.stdout.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return LIST_SEPARATOR.join(map(str, value))
+        return str(value)
+
+    if fmt == "tsv":  # one line a row
+        rows = [{c: one_line(cell(r.get(c))) for c in columns} for r in rows]
+    if fmt == "table":
         from rich.table import Table
         from rich.text import Text
 
@@ -363,7 +402,7 @@ def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*[Text("" if r.get(c) is None else safe(r.get(c))) for c in columns])
+            table.add_row(*[Text(safe(cell(r.get(c)))) for c in columns])
         _console().print(table)
         _console(stderr=True).print(f"{len(rows)} rows", style="dim")
     else:
@@ -374,7 +413,7 @@ def _print_records(rows: list[dict], columns: list[str], fmt: ResultFormat | str
         writer = csv.writer(sys.stdout, delimiter=sep, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow(["" if r.get(c) is None else clean(r.get(c)) for c in columns])
+            writer.writerow([clean(cell(r.get(c))) for c in columns])
 
 
 # -- export --------------------------------------------------------------------------------
@@ -389,6 +428,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    xlsx = "xlsx"
     jsonld = "jsonld"
     ttl = "ttl"
     nt = "nt"
@@ -404,18 +444,24 @@ def export(
     what: Annotated[ExportWhat, typer.Argument(help="relations, entities or graph.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.tsv,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default: standard output).")] = None,
+    delimiter: Annotated[Optional[str], typer.Option("--delimiter", "-d", help="CSV's separator, e.g. ';' for a Dutch Excel (default ',').")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the relations, the entities or the whole graph."""
     import kg.api as api
+    from kg.errors import UsageError
     from kg.store import open_store
 
     if out is not None:
         api.check_output(out)
+    if fmt is ExportFormat.xlsx and out is None and sys.stdout.isatty():
+        raise UsageError("an xlsx workbook is not for the terminal: give --out FILE.xlsx")
     with open_store(store, read_only=True) as st:
-        text = api.export(st, what.value, fmt.value, out)
-    if text is not None:
-        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
+        data = api.export(st, what.value, fmt.value, out, delimiter=delimiter)
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    elif data is not None:
+        sys.stdout.write(safe(data) if sys.stdout.isatty() else data)
     else:
         _echo(f"wrote {out}", err=True)
 
@@ -424,7 +470,7 @@ def export(
 
 @app.command()
 @command
-def stats(store: StoreOpt = None) -> None:
+def stats(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
     """Counts: reports, entities per type, relations per type."""
     from rich.table import Table
 
@@ -433,15 +479,17 @@ def stats(store: StoreOpt = None) -> None:
 
     with open_store(store, read_only=True) as st:
         s = api.stats(st)
+    rows = [{"what": "reports", "count": s["reports"]}, {"what": "quads", "count": s["quads"]}]
+    rows += [{"what": f"entities: {t}", "count": n} for t, n in sorted(s["entities"].items())]
+    rows += [{"what": f"relations: {r}", "count": n} for r, n in sorted(s["relations"].items())]
+    if _chosen(fmt) != "table":
+        _print_records(rows, ["what", "count"], fmt)
+        return
     table = Table(title=f"kg stats ({st.location})", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("reports", str(s["reports"]))
-    table.add_row("quads", str(s["quads"]))
-    for t, n in sorted(s["entities"].items()):
-        table.add_row(f"entities: {t}", str(n))
-    for r, n in sorted(s["relations"].items()):
-        table.add_row(f"relations: {r}", str(n))
+    for row in rows:
+        table.add_row(row["what"], str(row["count"]))
     _console().print(table)
 
 
@@ -449,7 +497,7 @@ def stats(store: StoreOpt = None) -> None:
 @command
 def entities(
     type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only this type (Organisation, Municipality, Person, ...).")] = None,
-    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, tsv when piped).")] = None,
+    fmt: FormatOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """List the entities: label, type, aliases and identifiers."""
@@ -533,6 +581,7 @@ def viz(
 @command
 def network_stats(
     top: Annotated[int, typer.Option("--top", min=1, help="How many top actors to list.")] = 10,
+    fmt: FormatOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """Nodes, edges, components, density, and the top actors by degree and betweenness."""
@@ -543,6 +592,16 @@ def network_stats(
 
     with open_store(store, read_only=True) as st:
         s = api.network_stats(st, top=top)
+    # one flat table: the figures of the network, then the top actors by each measure
+    rows = [{"measure": key.replace("_", " "), "actor": "", "type": "", "value": s[key]}
+            for key in ("nodes", "edges", "components", "largest_component", "density")]
+    rows += [{"measure": "nodes", "actor": "", "type": t, "value": n} for t, n in s["nodes_by_type"].items()]
+    rows += [{"measure": f"edges: {rel}", "actor": "", "type": "", "value": n} for rel, n in s["edges_by_relation"].items()]
+    for key, measure in (("top_degree", "degree"), ("top_betweenness", "betweenness")):
+        rows += [{"measure": measure, "actor": i["label"], "type": i["type"], "value": i["score"]} for i in s[key]]
+    if _chosen(fmt) != "table":
+        _print_records(rows, ["measure", "actor", "type", "value"], fmt)
+        return
     console = _console()
     summary = Table(title="network", show_header=False)
     for key in ("nodes", "edges", "components", "largest_component", "density"):
@@ -602,7 +661,7 @@ def network_path(
 def network_neighbours(
     name: Annotated[str, typer.Argument(help="An actor's name or alias.")],
     depth: Annotated[int, typer.Option("--depth", min=1, help="How many steps out.")] = 1,
-    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, tsv when piped).")] = None,
+    fmt: FormatOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """The actors around one actor, up to DEPTH steps, with the relations that link them."""
@@ -616,7 +675,7 @@ def network_neighbours(
             "actor": n["label"],
             "type": n["type"],
             "distance": n["distance"],
-            "relations": "; ".join(f"{r['subject_label']} {r['relation']} {r['object_label']}" for r in n["relations"]),
+            "relations": [f"{r['subject_label']} {r['relation']} {r['object_label']}" for r in n["relations"]],
         }
         for n in found
     ]

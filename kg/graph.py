@@ -15,6 +15,7 @@ typed literals in rdflib's normalised lexical form), so the store holds the same
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -234,7 +235,7 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
             t.add(event, _ORIGINAL, s)
             t.add(event, _RESULTING, o)
             if rel.date:
-                t.add(event, _kg("date"), _typed(rel.date, str(XSD.date)))
+                t.add(event, _kg("date"), date_term(rel.date))
     else:
         # The same fact read twice in one report: keep the strongest reading.
         old = t.value(node, _kg("confidence"))
@@ -242,7 +243,7 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
             t.set(node, _kg("confidence"), conf_term)
             t.set(node, _kg("rule"), _plain(rel.rule))
     if rel.date and t.value(node, _kg("date")) is None:
-        t.add(node, _kg("date"), _typed(rel.date, str(XSD.date)))
+        t.add(node, _kg("date"), date_term(rel.date))
     if rel.curated_by:
         t.add(node, _kg("curatedBy"), _plain(rel.curated_by))
     if rel.evidence is not None:
@@ -254,6 +255,18 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
         t.add(ev_node, _kg("startOffset"), _integer(ev.start))
         t.add(ev_node, _kg("endOffset"), _integer(ev.end))
         t.add(ev_node, _kg("inReport"), rep)
+
+
+#: Dates as the extraction gives them: a day (yyyy-mm-dd), or only a month or a year (yyyy-mm,
+#: yyyy). The datatype says how much is known: xsd:date, xsd:gYearMonth or xsd:gYear.
+DATE_DATATYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def date_term(value: str) -> str:
+    """A date of a relation as a typed literal whose datatype records its precision (anything
+    else stays an xsd:date, which ``kg validate`` then reports as invalid)."""
+    datatype = DATE_DATATYPES.get(len(value)) if re.fullmatch(r"\d{4}(-\d{2})?", value) else XSD.date
+    return _typed(value, str(datatype))
 
 
 def _lexical_decimal(term: str) -> Decimal:

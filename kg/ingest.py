@@ -23,8 +23,10 @@ from kg.errors import InputError, KgError
 from kg.model import ResolvedReport
 from kg.store import Store
 
-#: Bump when extraction or the RDF shape changes, so that stores are rebuilt on next build.
-PIPELINE_VERSION = "3"
+#: Bump when extraction, the RDF shape or the IRI rule changes, so that stores are rebuilt on
+#: next build. 4: slugs transliterate letters without accents (Yılmaz -> yilmaz, not y-lmaz);
+#: PDF and Word titles come from their metadata.
+PIPELINE_VERSION = "4"
 
 
 class Progress(Protocol):
@@ -177,7 +179,11 @@ def _process(store, todo, stored, aliases, options, curations, summary, progress
     # The store's entities as the build starts: workers resolve against this snapshot (the
     # resolver only matches names against the store's entities, not against what this build
     # adds). What this build adds is harmonised here, in report order, as each report is stored.
-    known = store.known_entities()
+    # The reports being rebuilt do not anchor their own entities (only another report naming
+    # one does): a report is read again as a fresh build would read it, so a store built by an
+    # older kg (another PIPELINE_VERSION, another IRI rule) becomes the store a new build gives.
+    rebuilt = {stored[name][1] for _, name, _ in todo if name in stored}
+    known = store.known_entities(without=rebuilt)
     added: dict[str, tuple[str, str]] = {}
     jobs = options.jobs or default_jobs()
     setup = _WorkerSetup(aliases, known, curations, options.min_confidence, _load_model(options))

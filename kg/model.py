@@ -53,6 +53,16 @@ SYMMETRIC_RELATIONS = frozenset({"partnerOf"})
 #: How a statement is made: stated as fact, stated as a plan or intention, or denied.
 MODALITIES = ("asserted", "intended", "negated")
 
+#: How several values share one cell in every flat export (CSV, TSV, XLSX, GraphML, GEXF):
+#: aliases, identifiers, sources, rules, evidence sentences. JSON keeps them as lists.
+LIST_SEPARATOR = "|"
+
+
+def one_line(text: str) -> str:
+    """Text on one line: the line breaks and runs of spaces a PDF leaves in a sentence become
+    single spaces (what a spreadsheet cell or a Gephi label should show)."""
+    return " ".join(str(text).split())
+
 
 @dataclass(frozen=True)
 class Document:

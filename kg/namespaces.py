@@ -36,6 +36,43 @@ def sparql_prologue() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+def jsonld_context() -> dict:
+    """The JSON-LD context of kg's exports: the prefixes, and a term for every class and
+    property of the ontology (``"mergesInto"``, ``"Organisation"``, ``"prefLabel"`` ...), IRIs
+    typed ``@id`` and numbers and offsets with their datatypes, so that the JSON reads plainly."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+    from kg.resources import resource_dir
+
+    onto = Graph().parse(data=resource_dir("ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
+    context: dict = dict(PREFIXES)
+    for cls in sorted(set(onto.subjects(RDF.type, OWL.Class))):
+        if str(cls).startswith(str(KG)):
+            context[str(cls)[len(str(KG)):]] = f"kg:{str(cls)[len(str(KG)):]}"
+    for prop in sorted(set(onto.subjects(RDF.type, OWL.ObjectProperty)) | set(onto.subjects(RDF.type, OWL.DatatypeProperty))):
+        if not str(prop).startswith(str(KG)):
+            continue
+        name = str(prop)[len(str(KG)):]
+        term: dict = {"@id": f"kg:{name}"}
+        if (prop, RDF.type, OWL.ObjectProperty) in onto:
+            term["@type"] = "@id"
+        elif (rng := onto.value(prop, RDFS.range)) in (XSD.integer, XSD.decimal):
+            term["@type"] = f"xsd:{str(rng).split('#')[1]}"
+        context[name] = term
+    context.update({
+        "prefLabel": {"@id": "skos:prefLabel"},
+        "altLabel": {"@id": "skos:altLabel"},
+        "subject": {"@id": "rdf:subject", "@type": "@id"},
+        "predicate": {"@id": "rdf:predicate", "@type": "@id"},
+        "object": {"@id": "rdf:object", "@type": "@id"},
+        "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+        "title": {"@id": "dcterms:title"},
+        "identifier": {"@id": "dcterms:identifier"},
+    })
+    return context
+
+
 def report_iri(name: str) -> str:
     """The IRI of a report (and of its named graph) from its name: the name itself,
     percent-encoded, so that every distinct name is a distinct report (``report a.txt`` and

@@ -1,8 +1,9 @@
 """Read a report from disk: a path -> :class:`kg.model.Document`.
 
 Supported: plain text (.txt), Markdown (.md), PDF (.pdf, via pypdf), Word (.docx, via
-python-docx) and HTML (.html/.htm, via BeautifulSoup). Text files are decoded as UTF-8 and,
-failing that, as Windows-1252 (what Dutch office software often writes). Everything that
+python-docx) and HTML (.html/.htm, via BeautifulSoup). Text files are decoded as UTF-8 (or
+UTF-16 with a byte-order mark) and, failing that, in the encoding charset-normalizer finds,
+Windows-1252 (what Dutch office software often writes) where it reads as well. Everything that
 cannot be read raises :class:`kg.errors.InputError` with a one-line message naming the file.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -91,14 +93,16 @@ def read_document(path: Path | str, name: str | None = None) -> Document:
     if not data.strip():
         raise InputError(f"{path}: is empty")
     encoding = None
+    title = None  # the title the file's metadata gives
+    running: set[str] = set()  # a PDF's running headers and footers
     if kind in ("txt", "md", "html"):
         text, encoding = _decode(path, data)
         if kind == "html":
             text = _html_text(text)
     elif kind == "pdf":
-        text = _pdf_text(path, data)
+        text, title, running = _pdf_text(path, data)
     else:
-        text = _docx_text(path, data)
+        text, title = _docx_text(path, data)
     text = clean_text(text, markdown=kind in ("md", "txt"))
     if not text.strip():
         raise InputError(f"{path}: holds no text (a scanned PDF needs OCR first)")
@@ -108,7 +112,7 @@ def read_document(path: Path | str, name: str | None = None) -> Document:
         kind=kind,
         sha256=sha256_of(data),
         path=path,
-        title=_title(text),
+        title=_metadata_title(title) or _title(text, skip=running),
         encoding=encoding,
     )
 
@@ -151,24 +155,48 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             raise InputError(f"{path}: starts as UTF-16 text but is not (byte {exc.start}); save it as UTF-8 and try again") from exc
     head = data[:8192]
     if b"\x00" in head:
-        if _looks_utf16(head):
+        if not _looks_utf16(head):
+            raise InputError(f"{path}: is a binary file, not a text report")
+        found = _detect(data, only=("utf_16_le", "utf_16_be"))
+        if found is None:
             raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again")
-        raise InputError(f"{path}: is a binary file, not a text report")
+        return found
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: is neither UTF-8 nor Windows-1252 text (byte {exc.start}); "
-            "save it as UTF-8 and try again"
-        ) from exc
+    found = _detect(data)
     # Control characters other than whitespace mean this was never text.
-    if sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f") > 8:
+    if _controls(found[0] if found else head.decode("latin-1")) > 8:
         raise InputError(f"{path}: is a binary file, not a text report")
-    return text, "cp1252"
+    if found is None:
+        raise InputError(
+            f"{path}: is not UTF-8, Windows-1252 or other text kg recognises; save it as UTF-8 and try again"
+        )
+    return found
+
+
+def _controls(text: str) -> int:
+    return sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+
+
+def _detect(data: bytes, only: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer finds for ``data`` (not UTF-8), or None.
+
+    Among its equally likely readings Windows-1252 wins, as Dutch office software writes it
+    (and it reads Latin-1 text alike): charset-normalizer's first guess for Western text is often
+    Central European cp1250, which turns ``naïef`` into ``naďef``.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=list(only) if only else None))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
+            return data.decode("cp1252"), "cp1252"
+    return str(best), codecs.lookup(best.encoding).name
 
 
 def _looks_utf16(head: bytes) -> bool:
@@ -180,7 +208,9 @@ def _looks_utf16(head: bytes) -> bool:
     return False
 
 
-def _pdf_text(path: Path, data: bytes) -> str:
+def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None, set[str]]:
+    """The text of every page, the metadata title, and the lines repeated on most pages
+    (running headers and footers, which are no title)."""
     import io
     import logging
 
@@ -200,16 +230,42 @@ def _pdf_text(path: Path, data: bytes) -> str:
             if not opened:
                 raise InputError(f"{path}: is a password-protected PDF; save an unencrypted copy and try again")
         pages = [page.extract_text() or "" for page in reader.pages]
+        title = _pdf_title(reader)
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
         raise InputError(f"{path}: is a corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise InputError(f"{path}: is a PDF without pages")
-    return "\n\n".join(pages)
+    return "\n\n".join(pages), title, _running_lines(pages)
 
 
-def _docx_text(path: Path, data: bytes) -> str:
+def _pdf_title(reader) -> str | None:
+    """The Title of the PDF's document information; None when it has none or it cannot be read."""
+    try:
+        metadata = reader.metadata
+        return metadata.title if metadata is not None else None
+    except Exception:  # a damaged info dictionary loses the title, not the report
+        return None
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines on at least two pages and on most of them: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_page_line(line) for line in clean_text(page).splitlines() if line.strip()})
+    return {line for line, n in seen.items() if n >= max(2, len(pages) / 2)}
+
+
+def _page_line(line: str) -> str:
+    """A line with its page number folded away: "Verslag 2013 - pagina 3" -> "verslag # - pagina #"."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
+    """The text of the paragraphs and tables, and the title of the core properties."""
     import io
     import zipfile
 
@@ -227,7 +283,11 @@ def _docx_text(path: Path, data: bytes) -> str:
     for table in document.tables:
         for row in table.rows:
             parts.append(" | ".join(cell.text for cell in row.cells))
-    return "\n\n".join(parts)
+    try:
+        title = document.core_properties.title
+    except (KeyError, ValueError):  # a damaged core.xml loses the title, not the report
+        title = None
+    return "\n\n".join(parts), title
 
 
 def _check_docx_size(path: Path, data: bytes) -> None:
@@ -273,9 +333,23 @@ def _html_text(markup: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _title(text: str) -> str | None:
+#: Titles that office software fills in by itself: no title.
+_NO_TITLE = re.compile(r"^(untitled|naamloos|document\d*|title|titel)$", re.IGNORECASE)
+
+
+def _metadata_title(title: str | None) -> str | None:
+    """A title from a file's metadata, unless it is empty or one software put there
+    (``Microsoft Word - verslag.docx`` names the file it was printed from, not the report)."""
+    title = " ".join((title or "").split())
+    if re.match(r"microsoft (word|powerpoint) - ", title, re.IGNORECASE) or _NO_TITLE.match(title):
+        return None
+    return title[:200] or None
+
+
+def _title(text: str, skip: set[str] = frozenset()) -> str | None:
+    """The first line of text that is not in ``skip`` (a PDF's running headers and footers)."""
     for line in text.splitlines():
         line = line.strip()
-        if line:
+        if line and _page_line(line) not in skip:
             return line[:200]
     return None

@@ -185,18 +185,39 @@ def run_query(
     if keyword and not allow_service:
         what = "calls another SPARQL endpoint (SERVICE)" if keyword == "SERVICE" else "loads a URL (LOAD)"
         raise QueryError(f"the query {what}, which kg does not contact unless you pass --allow-service")
-    text = sparql_prologue() + sparql
+    prologue = sparql_prologue()
+    text = prologue + sparql
     deadline = None if not timeout else time.monotonic() + timeout
-    if is_update(sparql):
-        if not allow_update:
-            raise QueryError("this is a SPARQL update, which changes the store; pass --update to run it")
-        _bounded(lambda: store.update(text), deadline, timeout)
-        return None
-    if deadline is None and not stream:
-        return store.query(text)
-    if not stream:
-        return _bounded(lambda: store.query(text), deadline, timeout)
-    return _streamed(store, text, deadline, timeout)
+    try:
+        if is_update(sparql):
+            if not allow_update:
+                raise QueryError("this is a SPARQL update, which changes the store; pass --update to run it")
+            _bounded(lambda: store.update(text), deadline, timeout)
+            return None
+        if deadline is None and not stream:
+            return store.query(text)
+        if not stream:
+            return _bounded(lambda: store.query(text), deadline, timeout)
+        return _streamed(store, text, deadline, timeout)
+    except QueryError as exc:
+        message = _your_positions(str(exc), prologue.count("\n"))
+        if message == str(exc):
+            raise
+        raise QueryError(message) from exc
+
+
+_POSITION = re.compile(r"(\bat |\bline |\bat line |\bon line )(\d+)(?=[:,\s)]|$)", re.IGNORECASE)
+
+
+def _your_positions(message: str, hidden: int) -> str:
+    """An error message whose line numbers count from the user's first line, not from the
+    PREFIX lines kg put before the query (``error at 14:11`` -> ``error at 3:11``)."""
+
+    def shift(m: re.Match) -> str:
+        line = int(m.group(2))
+        return f"{m.group(1)}{line - hidden}" if line > hidden else m.group(0)
+
+    return _POSITION.sub(shift, message)
 
 
 def _too_long(timeout: float | None) -> QueryError:
@@ -357,15 +378,22 @@ def lookup_entities(store: Store, spelling: str) -> list[str]:
 # -- results ------------------------------------------------------------------------------
 
 def format_result(result: QueryResult, fmt: str) -> str:
-    """SELECT/ASK as SPARQL 1.1 results (csv, tsv, json, xml); CONSTRUCT/DESCRIBE as Turtle."""
+    """SELECT/ASK as SPARQL 1.1 results (csv, tsv, json, xml); CONSTRUCT/DESCRIBE as JSON-LD
+    for json, RDF/XML for xml, else Turtle."""
     if result.kind == "graph":
+        if fmt == "json":
+            from kg.namespaces import jsonld_context
+
+            return result.graph.serialize(format="json-ld", context=jsonld_context(), indent=2) + "\n"
+        if fmt == "xml":
+            return result.graph.serialize(format="xml")
         return result.graph.serialize(format="turtle")
-    if fmt == "tsv":
-        return _tsv(result)
-    if fmt == "csv" and result.kind == "ask":  # the CSV format has no boolean form: one cell
-        return "_askResult\n" + ("true" if result.boolean else "false") + "\n"
-    if fmt not in ("csv", "json", "xml"):
+    if fmt not in ("csv", "tsv", "json", "xml"):
         raise QueryError(f"unknown result format '{fmt}'; use one of {', '.join(RESULT_FORMATS)}")
+    if result.kind == "ask" and fmt in ("csv", "tsv"):  # the CSV/TSV formats have no boolean form: one cell
+        return ("?" if fmt == "tsv" else "") + "_askResult\n" + ("true" if result.boolean else "false") + "\n"
+    if fmt == "tsv":
+        return "".join(tsv_chunks(result.variables, result.rows))
     from rdflib.query import Result
     from rdflib.term import Variable
 
@@ -390,9 +418,8 @@ def write_result(result: QueryResult, fmt: str, out, clean=str) -> None:
         out.write(clean(format_result(result, fmt)))
         return
     if fmt == "tsv":
-        out.write(clean("\t".join("?" + v for v in result.variables) + "\n"))
-        for row in result.rows:
-            out.write(clean("\t".join("" if t is None else t.n3() for t in row) + "\n"))
+        for chunk in tsv_chunks(result.variables, result.rows):
+            out.write(clean(chunk))
         return
     import csv
 
@@ -414,14 +441,48 @@ class _Cleaned:
         return self.out.write(self.clean(text))
 
 
-def _tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 TSV: a header of ?vars, then terms in N-Triples syntax."""
-    if result.kind == "ask":
-        return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join("?" + v for v in result.variables)]
-    for row in result.rows:
-        lines.append("\t".join("" if t is None else t.n3() for t in row))
-    return "\n".join(lines) + "\n"
+def tsv_chunks(variables: list[str], rows, size: int = 1000):
+    """SPARQL 1.1 TSV (terms in N-Triples syntax; line breaks and tabs in literals escaped), a
+    chunk of ``size`` rows at a time as the rows come, written by pyoxigraph's results
+    serialiser: the header first, then the rows."""
+    import itertools
+    import json
+
+    import pyoxigraph as ox
+
+    rows = iter(rows)
+    first = True
+    while True:
+        chunk = list(itertools.islice(rows, size))
+        if not chunk and not first:
+            return
+        doc = {"head": {"vars": variables},
+               "results": {"bindings": [{v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+                                        for row in chunk]}}
+        text = ox.parse_query_results(json.dumps(doc), ox.QueryResultsFormat.JSON).serialize(
+            format=ox.QueryResultsFormat.TSV).decode("utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+        yield text if first else text.split("\n", 1)[1]
+        first = False
+        if len(chunk) < size:
+            return
+
+
+def _json_term(term) -> dict:
+    """An rdflib term in the SPARQL 1.1 JSON results form."""
+    from rdflib import BNode, Literal
+
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype is not None:
+            out["datatype"] = str(term.datatype)
+        return out
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    return {"type": "uri", "value": str(term)}
 
 
 # -- statistics ---------------------------------------------------------------------------

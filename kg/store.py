@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from importlib import import_module
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -90,6 +91,25 @@ class QueryResult:
             out.append(rec)
         return out
 
+    def to_dataframe(self):
+        """The result as a pandas DataFrame: a SELECT's rows with a column per variable (plain
+        Python values, None where unbound); a CONSTRUCT's triples as subject, predicate, object;
+        an ASK as one cell. pandas is an optional extra: ``pip install 'kg[pandas]'``."""
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            from kg.errors import KgError
+
+            raise KgError("to_dataframe needs pandas: pip install 'kg[pandas]'") from exc
+        if self.kind == "ask":
+            return pd.DataFrame({"ask": [bool(self.boolean)]})
+        if self.kind == "graph":
+            triples = sorted(self.graph, key=lambda t: tuple(map(str, t)))
+            return pd.DataFrame(
+                [(str(s), str(p), _python_value(o)) for s, p, o in triples], columns=["subject", "predicate", "object"]
+            )
+        return pd.DataFrame(self.records(), columns=self.variables)
+
 
 def _python_value(term: Any) -> Any:
     from rdflib import Literal
@@ -130,13 +150,20 @@ class Store(ABC):
                ORDER BY ?name"""
         )
 
-    def known_entities(self) -> dict[str, tuple[str, str]]:
-        """Entity IRI -> (type local name, preferred label), for resolving across reports."""
-        rows = self.select(
-            """SELECT ?e ?type ?label WHERE { ?e skos:prefLabel ?label ; a ?t .
+    def known_entities(self, without: Collection[str] = ()) -> dict[str, tuple[str, str]]:
+        """Entity IRI -> (type local name, preferred label), for resolving across reports.
+
+        ``without``: graph IRIs (reports about to be rebuilt) whose entities count only when
+        another graph names them too, so a rebuilt report mints its IRIs as a fresh build would.
+        """
+        pattern = """?e skos:prefLabel ?label ; a ?t .
                  FILTER(STRSTARTS(STR(?t), STR(kg:)))
-                 BIND(STRAFTER(STR(?t), "#") AS ?type) }"""
-        )
+                 BIND(STRAFTER(STR(?t), "#") AS ?type)"""
+        if without:
+            rows = [r for r in self.select(f"SELECT ?g ?e ?type ?label WHERE {{ GRAPH ?g {{ {pattern} }} }}")
+                    if r["g"] not in without]
+        else:
+            rows = self.select(f"SELECT ?e ?type ?label WHERE {{ {pattern} }}")
         known: dict[str, tuple[str, str]] = {}
         for r in rows:
             known.setdefault(r["e"], (r["type"], r["label"]))

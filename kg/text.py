@@ -17,6 +17,24 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+#: Letters outside ASCII that have no accent to strip: ı, ø, ł, đ, Cyrillic, Greek, CJK.
+_OTHER_LETTERS = re.compile(r"(?:(?![\x00-\x7f])[^\W\d_])+")
+
+
+def to_ascii(s: str) -> str:
+    """``s`` with accents stripped and the other non-ASCII letters transliterated
+    (``"Yılmaz"`` -> ``"Yilmaz"``, ``"Łódź"`` -> ``"Lodz"``); ASCII, digits and punctuation
+    are left as they are."""
+    s = strip_accents(s)
+    if s.isascii():
+        return s
+    from slugify import slugify  # python-slugify, through its text-unidecode tables
+
+    return _OTHER_LETTERS.sub(
+        lambda m: slugify(m.group(), lowercase=False, separator=" ") or " ", s
+    )
+
+
 def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str = "&'") -> str:
     """A key under which the spellings of one name meet.
 
@@ -31,7 +49,7 @@ def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str
 @functools.lru_cache(maxsize=1 << 16)
 def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
     # every stage asks for the keys of the same few names again and again
-    s = strip_accents(name).casefold()
+    s = to_ascii(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"[-_/]+", " ", s)
     s = re.sub(rf"[^\w\s{re.escape(keep)}]+", " ", s)
@@ -44,8 +62,9 @@ def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII slug for IRIs: ``"Training & Advies"`` -> ``"training-en-advies"``."""
-    s = strip_accents(text).casefold().replace("&", " en ")
+    """A lower-case ASCII slug for IRIs: ``"Training & Advies"`` -> ``"training-en-advies"``,
+    ``"Yılmaz"`` -> ``"yilmaz"``."""
+    s = to_ascii(text).casefold().replace("&", " en ")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "x"
 

@@ -35,7 +35,7 @@ def test_api_round_trip(tmp_path, sample_report):
         graph = kg.to_networkx(store)
         assert any(d["label"] == "Klaverblad" for _, d in graph.nodes(data=True))
         text = kg.export(store, "relations", "csv")
-        assert text.startswith("subject,relation,object")
+        assert text.startswith("\ufeffsubject,relation,object")
         info = kg.render(store, tmp_path / "n.html")
         assert info["nodes"] == graph.number_of_nodes()
         assert kg.validate(store).conforms

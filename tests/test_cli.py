@@ -164,7 +164,8 @@ def test_export_relations_and_entities(store: Path, tmp_path: Path):
     both = [r for r in rows if r["subject"] == "IKracht" and r["object"] == "Lumensgroep"]
     assert both and len(both[0]["source"].split("|")) == 2  # one relation, both renditions as sources
     ents = kg("export", "entities", "--format", "csv", "--store", store).output
-    erows = list(csv.DictReader(io.StringIO(ents)))
+    assert ents.startswith("\ufeff")  # CSV is for spreadsheets: Excel reads UTF-8 by its BOM
+    erows = list(csv.DictReader(io.StringIO(ents.removeprefix("\ufeff"))))
     assert list(erows[0])[:4] == ["label", "type", "aliases", "identifiers"]
     noordenveld = [r for r in erows if r["label"] == "Noordenveld"]
     assert noordenveld and noordenveld[0]["identifiers"] == "cbs:GM1699" and "Noorderveld" in noordenveld[0]["aliases"]
@@ -279,7 +280,7 @@ def test_review_reject_survives_reingest_and_add_is_curated(tmp_path: Path, samp
     location = tmp_path / "s"
     for _ in range(2):  # the rejection holds on the first build and when built again from scratch
         assert kg("build", sample_report.parent, "--store", location, "--curations", curations, "--force").exit_code == 0
-        rel = list(csv.DictReader(io.StringIO(kg("export", "relations", "--format", "csv", "--store", location).output)))
+        rel = list(csv.DictReader(io.StringIO(kg("export", "relations", "--format", "tsv", "--store", location).output), delimiter="\t"))
         assert not [r for r in rel if r["relation"] == "foundedBy" and r["object"] == "Humanitas"]
         curated = [r for r in rel if r["relation"] == "memberOf" and r["object"] == "Netwerk Noord"]
         assert curated and curated[0]["curated_by"].endswith("werkbezoek-klaverblad.tsv")

@@ -153,6 +153,27 @@ def test_import_is_light():
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_the_package_is_split_by_job_and_offers_every_public_name():
+    """kg.network is load / analysis / timeline / write, each small; the package still offers
+    every public name, each the one its module defines."""
+    from pathlib import Path
+
+    import kg.network
+
+    folder = Path(kg.network.__file__).parent
+    modules = sorted(p.stem for p in folder.glob("*.py"))
+    assert modules == ["__init__", "analysis", "load", "timeline", "write"]
+    assert all(len(p.read_text(encoding="utf-8").splitlines()) < 350 for p in folder.glob("*.py"))
+    homes = {name: getattr(kn, name).__module__ for name in kn.__all__}
+    assert homes == {
+        "to_networkx": "kg.network.load",
+        **dict.fromkeys(["find_node", "resolve_node", "node_title", "ego", "neighbours", "paths",
+                         "stats", "centrality", "communities"], "kg.network.analysis"),
+        **dict.fromkeys(["as_of", "mergers"], "kg.network.timeline"),
+        **dict.fromkeys(["to_graphml", "to_gexf"], "kg.network.write"),
+    }
+
+
 # -- finding and neighbourhoods ----------------------------------------------------------------
 
 
@@ -325,7 +346,7 @@ def test_graphml_carries_attributes(g, tmp_path):
     assert back.number_of_edges() == g.number_of_edges()
     a = back.nodes[ASSEN]
     assert (a["label"], a["type"], a["cbs"]) == ("Assen", "Municipality", "GM0106")
-    assert json.loads(a["identifiers"]) == {"cbs": "GM0106"}
+    assert a["identifiers"] == "cbs:GM0106"
     assert a["aliases"] == "Gemeente Assen"
     (e,) = [d for _, _, d in back.edges(NOORDERMAAT, data=True) if d["relation"] == "mergesInto"]
     assert e["date"] == "2015-01-01"

@@ -148,10 +148,12 @@ def test_offers_service_is_inverse_of_schema_provider(onto):
     assert any((b, OWL.inverseOf, SDO.provider) in onto for b in inverse)
 
 
-def test_dates_are_xsd_date(onto):
+def test_dates_are_xsd_date_or_a_year_or_month_when_only_that_is_known(onto):
+    from rdflib.collection import Collection
     from rdflib.namespace import XSD
 
-    assert (KG.date, RDFS.range, XSD.date) in onto
+    rng = onto.value(KG.date, RDFS.range)
+    assert list(Collection(onto, onto.value(rng, OWL.unionOf))) == [XSD.date, XSD.gYearMonth, XSD.gYear]
     assert (KG.startOffset, RDFS.range, XSD.integer) in onto
 
 

@@ -106,7 +106,8 @@ def test_formula_cells_are_neutralised_in_table_exports(tmp_path: Path, sample_r
     curations = _curation_with(tmp_path, "=HYPERLINK(\"http://x\",\"klik\")", "@SUM(A1)")
     assert kg("build", sample_report, "--store", store, "-q", "--curations", curations).exit_code == 0
     text = kg("export", "relations", "--format", fmt, "--store", store).stdout
-    rows = list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+    # (the CSV opens with a byte order mark for Excel: read it as utf-8-sig does)
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter="," if fmt == "csv" else "\t"))
     added = [r for r in rows if "HYPERLINK" in r["subject"]]
     assert added, text
     assert added[0]["subject"] == "'=HYPERLINK(\"http://x\",\"klik\")"
@@ -117,6 +118,20 @@ def test_formula_cells_are_neutralised_in_table_exports(tmp_path: Path, sample_r
     assert "'=HYPERLINK" in entities and "\n=HYPERLINK" not in entities
     # RDF and JSON keep the value as it is
     assert '"=HYPERLINK' in kg("export", "relations", "--format", "json", "--store", store).stdout
+
+
+def test_formula_cells_stay_text_in_xlsx(tmp_path: Path, sample_report: Path):
+    from openpyxl import load_workbook
+
+    store = tmp_path / "s"
+    curations = _curation_with(tmp_path, "=HYPERLINK(\"http://x\",\"klik\")", "@SUM(A1)")
+    assert kg("build", sample_report, "--store", store, "-q", "--curations", curations).exit_code == 0
+    out = tmp_path / "r.xlsx"
+    assert kg("export", "relations", "--format", "xlsx", "--out", out, "--store", store).exit_code == 0
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row if isinstance(c.value, str)]
+    hyperlink = [c for c in cells if "HYPERLINK" in c.value]
+    assert hyperlink and all(c.data_type == "s" for c in hyperlink)  # a text cell, not a formula
+    assert hyperlink[0].value == "=HYPERLINK(\"http://x\",\"klik\")"  # shown as written
 
 
 def test_review_tsv_neutralises_formulas_and_reads_them_back(tmp_path: Path, monkeypatch):

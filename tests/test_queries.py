@@ -133,10 +133,10 @@ def test_relations(ds):
     by = {(r["subject"], r["relation"], r["object"]): r for r in rows}
     lumens = by["IKracht", "foundedBy", "Lumensgroep"]
     assert (lumens["subject_type"], lumens["object_type"]) == ("Cooperative", "Organisation")
-    assert split(lumens["source"], "; ") == {R1, R2}
+    assert split(lumens["source"], "|") == {R1, R2}
     # PDF line breaks are folded away, so both renditions give one evidence sentence
     assert "\n" not in lumens["evidence"]
-    assert split(lumens["evidence"], " | ") == {
+    assert split(lumens["evidence"], "|") == {
         "De coöperatie voor digitale dienstverlening IKracht is opgericht door Lumensgroep, "
         "Kwadraad en de partners van hulponline Noord (MJD, Noordermaat en Tinten)."
     }
@@ -168,7 +168,7 @@ def test_founders(ds):
     }
     assert {r["organisation_type"] for r in rows} == {"Cooperative"}
     lumens = next(r for r in rows if r["founder"] == "Lumensgroep")
-    assert split(lumens["source"], "; ") == {R1, R2}
+    assert split(lumens["source"], "|") == {R1, R2}
     assert lumens["modality"] == "asserted"
 
 
@@ -197,7 +197,7 @@ def test_partners_both_directions_and_shared_partnership(ds):
     assert {r["organisation"] for r in rows} == {"Noordermaat"}
     # stored as "Hanzehogeschool partnerOf Noordermaat": found from Noordermaat's side
     assert by["Hanzehogeschool"]["how"] == "partner"
-    assert split(by["Tinten"]["how"], "; ") == {"partner", "both members of Hulponline Noord"}
+    assert split(by["Tinten"]["how"], "|") == {"partner", "both members of Hulponline Noord"}
     assert by["MJD"]["how"] == "both members of Hulponline Noord"
     assert by["Tinten"]["source"] == R1
 

@@ -85,19 +85,26 @@ def test_store_in_a_folder_of_other_files_is_refused(tmp_path: Path, sample_repo
     assert kg("build", sample_report.parent, "--store", tmp_path / "leeg", "-q").exit_code == 0
 
 
-def test_utf16_with_a_bom_is_read_and_without_one_is_named(tmp_path: Path):
+def test_utf16_with_a_bom_is_read_and_without_one_too(tmp_path: Path):
     folder = tmp_path / "r"
     folder.mkdir()
     (folder / "met-bom.txt").write_bytes(SAMPLE_REPORT.encode("utf-16"))
     result = kg("build", folder, "--store", tmp_path / "s", "-q")
     assert result.exit_code == 0, result.output
     assert "Klaverblad" in kg("entities", "--store", tmp_path / "s").stdout
+    # without a byte-order mark charset-normalizer finds it, and it reads as the same report
     bare = tmp_path / "zonder-bom.txt"
     bare.write_bytes(SAMPLE_REPORT.encode("utf-16-le"))
-    result = kg("build", bare, "--store", tmp_path / "s", "-q")
+    result = kg("build", bare, "--store", tmp_path / "s2", "-q")
+    assert result.exit_code == 0, result.output
+    assert kg("entities", "--store", tmp_path / "s2").stdout == kg("entities", "--store", tmp_path / "s").stdout
+    # UTF-16 that does not decode (a lone surrogate) is named, not read as garbage
+    broken = tmp_path / "kapot.txt"
+    broken.write_bytes(SAMPLE_REPORT.encode("utf-16-le") + "\ud800 ".encode("utf-16-le", "surrogatepass"))
+    result = kg("build", broken, "--store", tmp_path / "s3", "-q")
     assert result.exit_code == 3
     assert _one_error_line(result.stderr) == (
-        f"kg: error: {bare}: looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again"
+        f"kg: error: {broken}: looks like UTF-16 text without a byte-order mark; save it as UTF-8 and try again"
     )
 
 

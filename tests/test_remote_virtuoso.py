@@ -94,13 +94,13 @@ def _canon(term) -> str:
     """A term as text that two SPARQL servers agree on where SPARQL leaves them free.
 
     GROUP_CONCAT's order is the server's choice: its parts (the bundled queries join with
-    " | ", "; " or ", ") are sorted. GROUP_CONCAT over nothing (an error per row) is unbound
+    "|") are sorted. GROUP_CONCAT over nothing (an error per row) is unbound
     on Oxigraph and "" on Virtuoso; both print as an empty cell.
     """
     if term is None or term == Literal(""):
         return ""
     if isinstance(term, Literal) and term.datatype is None and term.language is None:
-        return "|".join(sorted(re.split(r" \| |; |, ", str(term))))
+        return "|".join(sorted(str(term).split("|")))
     return term.n3()
 
 

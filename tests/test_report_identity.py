@@ -28,7 +28,7 @@ def _texts(n: int) -> list[str]:
 
 
 def _reports(store: Path) -> dict[str, str]:
-    out = kg("reports", "--store", store)
+    out = kg("reports", "--store", store, "--format", "tsv")
     assert out.exit_code == 0, out.output
     rows = list(csv.DictReader(io.StringIO(out.stdout), delimiter="\t"))
     return {r["name"]: r["title"] for r in rows}
