@@ -74,16 +74,31 @@ class RelationModel:
         feats = set(features)
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
-        out = {}
-        for rel in relations:
-            w = self.weights.get(rel)
-            if w is None:
-                if self.base is not None:  # the user's data taught nothing about it
-                    out.update(self.base.probabilities(feats, [rel]))
-                continue
-            z = self.bias[rel] + sum(w.get(f, 0.0) for f in feats)
-            out[rel] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        wanted = [rel for rel in relations if rel in self.weights]
+        z = {rel: self.bias[rel] for rel in wanted}
+        by_feature = self._by_feature()
+        for f in feats:
+            for rel, w in by_feature.get(f, ()):
+                if rel in z:
+                    z[rel] += w
+        out = {rel: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for rel, v in z.items()}
+        if self.base is not None:  # relations the user's data taught nothing about
+            missing = [rel for rel in relations if rel not in self.weights]
+            if missing:
+                out.update(self.base.probabilities(feats, missing))
         return out
+
+    def _by_feature(self) -> dict[str, list[tuple[str, float]]]:
+        """feature -> [(relation, weight)]: one pass over a pair's features scores every relation."""
+        cache = self.__dict__.get("_index")
+        if cache is None or cache[0] is not self.weights:
+            index: dict[str, list[tuple[str, float]]] = {}
+            for rel, ws in self.weights.items():
+                for f, w in ws.items():
+                    index.setdefault(f, []).append((rel, w))
+            cache = (self.weights, index)
+            self.__dict__["_index"] = cache
+        return cache[1]
 
     # -- files ------------------------------------------------------------------------
     def to_json(self) -> dict:

@@ -183,10 +183,10 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
 
 
 def _view_of(ctx: Context, c: Candidate) -> View | None:
-    for v in ctx.views:
-        if v.sentence.start == c.sentence.start and v.sentence.end == c.sentence.end:
-            return v
-    return None
+    index = ctx.memory.get("views_by_span")
+    if index is None or len(index) != len(ctx.views):
+        index = ctx.memory["views_by_span"] = {(v.sentence.start, v.sentence.end): v for v in ctx.views}
+    return index.get((c.sentence.start, c.sentence.end))
 
 
 _PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "ze": "zij", "hun": "zij",

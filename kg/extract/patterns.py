@@ -70,6 +70,7 @@ class PatternRule:
     confidence: float = 0.8
     unless: re.Pattern | None = None  #: a pattern that, found anywhere in the sentence, blocks the rule
     letters: dict[str, str] = field(default_factory=dict)  #: capture -> the type letters it takes
+    needs: list[frozenset[str]] = field(default_factory=list)  #: words of which one must be there
     examples: list[dict] = field(default_factory=list)
     counter: list[str] = field(default_factory=list)
 
@@ -126,6 +127,19 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
+def required_words(pattern: str) -> list[frozenset[str]]:
+    """For each word token the pattern cannot do without, the words that may stand there: a
+    sentence that has none of them cannot match, so the rule is not tried on it."""
+    out = []
+    for tok in pattern.split():
+        if tok.endswith("?") or tok.startswith(("{", "~", "&", "^")) or not tok[:1].isalnum() and not tok.startswith("("):
+            continue
+        words = tok[1:-1].split("|") if tok.startswith("(") and tok.endswith(")") else [tok]
+        if all(w[:1].isalnum() for w in words):
+            out.append(frozenset(words))
+    return out
+
+
 def _load_toml(text: str):
     try:
         import tomllib
@@ -159,6 +173,7 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            unless=compile_pattern(raw["unless"]) if raw.get("unless") else None,
                            letters={n: CLASSES.get(c, "") for n, c in
                                     re.findall(r"\{([A-Z]):([A-Z]+)[+*]?\}", raw["pattern"])},
+                           needs=required_words(raw["pattern"]),
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
         names = set(rule.regex.groupindex) | {TOPIC}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
@@ -224,7 +239,14 @@ def _side(ctx: Context, m: re.Match, name: str, by_number: dict[int, Slot], lett
 
 
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
+    present = set(re.findall(r"⟦([A-Z])\d+⟧", line))
+    words = set(line.split())
     for rule in rule_set:
+        if any(not (set(letters) & present) for name, letters in rule.letters.items()
+               if name in (rule.subject, rule.object, rule.pairs)):
+            continue  # a name the rule needs is not in the sentence
+        if any(not (need & words) for need in rule.needs):
+            continue  # nor is a word it needs
         if rule.unless is not None and rule.unless.search(line):
             continue
         for m in rule.regex.finditer(line):

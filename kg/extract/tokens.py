@@ -27,13 +27,15 @@ class Token:
 
 @lru_cache(maxsize=1)
 def _pipeline():
+    """spaCy's blank Dutch tokenizer and the lookup lemmatizer's table (only that table is
+    read: what ``nlp.add_pipe("lemmatizer", config={"mode": "lookup"})`` would use, loaded
+    without building the rest of the pipeline)."""
     import spacy
-    import spacy_lookups_data  # noqa: F401  (the Dutch lemma tables the lemmatizer reads)
+    import spacy_lookups_data  # noqa: F401  (the Dutch lemma tables; an ImportError names what is missing)
+    from spacy.lookups import load_lookups
 
     nlp = spacy.blank("nl")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
     return nlp, table
 
 
@@ -44,8 +46,10 @@ def _lemmas() -> frozenset[str]:
     return frozenset(v for v in table.values() if isinstance(v, str))
 
 
+@lru_cache(maxsize=4096)
 def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` with their lemmas (lower case)."""
+    """The tokens of ``text`` with their lemmas (lower case); the same sentence is read once
+    however many components ask (the list is shared: do not change it)."""
     nlp, table = _pipeline()
     doc = nlp.make_doc(text)
     out = []
