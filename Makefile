@@ -48,6 +48,7 @@ screenshot: $(VENV)/.installed-test system-deps
 	KG_SCREENSHOT=docs/network.png $(BIN)/python -m pytest -q tests/test_main_job.py -k chromium
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/viz.py
 	$(BIN)/python bench/query.py
