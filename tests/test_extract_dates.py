@@ -24,3 +24,15 @@ def test_date_without_year_is_no_date():
 def test_cue_is_kept():
     (d,) = find_dates("De fusie gaat per 1 januari 2016 in.")
     assert d.cue == "per"
+
+
+def test_a_listed_service_takes_the_date_of_the_line_that_opens_the_list():
+    from kg.extract import extract
+    from kg.model import Document
+
+    text = ("Welzijn Vliethaven biedt in 2018 onder meer:\n"
+            "• maatschappelijk werk\n"
+            "• ouderenwerk\n")
+    ex = extract(Document(name="t.txt", text=text, kind="txt", sha256="0"), model=None)
+    dated = {(c.object.name, c.date) for c in ex.candidates if c.relation == "offersService"}
+    assert ("Maatschappelijk werk", "2018-01-01") in dated

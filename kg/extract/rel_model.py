@@ -60,9 +60,21 @@ def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list
         s, o = inst.subject, inst.object
         if rel in SYMMETRIC_RELATIONS and (o.start, o.name) < (s.start, s.name):
             s, o = o, s
-        date = date_near(ctx, view.index) if rel in DATED else None
+        date = _date_of(ctx, view) if rel in DATED else None
         out.append(Candidate(s, rel, o, view.sentence, "model", conf, date))
     return out
+
+
+def _date_of(ctx: Context, view) -> str | None:
+    """The date of the sentence, or for a bulleted item the date of the line that opens the
+    list ("Inwoners kunnen in 2018 rekenen op:")."""
+    date = date_near(ctx, view.index)
+    i = view.index
+    while date is None and ctx.views[i].bullet and i > 0:
+        i -= 1
+        if not ctx.views[i].bullet:
+            date = date_near(ctx, i) if ctx.views[i].text.rstrip().endswith(":") else None
+    return date
 
 
 def run(ctx: Context) -> None:

@@ -155,6 +155,7 @@ def _colon_lists(ctx: Context) -> None:
         else:
             agents = []
         agents = [o for o in agents if o.mention.type in ORG_TYPES]
+        date = date_near(ctx, v.index)  # "Inwoners kunnen in 2018 rekenen op:"
         for item in items:
             im, islots, _ = item.masked()
             if len(item.text.split()) > 10 or "⟦O" in im or not re.match(r"\s*(?:de\s+|het\s+)?⟦S", im):
@@ -163,7 +164,8 @@ def _colon_lists(ctx: Context) -> None:
                 sv = islots[int(sm.group(1))]
                 for o in agents:
                     if sv.mention.type == "Service":
-                        ctx.add(item, o, "offersService", sv, "offersService:biedt-lijst", 0.7)
+                        ctx.add(item, o, "offersService", sv, "offersService:biedt-lijst", 0.7,
+                                date or date_near(ctx, item.index))
 
 
 def run(ctx: Context) -> None:
