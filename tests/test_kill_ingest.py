@@ -34,7 +34,15 @@ def _corpus(folder: Path, n: int) -> Path:
 
 
 def _size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+    """Bytes in the store folder now; the store renames and removes its temporary files while
+    it writes, so a file listed a moment ago may be gone when it is measured."""
+    total = 0
+    for p in path.rglob("*") if path.exists() else ():
+        try:
+            total += p.stat().st_size if p.is_file() else 0
+        except FileNotFoundError:
+            continue
+    return total
 
 
 def incomplete_reports(store) -> list[str]:
