@@ -63,9 +63,8 @@ def examples_from_gold(prepared: Prepared, gold: GoldSet) -> list[Example]:
         o_names = [inst.object.name, inst.object.text]
         labels = {r: _label(gold, s_names, o_names, r) for r in inst.relations}
         for r in SYMMETRIC_RELATIONS & set(inst.relations):
-            back = _label(gold, o_names, s_names, r)
-            if back == 1 or labels[r] is None:
-                labels[r] = back if back == 1 else labels[r]
+            if _label(gold, o_names, s_names, r) == 1:  # read the other way round (an any-object row)
+                labels[r] = 1
         out.append(Example(inst.features, inst.relations, labels))
     return out
 
@@ -121,20 +120,6 @@ def train_user_model(examples: Iterable[Example], *, meta: dict | None = None) -
         raise InputError("no relation to learn from: the annotations or curations name no relation "
                          "that kg found as a candidate pair")
     return train(examples, c=1.0, meta=meta, base=shipped())
-
-
-def examples_for_texts(paths: Sequence[Path], gold_entities: list[dict], gold_relations: list[dict],
-                       progress: Callable[[str], None] | None = None) -> dict[str, list[Example]]:
-    """text id (file stem) -> its labelled examples."""
-    out = {}
-    for p in paths:
-        prepared = prepare_text(Path(p))
-        tid = Path(p).stem
-        gs = GoldSet.of(gold_entities, gold_relations, [tid])
-        out[tid] = examples_from_gold(prepared, gs)
-        if progress:
-            progress(tid)
-    return out
 
 
 def relation_rows(extraction, resolver=None) -> list[dict[str, str]]:
@@ -205,4 +190,4 @@ def calibration_points(rows: dict[str, list[dict[str, str]]], golds: dict[str, G
 
 __all__ = ["relation_rows", "leave_one_text_out", "leave_one_text_out_models", "decided_rows",
            "calibration_points", "Prepared", "prepare_text", "examples_from_gold", "examples_from_curation",
-           "train_user_model", "examples_for_texts", "gold_for"]
+           "train_user_model", "gold_for"]

@@ -47,6 +47,9 @@ RELATION_TYPES = (
     "offersService",
 )
 
+#: Relations that take a date when the text gives one (when a merger, service or membership starts).
+DATED_RELATIONS = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
+
 #: Relations that hold both ways; stored once, matched either way.
 SYMMETRIC_RELATIONS = frozenset({"partnerOf"})
 

@@ -27,13 +27,10 @@ from kg.errors import InputError
 FORMAT = 1
 #: Where the shipped weights are, inside the package.
 SHIPPED = "relation-model.json"
-#: Relations whose date the model takes from the sentence when no rule gave one.
-CLASS_WEIGHT = None
 #: Inverse regularisation of the shipped model, chosen leave-one-text-out on real texts.
 TRAIN_C = 0.1
 #: ``kg review`` also lists the candidates the model gives at least this probability.
 SUGGEST = 0.2
-DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
 
 
 @dataclass
@@ -207,7 +204,7 @@ def train(examples: Sequence[Example], *, c: float = 0.3, min_count: int = 2,
         x = vec.fit_transform([{f: 1 for f in ex.features if f in keep} for ex, _ in rows])
         x.indices = x.indices.astype("int32")  # liblinear takes 32-bit sparse indices only
         x.indptr = x.indptr.astype("int32")
-        clf = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000, class_weight=CLASS_WEIGHT)
+        clf = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
         clf.fit(x, ys)
         names = vec.get_feature_names_out()
         weights[rel] = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-4}
@@ -243,4 +240,4 @@ def fit_calibration(points: Sequence[tuple[str, str, int]], prior: float = 0.75,
     return out
 
 
-__all__ = ["RelationModel", "Example", "train", "fit_calibration", "shipped", "DATED", "SUGGEST"]
+__all__ = ["RelationModel", "Example", "train", "fit_calibration", "shipped", "SUGGEST"]

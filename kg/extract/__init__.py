@@ -60,7 +60,6 @@ def prepare(document: Document, gazetteer=None):
     from kg.extract.context import Context
 
     ctx = Context(document, gazetteer)
-    ctx.memory["relation_model"] = None
     for name in PIPELINE:
         import_module(f"kg.extract.{name}").run(ctx)
     ctx.memory["rule_candidates"] = list(ctx.extraction.candidates)

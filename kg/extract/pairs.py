@@ -23,12 +23,10 @@ from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import CUE_CLASSES
 from kg.extract.schema import fits, relations_for
 from kg.extract.tokens import Token, is_dutch_word, tokenize
-from kg.model import Candidate, Mention
+from kg.model import ORGANISATION_TYPES, Candidate, Mention
 
 #: Words that say nothing between two mentions (kept out of the bag of words, not of sequences).
 _STOP = frozenset({"de", "het", "een", "'s", "the"})
-#: How many tokens around the pair are read.
-_WINDOW = 3
 
 
 @dataclass
@@ -58,18 +56,16 @@ def _is_cap(tok: Token) -> bool:
 def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
     if view.index in cache:
         return cache[view.index]
-    slots = sorted(view.slots, key=lambda s: s.cstart)
-    tokens = tokenize(view.text)
+    slots = sorted(view.slots, key=lambda s: s.cstart)  # slots never overlap (Context.place)
     words: list[str] = []
     pos: dict[int, int] = {}
     si = 0
     first = True
-    for tok in tokens:
+    for tok in tokenize(view.text):
         while si < len(slots) and slots[si].cend <= tok.start:
             si += 1
-        inside = [s for s in slots if s.cstart <= tok.start < s.cend]
-        if inside:
-            s = inside[0]
+        if si < len(slots) and slots[si].cstart <= tok.start:
+            s = slots[si]
             if id(s) not in pos:
                 pos[id(s)] = len(words)
                 words.append(f"<{_type_of(s)}>")
@@ -128,15 +124,13 @@ def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]
 
 
 def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
-              coref_s: bool, coref_o: bool, counts: dict[str, int] | None = None) -> list[str]:
+              coref_s: bool, coref_o: bool, counts: dict[str, int], top: str) -> list[str]:
     f = [f"tt={s.type}|{o.type}"]
-    if counts is not None:
-        f += _mention_features("s_", s, counts) + _mention_features("o_", o, counts)
-        top = counts.get("", "")
-        if top and s.name.casefold() == top:
-            f.append("s_topic")
-        if top and o.name.casefold() == top:
-            f.append("o_topic")
+    f += _mention_features("s_", s, counts) + _mention_features("o_", o, counts)
+    if top and s.name.casefold() == top:
+        f.append("s_topic")
+    if top and o.name.casefold() == top:
+        f.append("o_topic")
     if s.role:
         f += [f"srole={w}" for w in s.role.lower().split()]
         f += [f"srolecls={CUE_CLASSES.get(w, 'none')}" for w in s.role.lower().split()]
@@ -195,16 +189,16 @@ _PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "
 
 def _org_names(ctx: Context) -> set[str]:
     return {sl.mention.name.casefold() for v in ctx.views for sl in v.slots
-            if not sl.group and sl.mention.type in ("Organisation", "Cooperative", "Partnership")}
+            if not sl.group and sl.mention.type in ORGANISATION_TYPES}
 
 
-def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> None:
+def _topic_pairs(ctx: Context, cache: dict, counts: dict, top: str, org_names: set[str],
+                 out: dict, key) -> None:
     """The organisation the text is most about, paired with what other sentences name.
 
     Org pages and annual reports say "Wij bieden ...", "Inwoners kunnen er terecht voor ...":
     the subject is the text's own organisation, named sentences away.
     """
-    top = counts.get("")
     if not top:
         return
     topic = None
@@ -218,7 +212,7 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> Non
     if topic is None:
         return
     # how much the text is about its topic: a page of one organisation, or news about several
-    org_counts = {k: n for k, n in counts.items() if k and k in _org_names(ctx)}
+    org_counts = {k: n for k, n in counts.items() if k in org_names}
     total = sum(org_counts.values()) or 1
     share = org_counts.get(top, 0) / total
     doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
@@ -231,7 +225,7 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, out: dict, key) -> Non
         words = set(seq.words)
         sent = [f"sentcls={c}" for c in {_shape(w) for w in words} if c.startswith("[")]
         sent += [f"pron={_PRONOUNS[w]}" for w in words if w in _PRONOUNS]
-        n_orgs = sum(1 for m in mentions if m.type in ("Organisation", "Cooperative", "Partnership"))
+        n_orgs = sum(1 for m in mentions if m.type in ORGANISATION_TYPES)
         sent.append(f"orgs_here={_bucket(n_orgs)}")
         if v.bullet:
             sent.append("bullet")
@@ -262,10 +256,9 @@ def instances(ctx: Context) -> list[PairInstance]:
         for sl in v.slots:
             for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
                 counts[m.name.casefold()] = counts.get(m.name.casefold(), 0) + 1
-    orgs = [(n, k) for k, n in counts.items() if k and any(
-        sl.mention.name.casefold() == k and sl.mention.type in ("Organisation", "Cooperative", "Partnership")
-        for v in ctx.views for sl in v.slots if not sl.group)]
-    counts[""] = max(orgs)[1] if orgs else ""  # the organisation the text is most about
+    org_names = _org_names(ctx)
+    # the organisation the text is most about (named most often; ties: the last name in order)
+    top = max(((n, k) for k, n in counts.items() if k in org_names), default=(0, ""))[1]
 
     def key(s: Mention, o: Mention, vi: int) -> tuple:
         return (s.start, s.end, s.name, o.start, o.end, o.name, vi)
@@ -293,14 +286,14 @@ def instances(ctx: Context) -> list[PairInstance]:
                 k = key(ma, mb, v.index)
                 if k in out:
                     continue
-                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, counts)
+                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, counts, top)
                 if v.heading:
                     f.append("heading")
                 if v.bullet:
                     f.append("bullet")
                 out[k] = PairInstance(ma, mb, v.index, f, relations=rels)
 
-    _topic_pairs(ctx, cache, counts, out, key)
+    _topic_pairs(ctx, cache, counts, top, org_names, out, key)
 
     for c in ctx.extraction.candidates:
         v = _view_of(ctx, c)
@@ -317,7 +310,7 @@ def instances(ctx: Context) -> list[PairInstance]:
                         pos.setdefault((m.start, m.end, m.name), seq.slot_pos.get(id(sl)))
             i = pos.get((c.subject.start, c.subject.end, c.subject.name))
             j = pos.get((c.object.start, c.object.end, c.object.name))
-            f = _features(seq, i, j, c.subject, c.object, False, False, counts)
+            f = _features(seq, i, j, c.subject, c.object, False, False, counts, top)
             inst = out[k] = PairInstance(c.subject, c.object, vi, f,
                                          relations=relations_for(c.subject.type, c.object.type))
         inst.rules.append(c)

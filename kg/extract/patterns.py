@@ -42,7 +42,7 @@ from kg.extract.context import TYPE_LETTER, Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.schema import fits
 from kg.extract.tokens import tokenize
-from kg.model import RELATION_TYPES, SYMMETRIC_RELATIONS
+from kg.model import DATED_RELATIONS, RELATION_TYPES, SYMMETRIC_RELATIONS
 
 CLASSES = {
     "ORG": "O", "MUN": "M", "PROV": "V", "HOOD": "N", "PLACE": "MVN", "PILOT": "P", "SVC": "S",
@@ -55,7 +55,6 @@ _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
 #: "Inwoners kunnen er terecht bij het maatschappelijk werk"): the one named in its opening
 #: lines and most often (kg.extract.coref.author_org). No rule fires on it when there is none.
 TOPIC = "TOPIC"
-_DATED = ("mergesInto", "offersService", "foundedBy", "partOf", "memberOf", "leadsPilot")
 
 
 @dataclass
@@ -252,7 +251,7 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
         for m in rule.regex.finditer(line):
             span = line[m.start():m.end()]
             modality = "negated" if re.search(r"\b(?:niet|geen|nooit)\b", span) else "asserted"
-            date = date_near(ctx, v.index) if rule.relation in _DATED else None
+            date = date_near(ctx, v.index) if rule.relation in DATED_RELATIONS else None
             if rule.pairs:
                 items = _members(m.group(rule.pairs), by_number)
                 for i, a in enumerate(items):

@@ -18,8 +18,8 @@ from __future__ import annotations
 from kg.extract.context import Context
 from kg.extract.dates import date_near
 from kg.extract.pairs import PairInstance, instances
-from kg.model import SYMMETRIC_RELATIONS, Candidate
-from kg.relation_model import DATED, RelationModel
+from kg.model import DATED_RELATIONS, SYMMETRIC_RELATIONS, Candidate
+from kg.relation_model import RelationModel
 
 
 def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairInstance, str, float]]:
@@ -60,7 +60,7 @@ def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list
         s, o = inst.subject, inst.object
         if rel in SYMMETRIC_RELATIONS and (o.start, o.name) < (s.start, s.name):
             s, o = o, s
-        date = _date_of(ctx, view) if rel in DATED else None
+        date = _date_of(ctx, view) if rel in DATED_RELATIONS else None
         out.append(Candidate(s, rel, o, view.sentence, "model", conf, date))
     return out
 
@@ -78,10 +78,5 @@ def _date_of(ctx: Context, view) -> str | None:
 
 
 def run(ctx: Context) -> None:
-    """Component: score the candidate pairs; keep what the model accepts."""
-    insts = instances(ctx)
-    ctx.memory["pair_instances"] = insts
-    model = ctx.memory.get("relation_model")
-    if model is None:
-        return
-    ctx.extraction.candidates = apply(ctx, insts, model)
+    """Component: the candidate pairs, kept for :func:`kg.extract.decide` (which applies a model)."""
+    ctx.memory["pair_instances"] = instances(ctx)
