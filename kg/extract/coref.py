@@ -189,8 +189,8 @@ _QUOTE_SPEAKER = re.compile(r"(?i)\b(?:zegt|zei|aldus|vertelt|vertelde|meldt|lic
 
 
 def author_org(ctx: Context) -> Slot | None:
-    """The organisation a first-person report is by: named in its title lines or first sentence,
-    and the organisation the text names most often."""
+    """The organisation a report is by or about: the one the text names most often, at least
+    twice (a shortened form counting for the full name) and more often than any other."""
     counts: dict[str, int] = {}
     first: dict[str, Slot] = {}
     for v in ctx.views:
@@ -206,14 +206,12 @@ def author_org(ctx: Context) -> Slot | None:
     if not counts:
         return None
     # a shorter form counts for the longer name it is part of ("Welzijn X" in "Stichting Welzijn X")
-    total = {k: sum(n for k2, n in counts.items() if k2 == k or k.endswith(" " + k2)) for k in counts}
+    # and so does a shortened name of two words or more ("Stichting Welzijn" for "Stichting Welzijn X")
+    total = {k: sum(n for k2, n in counts.items() if k2 == k or k.endswith(" " + k2)
+                    or " " in k2 and k.startswith(k2 + " ")) for k in counts}
     best = max(total, key=lambda k: (total[k], len(k)))
-    if total[best] < 3 or sorted(total.values())[-2:-1] == [total[best]] and len(total) > 1 \
+    if total[best] < 2 or sorted(total.values())[-2:-1] == [total[best]] and len(total) > 1 \
             and sorted(total.values())[-2] == total[best]:
-        return None
-    opening = [s for v in ctx.views[:4] for s in v.slots if s.group is None]
-    if not any(n.casefold() == best or best.endswith(" " + n.casefold())
-               for s in opening for n in {s.mention.name, s.mention.label or s.mention.name}):
         return None
     return first[best]
 

@@ -619,8 +619,10 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
             and nxt.mention.type in ("Municipality", "Province") and nxt.group is None):
         return False
     if not alone_ok and _alone_counts(ctx, chains).get(key, 0) != 0 \
-            and _alone_counts(ctx, chains).get(key, 0) >= _placed_counts(ctx, chains).get(key, 0):
-        # "Buurtkracht Deventer" four times and "Buurtkracht" once: the place is part of the name
+            and _alone_counts(ctx, chains).get(key, 0) >= _placed_counts(ctx, chains).get(key, 0) \
+            and key not in ctx.memory["first_placed"]:
+        # "Buurtkracht Deventer" four times and "Buurtkracht" once: the place is part of the name;
+        # so it is when the text introduces the name with the place and shortens it later
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend
@@ -710,15 +712,19 @@ def _alone_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
     """How often each name stands without a place right after it (computed once per text)."""
     found = ctx.memory.get("alone_counts")
     if found is None:
-        found, placed = Counter(), Counter()
+        found, placed, first_placed = Counter(), Counter(), set()
         for c in chains:
+            key = normalise_name(c.view.text[c.cs:c.ce])
             nxt = c.view.slot_at(c.ce + 1, c.ce + 2)
             if not (nxt and nxt.mention.type in ("Municipality", "Province")):
-                found[normalise_name(c.view.text[c.cs:c.ce])] += 1
+                found[key] += 1
             elif nxt.cstart == c.ce + 1 and c.view.text[c.ce] == " ":
-                placed[normalise_name(c.view.text[c.cs:c.ce])] += 1
+                if key not in found and key not in placed:
+                    first_placed.add(key)
+                placed[key] += 1
         ctx.memory["alone_counts"] = found
         ctx.memory["placed_counts"] = placed
+        ctx.memory["first_placed"] = first_placed
     return found
 
 
