@@ -82,3 +82,18 @@ def test_a_name_with_a_surname_particle_beside_a_role_is_a_person():
     assert "Marenne van Kempen" in names("Marenne van Kempen is bestuurder van Stichting Kompas.", "Person")
     assert "Corrie van Randwijk" in names("De huidige bestuurder, Corrie van Randwijk, vertrekt.", "Person")
     assert not names("Centrum van Utrecht is een wijk.", "Person")
+
+
+def test_a_place_only_ever_written_after_a_person_is_part_of_a_double_surname():
+    text = "In gesprek met Henk de Wit Ommen. 'We groeien,' zegt Henk de Wit Ommen, bestuurder."
+    assert "Henk de Wit Ommen" in names(text, "Person")
+    assert "Ommen" not in names(text, "Municipality")
+    # the place also stands alone: the person is Henk de Wit, and he lives in Ommen
+    text = "Henk de Wit Ommen sprak. Hij woont in Ommen."
+    assert "Henk de Wit" in names(text, "Person") and "Ommen" in names(text, "Municipality")
+
+
+def test_a_name_introduced_with_its_place_keeps_it_when_shortened_later():
+    text = ("Stichting Buurtwerk Midden-Drenthe is een stabiele organisatie. "
+            "Stichting Buurtwerk viert feest.")
+    assert "Stichting Buurtwerk Midden-Drenthe" in names(text, "Organisation")

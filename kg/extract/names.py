@@ -489,6 +489,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
             and not any(_looks_like_name(w) for w in c.words)) or _led_by_person(ctx, c, before, after, mid[key]):
         surname = _extend_person(v, c)
+        surname = _double_surname(ctx, v, c.cs, surname)
         slot = ctx.place(v, c.cs, surname, "Person", role=role)
         if slot is not None and surname - c.cs > len(c.words[0]) + 1:
             # "Noud Hendrix" ... "zegt Hendrix": the surname alone refers to the person later on
@@ -666,6 +667,21 @@ def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
         v.slots.extend(inner)
         return False
     return True
+
+
+def _double_surname(ctx: Context, v: View, cs: int, ce: int) -> int:
+    """"Wilbert de Haan Westerveld": a place name right after a person's name that the text never
+    writes without that name is the second part of a double surname; the end of the name."""
+    nxt = v.slot_at(ce + 1, ce + 2)
+    if nxt is None or nxt.cstart != ce + 1 or v.text[ce:ce + 1] != " " or nxt.group is not None \
+            or nxt.mention.type not in ("Municipality", "Neighbourhood") or " " in nxt.mention.text:
+        return ce
+    if not re.match(r"\s*(?:[),.:;!?'’\"”]|$)", v.text[nxt.cend:]):
+        return ce  # "Anna Bakker Assen Noord" is no name of a person
+    if not _only_after(ctx, nxt.mention.text, v.text[cs:ce]):
+        return ce
+    v.slots.remove(nxt)
+    return nxt.cend
 
 
 def _only_after(ctx: Context, word: str, place: str) -> bool:
