@@ -209,9 +209,10 @@ def author_org(ctx: Context) -> Slot | None:
     # and so does a shortened name of two words or more ("Stichting Welzijn" for "Stichting Welzijn X")
     total = {k: sum(n for k2, n in counts.items() if k2 == k or k.endswith(" " + k2)
                     or " " in k2 and k.startswith(k2 + " ")) for k in counts}
-    best = max(total, key=lambda k: (total[k], len(k)))
-    if total[best] < 2 or sorted(total.values())[-2:-1] == [total[best]] and len(total) > 1 \
-            and sorted(total.values())[-2] == total[best]:
+    order = {k: i for i, k in enumerate(first)}
+    # of names named equally often, the one the text names first
+    best = max(total, key=lambda k: (total[k], -order[k]))
+    if total[best] < 2:
         return None
     return first[best]
 
