@@ -97,3 +97,8 @@ def test_a_name_introduced_with_its_place_keeps_it_when_shortened_later():
     text = ("Stichting Buurtwerk Midden-Drenthe is een stabiele organisatie. "
             "Stichting Buurtwerk viert feest.")
     assert "Stichting Buurtwerk Midden-Drenthe" in names(text, "Organisation")
+
+
+def test_a_name_with_inner_capitals_keeps_the_place_it_never_stands_without():
+    text = "Het aanbod komt van SOL en DoeMee Leiden. DoeMee Leiden helpt met taal."
+    assert "DoeMee Leiden" in names(text, "Organisation")

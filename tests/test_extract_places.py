@@ -1,4 +1,4 @@
-from extract_helpers import run
+from extract_helpers import run, triples
 
 
 def _places(text):
@@ -44,3 +44,9 @@ def test_place_adjective_before_a_kind_noun_locates_the_organisation():
     found = triples("Oprichters zijn Welzijn Venlo, de Roermondse stichting Het Anker en de Edese "
                     "welzijnsorganisatie Zorgkring.")
     assert {("Het Anker", "locatedIn", "Roermond"), ("Zorgkring", "locatedIn", "Ede")} <= found
+
+
+def test_a_place_in_a_name_is_where_it_is_for_municipalities_only():
+    found = triples("Welzijn Rijnvliet helpt. Bureau Jeugdhulp Noord-Holland en Meldpunt Zwolle ook.")
+    assert ("Meldpunt Zwolle", "locatedIn", "Zwolle") in found
+    assert not any(t[1] == "locatedIn" and t[2] == "Noord-Holland" for t in found)

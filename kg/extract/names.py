@@ -532,7 +532,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             return
         # "Dimon Groningen", "MEE Drenthe": a name that never stands without the place after it
         orgish = bool(_ORGISH_END.search(w)) and not _is_acronym(w)
-        if (not looks or _is_acronym(w) or orgish) and _absorb_place(ctx, v, c, chains, key, orgish):
+        if _absorb_place(ctx, v, c, chains, key, orgish):
             return
         strong = looks or mid[key] >= 2 or c.listed
         slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=strong)

@@ -122,7 +122,10 @@ def run(ctx: Context) -> None:
             if s.mention.type in ORG_TYPES and s.group is None and " " in s.mention.text:
                 last = s.mention.text.rsplit(" ", 1)[1]
                 place = ctx.gazetteer.lookup_one(last)
-                if place is not None:
+                head = s.mention.text.rsplit(" ", 1)[0]
+                # "Welzijn Westerwolde" is at home there; "Bureau Jeugdzorg Noord-Holland" covers a
+                # province and "SBI Amersfoort" is a local branch of an abbreviation: not said to be there
+                if place is not None and place.type == "Municipality" and not head.isupper():
                     # the mention is the place word only: the whole name would become an alias of the place
                     pm = ctx.mention(v, s.cend - len(last), s.cend, place.type, label=place.name)
                     ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
