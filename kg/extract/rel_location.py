@@ -88,8 +88,8 @@ def run(ctx: Context) -> None:
                 _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
         for m in _ADJ.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
-            if subj.group is not None:
-                continue
+            if subj.group is not None or not subj.strong:
+                continue  # "de Toegang in Middelburg": a capitalised common word is no organisation there
             for p in place.members():
                 ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
         for m in _ACTIVE.finditer(masked):
