@@ -44,3 +44,19 @@ def test_services_in_brackets_after_a_bulleted_partner():
     t = triples(text)
     assert ("Stichting Opvoedhulp Westerkwartier", "offersService", "Opvoedondersteuning") in t
     assert ("Stichting Opvoedhulp Westerkwartier", "offersService", "Oudercursussen") in t
+
+
+def test_bulleted_kinds_of_help_after_a_help_intro_are_services_lexicon_or_not():
+    text = ("Stichting Avondrood is op veel gebieden actief om inwoners te helpen, zoals:\n"
+            "- Hulp bij de “Belastingaangifte”; samen de papieren doornemen;\n"
+            "- Hulp als “Wandelmaatje” om er samen op uit te gaan.\n"
+            "- Hulp bij rouw en verlies; een luisterend oor.\n")
+    assert _services(text) == {"Hulp bij de Belastingaangifte", "Hulp als Wandelmaatje",
+                               "Hulp bij rouw en verlies"}
+
+
+def test_bulleted_partners_after_a_help_intro_are_no_services():
+    text = ("Stichting Avondrood helpt inwoners samen met partners als:\n"
+            "- Welzijn Noorderhaven; in de wijk;\n"
+            "- Humanis Vlist.\n")
+    assert _services(text) == set()

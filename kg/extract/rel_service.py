@@ -168,8 +168,73 @@ def _colon_lists(ctx: Context) -> None:
                                 date or date_near(ctx, item.index))
 
 
+#: A line that opens a bulleted list of the kinds of help an organisation gives: "X is op velerlei
+#: gebied actief om mensen te helpen, zoals:", "Wij ondersteunen inwoners onder meer met:".
+_HELP_INTRO = re.compile(r"(?i)\b(?:actief|helpen|helpt|ondersteunen|ondersteunt|ondersteuning|hulp|"
+                         r"bieden|biedt|aanbod|diensten|dienstverlening|activiteiten|organiseert|"
+                         r"organiseren|verzorgt|verzorgen|verleent|verlenen)\b[^:]*"
+                         r"\b(?:zoals|onder\s+meer|onder\s+andere|bijvoorbeeld|met|op|aan|voor)\s*:\s*$")
+#: Where the name of a listed kind of help ends: "Hulp bij rouw en verlies; Sommige mensen ...".
+_ITEM_HEAD = re.compile(r"[^;:,.()!?]+?(?=\s*(?:[;:,.()!?]|[\s\"'“”‘’](?:om|waarbij|zodat|door|voor\s+wie)\s|$))")
+_QUOTES = "\"'“”‘’„"
+
+
+def _help_lists(ctx: Context) -> None:
+    """"Humanitas is actief om mensen te helpen, zoals:" + bullets "- Hulp bij rouw en verlies; ...":
+    each item names a kind of help the organisation gives, whether or not the lexicon knows it."""
+    from kg.extract.coref import author_org
+    from kg.extract.rules import topic_org
+    from kg.extract.services import label_of
+
+    for v in ctx.views:
+        if v.bullet or v.heading or not _HELP_INTRO.search(v.text):
+            continue
+        items = list_item_views(ctx, v)
+        if len(items) < 2:
+            continue
+        masked, slots, _ = v.masked()
+        orgs = [o for o in _orgs_in(masked, slots, 0, len(masked))
+                if not re.search(r"\b(?:in|uit|te|met|van|voor|bij)\s+$", masked[:o[0]])]
+        if orgs:
+            agents = orgs[0][1].members()
+        elif _FIRST_PERSON_OPEN.match(v.text):
+            topic = topic_org(ctx, v) or author_org(ctx)
+            agents = [topic] if topic is not None else []
+        else:
+            agents = []
+        agents = [o for o in agents if o.mention.type in ORG_TYPES]
+        if not agents:
+            continue
+        for item in items:
+            head = _ITEM_HEAD.match(item.text)
+            if not head:
+                continue
+            cs, ce = head.start(), head.end()
+            while cs < ce and (item.text[cs] in _QUOTES or item.text[cs].isspace()):
+                cs += 1
+            while ce > cs and (item.text[ce - 1] in _QUOTES or item.text[ce - 1].isspace()):
+                ce -= 1
+            words = item.text[cs:ce].split()
+            if not 1 <= len(words) <= 6 or not item.text[cs:cs + 1].isalpha():
+                continue
+            inside = [sl for sl in item.slots if sl.cstart < ce and sl.cend > cs]
+            if any(sl.mention.type != "Service" for sl in inside):
+                continue  # a listed organisation or person, not a kind of help
+            for sl in inside:
+                item.slots.remove(sl)
+            label = label_of("".join(ch for ch in item.text[cs:ce] if ch not in _QUOTES))
+            sv = ctx.place(item, cs, ce, "Service", label=label, strong=False)
+            if sv is None:
+                item.slots.extend(inside)
+                continue
+            for o in agents:
+                ctx.add(item, o, "offersService", sv, "offersService:hulp-lijst", 0.7,
+                        date_near(ctx, v.index) or date_near(ctx, item.index))
+
+
 def run(ctx: Context) -> None:
     """Component: offersService candidates."""
+    _help_lists(ctx)
     _heading_lists(ctx)
     _colon_lists(ctx)
     for v in ctx.views:
