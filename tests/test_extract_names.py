@@ -102,3 +102,9 @@ def test_a_name_introduced_with_its_place_keeps_it_when_shortened_later():
 def test_a_name_with_inner_capitals_keeps_the_place_it_never_stands_without():
     text = "Het aanbod komt van SOL en DoeMee Leiden. DoeMee Leiden helpt met taal."
     assert "DoeMee Leiden" in names(text, "Organisation")
+
+
+def test_an_abbreviated_stichting_is_no_name_and_the_name_after_it_is():
+    found = triples("Anna Bos is bestuurder van Stg. Kompasroos in de gemeente Utrecht.")
+    assert ("Anna Bos", "headOf", "Kompasroos") in found
+    assert "Stg" not in names("Anna Bos is bestuurder van Stg. Kompasroos.")

@@ -83,7 +83,7 @@ _LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\
 def _initial_positions(v: View) -> set[int]:
     """Clean offsets where a word is capitalised for grammatical reasons."""
     pos = {0}
-    for m in re.finditer(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|\.\s+", v.text):
+    for m in re.finditer(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|(?<!\bStg)(?<!\bSticht)\.\s+", v.text):
         pos.add(m.end())
     return pos
 
@@ -135,6 +135,8 @@ def _chains(v: View) -> list[_Chain]:
         pos = ce
         if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
             continue
+        if m.group(0) in ("Stg", "Sticht") and re.match(r"\.\s+[A-ZÀ-Ý]", text[ce:]):
+            continue  # "Stg. Lokalis": the abbreviated kind word, not the name
         words = [m.group(0)]
         suffix = re.search(r"-(?:%s)$" % _ROLE_RX, words[0], re.IGNORECASE)
         if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
