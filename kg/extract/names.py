@@ -135,8 +135,10 @@ def _chains(v: View) -> list[_Chain]:
         pos = ce
         if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
             continue
-        if m.group(0) in ("Stg", "Sticht") and re.match(r"\.\s+[A-ZÀ-Ý]", text[ce:]):
-            continue  # "Stg. Lokalis": the abbreviated kind word, not the name
+        kind = re.match(r"\.\s+(?=[A-ZÀ-Ý])", text[ce:]) if m.group(0) in ("Stg", "Sticht") else None
+        if kind:  # "Stg. Lokalis": the abbreviated kind word, not the name; what follows is one
+            v.after_kind.add(ce + kind.end())
+            continue
         words = [m.group(0)]
         suffix = re.search(r"-(?:%s)$" % _ROLE_RX, words[0], re.IGNORECASE)
         if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
@@ -503,6 +505,9 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         return
     if len(c.words) == 1:
         w = c.words[0]
+        if c.cs in v.after_kind:
+            ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=True)
+            return
         if _bad_single(w):
             return
         if c.initial and w.casefold() in NAME_HEADS and _place_follows(v, c.ce) \

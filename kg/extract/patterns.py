@@ -201,6 +201,9 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
                 words.append(f"⟦{letter}{inside}⟧")
                 by_number[inside] = s
             continue
+        if tok.text == "." and words and words[-1] in ("stg", "sticht"):
+            words[-1] = "stichting"  # "Stg. Lokalis": an abbreviation, no sentence end
+            continue
         words.append(tok.lemma)
     return " ".join(words) + " ", by_number
 
