@@ -108,3 +108,12 @@ def test_an_abbreviated_stichting_is_no_name_and_the_name_after_it_is():
     found = triples("Anna Bos is bestuurder van Stg. Kompasroos in de gemeente Utrecht.")
     assert ("Anna Bos", "headOf", "Kompasroos") in found
     assert "Stg" not in names("Anna Bos is bestuurder van Stg. Kompasroos.")
+
+
+def test_an_acronym_spells_the_whole_name_across_en():
+    text = "De gemeente sloot een contract met Stichting Zorg en Welzijn Rivierland (SZWR) te Tiel."
+    assert "Stichting Zorg en Welzijn Rivierland" in names(text, "Organisation")
+    text = "Sinds 2012 bestaat het netwerk Wonen en Zorg Samen Amersfoort (WZSA)."
+    assert "Wonen en Zorg Samen Amersfoort" in names(text, "Organisation")
+    # no acronym that spells it: two names
+    assert {"Welzijn Noord", "Humanis Vlist"} <= names("Welzijn Noord en Humanis Vlist (HV) werken samen.")

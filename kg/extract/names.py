@@ -807,6 +807,7 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
     prev = [s for s in v.sorted_slots() if s.cend <= slot.cstart - 1]
     if not prev or v.text[prev[-1].cend:slot.cstart].strip() != "(":
         return
+    prev[-1] = _extend_to_acronym(ctx, v, prev[-1], slot.mention.text.split("-")[0])
     long = prev[-1].mention.name
     initials = "".join(w[0] for w in long.split() if w[0].isupper())
     # "Stichting Maatschappelijk Werk X (MWX)": the legal form is often left out of the acronym
@@ -815,6 +816,52 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
             or (bare and len(bare) >= 2 and bare == slot.mention.text):
         ctx.retype(slot, prev[-1].mention.type, label=long)
         ctx.memory.setdefault("acronyms", {})[slot.mention.text] = (long, prev[-1].mention.type)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """The acronym is the initials, with at most one inner word left out ("SMWO" for
+    Stichting Maatschappelijk Werk en Welzijn Oosterschelderegio, SMWWO)."""
+    if acronym == initials:
+        return True
+    if len(initials) != len(acronym) + 1 or acronym[0] != initials[0] or acronym[-1] != initials[-1]:
+        return False
+    return any(initials[:i] + initials[i + 1:] == acronym for i in range(1, len(initials) - 1))
+
+
+def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot:
+    """"Stichting Maatschappelijk Werk en Welzijn X (SMWWX)": the name read up to "en" is the end of
+    a longer one whose initials the acronym spells; the slot of the whole name."""
+    mine = _initials(named.mention.text.split())
+    if mine == acronym or not acronym.endswith(mine) or named.group is not None:
+        return named
+    before = v.text[:named.cstart]
+    words = list(re.finditer(r"[\w'’&-]+", before))[-8:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if not w.group(0)[:1].isupper():
+            if w.group(0) in ("en", "voor", "van", "de", "het", "&", "op", "in"):
+                continue
+            break
+        span = [x.group(0) for x in words[i:]]
+        full = _initials(span) + mine
+        if len(acronym) >= 3 and _spells(acronym, full):
+            cs = w.start()
+            inner = [sl for sl in v.slots if sl is not named and sl.cstart < named.cend and sl.cend > cs]
+            if any(sl.cstart < cs or sl.group is not None or sl.mention.type != named.mention.type
+                   for sl in inner):
+                return named
+            for sl in [named, *inner]:
+                v.slots.remove(sl)
+            slot = ctx.place(v, cs, named.cend, named.mention.type, strong=True)
+            if slot is None:
+                v.slots.extend([named, *inner])
+                return named
+            return slot
+    return named
 
 
 def _label_acronyms(ctx: Context) -> None:

@@ -14,6 +14,7 @@ Pattern syntax, tokens separated by spaces:
 ``fuseren``        that lemma
 ``(fusie|fuseren)``  any of these lemmas
 ``fusie?``         the lemma, or nothing
+``*organisatie``   any word ending in it ("zorgorganisatie"), also inside ``(...)``
 ``~3``             up to 3 other words (no name, no clause punctuation)
 ``~~3``            up to 3 words or names (no clause punctuation)
 ``,`` ``:``        that punctuation
@@ -89,6 +90,13 @@ def _slot_rx(letters: str, name: str, many: bool | str) -> str:
     return rf"(?P<{name}>{one})"
 
 
+def _word_rx(word: str) -> str:
+    """A lemma, or with a leading ``*`` any word ending in it (``*organisatie``: "zorgorganisatie")."""
+    if word.startswith("*") and len(word) > 1:
+        return rf"[^\s⟦⟧,.;:()]*{re.escape(word[1:])}"
+    return re.escape(word)
+
+
 def compile_pattern(pattern: str) -> re.Pattern:
     """The regular expression over a token line (tokens each followed by one space)."""
     out = []
@@ -118,10 +126,10 @@ def compile_pattern(pattern: str) -> re.Pattern:
         optional = tok.endswith("?") and len(tok) > 1
         core = tok[:-1] if optional else tok
         if core.startswith("(") and core.endswith(")"):
-            alts = "|".join(re.escape(a) for a in core[1:-1].split("|"))
+            alts = "|".join(_word_rx(a) for a in core[1:-1].split("|"))
             rx = rf"(?:{alts}) "
         else:
-            rx = rf"{re.escape(core)} "
+            rx = rf"{_word_rx(core)} "
         out.append(rf"(?:{rx})?" if optional else rx)
     return re.compile("".join(out))
 
@@ -134,7 +142,7 @@ def required_words(pattern: str) -> list[frozenset[str]]:
         if tok.endswith("?") or tok.startswith(("{", "~", "&", "^")) or not tok[:1].isalnum() and not tok.startswith("("):
             continue
         words = tok[1:-1].split("|") if tok.startswith("(") and tok.endswith(")") else [tok]
-        if all(w[:1].isalnum() for w in words):
+        if all(w[:1].isalnum() for w in words):  # a ``*suffix`` word is no fixed word
             out.append(frozenset(words))
     return out
 

@@ -22,7 +22,7 @@ from kg.extract.lexicon import VENUE_NOUNS
 from kg.extract.rules import ORG_TYPES, list_before, parse_list
 from kg.text import normalise_name
 
-_ADJ = re.compile(r"⟦([OP])(\d+)⟧\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
+_ADJ = re.compile(r"⟦([OP])(\d+)⟧(?:\s*\(\s*⟦O\d+⟧\s*\))?\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
 _ACTIVE = re.compile(r"(?:,\s*die\s+|,\s*(?=gevestigd\b)|\s+)(?:is|zijn|was|waren)?\s*(?P<resp>respectievelijk\s+)?"
                      r"(?:\w+\s+)?(?:actief|gevestigd|werkzaam|aanwezig)\s+(?:(?:is|zijn|was|waren)\s+)?"
                      r"(?:aan\s+(?:de\s+|het\s+)?[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)*(?:\s+\d+\s?[a-zA-Z]?)?\s+)?(?:in|te)\s+"
