@@ -213,7 +213,22 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
             words[-1] = "stichting"  # "Stg. Lokalis": an abbreviation, no sentence end
             continue
         words.append(tok.lemma)
-    return " ".join(words) + " ", by_number
+    line = " ".join(words) + " "
+    if "( ⟦" in line:
+        line = _ACRONYM_AFTER.sub(lambda m: _drop_acronym(m, by_number), line)
+    return line, by_number
+
+
+#: "Stichting X (SX) te Goes": an acronym in brackets right after the name it abbreviates.
+_ACRONYM_AFTER = re.compile(r"(⟦[A-Z](\d+)⟧ )\( ⟦[A-Z](\d+)⟧ \) ")
+
+
+def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
+    """The rules read the name once: "X (SX) te Goes" as "X te Goes"."""
+    long, short = by_number[int(m.group(2))], by_number[int(m.group(3))]
+    if short.mention.label and short.mention.label == long.mention.name:
+        return m.group(1)
+    return m.group(0)
 
 
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
