@@ -179,8 +179,9 @@ class Context:
 
 # -- helpers the name finders and the rules share ---------------------------------------------
 def list_item_views(ctx: Context, view: View) -> list[View]:
-    """The bulleted items that follow ``view`` when it introduces them with a colon."""
-    if not view.text.rstrip().endswith(":"):
+    """The bulleted items that follow ``view`` when it introduces them: with a colon, or as "de
+    volgende organisaties" ("... is door de volgende verenigingen opgericht.")."""
+    if not view.text.rstrip().endswith(":") and not re.search(r"\b[Dd]e\s+volgende\s+\w+", view.text):
         return []
     out = []
     for v in ctx.views[view.index + 1:]:

@@ -10,6 +10,7 @@ Pattern syntax, tokens separated by spaces:
 ``{A:ORG}``        one name of class ORG, captured as A
 ``{A:ORG+}``       a coordination of names of that class ("A, B en C"), captured as A
 ``{A:ORG*}``       every name of that class from here to the sentence's end
+``{A:ORG>}``       the names opening the bulleted items after the sentence (which ends here)
 ``^``              the sentence's start
 ``fuseren``        that lemma
 ``(fusie|fuseren)``  any of these lemmas
@@ -70,6 +71,7 @@ class PatternRule:
     confidence: float = 0.8
     unless: re.Pattern | None = None  #: a pattern that, found anywhere in the sentence, blocks the rule
     letters: dict[str, str] = field(default_factory=dict)  #: capture -> the type letters it takes
+    bullets: frozenset[str] = frozenset()  #: captures that take the bulleted items after the sentence
     needs: list[frozenset[str]] = field(default_factory=list)  #: words of which one must be there
     examples: list[dict] = field(default_factory=list)
     counter: list[str] = field(default_factory=list)
@@ -101,11 +103,14 @@ def compile_pattern(pattern: str) -> re.Pattern:
     """The regular expression over a token line (tokens each followed by one space)."""
     out = []
     for tok in pattern.split():
-        m = re.fullmatch(r"\{([A-Z])\:([A-Z]+)([+*]?)\}", tok)
+        m = re.fullmatch(r"\{([A-Z])\:([A-Z]+)([+*>]?)\}", tok)
         if m:
             name, cls, many = m.groups()
             if cls not in CLASSES:
                 raise InputError(f"pattern {pattern!r}: unknown class {cls}")
+            if many == ">":  # the bulleted items after the sentence: it must end here
+                out.append(rf"(?P<{name}>)(?:[:.] )?$")
+                continue
             out.append(_slot_rx(CLASSES[cls], name, many if many == "*" else bool(many)))
             continue
         if tok == "^":  # the sentence's start
@@ -179,7 +184,8 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            confidence=float(raw.get("confidence", 0.8)),
                            unless=compile_pattern(raw["unless"]) if raw.get("unless") else None,
                            letters={n: CLASSES.get(c, "") for n, c in
-                                    re.findall(r"\{([A-Z]):([A-Z]+)[+*]?\}", raw["pattern"])},
+                                    re.findall(r"\{([A-Z]):([A-Z]+)[+*>]?\}", raw["pattern"])},
+                           bullets=frozenset(re.findall(r"\{([A-Z]):[A-Z]+>\}", raw["pattern"])),
                            needs=required_words(raw["pattern"]),
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
         names = set(rule.regex.groupindex) | {TOPIC}
@@ -259,8 +265,16 @@ def _topic(ctx: Context) -> list:
     return [ctx.memory["author_org"]] if ctx.memory["author_org"] is not None else []
 
 
-def _side(ctx: Context, m: re.Match, name: str, by_number: dict[int, Slot], letters: str = "") -> list:
-    return _topic(ctx) if name == TOPIC else _members(m.group(name), by_number, letters)
+def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
+          by_number: dict[int, Slot]) -> list:
+    letters = rule.letters.get(name, "")
+    if name == TOPIC:
+        return _topic(ctx)
+    if name in rule.bullets:
+        from kg.extract.rules import bulleted_items
+
+        return [g.mention for it in bulleted_items(ctx, v, letters) for g in it.slot.members()]
+    return _members(m.group(name), by_number, letters)
 
 
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
@@ -268,7 +282,7 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
     words = set(line.split())
     for rule in rule_set:
         if any(not (set(letters) & present) for name, letters in rule.letters.items()
-               if name in (rule.subject, rule.object, rule.pairs)):
+               if name in (rule.subject, rule.object, rule.pairs) and name not in rule.bullets):
             continue  # a name the rule needs is not in the sentence
         if any(not (need & words) for need in rule.needs):
             continue  # nor is a word it needs
@@ -285,8 +299,8 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
                         if fits(rule.relation, a.type, b.type):
                             ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
                 continue
-            for s in _side(ctx, m, rule.subject, by_number, rule.letters.get(rule.subject, "")):
-                for o in _side(ctx, m, rule.object, by_number, rule.letters.get(rule.object, "")):
+            for s in _side(ctx, v, rule, m, rule.subject, by_number):
+                for o in _side(ctx, v, rule, m, rule.object, by_number):
                     if not fits(rule.relation, s.type, o.type):
                         continue
                     a, b = s, o
