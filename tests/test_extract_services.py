@@ -60,3 +60,14 @@ def test_bulleted_partners_after_a_help_intro_are_no_services():
             "- Welzijn Noorderhaven; in de wijk;\n"
             "- Humanis Vlist.\n")
     assert _services(text) == set()
+
+
+def test_what_residents_can_count_on_is_offered_by_the_texts_organisation():
+    text = ("Welzijn Vliethaven tekende de overeenkomst. Welzijn Vliethaven is blij.\n\n"
+            "Inwoners van Zwolle kunnen in 2018 rekenen op:\n\n"
+            "• Jongerenwerk in de wijken Noord en Oost. Eerder stond hier ook Zuid. Dat klopt niet.\n"
+            "• Ouderenwerk in de wijk Zuid\n")
+    got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates
+           if c.relation == "offersService"}
+    assert got == {("Welzijn Vliethaven", "Jongerenwerk", "2018-01-01"),
+                   ("Welzijn Vliethaven", "Ouderenwerk", "2018-01-01")}

@@ -183,9 +183,13 @@ def list_item_views(ctx: Context, view: View) -> list[View]:
     volgende organisaties" ("... is door de volgende verenigingen opgericht.")."""
     if not view.text.rstrip().endswith(":") and not re.search(r"\b[Dd]e\s+volgende\s+\w+", view.text):
         return []
-    out = []
+    out: list[View] = []
+    text = ctx.document.text
     for v in ctx.views[view.index + 1:]:
         if not v.bullet:
+            prev = out[-1] if out else None
+            if prev is not None and "\n" not in text[prev.offs[-1]:v.offs[0]]:
+                continue  # a further sentence on the line of the item before ("• A in Oost. Dit klopt.")
             break
         out.append(v)
     return out

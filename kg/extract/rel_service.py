@@ -172,8 +172,11 @@ def _colon_lists(ctx: Context) -> None:
 #: gebied actief om mensen te helpen, zoals:", "Wij ondersteunen inwoners onder meer met:".
 _HELP_INTRO = re.compile(r"(?i)\b(?:actief|helpen|helpt|ondersteunen|ondersteunt|ondersteuning|hulp|"
                          r"bieden|biedt|aanbod|diensten|dienstverlening|activiteiten|organiseert|"
-                         r"organiseren|verzorgt|verzorgen|verleent|verlenen)\b[^:]*"
-                         r"\b(?:zoals|onder\s+meer|onder\s+andere|bijvoorbeeld|met|op|aan|voor)\s*:\s*$")
+                         r"organiseren|verzorgt|verzorgen|verleent|verlenen|rekenen|terecht)\b[^:]*"
+                         r"\b(?:zoals|onder\s+meer|onder\s+andere|bijvoorbeeld|met|op|aan|voor|bij)\s*:\s*$")
+#: "Inwoners van X kunnen in 2018 rekenen op:": what the people are offered, by the text's organisation.
+_BENEFICIARIES = re.compile(r"(?i)^(?:de\s+|alle\s+)?(?:inwoners|bewoners|cliënten|clienten|deelnemers|"
+                            r"ouderen|jongeren|mantelzorgers|gezinnen)\b")
 #: Where the name of a listed kind of help ends: "Hulp bij rouw en verlies; Sommige mensen ...".
 _ITEM_HEAD = re.compile(r"[^;:,.()!?]+?(?=\s*(?:[;:,.()!?]|[\s\"'“”‘’](?:om|waarbij|zodat|door|voor\s+wie)\s|$))")
 _QUOTES = "\"'“”‘’„"
@@ -200,12 +203,21 @@ def _help_lists(ctx: Context) -> None:
         elif _FIRST_PERSON_OPEN.match(v.text):
             topic = topic_org(ctx, v) or author_org(ctx)
             agents = [topic] if topic is not None else []
+        elif _BENEFICIARIES.match(v.text):
+            topic = author_org(ctx)
+            agents = [topic] if topic is not None else []
         else:
             agents = []
         agents = [o for o in agents if o.mention.type in ORG_TYPES]
         if not agents:
             continue
         for item in items:
+            first = item.sorted_slots()[0] if item.slots else None
+            if first is not None and first.cstart <= 2 and first.mention.type == "Service":
+                for o in agents:  # "• Jongerenwerk in de wijken Noord en Oost": a known kind of help
+                    ctx.add(item, o, "offersService", first, "offersService:hulp-lijst", 0.7,
+                            date_near(ctx, v.index) or date_near(ctx, item.index))
+                continue
             head = _ITEM_HEAD.match(item.text)
             if not head:
                 continue
