@@ -36,3 +36,11 @@ def test_cooperative_founders_short_form_and_back_reference():
     assert ("Coöperatie Samen in Drenthe", "partnerOf", "Nachtwacht Noord") in t
     assert not any(n.startswith("Drie") for n in names(text))
     assert "Nachtwacht Noord" in names(text, "Organisation")
+
+
+def test_zorgt_de_stichting_voor_is_the_foundation_named_before():
+    from extract_helpers import triples
+    found = triples("Welzijn Vliethaven organiseert activiteiten voor ouderen. "
+                    "Ook zorgt de stichting voor maaltijdservice.")
+    assert ("Welzijn Vliethaven", "offersService", "Activiteiten voor ouderen") in found
+    assert ("Welzijn Vliethaven", "offersService", "Maaltijdservice") in found

@@ -35,6 +35,10 @@ _NEW_SINGLE = re.compile(r"^(?:De|Deze)\s+nieuwe\s+(?:organisatie|stichting|coö
                          r"(?!\s+(?:heet|gaat\s+heten|zal\s+heten|krijgt\s+de\s+naam|wordt\s+[A-Z⟦]))")
 _SINGLE_MID = re.compile(r"\b(?:de|deze)\s+(?:organisatie|stichting|coöperatie|instelling|vereniging)\b"
                          r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
+#: "Ook zorgt de stichting voor maaltijdservice": "zorgen voor" is a verb, not the description
+#: "de stichting voor maatschappelijk werk" that the lookahead above keeps out.
+_KIND_AFTER_ZORGT = re.compile(r"\b(?:zorgt|zorgen|zorgde|zorgden)\s+((?:de|deze)\s+(?:organisatie|stichting|"
+                               r"coöperatie|instelling|vereniging))\s+(?:ook\s+|nog\s+)?voor\b")
 _GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
 
 
@@ -165,12 +169,14 @@ def run(ctx: Context) -> None:
                 if slot:
                     slot.group = [target]
         if not any(s.mention.type in ORG_TYPES for s in v.slots):
-            for m in _SINGLE_MID.finditer(v.text):
-                if m.start() == 0 or not v.free(m.start(), m.end()):
+            spans = [(m.start(), m.end()) for m in _SINGLE_MID.finditer(v.text)]
+            spans += [(m.start(1), m.end(1)) for m in _KIND_AFTER_ZORGT.finditer(v.text)]
+            for start, end in sorted(spans):
+                if start == 0 or not v.free(start, end):
                     continue
                 topic = topic_org(ctx, v)
                 if topic is not None:
-                    slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
+                    slot = ctx.place(v, start, end, topic.mention.type)
                     if slot:
                         slot.group = [topic]
                 break

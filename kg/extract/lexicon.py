@@ -65,6 +65,9 @@ SERVICES: tuple[str, ...] = (
     "taallessen",
     # common kinds of help in mantelzorg, welzijn and schuldhulp texts
     "lotgenotencontact", "informatie en advies", "inloopspreekuur", "formulierenspreekuur",
+    # activities for a group of people ("organiseert activiteiten voor ouderen")
+    "activiteiten voor ouderen", "activiteiten voor senioren", "activiteiten voor jongeren",
+    "activiteiten voor kinderen", "activiteiten voor mantelzorgers", "ontmoetingsactiviteiten",
 )
 
 #: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").
