@@ -117,3 +117,8 @@ def test_an_acronym_spells_the_whole_name_across_en():
     assert "Wonen en Zorg Samen Amersfoort" in names(text, "Organisation")
     # no acronym that spells it: two names
     assert {"Welzijn Noord", "Humanis Vlist"} <= names("Welzijn Noord en Humanis Vlist (HV) werken samen.")
+
+
+def test_political_parties_are_no_actors():
+    found = names("ASSEN - De PvdA in Assen stelt vragen over Stichting Welzo. Ook het CDA en GroenLinks.")
+    assert "Stichting Welzo" in found and not {"De PvdA", "PvdA", "CDA", "GroenLinks"} & found

@@ -194,6 +194,11 @@ NOT_NAME_PHRASES = frozenset({
     "college van b en w", "raad", "rijksoverheid", "sociaal domein", "sociale domein",
     "wet maatschappelijke ondersteuning", "raadsinformatiebrief", "jaarverslag", "jaarrekening",
     "voorwoord", "bijlage", "nieuwsbrief", "persbericht", "met vriendelijke groet",
+    # national political parties: in council texts they ask and vote, they are no actors of the
+    # social domain that found, merge, lead or offer help
+    "pvda", "vvd", "cda", "d66", "groenlinks", "sp", "christenunie", "sgp", "pvv", "partij voor de dieren",
+    "pvdd", "denk", "ja21", "fvd", "forum voor democratie", "bbb", "boerburgerbeweging", "volt",
+    "50plus", "nsc", "nieuw sociaal contract", "groenlinks-pvda", "gl-pvda",
 })
 
 #: Acronyms that name laws, schemes or sectors, not organisations.
