@@ -105,3 +105,10 @@ def test_daar_in_opgegaan_refers_to_the_organisation_before():
             "Stichting Ouderenzorg Oosterhout in opgegaan.")
     got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates if c.relation == "mergesInto"}
     assert ("Stichting Ouderenzorg Oosterhout", "Welzijnshuis Rivierduin", "2019-03-01") in got
+
+
+def test_a_party_that_goes_on_under_its_own_name_is_what_the_other_merges_into():
+    found = triples("Stichting De Linde en Stichting Het Veld gaan per 1 januari fuseren. De organisatie "
+                    "gaat verder onder de naam Stichting De Linde waarvan Het Veld onderdeel zal uitmaken.")
+    merges = {t for t in found if t[1] == "mergesInto"}
+    assert merges == {("Het Veld", "mergesInto", "De Linde")}

@@ -297,6 +297,10 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
         later = _named_later(ctx, v, parties)
         if later is not None:
             target = later[1]
+            # "A en B fuseren. De organisatie gaat verder onder de naam A": B merges into A
+            parties = [p for p in parties if not _same_org(p, target)]
+            if not parties:
+                return
     result = target if target is not None else _new_org(ctx, v, masked, slots, parties)
     date = date_near(ctx, v.index)
     if date is None:
@@ -320,7 +324,7 @@ _NAMED_AS = re.compile(r"(?:\bonder\s+de\s+(?:nieuwe\s+)?naam|\bverder\s+als|\b(
                        r"\bheten\s+voortaan|\bheet\s+voortaan|\bkrijgt\s+de\s+naam|\bkrijgen\s+de\s+naam|"
                        r"\b(?:nieuwe\s+(?:\w+\s+)?(?:organisatie|stichting|coöperatie|vereniging)|fusieorganisatie)\s+"
                        r"(?:heet|gaat\s+heten|zal\s+heten|wordt|krijgt\s+de\s+naam))"
-                       r"\s*:?\s+(?:de\s+|het\s+)?⟦O(\d+)⟧")
+                       r"\s*:?\s+(?:de\s+|het\s+)?(?:[Ss]tichting\s+|[Vv]ereniging\s+|[Cc]oöperatie\s+)?⟦O(\d+)⟧")
 _FUSION_WORD = re.compile(r"(?i)\b(?:fusie|fuseren|fuseert|samengaan|organisaties|nieuwe\s+organisatie|"
                           r"naam|ingangsdatum)\b")
 
@@ -343,7 +347,6 @@ def _place_word_of_name(ctx: Context, slot: Slot) -> bool:
 
 def _named_later(ctx: Context, v: View, parties: list[Slot]) -> tuple[View, Slot] | None:
     """The merged organisation named in this or the next two sentences of the paragraph."""
-    names = {p.mention.name.casefold() for p in parties}
     for w in ctx.views[v.index:v.index + 3]:
         if w.para != v.para:
             break
@@ -351,8 +354,10 @@ def _named_later(ctx: Context, v: View, parties: list[Slot]) -> tuple[View, Slot
         m = _NAMED_AS.search(wm)
         if m:
             t = ws[int(m.group(1))]
-            if t.mention.type in ORG_TYPES and t.mention.name.casefold() not in names:
-                return w, t
+            if t.mention.type in ORG_TYPES:
+                # one of the parties when it goes on under its own name
+                same = [p for p in parties if _same_org(p, t)]
+                return (w, same[0]) if same else (w, t)
     return None
 
 
