@@ -17,3 +17,10 @@ def test_service_with_article_in_an_organisation_list_is_a_unit():
     t = triples("De gemeente Meppel wil een nieuwe welzijnsorganisatie: fusie van Humanis en het "
                 "ouderenwerk (nu onderdeel van de gemeente).")
     assert ("Ouderenwerk Meppel", "partOf", "Meppel") in t
+
+
+def test_bulleted_names_with_a_particle_or_a_kind_word_are_whole_items():
+    text = ("Aan het einde is de Coalitie Samen Thuis gevormd. De kartrekkers komen uit de volgende "
+            "organisaties:\n\n• ROC de Vaart\n• Gemeente Zwolle\n• Stichting Zonnehoek\n")
+    members = {t[0] for t in triples(text) if t[1:] == ("memberOf", "Coalitie Samen Thuis")}
+    assert members == {"ROC de Vaart", "Zwolle", "Stichting Zonnehoek"}

@@ -211,13 +211,28 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
         for item in list_item_views(ctx, v):
             if len(item.text) <= 70 and len(item.text.split()) <= 7:
                 items.add(item.index)
+    drop: list[_Chain] = []
     for c in chains:
         if c.view.index in items and c.cs == 0:
             rest = c.view.text[c.ce:]
+            inner = _ITEM_PARTICLES.match(rest)
+            if inner and inner.end(1) > 0:
+                # "• ROC de Leijgraaf": a lower-case particle inside a listed name joins its parts
+                end = c.ce + inner.end(1)
+                drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
+                c.words = c.view.text[c.cs:end].split()
+                c.ce = end
+                rest = c.view.text[c.ce:]
             # the whole item is the name (a place after it may still join it)
             if re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[.,;]?\s*(?:\(.*\))?", rest):
                 c.initial = False
                 c.listed = True
+    for o in drop:
+        chains.remove(o)
+
+
+#: The rest of a listed item that is still its name: particles and capitalised words to the end.
+_ITEM_PARTICLES = re.compile(r"((?:\s+(?:de|het|van|voor|der|den|'t)\s+[A-ZÀ-Ý][\w'’-]*)*)\s*[.,;]?\s*$")
 
 
 def _seen_mid(mid: Counter[str], words: list[str]) -> bool:

@@ -26,7 +26,8 @@ Classes: ORG (organisations, cooperatives, partnerships), MUN (municipality), PR
 (neighbourhood), PLACE (MUN, PROV or HOOD), PILOT, SVC (service), PER (person), ACTOR (ORG or
 MUN). Each rule says which captures are subject and object (``subject``/``object``), or
 ``pairs = "A"`` for every pair within A (symmetric relations); ``TOPIC`` as subject or object
-is the organisation the text is by or about. A rule's relation must fit the
+is the organisation the text is by or about, ``BEFORE`` the group named last in the three
+sentences before. A rule's relation must fit the
 ontology's domain and range for the captured types (:mod:`kg.extract.schema`), else no candidate.
 
 Every rule carries ``examples`` (a text and the relations it must give) and ``counter``
@@ -57,6 +58,12 @@ _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
 #: "Inwoners kunnen er terecht bij het maatschappelijk werk"): the one named in its opening
 #: lines and most often (kg.extract.coref.author_org). No rule fires on it when there is none.
 TOPIC = "TOPIC"
+#: A rule's subject or object may be the group (a partnership, coalition, network, platform,
+#: team) named last in the three sentences before ("... is de Coalitie X gevormd. De kartrekkers
+#: komen uit de volgende organisaties:"). No rule fires on it when there is none.
+BEFORE = "BEFORE"
+_GROUP_HEADS = ("coalitie", "netwerk", "platform", "samenwerkingsverband", "alliantie", "pact", "consortium",
+                "overleg", "wijkteam", "buurtteam", "team", "werkgroep", "coöperatie", "cooperatie")
 
 
 @dataclass
@@ -188,7 +195,7 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            bullets=frozenset(re.findall(r"\{([A-Z]):[A-Z]+>\}", raw["pattern"])),
                            needs=required_words(raw["pattern"]),
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
-        names = set(rule.regex.groupindex) | {TOPIC}
+        names = set(rule.regex.groupindex) | {TOPIC, BEFORE}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
         if None in wanted or not wanted <= names:
             raise InputError(f"patterns: rule {rid}: subject/object or pairs must name captures of the pattern")
@@ -250,8 +257,8 @@ def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
 def run(ctx: Context) -> None:
     """Component: candidates of every pattern rule in every sentence."""
     for v in ctx.views:
-        if len(v.slots) < 1:
-            continue
+        if len(v.slots) < 1 and not v.text.rstrip().endswith(":"):
+            continue  # a sentence without names may still open a list of them
         line, by_number = token_line(v)
         apply_rules(ctx, v, line, by_number, rules())
 
@@ -265,11 +272,25 @@ def _topic(ctx: Context) -> list:
     return [ctx.memory["author_org"]] if ctx.memory["author_org"] is not None else []
 
 
+def _group_before(ctx: Context, v: View) -> list:
+    for w in reversed(ctx.views[max(0, v.index - 3):v.index]):
+        for s in reversed(w.sorted_slots()):
+            if s.group is not None:
+                continue
+            m = s.mention
+            if m.type in ("Partnership", "Cooperative", "Pilot") or (
+                    m.type == "Organisation" and m.name.split()[0].casefold() in _GROUP_HEADS):
+                return [m]
+    return []
+
+
 def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
           by_number: dict[int, Slot]) -> list:
     letters = rule.letters.get(name, "")
     if name == TOPIC:
         return _topic(ctx)
+    if name == BEFORE:
+        return _group_before(ctx, v)
     if name in rule.bullets:
         from kg.extract.rules import bulleted_items
 
@@ -316,7 +337,7 @@ def fire(ctx: Context, rule: PatternRule) -> list:
     ctx._seen, ctx.extraction.candidates = set(), []
     try:
         for v in ctx.views:
-            if v.slots:
+            if v.slots or v.text.rstrip().endswith(":"):
                 line, by_number = token_line(v)
                 apply_rules(ctx, v, line, by_number, (rule,))
         return ctx.extraction.candidates

@@ -123,8 +123,10 @@ def bulleted_items(ctx: Context, view: View, letters: str = "O") -> list[Item]:
     out: list[Item] = []
     for item in list_item_views(ctx, view):
         slots = item.sorted_slots()
-        if not slots or slots[0].cstart > 2 or slots[0].letter not in letters:
-            continue
+        if not slots or slots[0].letter not in letters or slots[0].cstart > 2 and not re.fullmatch(
+                r"(?i)\W*(?:de\s+|het\s+)?(?:gemeente|provincie|stichting|vereniging)\s+",
+                item.text[:slots[0].cstart]):
+            continue  # "• Gemeente Meierijstad": a kind word may stand before the name
         out.extend(Item(s) for s in slots[0].members())
     return out
 
