@@ -11,7 +11,7 @@ Pattern syntax, tokens separated by spaces:
 ``{A:ORG+}``       a coordination of names of that class ("A, B en C"), captured as A
 ``{A:ORG*}``       every name of that class from here to the sentence's end
 ``{A:ORG>}``       the names opening the bulleted items after the sentence (which ends here)
-``^``              the sentence's start
+``^`` ``$``        the sentence's start, its end
 ``fuseren``        that lemma
 ``(fusie|fuseren)``  any of these lemmas
 ``fusie?``         the lemma, or nothing
@@ -122,6 +122,9 @@ def compile_pattern(pattern: str) -> re.Pattern:
             continue
         if tok == "^":  # the sentence's start
             out.append("^")
+            continue
+        if tok == "$":  # the sentence's end (after an optional full stop)
+            out.append(r"(?:\. )?$")
             continue
         if tok.startswith("&") and len(tok) > 1:  # lookahead: must follow, is not consumed
             inner = compile_pattern(tok[1:]).pattern
