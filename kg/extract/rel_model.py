@@ -23,8 +23,9 @@ from kg.relation_model import RelationModel
 
 
 def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairInstance, str, float]]:
-    """The accepted (instance, relation, probability): best per unordered pair in a sentence."""
-    best: dict[tuple, tuple[PairInstance, str, float]] = {}
+    """The accepted (instance, relation, probability): best per unordered pair in a sentence,
+    a relation some rule read before one the model alone proposes."""
+    best: dict[tuple, tuple[tuple[bool, float], tuple[PairInstance, str, float]]] = {}
     for inst in insts:
         probs = model.probabilities(inst.features, inst.relations)
         ruled = {c.relation for c in inst.rules}
@@ -32,13 +33,16 @@ def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairIn
                    if p >= (model.rule_threshold if r in ruled else model.threshold)}
         if not passing:
             continue
-        rel, p = max(passing.items(), key=lambda kv: kv[1])
+        # a relation a rule read wins over one the model alone would put on the same pair
+        pool = {r: p for r, p in passing.items() if r in ruled} or passing
+        rel, p = max(pool.items(), key=lambda kv: kv[1])
         a = (inst.subject.start, inst.subject.name)
         b = (inst.object.start, inst.object.name)
         key = (min(a, b), max(a, b), inst.view_index)
-        if key not in best or p > best[key][2]:
-            best[key] = (inst, rel, p)
-    return list(best.values())
+        rank = (rel in ruled, p)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, (inst, rel, p))
+    return [found for _, found in best.values()]
 
 
 def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list[Candidate]:
