@@ -122,3 +122,9 @@ def test_an_acronym_spells_the_whole_name_across_en():
 def test_political_parties_are_no_actors():
     found = names("ASSEN - De PvdA in Assen stelt vragen over Stichting Welzo. Ook het CDA en GroenLinks.")
     assert "Stichting Welzo" in found and not {"De PvdA", "PvdA", "CDA", "GroenLinks"} & found
+
+
+def test_a_national_organisation_keeps_nederland_in_its_name():
+    assert {"MEE Nederland", "Sociaal Werk Nederland"} <= names(
+        "MEE Nederland en Sociaal Werk Nederland werken samen.", "Organisation")
+    assert not names("Ouderen in Nederland krijgen hulp.")

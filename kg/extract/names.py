@@ -461,6 +461,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             c.initial = False if (mid[normalise_name(" ".join(c.words))] or lw in NOT_NAMES) \
                 else c.initial
     while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
+        if len(c.words) >= 2 and c.words[-1] == "Nederland":
+            break  # "MEE Nederland", "Sociaal Werk Nederland": the national organisation
         if len(c.words) >= 2 and c.words[-1][:1].isupper() and c.words[-1] != "&" \
                 and re.search(r"\s&\s\S+$", v.text[c.cs:c.ce]):
             break  # "Lees & Zo", "Tijd & Co": an ampersand joins a capitalised word into the name
