@@ -128,3 +128,8 @@ def test_a_national_organisation_keeps_nederland_in_its_name():
     assert {"MEE Nederland", "Sociaal Werk Nederland"} <= names(
         "MEE Nederland en Sociaal Werk Nederland werken samen.", "Organisation")
     assert not names("Ouderen in Nederland krijgen hulp.")
+
+
+def test_a_name_opening_with_a_name_head_after_a_role_is_the_organisation():
+    found = triples("Anna de Vries (directeur Welzijn Vliethaven) opende de dag.")
+    assert ("Anna de Vries", "headOf", "Welzijn Vliethaven") in found

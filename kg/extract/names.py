@@ -508,6 +508,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             len(c.words) == 1 and is_first_name(c.words[0])
             and re.match(r" (?:van de|van der|van den|van 't|in 't|van|de|der|den|ter|ten|te) [A-Z][a-z]", after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
+            and c.words[0].casefold() not in NAME_HEADS  # "(directeur Welzijn X)": the organisation
             and not any(_looks_like_name(w) for w in c.words)) or _led_by_person(ctx, c, before, after, mid[key]):
         surname = _extend_person(v, c)
         surname = _double_surname(ctx, v, c.cs, surname)
