@@ -37,7 +37,8 @@ StoreOpt = Annotated[
     typer.Option(
         "--store",
         "-s",
-        help="The store: a folder (default .kg, or $KG_STORE), 'memory:', or sparql+http://HOST:PORT/sparql.",
+        help="The store: a folder (default .kg, or $KG_STORE), 'memory:', or sparql+http://HOST:PORT/sparql "
+        "(a SPARQL server: each request to it may take $KG_STORE_TIMEOUT seconds in all, default 300).",
         show_default=False,
     ),
 ]

@@ -65,6 +65,12 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE_RE.match(without_comments(sparql)))
 
 
+#: An entity with its type's local name and its preferred label (:meth:`Store.known_entities`).
+ENTITY_PATTERN = """?e skos:prefLabel ?label ; a ?t .
+                 FILTER(STRSTARTS(STR(?t), STR(kg:)))
+                 BIND(STRAFTER(STR(?t), "#") AS ?type)"""
+
+
 @dataclass
 class QueryResult:
     """What a store answers to a query, as rdflib terms whatever the store.
@@ -78,7 +84,6 @@ class QueryResult:
     rows: list[tuple[Any, ...]] = field(default_factory=list)  #: an iterator when streamed
     boolean: bool | None = None
     graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
-    truncated: bool = False  # the server capped the rows it sent
     notes: list[str] = field(default_factory=list)  # hints for the reader ("nothing is called X")
 
     def records(self) -> list[dict[str, Any]]:
@@ -156,9 +161,7 @@ class Store(ABC):
         ``without``: graph IRIs (reports about to be rebuilt) whose entities count only when
         another graph names them too, so a rebuilt report mints its IRIs as a fresh build would.
         """
-        pattern = """?e skos:prefLabel ?label ; a ?t .
-                 FILTER(STRSTARTS(STR(?t), STR(kg:)))
-                 BIND(STRAFTER(STR(?t), "#") AS ?type)"""
+        pattern = ENTITY_PATTERN
         if without:
             rows = [r for r in self.select(f"SELECT ?g ?e ?type ?label WHERE {{ GRAPH ?g {{ {pattern} }} }}")
                     if r["g"] not in without]

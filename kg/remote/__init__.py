@@ -38,13 +38,15 @@ store): Virtuoso does that for endpoint queries already; Fuseki needs
 Servers may cap result sets (Virtuoso's ``[SPARQL] ResultSetMaxRows``, 10,000 by default).
 When a SELECT or CONSTRUCT returns exactly ``max_rows`` rows this store pages it
 (``ORDER BY`` in a subquery, ``OFFSET``/``LIMIT`` outside, which Virtuoso allows past its
-sort limit); the dump pages graph by graph. What still cannot be paged is returned with
-``QueryResult.truncated`` set.
+sort limit); the dump pages graph by graph. What still cannot be paged is an error: an
+answer is whole or not given.
+
+Every request has one deadline for all of it, ``$KG_STORE_TIMEOUT`` seconds (300 by default).
 """
 
 from kg.remote.paging import split_query
 from kg.remote.store import KG_GRAPH_PREFIX, SparqlStore
-from kg.remote.transport import CONFIG_ENV, CONFIG_FILES, PASSWORD_ENV, USER_ENV, find_credentials
+from kg.remote.transport import CONFIG_ENV, CONFIG_FILES, PASSWORD_ENV, TIMEOUT_ENV, USER_ENV, find_credentials
 
 __all__ = [
     "SparqlStore",
@@ -55,4 +57,5 @@ __all__ = [
     "PASSWORD_ENV",
     "CONFIG_ENV",
     "CONFIG_FILES",
+    "TIMEOUT_ENV",
 ]

@@ -2,9 +2,10 @@
 
 A SELECT that returns exactly the cap is run again page by page (``ORDER BY`` in a subquery,
 ``OFFSET``/``LIMIT`` outside, which Virtuoso allows past its sort limit); a CONSTRUCT pages
-over the solutions to its template's variables. What cannot be paged comes back with
-``QueryResult.truncated`` set. The functions here only rewrite query text; ``run(text, form)``
-sends it.
+over the solutions to its template's variables. An answer is whole or an error: what cannot be
+paged, or a page that fails (a server time limit), raises :func:`capped` with the reason, never
+a silently short result. The functions here only rewrite query text; ``run(text, form)`` sends
+it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from kg.store import QueryResult
 Runner = Callable[[str, str], QueryResult]
 
 _MAX_PAGES = 100_000
+
+
+def capped(cap: int, reason: str, cause: Exception | None = None) -> Exception:
+    """The error for an answer past the server's cap of ``cap`` rows that kg cannot complete:
+    a QueryError when the server refused a page's query, else a StoreError (exit 5)."""
+    kind = QueryError if isinstance(cause, QueryError) else StoreError
+    return kind(f"the answer is longer than the SPARQL server's cap of {cap:,} rows and {reason}; "
+                "narrow the query (LIMIT, a FILTER) or raise the server's cap (Virtuoso: "
+                "[SPARQL] ResultSetMaxRows) and give it as max_rows= in the store URL")
 
 _PROLOGUE_RE = re.compile(
     r"^(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*", re.IGNORECASE
@@ -45,6 +55,18 @@ def split_query(sparql: str) -> tuple[str, str, str]:
 def _strip_literals(text: str) -> str:
     """The text with strings, IRIs and comments blanked (same length), for brace matching."""
     return _LITERALS_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def projection(body: str) -> list[str] | None:
+    """The variables a SELECT names (``?x``, ``(... AS ?n)``); None for ``SELECT *``."""
+    plain = _strip_literals(body)
+    m = re.match(r"\s*SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(.*?)(?:\bWHERE\b|\{|\bFROM\b)", plain, re.IGNORECASE | re.DOTALL)
+    if not m or m.group(1).strip() == "*":
+        return None
+    clause = m.group(1)
+    named = re.findall(r"\bAS\s+[?$]([A-Za-z_][A-Za-z0-9_]*)\s*\)", clause, re.IGNORECASE)
+    clause = re.sub(r"\(.*?\bAS\s+[?$][A-Za-z_][A-Za-z0-9_]*\s*\)", " ", clause, flags=re.IGNORECASE | re.DOTALL)
+    return re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", clause) + named
 
 
 def has_top_order_by(body: str) -> bool:
@@ -112,28 +134,24 @@ def paged_select(run: Runner, cap: int, prologue: str, body: str, first: QueryRe
         text = f"{prologue}SELECT * WHERE {{ {{ {inner} }} }} OFFSET {page * cap} LIMIT {cap}"
         try:
             part = run(text, "select")
-        except (StoreError, QueryError):
-            first.truncated = True
-            return first
+        except (StoreError, QueryError) as exc:
+            raise capped(cap, f"page {page + 1} of it failed ({exc})", exc) from exc
         index = [part.variables.index(v) if v in part.variables else None for v in first.variables]
         rows.extend(tuple(None if i is None else r[i] for i in index) for r in part.rows)
         if len(part.rows) < cap:
             return QueryResult(kind="select", variables=first.variables, rows=rows)
-    first.truncated = True
-    return first
+    raise capped(cap, f"kg gave up after {_MAX_PAGES:,} pages")
 
 
-def paged_construct(run: Runner, cap: int, prologue: str, body: str, first: QueryResult) -> QueryResult:
+def paged_construct(run: Runner, cap: int, prologue: str, body: str) -> QueryResult:
     """A capped CONSTRUCT again, over pages of the solutions to its template's variables."""
     parts = split_construct(body)
     if parts is None:
-        first.truncated = True
-        return first
+        raise capped(cap, "kg cannot page a CONSTRUCT with solution modifiers of its own")
     template, pattern = parts
     variables = sorted(set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", _strip_literals(template))))
     if not variables:
-        first.truncated = True
-        return first
+        raise capped(cap, "kg cannot page a CONSTRUCT without variables")
     proj = " ".join(f"?{v}" for v in variables)
     from rdflib import Graph
 
@@ -149,14 +167,12 @@ def paged_construct(run: Runner, cap: int, prologue: str, body: str, first: Quer
                 f"OFFSET {page * size} LIMIT {size}")
         try:
             part = run(text, "construct")
-        except (StoreError, QueryError):
-            first.truncated = True
-            return first
+        except (StoreError, QueryError) as exc:
+            raise capped(cap, f"page {page + 1} of it failed ({exc})", exc) from exc
         for t in part.graph:
             graph.add(t)
         # Fewer triples than a full page could hold can still be a full page of solutions;
         # stop only when the page is empty.
         if len(part.graph) == 0:
             return QueryResult(kind="graph", graph=graph)
-    first.truncated = True
-    return first
+    raise capped(cap, f"kg gave up after {_MAX_PAGES:,} pages")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Collection
 from typing import Any
 
 from kg.errors import StoreError
-from kg.remote.paging import paged_construct, paged_select, split_query
-from kg.remote.transport import PASSWORD_ENV, USER_ENV, Transport, find_credentials
-from kg.store import QueryResult, Store, from_oxigraph
+from kg.remote.paging import capped, paged_construct, paged_select, projection, split_query
+from kg.remote.transport import PASSWORD_ENV, USER_ENV, Transport, find_credentials, timeout_from_env
+from kg.store import ENTITY_PATTERN, QueryResult, Store, from_oxigraph
 
 #: Only graphs under this IRI are kg's (a shared server may hold other data too).
 KG_GRAPH_PREFIX = "https://w3id.org/kg-sociaal/id/"
@@ -41,11 +42,18 @@ class SparqlStore(Store):
     """A SPARQL 1.1 Protocol / Graph Store Protocol server; see :mod:`kg.remote`."""
 
     def __init__(self, location: str, *, user: str | None = None, password: str | None = None,
-                 timeout: float = 300.0):
+                 timeout: float | None = None):
+        """``timeout``: seconds one request may take in all, however the server trickles its
+        answer (default ``$KG_STORE_TIMEOUT``, else 300)."""
         self.location = location
         if not location.startswith(("sparql+http://", "sparql+https://")):
             raise StoreError(f"{location}: a remote store URL starts with sparql+http:// or sparql+https://")
-        url = urllib.parse.urlsplit(location[len("sparql+"):])
+        try:
+            url = urllib.parse.urlsplit(location[len("sparql+"):])
+            url.port  # noqa: B018 -- parses the port: a bad one is a ValueError here, not later
+        except ValueError as exc:
+            raise StoreError(f"{location}: not a valid store URL ({exc}); "
+                             "e.g. sparql+http://127.0.0.1:8890/sparql-auth or sparql+http://[::1]:8890/sparql-auth") from None
         if url.username or url.password:
             raise StoreError(
                 "put no user or password in the store URL (it ends up in shell history); "
@@ -65,13 +73,13 @@ class SparqlStore(Store):
             self.max_rows = int(opts.get("max_rows", defaults["max_rows"]))
         except ValueError:
             raise StoreError(f"{location}: max_rows must be a number") from None
-        self.timeout = timeout
+        self.timeout = timeout_from_env() if timeout is None else timeout
         if user is None and password is None:
             user, password, self.credentials_from = find_credentials(url.netloc)
         else:
             self.credentials_from = "arguments"
         self.user = user
-        self._http = Transport(self.root, user, password, self.credentials_from, timeout)
+        self._http = Transport(self.root, user, password, self.credentials_from, self.timeout)
 
     def _endpoint(self, value: str) -> str:
         return value if value.startswith(("http://", "https://")) else self.root + "/" + value.lstrip("/")
@@ -97,6 +105,16 @@ class SparqlStore(Store):
     def remove_report(self, graph_iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph_iri}>")
 
+    def known_entities(self, without: Collection[str] = ()) -> dict[str, tuple[str, str]]:
+        """:meth:`Store.known_entities`, one row per entity, type and label however many
+        reports name it: a server's default graph may repeat a triple once per graph that holds
+        it (Virtuoso's does), which made this lookup grow with the square of the reports."""
+        skip = f"FILTER (?g NOT IN ({', '.join(f'<{g}>' for g in sorted(without))}))" if without else ""
+        known: dict[str, tuple[str, str]] = {}
+        for r in self.select(f"SELECT DISTINCT ?e ?type ?label WHERE {{ GRAPH ?g {{ {ENTITY_PATTERN} }} {skip} }}"):
+            known.setdefault(r["e"], (r["type"], r["label"]))
+        return known
+
     # -- SPARQL --------------------------------------------------------------------------
     def _query_once(self, sparql: str, form: str) -> QueryResult:
         import pyoxigraph as ox
@@ -105,6 +123,7 @@ class SparqlStore(Store):
         response = self._http.request("POST", self.query_endpoint, data={"query": sparql}, what="the query",
                                       headers={**_FORM, "Accept": _GRAPH_ACCEPT if graph_form else _SELECT_ACCEPT})
         ctype = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        error = None
         try:
             if graph_form:
                 fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.TURTLE
@@ -114,9 +133,15 @@ class SparqlStore(Store):
                     raise StoreError(f"the SPARQL server answered a query with '{ctype}', not SPARQL JSON results")
                 result = from_oxigraph(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot read the SPARQL server's answer ({ctype}): {str(exc).splitlines()[0]}") from None
+            error = f"cannot read the SPARQL server's answer ({ctype}): {(str(exc).splitlines() or ['?'])[0]}"
+        if error:  # raised out here: the parser's objects, held by its traceback, go in this thread
+            raise StoreError(error)
+        _check_shape(result, sparql, form, self.root)
         # Virtuoso's 'anytime query' answers: partial results when the time limit struck
-        result.truncated = (response.headers.get("X-SQL-State") or "").startswith("S1TAT")
+        if (response.headers.get("X-SQL-State") or "").startswith("S1TAT"):
+            raise StoreError(f"the SPARQL server at {self.root} stopped the query at its time limit and sent only "
+                             "part of the answer; narrow the query (LIMIT, a FILTER) or raise the server's limit "
+                             "(Virtuoso: [SPARQL] MaxQueryExecutionTime)")
         return result
 
     def query(self, sparql: str) -> QueryResult:
@@ -131,9 +156,9 @@ class SparqlStore(Store):
         if not cap:
             return result
         if form == "construct" and len(result.graph) >= cap:
-            return paged_construct(self._query_once, cap, prologue, body, result)
+            return paged_construct(self._query_once, cap, prologue, body)
         if form == "describe" and len(result.graph) >= cap:
-            result.truncated = True
+            raise capped(cap, "kg cannot page a DESCRIBE")
         return result
 
     def update(self, sparql: str) -> None:
@@ -158,7 +183,7 @@ class SparqlStore(Store):
         out: list[str] = []
         batch: list[str] = []
         room = 0
-        for g, n in sorted((str(g), int(n)) for g, n in sizes.rows):
+        for g, n in sorted((str(g), _count(n)) for g, n in sizes.rows):
             if batch and room + n > limit:
                 self._dump_graphs(batch, out, big=room >= limit)
                 batch, room = [], 0
@@ -176,8 +201,6 @@ class SparqlStore(Store):
                                QueryResult(kind="select", variables=["g", "s", "p", "o"]))
         else:
             res = self.query(text)
-        if res.truncated:
-            raise StoreError(f"the server capped the quads of {graphs[0]} and they could not be paged")
         from kg.graph import nt_term
 
         for g, s, p, o in res.rows:
@@ -187,10 +210,30 @@ class SparqlStore(Store):
         res = self.query(
             f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG_GRAPH_PREFIX}")) }}'
         )
-        return int(res.rows[0][0]) if res.rows else 0
+        return _count(res.rows[0][0]) if res.rows else 0
 
     def close(self) -> None:
         self._http.close()
+
+
+def _check_shape(result: QueryResult, sparql: str, form: str, root: str) -> None:
+    """A well-formed answer to another question (a boolean for a SELECT, other variables) is
+    the server's error, not kg's."""
+    want = {"select": "select", "ask": "ask"}.get(form, "graph")
+    missing: list[str] = []
+    if result.kind == want and want == "select":
+        missing = [v for v in projection(split_query(sparql)[1]) or () if v not in result.variables]
+    if result.kind != want or missing:
+        got = f"results without ?{', ?'.join(missing)}" if missing else {"ask": "a boolean", "select": "rows"}.get(result.kind, "triples")
+        raise StoreError(f"the SPARQL server at {root} answered a {form.upper()} query with {got}; "
+                         "check that the store URL names its SPARQL query endpoint")
+
+
+def _count(term: Any) -> int:
+    try:
+        return int(term)
+    except (TypeError, ValueError):
+        raise StoreError(f"the SPARQL server answered a count with {term!r}, not a number") from None
 
 
 def _ntriples(triples: Any) -> str:
