@@ -8,7 +8,7 @@
   and ``municipality/gm0106`` / ``province/pv22`` as IRI; the misspelled form becomes an alias.
 * Organisations are never merged on a shared word ("Welzijn Ouderen" vs "Welzijn Assen"); a
   near-identical spelling (one letter in a long name) is merged; an acronym meets its regional
-  form ("SMD" and "SMD-ZW") when both are in the same report.
+  form ("SMD" and "GGD-NO") when both are in the same report.
 * A user alias file (``data/aliases.tsv``: alias, label[, type]) maps spellings onto a label.
 * ``known`` (IRI -> (type, prefLabel)) are entities already in the store: a mention that matches
   one reuses its IRI, so reports meet in one graph.
@@ -248,7 +248,7 @@ class Resolver:
     @staticmethod
     def _same_org(a: _Cluster, b: _Cluster) -> bool:
         la, lb = a.labels.most_common(1)[0][0], b.labels.most_common(1)[0][0]
-        # "SMD" and "SMD-ZW": an acronym and the same acronym with a short regional suffix
+        # "SMD" and "GGD-NO": an acronym and the same acronym with a short regional suffix
         if re.fullmatch(r"[A-Z]{2,6}", la) and re.fullmatch(rf"{re.escape(la)}[- ][A-Z]{{1,3}}", lb):
             return True
         if len(a.key) >= 10 and len(b.key) >= 10 and a.key != b.key and a.key[0] == b.key[0]:

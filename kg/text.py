@@ -62,7 +62,7 @@ def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII slug for IRIs: ``"Training & Advies"`` -> ``"training-en-advies"``,
+    """A lower-case ASCII slug for IRIs: ``"Leren & Werken"`` -> ``"leren-en-werken"``,
     ``"Yılmaz"`` -> ``"yilmaz"``."""
     s = to_ascii(text).casefold().replace("&", " en ")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")

@@ -40,7 +40,7 @@ def test_cooperative_founders_short_form_and_back_reference():
 
 def test_zorgt_de_stichting_voor_is_the_foundation_named_before():
     from extract_helpers import triples
-    found = triples("Welzijn Vliethaven organiseert activiteiten voor ouderen. "
-                    "Ook zorgt de stichting voor maaltijdservice.")
-    assert ("Welzijn Vliethaven", "offersService", "Activiteiten voor ouderen") in found
-    assert ("Welzijn Vliethaven", "offersService", "Maaltijdservice") in found
+    found = triples("Welzijn Vliethaven organiseert activiteiten voor jongeren. "
+                    "Verder zorgt de stichting voor klussenhulp.")
+    assert ("Welzijn Vliethaven", "offersService", "Activiteiten voor jongeren") in found
+    assert ("Welzijn Vliethaven", "offersService", "Klussenhulp") in found

@@ -20,7 +20,7 @@ def test_service_with_article_in_an_organisation_list_is_a_unit():
 
 
 def test_bulleted_names_with_a_particle_or_a_kind_word_are_whole_items():
-    text = ("Aan het einde is de Coalitie Samen Thuis gevormd. De kartrekkers komen uit de volgende "
+    text = ("Vorig jaar is de Coalitie Samen Thuis opgericht. De leden komen uit de volgende "
             "organisaties:\n\n• ROC de Vaart\n• Gemeente Zwolle\n• Stichting Zonnehoek\n")
     members = {t[0] for t in triples(text) if t[1:] == ("memberOf", "Coalitie Samen Thuis")}
     assert members == {"ROC de Vaart", "Zwolle", "Stichting Zonnehoek"}

@@ -108,7 +108,7 @@ def test_daar_in_opgegaan_refers_to_the_organisation_before():
 
 
 def test_a_party_that_goes_on_under_its_own_name_is_what_the_other_merges_into():
-    found = triples("Stichting De Linde en Stichting Het Veld gaan per 1 januari fuseren. De organisatie "
-                    "gaat verder onder de naam Stichting De Linde waarvan Het Veld onderdeel zal uitmaken.")
+    found = triples("Stichting De Linde en Stichting Het Veld fuseren op 1 maart. Samen gaan ze "
+                    "verder onder de naam Stichting De Linde.")
     merges = {t for t in found if t[1] == "mergesInto"}
     assert merges == {("Het Veld", "mergesInto", "De Linde")}

@@ -79,13 +79,13 @@ def test_a_news_dateline_in_capitals_is_a_municipality():
 
 
 def test_a_name_with_a_surname_particle_beside_a_role_is_a_person():
-    assert "Marenne van Kempen" in names("Marenne van Kempen is bestuurder van Stichting Kompas.", "Person")
-    assert "Corrie van Randwijk" in names("De huidige bestuurder, Corrie van Randwijk, vertrekt.", "Person")
+    assert "Marloes van Kessel" in names("Marloes van Kessel is bestuurder van Stichting Kompas.", "Person")
+    assert "Carla van Ruiven" in names("De vorige voorzitter, Carla van Ruiven, blijft adviseur.", "Person")
     assert not names("Centrum van Utrecht is een wijk.", "Person")
 
 
 def test_a_place_only_ever_written_after_a_person_is_part_of_a_double_surname():
-    text = "In gesprek met Henk de Wit Ommen. 'We groeien,' zegt Henk de Wit Ommen, bestuurder."
+    text = "Een interview met Henk de Wit Ommen. Volgens Henk de Wit Ommen, bestuurder, gaat het goed."
     assert "Henk de Wit Ommen" in names(text, "Person")
     assert "Ommen" not in names(text, "Municipality")
     # the place also stands alone: the person is Henk de Wit, and he lives in Ommen
@@ -94,34 +94,34 @@ def test_a_place_only_ever_written_after_a_person_is_part_of_a_double_surname():
 
 
 def test_a_name_introduced_with_its_place_keeps_it_when_shortened_later():
-    text = ("Stichting Buurtwerk Midden-Drenthe is een stabiele organisatie. "
+    text = ("Stichting Buurtwerk Westerveld bestaat twintig jaar. "
             "Stichting Buurtwerk viert feest.")
-    assert "Stichting Buurtwerk Midden-Drenthe" in names(text, "Organisation")
+    assert "Stichting Buurtwerk Westerveld" in names(text, "Organisation")
 
 
 def test_a_name_with_inner_capitals_keeps_the_place_it_never_stands_without():
-    text = "Het aanbod komt van SOL en DoeMee Leiden. DoeMee Leiden helpt met taal."
+    text = "Het aanbod komt van Humanis en DoeMee Leiden. DoeMee Leiden helpt met taal."
     assert "DoeMee Leiden" in names(text, "Organisation")
 
 
 def test_an_abbreviated_stichting_is_no_name_and_the_name_after_it_is():
-    found = triples("Anna Bos is bestuurder van Stg. Kompasroos in de gemeente Utrecht.")
+    found = triples("Anna Bos is voorzitter van Stg. Kompasroos in de gemeente Ede.")
     assert ("Anna Bos", "headOf", "Kompasroos") in found
-    assert "Stg" not in names("Anna Bos is bestuurder van Stg. Kompasroos.")
+    assert "Stg" not in names("Anna Bos is voorzitter van Stg. Kompasroos.")
 
 
 def test_an_acronym_spells_the_whole_name_across_en():
     text = "De gemeente sloot een contract met Stichting Zorg en Welzijn Rivierland (SZWR) te Tiel."
     assert "Stichting Zorg en Welzijn Rivierland" in names(text, "Organisation")
-    text = "Sinds 2012 bestaat het netwerk Wonen en Zorg Samen Amersfoort (WZSA)."
-    assert "Wonen en Zorg Samen Amersfoort" in names(text, "Organisation")
+    text = "Het platform Wonen en Zorg Samen Tiel (WZST) is in 2019 begonnen."
+    assert "Wonen en Zorg Samen Tiel" in names(text, "Organisation")
     # no acronym that spells it: two names
     assert {"Welzijn Noord", "Humanis Vlist"} <= names("Welzijn Noord en Humanis Vlist (HV) werken samen.")
 
 
 def test_political_parties_are_no_actors():
-    found = names("ASSEN - De PvdA in Assen stelt vragen over Stichting Welzo. Ook het CDA en GroenLinks.")
-    assert "Stichting Welzo" in found and not {"De PvdA", "PvdA", "CDA", "GroenLinks"} & found
+    found = names("ZWOLLE - De VVD in Zwolle stelt vragen over Stichting Avondrood. Ook het CDA en GroenLinks.")
+    assert "Stichting Avondrood" in found and not {"De VVD", "VVD", "CDA", "GroenLinks"} & found
 
 
 def test_a_national_organisation_keeps_nederland_in_its_name():

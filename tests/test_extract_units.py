@@ -1,13 +1,13 @@
-"""A unit named after its organisation and area ("Humanitas afdeling Parkstad") is part of it."""
+"""A unit named after its organisation and area ("Zorggroep Horizon afdeling Noord") is part of it."""
 
 from extract_helpers import triples
 
 
 def test_afdeling_and_regio_units_are_part_of_their_organisation():
-    t = triples("Ik ben voorzitter van Zorggroep Horizon afdeling Westelijke Mijnstreek en van "
-                "Zonnekracht regio Hoorn.")
-    assert ("Zorggroep Horizon afdeling Westelijke Mijnstreek", "partOf", "Zorggroep Horizon") in t
-    assert ("Zonnekracht regio Hoorn", "partOf", "Zonnekracht") in t
+    t = triples("Ik ben voorzitter van Zorggroep Horizon afdeling Oostelijk Veld en van "
+                "Zonnekracht regio Tiel.")
+    assert ("Zorggroep Horizon afdeling Oostelijk Veld", "partOf", "Zorggroep Horizon") in t
+    assert ("Zonnekracht regio Tiel", "partOf", "Zonnekracht") in t
 
 
 def test_a_region_after_a_name_without_a_unit_word_is_no_unit():

@@ -40,10 +40,10 @@ def test_spelling_variants_meet_and_label_prefers_capitals():
 
 
 def test_regional_acronym_meets_its_acronym_within_a_report():
-    r = _resolve("Avondrood, Humanis en SMD-ZW tekenen. Later werkt SMD samen met Humanis.")
-    smd = [e for e in r.entities.values() if e.label.startswith("SMD")]
-    assert len(smd) == 1
-    assert {smd[0].label} | smd[0].aliases >= {"SMD", "SMD-ZW"}
+    r = _resolve("Avondrood, Humanis en WZV-NO tekenen. Later werkt WZV samen met Humanis.")
+    wzv = [e for e in r.entities.values() if e.label.startswith("WZV")]
+    assert len(wzv) == 1
+    assert {wzv[0].label} | wzv[0].aliases >= {"WZV", "WZV-NO"}
 
 
 def test_known_entities_give_the_same_iri_across_reports():

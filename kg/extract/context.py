@@ -58,7 +58,7 @@ class View:
     heading: bool = False
     bullet: bool = False  #: an item of a bulleted or numbered list
     slots: list[Slot] = field(default_factory=list)
-    #: clean offsets right after an abbreviated kind word ("Stg. Lokalis"): a name starts there
+    #: clean offsets right after an abbreviated kind word ("Stg. Kompasroos"): a name starts there
     after_kind: set[int] = field(default_factory=set, repr=False, compare=False)
     _masked: tuple | None = field(default=None, repr=False, compare=False)  #: (key, masked())
 

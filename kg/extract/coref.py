@@ -35,7 +35,7 @@ _NEW_SINGLE = re.compile(r"^(?:De|Deze)\s+nieuwe\s+(?:organisatie|stichting|coö
                          r"(?!\s+(?:heet|gaat\s+heten|zal\s+heten|krijgt\s+de\s+naam|wordt\s+[A-Z⟦]))")
 _SINGLE_MID = re.compile(r"\b(?:de|deze)\s+(?:organisatie|stichting|coöperatie|instelling|vereniging)\b"
                          r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
-#: "Ook zorgt de stichting voor maaltijdservice": "zorgen voor" is a verb, not the description
+#: "Verder zorgt de stichting voor klussenhulp": "zorgen voor" is a verb, not the description
 #: "de stichting voor maatschappelijk werk" that the lookahead above keeps out.
 _KIND_AFTER_ZORGT = re.compile(r"\b(?:zorgt|zorgen|zorgde|zorgden)\s+((?:de|deze)\s+(?:organisatie|stichting|"
                                r"coöperatie|instelling|vereniging))\s+(?:ook\s+|nog\s+)?voor\b")

@@ -2,10 +2,10 @@
 
 What it reads in Dutch:
 
-* chains of capitalised words ("Welzijn Ouderen", "Training & Advies"), acronyms ("MJD",
-  "SMD-ZW"), words with inner capitals ("IKracht", "ViaVie"), names that open with a name
+* chains of capitalised words ("Welzijn Ouderen", "Leren & Werken"), acronyms ("MJD",
+  "WZV-NO"), words with inner capitals ("IKracht", "DoeMee"), names that open with a name
   head and go on with small words ("Centrum voor Jeugd en Gezin", "Stichting Welzijn voor
-  Ouderen"), names with an article written with a capital mid-sentence ("De Badde",
+  Ouderen"), names with an article written with a capital mid-sentence ("De Vlinderhof",
   "'t Marheem"); lower-case "de"/"het" before a name is not part of it ("de MJD");
 * a capitalised word at the start of a sentence, after a colon or a bullet is only a name when
   the text also writes it mid-sentence, or it looks like one (acronym, inner capital);
@@ -15,9 +15,9 @@ What it reads in Dutch:
 * a name followed by a place it never appears without ("Dimon Groningen") keeps the place;
 * persons: a known first name (or initials, or a title) with a surname and particles
   ("Aly van Beek", "J. de Vries"), or two capitalised words next to a role ("directeur Wim
-  Bakker", "Ger Wubs, directeur ..."); the role is kept in ``Mention.role``;
+  Bakker", "Jan Bos, directeur ..."); the role is kept in ``Mention.role``;
 * "coöperatie ... X" makes X a Cooperative; "samenwerkingsverband X" a Partnership;
-* "Centrum voor Jeugd en Gezin (CJG)": the acronym is labelled with the long name.
+* "Centrum voor Zorg en Welzijn (CZW)": the acronym is labelled with the long name.
 
 A name is *strong* (an entity on its own) when it has several words, looks like a name, recurs
 mid-sentence or stands in a list with other names; otherwise it is *weak* and becomes an
@@ -136,7 +136,7 @@ def _chains(v: View) -> list[_Chain]:
         if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
             continue
         kind = re.match(r"\.\s+(?=[A-ZÀ-Ý])", text[ce:]) if m.group(0) in ("Stg", "Sticht") else None
-        if kind:  # "Stg. Lokalis": the abbreviated kind word, not the name; what follows is one
+        if kind:  # "Stg. Kompasroos": the abbreviated kind word, not the name; what follows is one
             v.after_kind.add(ce + kind.end())
             continue
         words = [m.group(0)]
@@ -217,7 +217,7 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
             rest = c.view.text[c.ce:]
             inner = _ITEM_PARTICLES.match(rest)
             if inner and inner.end(1) > 0:
-                # "• ROC de Leijgraaf": a lower-case particle inside a listed name joins its parts
+                # "• ROC de Vaart": a lower-case particle inside a listed name joins its parts
                 end = c.ce + inner.end(1)
                 drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
                 c.words = c.view.text[c.cs:end].split()
@@ -294,7 +294,7 @@ def _initials_persons(ctx: Context) -> None:
                 ctx.memory.setdefault("surnames", set()).add(surname)
 
 
-#: "Marenne van Kempen", "Corrie van Randwijk": a first name (listed or not), a surname particle and a
+#: "Anna van Dijk", "Ria van Beek": a first name (listed or not), a surname particle and a
 #: surname; a person only where a role stands right beside it (the role makes it a person).
 _PARTICLE_PERSON = re.compile(r"(?<![\w.’'-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
                               r"van|de|der|den|ter|ten|te)\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
@@ -303,7 +303,7 @@ _IS_ROLE_AFTER = re.compile(rf"(?i)^\s+(?:is|was|wordt|werd|blijft)\s+(?:(?:nu|s
 
 
 def _role_persons(ctx: Context) -> None:
-    """A name of the shape "Marenne van Kempen" next to a role ("..., bestuurder van", "is
+    """A name of the shape "Anna van Dijk" next to a role ("..., bestuurder van", "is
     directeur") is a person, also when the first name is not in the list."""
     for v in ctx.views:
         for m in _PARTICLE_PERSON.finditer(v.text):
@@ -413,7 +413,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         full = normalise_name(" ".join(c.words))
         strip = False
         if lw in ("de", "het", "'t") and not c.initial and len(c.words) > 1:
-            break  # "De Badde" mid-sentence: the article is part of the name
+            break  # "De Vlinderhof" mid-sentence: the article is part of the name
         if len(c.words) == 2 and lw not in ROLES and c.words[1][:1].isupper() \
                 and re.fullmatch(r"\S+\s&\s\S+", c.text):
             break  # "Lees & Zo": two words joined by an ampersand are one name
@@ -422,7 +422,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in NUMBER_WORDS and len(c.words) > 1:
             strip = True  # "Vijf Twentse organisaties": a count, not part of a name
         elif len(c.words) > 1 and lw not in NAME_HEADS and _KIND_COMPOUND.fullmatch(lw):
-            # "Welzijnsorganisatie De Schoor", "Zorgorganisatie Thebe" opening a sentence: a kind
+            # "Welzijnsorganisatie De Wissel", "Zorgorganisatie Ravelijn" opening a sentence: a kind
             # noun, written with a capital because it comes first; the name follows it
             c.words.pop(0)
             m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
@@ -695,7 +695,7 @@ def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
 
 
 def _double_surname(ctx: Context, v: View, cs: int, ce: int) -> int:
-    """"Wilbert de Haan Westerveld": a place name right after a person's name that the text never
+    """"Henk de Wit Ommen": a place name right after a person's name that the text never
     writes without that name is the second part of a double surname; the end of the name."""
     nxt = v.slot_at(ce + 1, ce + 2)
     if nxt is None or nxt.cstart != ce + 1 or v.text[ce:ce + 1] != " " or nxt.group is not None \
@@ -817,7 +817,7 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
 
 
 def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
-    """"Centrum voor Jeugd en Gezin (CJG)": label the acronym with the long name."""
+    """"Centrum voor Zorg en Welzijn (CZW)": label the acronym with the long name."""
     if slot is None or not _is_acronym(slot.mention.text):
         return
     if v.text[slot.cstart - 1:slot.cstart] != "(":
@@ -841,8 +841,8 @@ def _initials(words: list[str]) -> str:
 
 
 def _spells(acronym: str, initials: str) -> bool:
-    """The acronym is the initials, with at most one inner word left out ("SMWO" for
-    Stichting Maatschappelijk Werk en Welzijn Oosterschelderegio, SMWWO)."""
+    """The acronym is the initials, with at most one inner word left out ("SMWR" for
+    Stichting Maatschappelijk Werk en Welzijn Rivierland, SMWWR)."""
     if acronym == initials:
         return True
     if len(initials) != len(acronym) + 1 or acronym[0] != initials[0] or acronym[-1] != initials[-1]:

@@ -59,7 +59,7 @@ _GAP_WORD = r"(?:(?!⟦)[^\s,.;:()]+ )"
 #: lines and most often (kg.extract.coref.author_org). No rule fires on it when there is none.
 TOPIC = "TOPIC"
 #: A rule's subject or object may be the group (a partnership, coalition, network, platform,
-#: team) named last in the three sentences before ("... is de Coalitie X gevormd. De kartrekkers
+#: team) named last in the three sentences before ("... is de Coalitie X gevormd. De leden
 #: komen uit de volgende organisaties:"). No rule fires on it when there is none.
 BEFORE = "BEFORE"
 _GROUP_HEADS = ("coalitie", "netwerk", "platform", "samenwerkingsverband", "alliantie", "pact", "consortium",
@@ -226,7 +226,7 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
                 by_number[inside] = s
             continue
         if tok.text == "." and words and words[-1] in ("stg", "sticht"):
-            words[-1] = "stichting"  # "Stg. Lokalis": an abbreviation, no sentence end
+            words[-1] = "stichting"  # "Stg. Kompasroos": an abbreviation, no sentence end
             continue
         words.append(tok.lemma)
     line = " ".join(words) + " "

@@ -41,7 +41,7 @@ _OFFICE_OF = re.compile(r"\b(?:het\s+)?(?:hoofd)?kantoor\s+van\s+⟦O(\d+)⟧\s+
 #: "X heeft haar hoofdkantoor in Y", "X krijgt haar hoofdvestiging in Y"
 _SEAT = re.compile(r"⟦O(\d+)⟧\s+(?:heeft|had|krijgt|kreeg|houdt)\s+(?:haar|zijn|het|de|een)\s+"
                    r"(?:hoofdkantoor|kantoor|hoofdvestiging|vestiging|thuisbasis|zetel)\s+in\s+⟦([MN])(\d+)⟧")
-#: "Porthos Welzijn (Middelburg)": a place in parentheses right after a name
+#: "Kompas Welzijn (Tiel)": a place in parentheses right after a name
 _PAREN_PLACE = re.compile(r"⟦([OP])(\d+)⟧\s*\(\s*(?:gevestigd\s+in\s+)?⟦([MN])(\d+)⟧\s*\)")
 #: "de Helmondse wijk Brandevoort": a wijk named with the adjective of its municipality
 _ADJ_WIJK = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+(?:se|er))\s+(?:wijk|woonwijk|stadswijk|buurt|"
@@ -89,7 +89,7 @@ def run(ctx: Context) -> None:
         for m in _ADJ.finditer(masked):
             subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
             if subj.group is not None or not subj.strong:
-                continue  # "de Toegang in Middelburg": a capitalised common word is no organisation there
+                continue  # "de Toegang in Tiel": a capitalised common word is no organisation there
             for p in place.members():
                 ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
         for m in _ACTIVE.finditer(masked):
@@ -123,7 +123,7 @@ def run(ctx: Context) -> None:
                 last = s.mention.text.rsplit(" ", 1)[1]
                 place = ctx.gazetteer.lookup_one(last)
                 head = s.mention.text.rsplit(" ", 1)[0]
-                # "Welzijn Westerwolde" is at home there; "Bureau Jeugdzorg Noord-Holland" covers a
+                # "Welzijn Rivierland" is at home there; "Bureau Jeugdhulp Gelderland" covers a
                 # province and "SBI Amersfoort" is a local branch of an abbreviation: not said to be there
                 if place is not None and place.type == "Municipality" and not head.isupper():
                     # the mention is the place word only: the whole name would become an alias of the place

@@ -430,7 +430,7 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
-#: "Humanitas afdeling Parkstad", "Zonnebloem regio Hoorn", "MEE regio Utrecht": a unit named
+#: "Humanis afdeling Noord", "Avondrood regio Tiel", "MEE regio Utrecht": a unit named
 #: after the organisation it belongs to and its area.
 _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧")
 

@@ -168,8 +168,8 @@ def _colon_lists(ctx: Context) -> None:
                                 date or date_near(ctx, item.index))
 
 
-#: A line that opens a bulleted list of the kinds of help an organisation gives: "X is op velerlei
-#: gebied actief om mensen te helpen, zoals:", "Wij ondersteunen inwoners onder meer met:".
+#: A line that opens a bulleted list of the kinds of help an organisation gives: "X is op veel
+#: terreinen actief om mensen te helpen, zoals:", "Wij ondersteunen inwoners onder meer met:".
 _HELP_INTRO = re.compile(r"(?i)\b(?:actief|helpen|helpt|ondersteunen|ondersteunt|ondersteuning|hulp|"
                          r"bieden|biedt|aanbod|diensten|dienstverlening|activiteiten|organiseert|"
                          r"organiseren|verzorgt|verzorgen|verleent|verlenen|rekenen|terecht)\b[^:]*"
@@ -177,13 +177,13 @@ _HELP_INTRO = re.compile(r"(?i)\b(?:actief|helpen|helpt|ondersteunen|ondersteunt
 #: "Inwoners van X kunnen in 2018 rekenen op:": what the people are offered, by the text's organisation.
 _BENEFICIARIES = re.compile(r"(?i)^(?:de\s+|alle\s+)?(?:inwoners|bewoners|cliënten|clienten|deelnemers|"
                             r"ouderen|jongeren|mantelzorgers|gezinnen)\b")
-#: Where the name of a listed kind of help ends: "Hulp bij rouw en verlies; Sommige mensen ...".
+#: Where the name of a listed kind of help ends: "Hulp bij verhuizen; Veel ouderen ...".
 _ITEM_HEAD = re.compile(r"[^;:,.()!?]+?(?=\s*(?:[;:,.()!?]|[\s\"'“”‘’](?:om|waarbij|zodat|door|voor\s+wie)\s|$))")
 _QUOTES = "\"'“”‘’„"
 
 
 def _help_lists(ctx: Context) -> None:
-    """"Humanitas is actief om mensen te helpen, zoals:" + bullets "- Hulp bij rouw en verlies; ...":
+    """"Avondrood is actief om mensen te helpen, zoals:" + bullets "- Hulp bij verhuizen; ...":
     each item names a kind of help the organisation gives, whether or not the lexicon knows it."""
     from kg.extract.coref import author_org
     from kg.extract.rules import topic_org

@@ -297,7 +297,7 @@ def _merge(ctx: Context, v: View, masked: str, slots: list[Slot], items: list[It
         later = _named_later(ctx, v, parties)
         if later is not None:
             target = later[1]
-            # "A en B fuseren. De organisatie gaat verder onder de naam A": B merges into A
+            # "A en B fuseren. Samen gaan ze verder onder de naam A": B merges into A
             parties = [p for p in parties if not _same_org(p, target)]
             if not parties:
                 return

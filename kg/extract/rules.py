@@ -86,7 +86,7 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
             items.extend(Item(s) for s in slot.members())
             end += alias.end()
         elif letter == "O" and re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]):
-            # "Porthos Welzijn (Middelburg), ...": a place in parentheses qualifies the name
+            # "Kompas Welzijn (Tiel), ...": a place in parentheses qualifies the name
             items.extend(Item(s) for s in slot.members())
             end += re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]).end()
         elif inner:

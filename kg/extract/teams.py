@@ -2,8 +2,8 @@
 
 What it reads in Dutch:
 
-* a named team, "wijkteam Braakmanslanden", "het sociaal wijkteam Noord": a Pilot labelled
-  "Wijkteam Braakmanslanden", located in the wijk its name gives;
+* a named team, "wijkteam Kadeveld", "het sociaal wijkteam Noord": a Pilot labelled
+  "Wijkteam Kadeveld", located in the wijk its name gives;
 * "een pilot", "een wijkteam": a new team; its place comes from the same sentence ("In de wijk X
   is ... trekker van een pilot" -> "Pilot X"), or, when the sentence says "hier"/"daar", from the
   place of the sentence before ("in buurtcentrum de Linde ... Hier werken ... in het wijkteam");
