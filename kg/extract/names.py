@@ -89,7 +89,7 @@ def _initial_positions(v: View) -> set[int]:
 
 
 def _quoted_spans(v: View) -> list[tuple[int, int]]:
-    """Quoted titles ("Samen Sterk"), whose words are no names of their own; quoted speech
+    """Quoted titles ("Buurt Doet Mee"), whose words are no names of their own; quoted speech
     (many words, or ending in punctuation: '"X werkt samen met Y," zegt ...') is not one."""
     out = []
     for m in _QUOTED.finditer(v.text):
@@ -563,7 +563,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         slot = ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=strong)
         _acronym_label(ctx, v, slot)
         return
-    # "Stichting Welzijn Ouderen Hoorn": a longer name that ends in a place it never stands without
+    # "Stichting Welzijn Ouderen Tiel": a longer name that ends in a place it never stands without
     if _absorb_place(ctx, v, c, chains, key):
         return
     if _absorb_connected_place(ctx, v, c):
