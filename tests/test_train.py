@@ -42,7 +42,7 @@ def _expected(report: Path, model: RelationModel) -> dict[tuple[str, str, str], 
             denied.add(k)
         else:
             best[k] = max(best.get(k, 0.0), r.confidence)
-    return {k: "?" if k in denied else f"{c:.2f}" for k, c in best.items()}
+    return {k: "?" if k in denied else f"{c:g}" for k, c in best.items()}  # as the export writes numbers
 
 
 def _build_with(report: Path, model: Path, tmp: Path, expected: dict) -> dict[tuple[str, str, str], str]:
