@@ -190,7 +190,9 @@ def run(ctx: Context) -> None:
             if slot is None:
                 continue
             teams.append(slot)
-            if place is not None:
+            if place is not None and place.mention.type == "Neighbourhood":
+                # "het wijkteam in Kolenkit": a team in a wijk; a team "in Weert" is the town's
+                # team whose own name the text does not give, and the annotators do not take it
                 ctx.add(v, slot, "locatedIn", place.mention, "locatedIn:team-place", 0.75)
             if venue is not None:
                 ctx.add(v, slot, "locatedIn", venue.mention, "locatedIn:team-venue", 0.6)
