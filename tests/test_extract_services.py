@@ -71,3 +71,10 @@ def test_what_residents_can_count_on_is_offered_by_the_texts_organisation():
            if c.relation == "offersService"}
     assert got == {("Welzijn Vliethaven", "Jongerenwerk", "2021-01-01"),
                    ("Welzijn Vliethaven", "Ouderenwerk", "2021-01-01")}
+
+
+def test_broad_kinds_of_help_are_services_only_as_what_a_service_verb_gives():
+    got = _services("Stichting Avondrood en Humanis verlenen zorg, welzijn en wonen in Tiel.")
+    assert got == {"Zorg", "Welzijn", "Wonen"}
+    assert _services("De zorg in Tiel gaat erop vooruit, zegt Stichting Avondrood.") == set()
+    assert _services("De consulenten van Stichting Avondrood bieden hulp bij vragen over wonen.") == set()

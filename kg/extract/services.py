@@ -27,8 +27,28 @@ def label_of(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+#: Broad kinds of help that are services only as what a service verb gives: "verlenen zorg, welzijn
+#: en wonen", "biedt begeleiding" (elsewhere "zorg" and "welzijn" are the domain, not a service;
+#: "hulp" and "advies" are too vague even there: "bieden hulp bij vragen").
+_BROAD = r"(?:zorg|welzijn|wonen|begeleiding|dagbesteding)"
+_GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verleende|verleenden|levert|"
+                          rf"leveren|leverde|leverden|verzorgt|verzorgen)\s+(?P<list>{_BROAD}(?:(?:\s*,\s*|\s+en\s+|"
+                          rf"\s+of\s+){_BROAD})*)\b(?!\s*(?:aan|voor|bij|van)\s+[A-Z])")
+
+
+def _broad_services(ctx: Context) -> None:
+    """"Beide organisaties verlenen zorg, welzijn en wonen": each broad kind of help a service."""
+    for v in ctx.views:
+        for m in _GIVES_BROAD.finditer(v.text):
+            for w in re.finditer(_BROAD, m.group("list")):
+                cs, ce = m.start("list") + w.start(), m.start("list") + w.end()
+                if v.free(cs, ce):
+                    ctx.place(v, cs, ce, "Service", label=label_of(w.group(0)), strong=False)
+
+
 def run(ctx: Context) -> None:
     """Component: Service mentions."""
+    _broad_services(ctx)
     rx = _rx()
     for v in ctx.views:
         for m in rx.finditer(v.text):
