@@ -56,3 +56,10 @@ def test_a_capitalised_common_word_before_a_place_is_not_located_there():
     found = triples("De deuren van de Toegang in Tiel gaan open. Welzijn Oost in Goes ook.")
     assert ("Welzijn Oost", "locatedIn", "Goes") in found
     assert not any(t[0] == "Toegang" for t in found)
+
+
+def test_a_town_and_a_compass_word_name_a_district():
+    found = triples("De gemeente Rotterdam, waaronder stadsdeel Rotterdam Noord, doet mee.")
+    assert ("Rotterdam Noord", "partOf", "Rotterdam") in found
+    assert ("Welzijn Rotterdam Noord", "Organisation") in _places("Welzijn Rotterdam Noord helpt.") or \
+        "Welzijn Rotterdam Noord" in {m.name for m in run("Welzijn Rotterdam Noord helpt.").mentions}

@@ -259,10 +259,34 @@ def datelines(ctx: Context) -> None:
                 ctx.place(v, m.start(1), m.end(1), "Municipality", label=place.name)
 
 
+#: "Amsterdam Zuidoost", "Rotterdam Noord": a town and a compass word name one of its districts.
+_DISTRICT = re.compile(r" (Noord|Zuid|Oost|West|Noordoost|Noordwest|Zuidoost|Zuidwest|Centrum)(?![\w-])")
+
+
+def districts(ctx: Context) -> None:
+    """A municipality followed by a compass word ("stadsdeel Amsterdam Zuidoost") is a district:
+    a Neighbourhood named by both words, unless a longer name holds them ("Welzijn Rotterdam Noord")."""
+    for v in ctx.views:
+        for s in list(v.slots):
+            if s.mention.type != "Municipality" or s.group is not None:
+                continue
+            m = _DISTRICT.match(v.text, s.cend)
+            if not m or re.match(r" [A-ZÀ-Ý]", v.text[m.end():]) or not v.free(s.cend, m.end()):
+                continue
+            before = re.search(r"([A-ZÀ-Ý][\w'’&-]*)\s+$", v.text[:s.cstart])
+            if before and before.group(1).casefold() not in NOT_NAMES:
+                continue  # "Welzijn Rotterdam Noord": the district names an organisation
+            v.slots.remove(s)
+            name = f"{s.mention.label or s.mention.name} {m.group(1)}"
+            if ctx.place(v, s.cstart, m.end(), "Neighbourhood", label=name) is None:
+                v.slots.append(s)
+
+
 def run(ctx: Context) -> None:
     """Component: all place mentions."""
     datelines(ctx)
     gazetteer_places(ctx)
+    districts(ctx)
     regions(ctx)
     fuzzy_places(ctx)
     neighbourhoods(ctx)
