@@ -133,3 +133,11 @@ def test_a_national_organisation_keeps_nederland_in_its_name():
 def test_a_name_opening_with_a_name_head_after_a_role_is_the_organisation():
     found = triples("Anna de Vries (directeur Welzijn Vliethaven) opende de dag.")
     assert ("Anna de Vries", "headOf", "Welzijn Vliethaven") in found
+
+
+def test_items_of_a_list_that_each_give_their_place_are_names_lower_case_words_and_all():
+    found = triples("De leden zijn Doe mee in Ede, Buurtkracht oost in Tiel en Hulp.nu in Zeist.")
+    assert {("Doe mee", "locatedIn", "Ede"), ("Buurtkracht oost", "locatedIn", "Tiel"),
+            ("Hulp.nu", "locatedIn", "Zeist")} <= found
+    # one item alone is no list: "Wonen in Ede" stays words
+    assert "Wonen" not in names("Prettig Wonen in Ede is het doel.")

@@ -320,6 +320,7 @@ def run(ctx: Context) -> None:
     """Component: organisation and person mentions in every sentence."""
     _initials_persons(ctx)
     _role_persons(ctx)
+    _placed_lists(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
     lower = frozenset(w.casefold() for v in ctx.views
                       for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
@@ -343,6 +344,33 @@ def run(ctx: Context) -> None:
     _label_acronyms(ctx)
     _promote_lists(ctx)
     _short_forms(ctx)
+
+
+#: One item of "zijn A in X, B in Y en C in Z": a short phrase opening with a capital, then "in" a place.
+_PLACED_ITEM = re.compile(r"(?:(?<=\bzijn )|(?<=\bzijn: )|(?<=: )|(?<=, )|(?<= en ))"
+                          r"([A-ZÀ-Ý][\w.'’&-]*(?: [a-zà-ÿA-ZÀ-Ý][\w.'’&-]*){0,3}?) (?:in|uit|te) ⟦[MN]\d+⟧")
+
+
+def _placed_lists(ctx: Context) -> None:
+    """"Die organisaties zijn ONS welzijn in Oss, Sterker sociaal werk in Nijmegen, ...": where two or
+    more items of a list each give their place, the words before each place are a name, lower-case
+    words and all."""
+    for v in ctx.views:
+        masked, slots, cmap = v.masked()
+        if masked.count("⟦") < 2:
+            continue
+        found = list(_PLACED_ITEM.finditer(masked))
+        chained = [m for i, m in enumerate(found)
+                   if (i > 0 and re.fullmatch(r"\s*(?:,|en)\s*", masked[found[i - 1].end():m.start()]))
+                   or (i + 1 < len(found) and re.fullmatch(r"\s*(?:,|en)\s*", masked[m.end():found[i + 1].start()]))]
+        if len(chained) < 2:
+            continue
+        for m in chained:
+            cs, ce = cmap[m.start(1)], cmap[m.end(1) - 1] + 1
+            words = v.text[cs:ce].split()
+            if words[0].casefold() in NOT_NAMES and not words[0].isupper() or "⟦" in m.group(1):
+                continue
+            ctx.place(v, cs, ce, _org_type(v, cs, ce), strong=True)
 
 
 def _short_forms(ctx: Context) -> None:
