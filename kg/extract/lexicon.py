@@ -168,7 +168,7 @@ januari februari maart april mei juni juli augustus september oktober november d
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag jl
 gemeente gemeenten gemeentes provincie provincies regio rijk overheid overheden wijk wijken
 buurt buurten stad dorp team teams wijkteam wijkteams buurtteam buurtteams pilot pilots
-organisatie organisaties stichting stichtingen directie bestuur raad college presentatie
+organisatie organisaties stichting stichtingen directie bestuur raad raden toezicht college presentatie
 verslag inleiding conclusie conclusies samenvatting bijlage vraag vragen antwoord knelpunt
 knelpunten discussie programma agenda aanleiding doel doelen resultaten resultaat bron
 gepubliceerd nieuws lees meer home contact menu zoeken terug partners partner leden lid
@@ -188,6 +188,7 @@ ieder iedere veel vele weinig meer minder beide andere ander zo'n enkele diverse
 #: Capitalised phrases that name an organ, a body of government or a law, not an organisation.
 NOT_NAME_PHRASES = frozenset({
     "raad van toezicht", "raad van bestuur", "raad van commissarissen", "raad van advies",
+    "raden van toezicht", "raden van bestuur",
     "ondernemingsraad", "clientenraad", "cliëntenraad", "adviesraad", "wmo raad", "wmo-raad",
     "participatieraad", "gemeenteraad", "provinciale staten", "gedeputeerde staten",
     "tweede kamer", "eerste kamer", "college van burgemeester en wethouders", "college van b&w",

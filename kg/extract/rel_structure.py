@@ -453,7 +453,43 @@ def merges_into(ctx: Context) -> None:
                             date_near(ctx, v.index), mod)
                     if mod != "negated":
                         ctx.memory["merge_result"] = target.mention
+        _fusion_of_parties_before(ctx, v, masked, slots)
     _called_off(ctx)
+
+
+#: "... groen licht voor de bestuurlijke fusie": a merger named without its parties.
+_BARE_FUSION = re.compile(r"\b(?:de|een|deze)\s+(?:bestuurlijke\s+|juridische\s+)?(?:fusie|samenvoeging)\b"
+                          r"(?!\s+(?:tussen|van|met)\b)")
+
+
+def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """"A, B en C gaan samenwerken. ... groen licht voor de bestuurlijke fusie. De nieuwe stichting
+    heet X.": a merger whose parties the sentence before lists and whose result is named in the
+    sentences after; each party merges into the named one."""
+    if "⟦O" in masked or not _BARE_FUSION.search(masked):
+        return
+    prev = ctx.previous(v, 1, same_para=True)
+    if not prev:
+        return
+    pm, pslots, _ = prev[0].masked()
+    parties: list[Slot] = []
+    for m in _LIST_THEN_VERB.finditer(pm):
+        items, _ = parse_list(pm, pslots, m.start(), "O", ctx, prev[0])
+        found = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
+        if len(found) >= 2:
+            parties = found
+            break
+    if not parties:
+        return
+    later = _named_later(ctx, v, parties)
+    if later is None:
+        return
+    target = later[1]
+    parties = [p for p in parties if not _same_org(p, target)]
+    mod = modality_at(masked, 0, len(masked))
+    for p in parties:
+        ctx.add(v, p, "mergesInto", target, "mergesInto:fusie-partijen-ervoor", 0.8,
+                date_near(ctx, v.index), mod)
 
 
 def _called_off(ctx: Context) -> None:
