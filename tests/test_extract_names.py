@@ -141,3 +141,8 @@ def test_items_of_a_list_that_each_give_their_place_are_names_lower_case_words_a
             ("Hulp.nu", "locatedIn", "Zeist")} <= found
     # one item alone is no list: "Wonen in Ede" stays words
     assert "Wonen" not in names("Prettig Wonen in Ede is het doel.")
+
+
+def test_a_capitalised_pronoun_mid_sentence_opens_a_name():
+    assert "Ons Buurtwerk" in names("Het werk gaat over naar Ons Buurtwerk uit Ede.", "Organisation")
+    assert "Ons Buurtwerk" not in names("Ons Buurtwerk is mooi geworden.", "Organisation")

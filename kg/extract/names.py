@@ -469,6 +469,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             strip = True  # "de GGZ-aanbieder Veldhof": an acronym compound with a common noun is a kind noun
         elif lw in _CAPITAL_NAME_WORDS and not c.initial and w[:1].isupper():
             break  # "de alliantie Samen Rond": an adverb written with a capital mid-sentence opens a name
+        elif lw in ("ons", "onze", "mijn", "uw", "jouw") and not c.initial and len(c.words) > 1:
+            break  # "van Ons Welzijn uit Oss": a pronoun with a capital mid-sentence opens a name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \
                 and not (len(c.words) > 1 and full in c.tails):
             strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)
