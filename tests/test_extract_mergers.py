@@ -120,3 +120,10 @@ def test_a_merger_named_without_its_parties_takes_them_from_the_sentence_before(
     merges = {t for t in found if t[1] == "mergesInto"}
     assert merges == {(p, "mergesInto", "Kompas Zorg") for p in ("Welzijn Noord", "Humanis", "Stichting Avondrood")}
     assert "Raden" not in names("De Raden van Toezicht stemden in.")
+
+
+def test_an_acronym_with_its_place_in_brackets_does_not_break_the_list_of_parties():
+    found = triples("Sinds 2001 werkt Kompas Zorg in de regio. Kompas Zorg ontstond in 2001 na een fusie van "
+                    "Stichting Welzijn Oost (SWO in Tiel) en Stichting Zorg Noord (SZN in Culemborg).")
+    assert {("Stichting Welzijn Oost", "mergesInto", "Kompas Zorg"),
+            ("Stichting Zorg Noord", "mergesInto", "Kompas Zorg")} <= found

@@ -235,12 +235,14 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     return line, by_number
 
 
-#: "Stichting X (SX) te Goes": an acronym in brackets right after the name it abbreviates.
-_ACRONYM_AFTER = re.compile(r"(⟦[A-Z](\d+)⟧ )\( ⟦[A-Z](\d+)⟧ \) ")
+#: "Stichting X (SX) te Goes", "A (SA in Haven) en B": an acronym in brackets right after the name
+#: it abbreviates, with what else the brackets say.
+_ACRONYM_AFTER = re.compile(r"(⟦[A-Z](\d+)⟧ )\( ⟦[A-Z](\d+)⟧ (?:[^()]{0,60}? )?\) ")
 
 
 def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
-    """The rules read the name once: "X (SX) te Goes" as "X te Goes"."""
+    """The rules read the name once: "X (SX) te Goes" as "X te Goes" (the brackets' places are
+    read by the location rules, from the sentence itself)."""
     long, short = by_number[int(m.group(2))], by_number[int(m.group(3))]
     if short.mention.label and short.mention.label == long.mention.name:
         return m.group(1)
