@@ -78,3 +78,9 @@ def test_broad_kinds_of_help_are_services_only_as_what_a_service_verb_gives():
     assert got == {"Zorg", "Welzijn", "Wonen"}
     assert _services("De zorg in Tiel gaat erop vooruit, zegt Stichting Avondrood.") == set()
     assert _services("De consulenten van Stichting Avondrood bieden hulp bij vragen over wonen.") == set()
+
+
+def test_a_lexicon_service_opening_a_sentence_is_no_organisation():
+    text = "Welzijn Vliethaven kijkt terug. Welzijn Vliethaven groeide. Welzijn op recept is dit jaar gestart."
+    assert _services(text) == {"Welzijn op recept"}
+    assert ("Welzijn", "Organisation") not in {(m.name, m.type) for m in run(text).mentions}

@@ -58,6 +58,13 @@ def run(ctx: Context) -> None:
                 continue
             if re.match(r"(?:ers|ster|sters)\b", v.text[ce:]):
                 continue
+            inside = [s for s in v.slots if s.cstart < ce and s.cend > cs]
+            if inside and all(cs <= s.cstart and s.cend <= ce and (s.cend - s.cstart) < (ce - cs)
+                              and s.mention.type == "Organisation" and s.group is None
+                              and " " not in s.mention.text for s in inside):
+                # "Welzijn op recept" opening a sentence: the service, not an organisation "Welzijn"
+                for s in inside:
+                    v.slots.remove(s)
             slot = v.slot_at(cs, ce)
             if slot is not None:
                 if (slot.cstart, slot.cend) == (cs, ce) and not slot.strong \
