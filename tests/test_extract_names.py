@@ -146,3 +146,8 @@ def test_items_of_a_list_that_each_give_their_place_are_names_lower_case_words_a
 def test_a_capitalised_pronoun_mid_sentence_opens_a_name():
     assert "Ons Buurtwerk" in names("Het werk gaat over naar Ons Buurtwerk uit Ede.", "Organisation")
     assert "Ons Buurtwerk" not in names("Ons Buurtwerk is mooi geworden.", "Organisation")
+
+
+def test_an_age_range_after_an_acronym_belongs_to_the_name():
+    found = names("Medewerkers van JGZ 0-4 Rivierland en JGZ 4-18 werken samen.", "Organisation")
+    assert {"JGZ 0-4 Rivierland", "JGZ 4-18"} <= found

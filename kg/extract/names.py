@@ -162,6 +162,12 @@ def _chains(v: View) -> list[_Chain]:
                 break
             j = ce + nxt.end()
             w = _WORD.match(text, j)
+            num = None if w else re.match(r"\d+(?:-\d+)?(?=[\s,.;:)]|$)", text[j:])
+            if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, j + num.end()):
+                words.append(num.group(0))  # "JGZ 0-4 Kennemerland", "JGZ 4-19": an age range in the name
+                ce = j + num.end()
+                pos = ce
+                continue
             if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
                     and not is_first_name(words[0]):
                 break  # "Getijde U.A.": a legal form after the name, not part of it
