@@ -37,3 +37,10 @@ def test_the_model_keeps_a_rules_relation_before_its_own_on_the_same_pair():
              PairInstance(b, a, 1, ["b", "a"], [], ("partnerOf",))]
     [(inst, rel, p)] = decide(insts, Model())
     assert (inst.subject.text, rel) == ("Welzijn Noord", "mergesInto")
+
+
+def test_a_unit_named_with_the_organisation_it_belongs_to_is_part_of_it():
+    t = triples("Het project loopt bij het Kenniscentrum Buurtzorg Innovatie van Hogeschool Rivierland.")
+    assert ("Kenniscentrum Buurtzorg Innovatie", "partOf", "Hogeschool Rivierland") in t
+    t = triples("Het project loopt bij Stichting Zonnehoek van Hogeschool Rivierland.")
+    assert not any(r == "partOf" for _, r, _ in t)

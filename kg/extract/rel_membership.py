@@ -447,10 +447,30 @@ def units_by_name(ctx: Context) -> None:
             ctx.add(v, unit, "partOf", parent, "partOf:eenheid-in-naam", 0.8)
 
 
+#: Words that open the name of a unit of a larger organisation ("Kenniscentrum X van Hogeschool Y").
+_UNIT_HEADS = frozenset({"afdeling", "kenniscentrum", "lectoraat", "dienst", "sector", "cluster", "divisie",
+                         "werkmaatschappij", "bedrijfsonderdeel", "expertisecentrum", "academie", "faculteit"})
+_UNIT_OF = re.compile(r"⟦O(\d+)⟧ van (?:de |het )?⟦O(\d+)⟧")
+
+
+def units_of(ctx: Context) -> None:
+    """"het Kenniscentrum Sociale Innovatie van Hogeschool Utrecht": a unit, by the word its name
+    opens with, named with the organisation it belongs to."""
+    for v in ctx.views:
+        masked, slots, _ = v.masked()
+        for m in _UNIT_OF.finditer(masked):
+            unit, parent = slots[int(m.group(1))], slots[int(m.group(2))]
+            if unit.group is not None or parent.group is not None:
+                continue
+            if unit.mention.text.split()[0].casefold() in _UNIT_HEADS and " " in unit.mention.text:
+                ctx.add(v, unit, "partOf", parent, "partOf:eenheid-van", 0.8)
+
+
 def run(ctx: Context) -> None:
     """Component: memberOf and partOf candidates."""
     members(ctx)
     parts(ctx)
     units_by_name(ctx)
+    units_of(ctx)
 
 
