@@ -151,3 +151,8 @@ def test_a_capitalised_pronoun_mid_sentence_opens_a_name():
 def test_an_age_range_after_an_acronym_belongs_to_the_name():
     found = names("Medewerkers van JGZ 0-4 Rivierland en JGZ 4-18 werken samen.", "Organisation")
     assert {"JGZ 0-4 Rivierland", "JGZ 4-18"} <= found
+
+
+def test_a_name_opening_a_text_before_a_finite_verb_is_a_name():
+    assert "Kompas Zorg" in names("Kompas Zorg ontstond in 2001 uit een fusie.", "Organisation")
+    assert "Kompas Zorg" in names("Kompas Zorg viert dit jaar feest.", "Organisation")

@@ -56,7 +56,9 @@ _SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd
                            r"biedt|verzorgt|levert|voert|fuseert|leidt|trekt|coördineert|"
                            r"ondersteunt|organiseert|werkt\s+samen|is\s+(?:\w+\s+)?opgericht|"
                            r"is\s+(?:een\s+)?onderdeel|is\s+(?:\w+\s+)?gevestigd|is\s+trekker|"
-                           r"is\s+lid|is\s+aangesloten|gaat\s+(?:\w+\s+)?op\s+in|start\s+met)\b")
+                           r"is\s+lid|is\s+aangesloten|gaat\s+(?:\w+\s+)?op\s+in|start\s+met|"
+                           r"ontstond|ontstaat|verhuist|verhuisde|viert|vierde|bestond|opereert|"
+                           r"verleent|verleende|neemt\s+deel|nam\s+deel|sluit\s+aan|sloot\s+aan)\b")
 _DIRECTIONS = frozenset({"noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest",
                          "zuidoost", "zuidwest", "centrum", "stad", "regio"})
 #: "in" that is no place: "gaat op in X", "fuseren in X", "partner in X".
