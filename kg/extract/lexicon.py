@@ -32,6 +32,7 @@ SERVICES: tuple[str, ...] = (
     "individuele begeleiding", "thuisbegeleiding", "woonbegeleiding", "huiswerkbegeleiding",
     "wijkverpleging", "thuiszorg", "huishoudelijke hulp", "huishoudelijke ondersteuning",
     "casemanagement", "cliëntondersteuning", "clientondersteuning", "informele zorg",
+    "onafhankelijke cliëntondersteuning", "onafhankelijke clientondersteuning",
     "sociale activering", "re-integratie", "jeugdhulp", "jeugdzorg", "jeugdgezondheidszorg",
     "verslavingszorg", "verslavingspreventie", "mentorschap", "maatjesproject", "maatjeszorg",
     "chat spreekuren", "chat spreekuur", "chatspreekuur", "chathulp", "chat hulp",
