@@ -63,3 +63,8 @@ def test_a_town_and_a_compass_word_name_a_district():
     assert ("Rotterdam Noord", "partOf", "Rotterdam") in found
     assert ("Welzijn Rotterdam Noord", "Organisation") in _places("Welzijn Rotterdam Noord helpt.") or \
         "Welzijn Rotterdam Noord" in {m.name for m in run("Welzijn Rotterdam Noord helpt.").mentions}
+
+
+def test_a_village_written_after_in_or_before_en_omgeving_is_a_place():
+    found = triples("Zorgcentrum De Linde in Veendorp gaat open. Het is er voor Veendorp en omgeving.")
+    assert ("De Linde", "locatedIn", "Veendorp") in found or ("Zorgcentrum De Linde", "locatedIn", "Veendorp") in found

@@ -345,8 +345,9 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             before = c.view.text[:c.cs]
-            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before) and not _NOT_LOCATIVE_IN.search(before):
-                after_prep[normalise_name(c.text)] += 1
+            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before) and not _NOT_LOCATIVE_IN.search(before) \
+                    or re.match(r"\s+en\s+(?:de\s+)?omgeving\b", c.view.text[c.ce:]):
+                after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
     for c in chains:
         _place_chain(ctx, c, mid, after_prep, chains)
     _label_acronyms(ctx)
@@ -907,12 +908,14 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
         if len(acronym) >= 3 and _spells(acronym, full):
             cs = w.start()
             inner = [sl for sl in v.slots if sl is not named and sl.cstart < named.cend and sl.cend > cs]
+            orgish = ("Organisation", "Cooperative", "Partnership")
             if any(sl.cstart < cs or sl.group is not None or sl.mention.type != named.mention.type
-                   for sl in inner):
+                   and not (sl.mention.type in orgish and named.mention.type in orgish) for sl in inner):
                 return named
             for sl in [named, *inner]:
                 v.slots.remove(sl)
-            slot = ctx.place(v, cs, named.cend, named.mention.type, strong=True)
+            slot = ctx.place(v, cs, named.cend, _org_type(v, cs, named.cend) if named.mention.type in orgish
+                             else named.mention.type, strong=True)
             if slot is None:
                 v.slots.extend([named, *inner])
                 return named
