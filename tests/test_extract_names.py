@@ -156,3 +156,8 @@ def test_an_age_range_after_an_acronym_belongs_to_the_name():
 def test_a_name_opening_a_text_before_a_finite_verb_is_a_name():
     assert "Kompas Zorg" in names("Kompas Zorg ontstond in 2001 uit een fusie.", "Organisation")
     assert "Kompas Zorg" in names("Kompas Zorg viert dit jaar feest.", "Organisation")
+
+
+def test_an_acronym_spells_a_name_after_a_place_adjective_which_locates_it():
+    found = triples("De Tielse Stichting voor Hulp bij Schulden en Administratie (SHSA) is in 2012 opgericht.")
+    assert ("Stichting voor Hulp bij Schulden en Administratie", "locatedIn", "Tiel") in found

@@ -581,6 +581,10 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
             return
         if re.search(r"(?:se|sche)$", w) and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]):
             return  # "vier Zeeuwse organisaties": an adjective of a place, not a name
+        nxt = re.match(r"\s+([A-ZÀ-Ý]\w+)", v.text[c.ce:])
+        if re.search(r"(?:se|er)$", w) and nxt and nxt.group(1).casefold() in NAME_HEADS \
+                and adjective_place(ctx, w) is not None:
+            return  # "De Tielse Stichting voor ...": the place adjective before a name
         if w.endswith("er") and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]) and any(
                 ctx.gazetteer.lookup(x) for x in (w[:-2], w[:-2] + "n", w[:-1] + "n", w[:-3])):
             return  # "de Leeuwarder afdeling": a place adjective
@@ -900,7 +904,7 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if not w.group(0)[:1].isupper():
-            if w.group(0) in ("en", "voor", "van", "de", "het", "&", "op", "in"):
+            if w.group(0) in ("en", "voor", "van", "de", "het", "&", "op", "in", "bij", "der", "tot"):
                 continue
             break
         span = [x.group(0) for x in words[i:]]
@@ -909,9 +913,17 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
             cs = w.start()
             inner = [sl for sl in v.slots if sl is not named and sl.cstart < named.cend and sl.cend > cs]
             orgish = ("Organisation", "Cooperative", "Partnership")
+            # "De Delftse Interkerkelijke Stichting ... (ISOFA)": a place adjective read as the first
+            # word of a name stays an adjective before it
+            adjectives = [sl for sl in inner if sl.cstart < cs
+                          and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|er)\s+", v.text[sl.cstart:cs])
+                          and adjective_place(ctx, v.text[sl.cstart:cs].strip()) is not None]
+            inner = [sl for sl in inner if sl not in adjectives]
             if any(sl.cstart < cs or sl.group is not None or sl.mention.type != named.mention.type
                    and not (sl.mention.type in orgish and named.mention.type in orgish) for sl in inner):
                 return named
+            for sl in adjectives:
+                v.slots.remove(sl)
             for sl in [named, *inner]:
                 v.slots.remove(sl)
             slot = ctx.place(v, cs, named.cend, _org_type(v, cs, named.cend) if named.mention.type in orgish
