@@ -116,3 +116,9 @@ def test_in_wijk_ligt_de_trekkersrol_bij_x():
                     "Stichting Kruidhof is trekker van de pilot in de Kruidenwijk; in Almere-Haven ligt de "
                     "trekkersrol bij Zorggroep De Haven.")
     assert ("Zorggroep De Haven", "leadsPilot", "Pilot Almere-Haven") in found
+
+
+def test_a_pilot_named_by_a_quoted_title():
+    from extract_helpers import triples
+    found = triples("Vorig jaar is in de wijk Kadeveld gestart met de pilot 'Samen sterk in de straat'.")
+    assert ("Samen sterk in de straat", "locatedIn", "Kadeveld") in found

@@ -81,6 +81,26 @@ _TEAM_NAME_START = re.compile(r"(?i)^(?:%s)\s+\S" % "|".join(
     re.escape(n) for n in sorted(TEAM_NOUNS, key=len, reverse=True) if n not in ("pilot", "proeftuin")))
 
 
+#: "de pilot 'Het wordt druk'", "het project “Samen Thuis”": a pilot named by a quoted title.
+_TITLED_PILOT = re.compile(r"\b(?:[Dd]e|[Hh]et|[Dd]eze|[Dd]it)\s+(?P<noun>pilot|proeftuin|project|experiment|proef)\s+"
+                           r"['‘\"“„](?P<title>[^'’\"”\n]{3,80}?)['’\"”]")
+
+
+def _titled_pilots(ctx: Context) -> None:
+    """The quoted title after "de pilot" is the pilot's name (quoted titles are no names otherwise)."""
+    for v in ctx.views:
+        for m in _TITLED_PILOT.finditer(v.text):
+            cs, ce = m.start("title"), m.end("title")
+            for s in [s for s in v.slots if s.cstart < ce and s.cend > cs and not s.strong]:
+                v.slots.remove(s)
+            if v.free(cs, ce):
+                title = re.sub(r"\s+", " ", m.group("title")).strip()
+                slot = ctx.place(v, cs, ce, "Pilot", label=title[:1].upper() + title[1:])
+                noun = ctx.place(v, m.start("noun"), m.end("noun"), "Pilot") if slot is not None else None
+                if noun is not None:
+                    noun.group = [slot]  # "de pilot" here is the titled one, not a team named before
+
+
 def _team_names_as_pilots(ctx: Context) -> None:
     """"Sociaal Team Rheden-Zuid" read as a name: a team is a Pilot, not an organisation."""
     for v in ctx.views:
@@ -119,6 +139,7 @@ def _plural_teams(ctx: Context, v: View, teams: list[Slot]) -> None:
 def run(ctx: Context) -> None:
     """Component: Pilot mentions for teams and pilots; "het wijkteam" refers back."""
     teams: list[Slot] = []
+    _titled_pilots(ctx)
     _team_names_as_pilots(ctx)
     for v in ctx.views:
         _plural_teams(ctx, v, teams)
