@@ -84,3 +84,8 @@ def test_a_lexicon_service_opening_a_sentence_is_no_organisation():
     text = "Welzijn Vliethaven kijkt terug. Welzijn Vliethaven groeide. Welzijn op recept is dit jaar gestart."
     assert _services(text) == {"Welzijn op recept"}
     assert ("Welzijn", "Organisation") not in {(m.name, m.type) for m in run(text).mentions}
+
+
+def test_support_for_carers_is_the_carer_support_service():
+    assert _services("Stichting Avondrood ondersteunt actief mantelzorgers.") == {"Mantelzorgondersteuning"}
+    assert _services("Stichting Avondrood bedankt de mantelzorgers.") == set()

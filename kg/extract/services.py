@@ -46,9 +46,25 @@ def _broad_services(ctx: Context) -> None:
                     ctx.place(v, cs, ce, "Service", label=label_of(w.group(0)), strong=False)
 
 
+#: "ondersteunen actief mantelzorgers", "ondersteuning voor jonge én oudere mantelzorgers": support
+#: given to carers or volunteers is the service named after them.
+_SUPPORTED = re.compile(r"(?i)\b(?:ondersteun(?:en|t|de|den|ing)|begeleid(?:en|t|de|den|ing))\s+"
+                        r"(?:(?:voor|van|aan)\s+)?(?:(?:\w+|én)\s+){0,3}?(?P<group>mantelzorgers|vrijwilligers)\b")
+_SUPPORT_LABEL = {"mantelzorgers": "Mantelzorgondersteuning", "vrijwilligers": "Vrijwilligersondersteuning"}
+
+
+def _support_for_groups(ctx: Context) -> None:
+    for v in ctx.views:
+        for m in _SUPPORTED.finditer(v.text):
+            cs, ce = m.start("group"), m.end("group")
+            if v.free(cs, ce):
+                ctx.place(v, cs, ce, "Service", label=_SUPPORT_LABEL[m.group("group").casefold()], strong=False)
+
+
 def run(ctx: Context) -> None:
     """Component: Service mentions."""
     _broad_services(ctx)
+    _support_for_groups(ctx)
     rx = _rx()
     for v in ctx.views:
         for m in rx.finditer(v.text):
