@@ -47,6 +47,40 @@ class _Seq:
 
     words: list[str]  #: lemma, or a type token like <Organisation>
     slot_pos: dict[int, int]  #: id(slot) -> index in words
+    #: What every pair of the sentence reads, counted once per sentence (so that a pair's
+    #: features cost what they hold, not the sentence's length): each word's shape, and
+    #: running counts and cue-class sets up to each position (see :meth:`_prepare`).
+    _ready: bool = field(default=False, repr=False)
+
+    def _prepare(self) -> None:
+        words = self.words
+        self.shapes = [_shape(w) for w in words]
+        mentions = [0]  # mentions[k]: type tokens (not <cap>) in words[:k]
+        unlisted = [0]  # unlisted[k]: words in words[:k] that cannot stand in a list
+        for w in words:
+            angle = w.startswith("<")
+            mentions.append(mentions[-1] + (angle and w != "<cap>"))
+            unlisted.append(unlisted[-1] + (not (w in _LIST_WORDS or angle)))
+        self.mentions, self.unlisted = mentions, unlisted
+        # cue classes in words[:k] (before) and in words[k:] (after)
+        before: list[frozenset] = [frozenset()]
+        for x in self.shapes:
+            last = before[-1]
+            before.append(last | {x} if x.startswith("[") and x not in last else last)
+        after: list[frozenset] = [frozenset()]
+        for x in reversed(self.shapes):
+            last = after[-1]
+            after.append(last | {x} if x.startswith("[") and x not in last else last)
+        after.reverse()
+        self.cls_before, self.cls_after = before, after
+        # per cue class of the sentence, how often it occurs in words[:k]
+        self.cls_counts = {}
+        for c in before[-1]:
+            counts = [0]
+            for x in self.shapes:
+                counts.append(counts[-1] + (x == c))
+            self.cls_counts[c] = counts
+        self._ready = True
 
 
 def _is_cap(tok: Token) -> bool:
@@ -142,15 +176,17 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
         f.append("apart")
         return f
     words = seq.words
+    if not seq._ready:
+        seq._prepare()
     forward = i < j
     d = "so" if forward else "os"
     a, b = (i, j) if forward else (j, i)
     between = words[a + 1:b]
     f.append(f"order={d}")
     f.append(f"dist={_bucket(len(between))}|{d}")
-    n_mentions = sum(1 for w in between if w.startswith("<") and w != "<cap>")
+    n_mentions = seq.mentions[b] - seq.mentions[a + 1] if between else 0
     f.append(f"nment={_bucket(n_mentions)}")
-    shapes = [_shape(w) for w in between]
+    shapes = seq.shapes[a + 1:b]
     if len(between) <= 8:
         f.append(f"shape={' '.join(shapes)}|{d}")
     if len(between) <= 4:
@@ -158,9 +194,11 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
     for w in set(between) - _STOP:
         if not w.startswith("<"):
             f.append(f"btw={w}|{d}")
-    for c in {x for x in shapes if x.startswith("[")}:
-        f.append(f"btwcls={c}|{d}")
-    if between and all(w in _LIST_WORDS or w.startswith("<") for w in between):
+    if between:
+        for c, counts in seq.cls_counts.items():
+            if counts[b] != counts[a + 1]:
+                f.append(f"btwcls={c}|{d}")
+    if between and seq.unlisted[b] == seq.unlisted[a + 1]:
         f.append("list")
     if not between:
         f.append("adjacent")
@@ -170,9 +208,8 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
     right2 = words[b + 2] if b + 2 < len(words) else "</s>"
     f += [f"l1={left1}|{d}", f"r1={right1}|{d}", f"l2={left2} {left1}|{d}", f"r2={right1} {right2}|{d}",
           f"l1s={_shape(left1)}|{d}", f"r1s={_shape(right1)}|{d}"]
-    for c in {_shape(w) for w in words[:a]} | {_shape(w) for w in words[b + 1:]}:
-        if c.startswith("["):
-            f.append(f"outcls={c}")
+    for c in seq.cls_before[a] | seq.cls_after[min(b + 1, len(words))]:
+        f.append(f"outcls={c}")
     return f
 
 

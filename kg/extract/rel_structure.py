@@ -200,8 +200,13 @@ def _members_counted(ctx: Context, n: int) -> bool:
     """The text speaks of "de vier leden" of a coöperatie that as many organisations founded."""
     from kg.extract.rules import count_word
 
-    return any(count_word(m.group(1)) == n for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text)) \
-        or any(_FOUNDERS_ARE_MEMBERS.search(w.text) for w in ctx.views)
+    # the text is read for it once (each founding would read the whole text again)
+    found = ctx.memory.get("counted_members")
+    if found is None:
+        found = ctx.memory["counted_members"] = (
+            [m.group(1) for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text)],
+            any(_FOUNDERS_ARE_MEMBERS.search(w.text) for w in ctx.views))
+    return any(count_word(word) == n for word in found[0]) or found[1]
 
 
 #: "De (vier) oprichters zijn ook de eerste leden (van de coöperatie)".
