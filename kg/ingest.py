@@ -2,9 +2,10 @@
 
 Reading, extraction, resolution (against the store's entities as the build starts), curation
 and minting each report's N-Triples run in parallel worker processes (``jobs``). This process
-only gives entities first seen earlier in the same build their stored label, and writes each
-report's named graph, one transaction per report, so parsing never holds the store's write
-lock and a failed report leaves nothing behind.
+only gives entities first seen earlier in the same build their stored label, and writes the
+reports' named graphs in batches on a writer thread while the workers go on (both cores busy);
+each report is fully in the store or not at all, also when the build is killed
+(:meth:`kg.store.Store.put_reports`).
 Reports whose file, curations and settings are unchanged since the last build are skipped.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -173,12 +175,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _process(store, todo, stored, aliases, options, curations, summary, progress) -> None:
-    from kg.errors import StoreError
     from kg.graph import entity_ntriples
 
     # The store's entities as the build starts: workers resolve against this snapshot (the
     # resolver only matches names against the store's entities, not against what this build
-    # adds). What this build adds is harmonised here, in report order, as each report is stored.
+    # adds). What this build adds is harmonised here, in report order, as each report arrives.
     # The reports being rebuilt do not anchor their own entities (only another report naming
     # one does): a report is read again as a fresh build would read it, so a store built by an
     # older kg (another PIPELINE_VERSION, another IRI rule) becomes the store a new build gives.
@@ -187,40 +188,123 @@ def _process(store, todo, stored, aliases, options, curations, summary, progress
     added: dict[str, tuple[str, str]] = {}
     jobs = options.jobs or default_jobs()
     setup = _WorkerSetup(aliases, known, curations, options.min_confidence, _load_model(options))
-    stored_now = 0
-    for name, result in _prepare_all(todo, jobs, setup):
-        if isinstance(result, str):
-            summary.outcomes.append(ReportOutcome(name, "failed", result))
-            if progress:
-                progress.advance(name, "failed")
-            continue
+    writer = _Writer(store, stored, len(todo), summary, progress)
+    try:
+        for name, result in _prepare_all(todo, jobs, setup):
+            if isinstance(result, str):
+                summary.outcomes.append(ReportOutcome(name, "failed", result))
+                if progress:
+                    progress.advance(name, "failed")
+            else:
+                for entity in result.entities:
+                    if _harmonise_entity(entity, added):
+                        result.triples.entities[entity.iri] = entity_ntriples(entity, result.triples.graph_iri)
+                for entity in result.entities:
+                    if entity.iri not in known:
+                        added.setdefault(entity.iri, (entity.type, entity.label))
+                writer.add(name, result)
+            writer.poll()
+        writer.finish()
+    finally:
+        writer.close()
+
+
+class _Writer:
+    """Writes the build's reports in batches on a thread of its own, while this process goes on
+    receiving reports from the workers (the store's bulk load runs outside Python's lock).
+
+    A batch goes to the store when it holds :data:`_WRITE_BATCH` reports or its first report has
+    waited :data:`_WRITE_WAIT` seconds, and the previous batch is written; each report is whole
+    in the store or not at all (:meth:`kg.store.Store.put_reports`). Outcomes are recorded, and
+    the progress advances, as batches are written.
+    """
+
+    def __init__(self, store: Store, stored, total: int, summary: BuildSummary, progress) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store, self.stored, self.total = store, stored, total
+        self.summary, self.progress = summary, progress
+        self.pending: list[tuple[str, _Prepared]] = []
+        self.since = 0.0
+        self.stored_now = 0
+        self.running = None  #: (future, batch) being written
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
+
+    def add(self, name: str, result: _Prepared) -> None:
+        if not self.pending:
+            self.since = time.monotonic()
+        self.pending.append((name, result))
+        if len(self.pending) >= _WRITE_BATCH * 4:
+            self._collect(wait=True)  # the store falls behind: hold the reports no longer in memory
+
+    def poll(self) -> None:
+        """Record a written batch; start the next when it is due."""
+        self._collect(wait=False)
+        if self.running is None and self.pending and (
+                len(self.pending) >= _WRITE_BATCH or time.monotonic() - self.since >= _WRITE_WAIT):
+            self._start()
+
+    def finish(self) -> None:
+        while self.pending or self.running is not None:
+            self._collect(wait=True)
+            if self.pending:
+                self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+    def _start(self) -> None:
+        batch, self.pending = self.pending[:_WRITE_BATCH], self.pending[_WRITE_BATCH:]
+        self.since = time.monotonic()
+        self.running = (self.pool.submit(_write_batch, self.store, self.stored, batch), batch)
+
+    def _collect(self, wait: bool) -> None:
+        from kg.errors import StoreError
+
+        if self.running is None:
+            return
+        future, batch = self.running
+        if not wait and not future.done():
+            return
+        self.running = None
         try:
-            for entity in result.entities:
-                if _harmonise_entity(entity, added):
-                    result.triples.entities[entity.iri] = entity_ntriples(entity, result.triples.graph_iri)
-            store.put_report(result.triples.graph_iri, result.triples.text())
-            old_graph = stored.get(name, (None, None))[1]
-            if old_graph and old_graph != result.triples.graph_iri:
-                store.remove_report(old_graph)  # the graph an older kg named differently
-            stored_now += 1
-            for entity in result.entities:
-                if entity.iri not in known:
-                    added.setdefault(entity.iri, (entity.type, entity.label))
-            summary.warnings.extend(result.warnings)
-            outcome = ReportOutcome(name, "replaced" if name in stored else "added",
-                                    entities=len(result.entities), relations=result.relations)
+            errors = future.result()
         except StoreError as exc:
             # the store itself fails (a full disk, a lost server): every other report would
             # fail the same way, so stop with one error; what was stored stays stored
+            self.pending.clear()
             raise StoreError(
-                f"{exc}; the build stopped after storing {stored_now} of {len(todo)} report(s), "
+                f"{exc}; the build stopped after storing {self.stored_now} of {self.total} report(s), "
                 "run it again once the store is fixed"
             ) from exc
-        except KgError as exc:
-            outcome = ReportOutcome(name, "failed", str(exc))
-        summary.outcomes.append(outcome)
-        if progress:
-            progress.advance(name, outcome.status)
+        for name, result in batch:
+            error = errors.get(result.triples.graph_iri)
+            if error is not None:
+                outcome = ReportOutcome(name, "failed", str(error))
+            else:
+                self.stored_now += 1
+                self.summary.warnings.extend(result.warnings)
+                outcome = ReportOutcome(name, "replaced" if name in self.stored else "added",
+                                        entities=len(result.entities), relations=result.relations)
+            self.summary.outcomes.append(outcome)
+            if self.progress:
+                self.progress.advance(name, outcome.status)
+
+
+#: Reports per batch written to the store, and how long a report waits for its batch (s).
+_WRITE_BATCH = 256
+_WRITE_WAIT = 1.0
+
+
+def _write_batch(store: Store, stored, batch: list[tuple[str, _Prepared]]) -> dict[str, KgError]:
+    """Writer thread: one batch of reports into the store; graph IRI -> error of a report that
+    could not be stored (raises StoreError when the store fails)."""
+    errors = store.put_reports([(result.triples.graph_iri, result.triples.text()) for _, result in batch])
+    for name, result in batch:
+        old_graph = stored.get(name, (None, None))[1]
+        if old_graph and old_graph != result.triples.graph_iri and result.triples.graph_iri not in errors:
+            store.remove_report(old_graph)  # the graph an older kg named differently
+    return errors
 
 
 def _count_store(store: Store, summary: BuildSummary) -> None:

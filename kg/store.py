@@ -135,6 +135,21 @@ class Store(ABC):
     def put_report(self, graph_iri: str, triples: Any) -> None:
         """Replace the named graph ``graph_iri`` with ``triples`` (an rdflib Graph), atomically."""
 
+    def put_reports(self, reports: list[tuple[str, str]]) -> dict[str, KgError]:
+        """Write several reports at once, each (graph IRI, N-Triples text); each is fully in the
+        store or not at all. Returns graph IRI -> error for reports that could not be stored for
+        a fault of their own (the others are stored); raises :class:`StoreError` when the store
+        itself fails. Stores that can write many reports faster than one by one override it."""
+        errors: dict[str, KgError] = {}
+        for graph_iri, text in reports:
+            try:
+                self.put_report(graph_iri, text)
+            except StoreError:
+                raise
+            except KgError as exc:
+                errors[graph_iri] = exc
+        return errors
+
     @abstractmethod
     def remove_report(self, graph_iri: str) -> None:
         """Remove a report's named graph."""
@@ -228,12 +243,23 @@ class OxigraphStore(Store):
     """The embedded store: pyoxigraph on disk (a folder) or in memory (``path=None``).
 
     The report graphs are the source of truth. The store's default graph is kept as their
-    union, every triple once, in the same transaction as each report's write: Oxigraph's own
-    union view repeats a triple once per graph that holds it, and since every report restates
-    the entities it mentions, joins through well-known actors would multiply. Queries read the
+    union, every triple once, in the same write as each report: Oxigraph's own union view
+    repeats a triple once per graph that holds it, and since every report restates the
+    entities it mentions, joins through well-known actors would multiply. Queries read the
     default graph; ``GRAPH ?g { ... }`` still reaches each report. Write your own triples into
     a named graph of your own: after a user's update the default graph is derived anew.
+
+    Reports new to the store are written in batches by :meth:`put_reports` with Oxigraph's bulk
+    loader (several times cheaper than a transaction per report), behind a write-ahead journal:
+    the batch's quads are first written whole to ``JOURNAL`` in the store folder (a temporary
+    file renamed into place), then loaded, then the journal is removed. A process that dies
+    between the two leaves the journal, and the next open of the store loads it again (adding
+    a quad twice changes nothing): every report of the batch is then fully in, as every report
+    of a batch that was not journaled yet is not in at all.
     """
+
+    #: The write-ahead journal of the batch being written, in the store folder.
+    JOURNAL = "kg-journal.nq"
 
     def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox
@@ -242,6 +268,7 @@ class OxigraphStore(Store):
         self._union_view = False
         if path is None:
             self.location = "memory:"
+            self._path = None
             self._store = ox.Store()
             return
         path = Path(path)
@@ -257,6 +284,9 @@ class OxigraphStore(Store):
         elif any(path.iterdir()) and not (path / "CURRENT").exists() and not (path / "IDENTITY").exists():
             # a folder of other files: a store must not be written in among them
             raise StoreError(f"{path}: is a folder of other files, not a kg store; give a new or empty folder")
+        self._path = path
+        if (path / self.JOURNAL).exists() or (path / (self.JOURNAL + ".part")).exists():
+            self._finish_journal(read_only)
         try:
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
@@ -297,6 +327,90 @@ class OxigraphStore(Store):
             raise KgError(f"{graph_iri} cannot be stored: {_first_line(exc)}") from exc
         except (OSError, RuntimeError) as exc:  # the store itself: a full disk, damage
             raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
+
+    def put_reports(self, reports: list[tuple[str, str]]) -> dict[str, KgError]:
+        """:meth:`Store.put_reports`: the reports new to the store in one bulk load behind the
+        journal (see the class), the others (replacements) one transaction each."""
+        ox = self._ox
+        fresh: list[tuple[str, str]] = []
+        others: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for graph_iri, triples in reports:
+            text = triples.serialize(format="nt") if hasattr(triples, "serialize") else str(triples)
+            try:
+                new = graph_iri not in seen and not self._store.contains_named_graph(ox.NamedNode(graph_iri))
+            except ValueError:  # not an IRI: put_report says so for this report alone
+                new = False
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"{self.location}: reading the store failed ({_first_line(exc)})") from exc
+            seen.add(graph_iri)
+            (fresh if new else others).append((graph_iri, text))
+        errors: dict[str, KgError] = {}
+        if fresh:
+            try:
+                self._bulk_write(fresh)
+            except SyntaxError:  # a report whose triples cannot be read: find it, store the rest
+                others = fresh + others
+        if others:
+            errors.update(super().put_reports(others))
+        return errors
+
+    def _bulk_write(self, reports: list[tuple[str, str]]) -> None:
+        """Load new reports' graphs and their union triples in one go (see the class)."""
+        ox = self._ox
+        data = "".join(_nquads(graph_iri, text) for graph_iri, text in reports)
+        if self.location == "memory:":  # nothing survives the process: no journal needed
+            try:
+                self._store.load(data, format=ox.RdfFormat.N_QUADS)
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
+            return
+        journal = self._path / self.JOURNAL
+        part = self._path / (self.JOURNAL + ".part")
+        try:
+            with open(part, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())  # whole on disk before it is named the journal
+            os.replace(part, journal)
+            self._store.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError:
+            _unlink(part, journal)
+            raise
+        except (OSError, RuntimeError) as exc:
+            # a load that fails (a full disk) has added nothing: the batch is not in the store
+            _unlink(part, journal)
+            raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
+        _unlink(journal)
+
+    def _finish_journal(self, read_only: bool) -> None:
+        """Before the store is opened: load the batch that a process which died left in the
+        journal, so that every report of it is whole; a journal still being written (``.part``)
+        never began to load and is dropped. When the store is to be opened read-only this is
+        done only if no other process has it open (a build writing it finishes its own batch)."""
+        ox = self._ox
+        journal = self._path / self.JOURNAL
+        try:
+            store = ox.Store(str(self._path))
+        except (OSError, RuntimeError) as exc:
+            if read_only:
+                return  # in use by a build, or a store we may not write: read it as it is
+            if isinstance(exc, RuntimeError):
+                raise _damaged(self.location, exc) from exc
+            if "lock" in str(exc).lower():
+                raise StoreError(f"{self._path}: the store is in use by another kg process; "
+                                 "wait for it to finish") from exc
+            raise StoreError(f"{self._path}: cannot open the store ({_first_line(exc)})") from exc
+        try:
+            if journal.exists():
+                store.load(path=str(journal), format=ox.RdfFormat.N_QUADS)
+                store.flush()
+            _unlink(self._path / (self.JOURNAL + ".part"), journal)
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self._path}: finishing the batch of reports an interrupted build left "
+                             f"failed ({_first_line(exc)}); move the store away and build it again") from exc
+        finally:
+            del store  # closed: the store is opened as asked next
 
     def remove_report(self, graph_iri: str) -> None:
         try:
@@ -391,6 +505,22 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError):
                 pass  # read-only stores cannot flush (pyoxigraph raises RuntimeError)
         self._store = None
+
+
+def _nquads(graph_iri: str, ntriples: str) -> str:
+    """A report's N-Triples as N-Quads: each row in its graph and in the default graph (the
+    union). Every N-Triples row ends in " .\n" and holds no other line break (kg.graph)."""
+    if ntriples and not ntriples.endswith("\n"):
+        ntriples += "\n"
+    return ntriples.replace(" .\n", f" <{graph_iri}> .\n") + ntriples
+
+
+def _unlink(*paths: Path) -> None:
+    for p in paths:
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
 
 
 #: A SPARQL update that makes the default graph the union of all named graphs, anew.

@@ -39,24 +39,30 @@ class _FullDisk:
     def __init__(self, inner) -> None:
         self._inner = inner
 
-    def update(self, *args, **kwargs):
+    def _full(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
+
+    update = load = bulk_load = extend = bulk_extend = _full
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
 
 def test_full_disk_is_one_store_error(tmp_path: Path, monkeypatch):
-    real = OxigraphStore.put_report
+    from kg import ingest
+
+    real = OxigraphStore.put_reports
     written: list[str] = []
 
-    def put_report(self, graph_iri, triples):
+    def put_reports(self, reports):
         if len(written) == 3 and not isinstance(self._store, _FullDisk):
             self._store = _FullDisk(self._store)  # the disk fills up after three reports
-        real(self, graph_iri, triples)
-        written.append(graph_iri)
+        errors = real(self, reports)
+        written.extend(iri for iri, _ in reports)
+        return errors
 
-    monkeypatch.setattr(OxigraphStore, "put_report", put_report)
+    monkeypatch.setattr(OxigraphStore, "put_reports", put_reports)
+    monkeypatch.setattr(ingest, "_WRITE_BATCH", 3)  # the build writes three reports at a time
     folder = _reports(tmp_path / "r", 12)
     result = kg("build", folder, "--store", tmp_path / "s", "-q", "--jobs", "1")
     assert result.exit_code == 5
