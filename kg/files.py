@@ -23,8 +23,22 @@ from kg.errors import InputError, OutputError
 
 #: The largest report file kg reads (bytes on disk).
 MAX_REPORT_BYTES = 64 * 1024 * 1024
+#: The most text kg reads from one report, in characters (after PDF, Word or HTML is turned
+#: into text): extraction takes about 7-25 s for this much (kg.extract's work is linear in the
+#: text's length; bench/large.py), so no report can hold a build up for longer. A longer text is
+#: refused (exit 3): split it into smaller reports.
+MAX_REPORT_CHARS = 1_000_000
 #: The largest other input file kg reads: aliases, curations, query files, gold files.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def check_text_size(text: str, where: object) -> None:
+    """InputError when a report's text is longer than :data:`MAX_REPORT_CHARS`."""
+    if len(text) > MAX_REPORT_CHARS:
+        raise InputError(
+            f"{where}: its text is {len(text):,} characters, more than kg reads from one report "
+            f"({MAX_REPORT_CHARS:,}); split it into smaller reports"
+        )
 
 
 def _mib(n: int) -> str:

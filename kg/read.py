@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.files import MAX_REPORT_BYTES, read_bytes
+from kg.files import MAX_REPORT_BYTES, check_text_size, read_bytes
 from kg.model import Document
 
 #: File extensions kg reads, and the kind of document each one is.
@@ -106,6 +106,7 @@ def read_document(path: Path | str, name: str | None = None) -> Document:
     text = clean_text(text, markdown=kind in ("md", "txt"))
     if not text.strip():
         raise InputError(f"{path}: holds no text (a scanned PDF needs OCR first)")
+    check_text_size(text, path)
     return Document(
         name=name or path.name,
         text=text,

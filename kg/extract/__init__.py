@@ -58,7 +58,9 @@ def prepare(document: Document, gazetteer=None):
     candidates and every candidate pair (``ctx.memory["pair_instances"]``), ready for
     :func:`decide` with any model (training and leave-one-text-out scoring use this)."""
     from kg.extract.context import Context
+    from kg.files import check_text_size
 
+    check_text_size(document.text, document.name)
     ctx = Context(document, gazetteer)
     for name in PIPELINE:
         import_module(f"kg.extract.{name}").run(ctx)

@@ -17,6 +17,7 @@ What it reads:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from kg.extract.context import Context, View
@@ -24,6 +25,8 @@ from kg.extract.lexicon import ABBREVIATIONS
 from kg.model import Sentence
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][)])\s*")
+#: :data:`_BULLET` read from a line's start inside the text (``^`` would only match at its start).
+_BULLET_BEFORE = re.compile(_BULLET.pattern[1:])
 _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*[-–]?"
                         r"(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
 #: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
@@ -142,8 +145,40 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _BULLET.match(text[a:b])
         if m and m.end() < b - a and not re.match(r"\d{1,2}[.)]\s*\d", text[a:b]):
             a += m.end()
-        fixed.append((a, b))
+        if b - a > MAX_SENTENCE:
+            fixed.extend(_pieces(text, a, b))
+        else:
+            fixed.append((a, b))
     return fixed
+
+
+#: The longest stretch of text read as one sentence, in characters. Real sentences stay far
+#: below it (the longest in the dev texts has about 500); text that runs on without a sentence
+#: end (a table or list that lost its punctuation) is read in pieces of at most this length,
+#: each cut at a space, so the work per sentence stays bounded and a report's work linear.
+MAX_SENTENCE = 1000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most :data:`MAX_SENTENCE` characters, cut at the last
+    white space before the limit (or at the limit in a run without any)."""
+    out = []
+    a = start
+    while end - a > MAX_SENTENCE:
+        limit = a + MAX_SENTENCE
+        cut = max(text.rfind(" ", a + 1, limit + 1), text.rfind("\n", a + 1, limit + 1))
+        if cut <= a:
+            cut = limit
+        b = cut
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        a = cut
+        while a < end and text[a].isspace():
+            a += 1
+    if a < end:
+        out.append((a, end))
+    return out
 
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
@@ -157,14 +192,17 @@ def clean(text: str, start: int, end: int,
           skip: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
     """The clean view of text[start:end] and the map from clean index to document offset.
 
-    ``skip`` holds document spans (page furniture) left out of the clean view.
+    ``skip`` holds document spans (page furniture) left out of the clean view, in text order.
     """
-    if not any(a < end and b > start for a, b in skip) and not _NEEDS_CARE.search(text, start, end):
+    # the spans in skip that overlap [start, end) (skip is sorted and its spans do not overlap)
+    first = bisect_right(skip, start, key=_span_end)
+    last = bisect_left(skip, end, lo=first, key=_span_start)
+    skip = skip[first:last]
+    if not skip and not _NEEDS_CARE.search(text, start, end):
         return _clean_plain(text, start, end)
     out: list[str] = []
     offs: list[int] = []
     i = start
-    skip = [(a, b) for a, b in skip if a < end and b > start]
     quotes = _QUOTES
     while i < end:
         inside = next((b for a, b in skip if a <= i < b), None)
@@ -202,6 +240,14 @@ def clean(text: str, start: int, end: int,
         offs.pop()
     offs.append(end)
     return "".join(out), offs
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _span_end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -246,13 +292,15 @@ def run(ctx: Context) -> None:
     text = ctx.document.text
     lines = _lines(text)
     skip = [lines[i] for i in sorted(junk_lines(text, lines))]
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for a, b, para, heading in split(text):
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
             continue
         sent = Sentence(text=text[a:b], start=a, end=b)
-        prefix = text[text.rfind("\n", 0, a) + 1:a]
-        bullet = bool(prefix.strip()) and _BULLET.fullmatch(prefix) is not None
+        # a bullet glyph alone before the sentence on its line
+        k = bisect_left(newlines, a)
+        bullet = _BULLET_BEFORE.fullmatch(text, newlines[k - 1] + 1 if k else 0, a) is not None
         view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
                     heading=heading, bullet=bullet)
         ctx.views.append(view)
