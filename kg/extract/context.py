@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kg.model import Candidate, Document, Extraction, Mention, Sentence
 from kg.text import fold_whitespace
@@ -22,6 +23,7 @@ TYPE_LETTER = {
     "Province": "V", "Neighbourhood": "N", "Pilot": "P", "Service": "S", "Person": "H",
 }
 SLOT_RE = re.compile(r"⟦([A-Z])(\d+)⟧")
+_CSTART = attrgetter("cstart")
 
 
 @dataclass
@@ -79,13 +81,15 @@ class View:
         return None
 
     def sorted_slots(self) -> list[Slot]:
-        self.slots.sort(key=lambda s: s.cstart)
-        return self.slots
+        slots = self.slots
+        if len(slots) > 1:
+            slots.sort(key=_CSTART)
+        return slots
 
     def masked(self) -> tuple[str, list[Slot], list[int]]:
         """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
         slots = self.sorted_slots()
-        key = tuple((s.cstart, s.cend, s.letter, id(s)) for s in slots)
+        key = tuple([(s.cstart, s.cend, s.letter, id(s)) for s in slots]) if slots else ()
         if self._masked is not None and self._masked[0] == key:
             return self._masked[1]  # the rules read a sentence many times between slot changes
         out: list[str] = []

@@ -303,14 +303,47 @@ def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
     return _members(m.group(name), by_number, letters)
 
 
+def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
+    """What :func:`apply_rules` checks before it runs a rule's regex on a sentence, worked out
+    once for the shipped rules: each rule with the type letters of the captures it states
+    relations of and the words it needs; the rules that need no word; and word -> the rules
+    for which that word is one of the words they need first (a sentence without any of them
+    cannot match the rule, so the rule is not even looked at)."""
+    cached = _REQUIREMENTS.get(id(rule_set))
+    if cached is not None and cached[0] is rule_set:
+        return cached[1]
+    reqs = [(rule, [frozenset(letters) for name, letters in rule.letters.items()
+                    if name in (rule.subject, rule.object, rule.pairs) and name not in rule.bullets],
+             rule.needs)
+            for rule in rule_set]
+    always = [i for i, (_, _, needs) in enumerate(reqs) if not needs]
+    by_word: dict[str, list[int]] = {}
+    for i, (_, _, needs) in enumerate(reqs):
+        for word in needs[0] if needs else ():
+            by_word.setdefault(word, []).append(i)
+    out = (reqs, always, by_word)
+    if rule_set is rules():
+        _REQUIREMENTS[id(rule_set)] = (rule_set, out)
+    return out
+
+
+_REQUIREMENTS: dict[int, tuple] = {}
+
+
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
     present = set(re.findall(r"⟦([A-Z])\d+⟧", line))
     words = set(line.split())
-    for rule in rule_set:
-        if any(not (set(letters) & present) for name, letters in rule.letters.items()
-               if name in (rule.subject, rule.object, rule.pairs) and name not in rule.bullets):
+    reqs, always, by_word = _requirements(rule_set)
+    maybe = set(always)
+    for word in words:
+        found = by_word.get(word)
+        if found:
+            maybe.update(found)
+    for i in sorted(maybe):  # in the rules' order: the first rule to state a relation names it
+        rule, letter_sets, needs = reqs[i]
+        if any(letters.isdisjoint(present) for letters in letter_sets):
             continue  # a name the rule needs is not in the sentence
-        if any(not (need & words) for need in rule.needs):
+        if any(need.isdisjoint(words) for need in needs):
             continue  # nor is a word it needs
         if rule.unless is not None and rule.unless.search(line):
             continue

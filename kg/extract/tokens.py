@@ -50,14 +50,22 @@ def _lemmas() -> frozenset[str]:
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` with their lemmas (lower case); the same sentence is read once
     however many components ask (the list is shared: do not change it)."""
-    nlp, table = _pipeline()
+    nlp, _ = _pipeline()
     doc = nlp.make_doc(text)
     out = []
     for t in doc:
-        low = t.text.lower()
-        lemma = table.get(low, None) if low else None
-        out.append(Token(t.text, t.idx, t.idx + len(t.text), lemma if isinstance(lemma, str) else low))
+        word = t.text
+        out.append(Token(word, t.idx, t.idx + len(word), _lemma(word.lower())))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _lemma(low: str) -> str:
+    """The lemma of a lower-case word form (the word itself when the table has none); a
+    word's lemma is looked up once, not in every sentence that has it."""
+    _, table = _pipeline()
+    lemma = table.get(low, None) if low else None
+    return lemma if isinstance(lemma, str) else low
 
 
 @lru_cache(maxsize=65536)
