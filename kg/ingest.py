@@ -213,10 +213,13 @@ class _Writer:
     """Writes the build's reports in batches on a thread of its own, while this process goes on
     receiving reports from the workers (the store's bulk load runs outside Python's lock).
 
-    A batch goes to the store when it holds :data:`_WRITE_BATCH` reports or its first report has
-    waited :data:`_WRITE_WAIT` seconds, and the previous batch is written; each report is whole
-    in the store or not at all (:meth:`kg.store.Store.put_reports`). Outcomes are recorded, and
-    the progress advances, as batches are written.
+    A batch goes to the store when the previous one is written and it holds :meth:`target`
+    reports, or its first report has waited :data:`_WRITE_WAIT` seconds; each report is whole in
+    the store or not at all (:meth:`kg.store.Store.put_reports`). Batches grow with what the
+    build has stored, from :data:`_WRITE_BATCH` up to :data:`_WRITE_BATCH_MAX` reports: every
+    bulk load adds files that the store later merges with all it holds, so a build of n reports
+    in batches of a fixed size costs merging work that grows as n², in doubling ones as n.
+    Outcomes are recorded, and the progress advances, as batches are written.
     """
 
     def __init__(self, store: Store, stored, total: int, summary: BuildSummary, progress) -> None:
@@ -230,18 +233,22 @@ class _Writer:
         self.running = None  #: (future, batch) being written
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
 
+    def target(self) -> int:
+        """Reports in the next batch: as many as are stored, within the bounds."""
+        return min(_WRITE_BATCH_MAX, max(_WRITE_BATCH, self.stored_now))
+
     def add(self, name: str, result: _Prepared) -> None:
         if not self.pending:
             self.since = time.monotonic()
         self.pending.append((name, result))
-        if len(self.pending) >= _WRITE_BATCH * 4:
+        if len(self.pending) >= self.target() * 2:
             self._collect(wait=True)  # the store falls behind: hold the reports no longer in memory
 
     def poll(self) -> None:
         """Record a written batch; start the next when it is due."""
         self._collect(wait=False)
         if self.running is None and self.pending and (
-                len(self.pending) >= _WRITE_BATCH or time.monotonic() - self.since >= _WRITE_WAIT):
+                len(self.pending) >= self.target() or time.monotonic() - self.since >= _WRITE_WAIT):
             self._start()
 
     def finish(self) -> None:
@@ -254,7 +261,8 @@ class _Writer:
         self.pool.shutdown(wait=True)
 
     def _start(self) -> None:
-        batch, self.pending = self.pending[:_WRITE_BATCH], self.pending[_WRITE_BATCH:]
+        size = self.target()
+        batch, self.pending = self.pending[:size], self.pending[size:]
         self.since = time.monotonic()
         self.running = (self.pool.submit(_write_batch, self.store, self.stored, batch), batch)
 
@@ -291,9 +299,11 @@ class _Writer:
                 self.progress.advance(name, outcome.status)
 
 
-#: Reports per batch written to the store, and how long a report waits for its batch (s).
+#: Reports in the first batch written to the store and in the largest, and how long a report
+#: waits for its batch at most (s) while the store is not busy with the previous one.
 _WRITE_BATCH = 256
-_WRITE_WAIT = 1.0
+_WRITE_BATCH_MAX = 4096
+_WRITE_WAIT = 10.0
 
 
 def _write_batch(store: Store, stored, batch: list[tuple[str, _Prepared]]) -> dict[str, KgError]:

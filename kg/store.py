@@ -251,15 +251,13 @@ class OxigraphStore(Store):
 
     Reports new to the store are written in batches by :meth:`put_reports` with Oxigraph's bulk
     loader (several times cheaper than a transaction per report), behind a write-ahead journal:
-    the batch's quads are first written whole to ``JOURNAL`` in the store folder (a temporary
-    file renamed into place), then loaded, then the journal is removed. A process that dies
-    between the two leaves the journal, and the next open of the store loads it again (adding
-    a quad twice changes nothing): every report of the batch is then fully in, as every report
-    of a batch that was not journaled yet is not in at all.
+    the batch's quads are first written whole to the journal beside the store folder
+    (:func:`journal_path`: a temporary file, synced, renamed into place), then loaded, then the
+    journal is removed. A process that dies between the two leaves the journal, and the next
+    open of the store loads it again (adding a quad twice changes nothing): every report of the
+    batch is then fully in, as every report of a batch that was not journaled yet is not in at
+    all. The journal is kept outside the folder so that the folder only grows by what is stored.
     """
-
-    #: The write-ahead journal of the batch being written, in the store folder.
-    JOURNAL = "kg-journal.nq"
 
     def __init__(self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox
@@ -285,7 +283,8 @@ class OxigraphStore(Store):
             # a folder of other files: a store must not be written in among them
             raise StoreError(f"{path}: is a folder of other files, not a kg store; give a new or empty folder")
         self._path = path
-        if (path / self.JOURNAL).exists() or (path / (self.JOURNAL + ".part")).exists():
+        journal = journal_path(path)
+        if journal.exists() or _part(journal).exists():
             self._finish_journal(read_only)
         try:
             self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
@@ -365,8 +364,8 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
             return
-        journal = self._path / self.JOURNAL
-        part = self._path / (self.JOURNAL + ".part")
+        journal = journal_path(self._path)
+        part = _part(journal)
         try:
             with open(part, "w", encoding="utf-8") as fh:
                 fh.write(data)
@@ -389,7 +388,7 @@ class OxigraphStore(Store):
         never began to load and is dropped. When the store is to be opened read-only this is
         done only if no other process has it open (a build writing it finishes its own batch)."""
         ox = self._ox
-        journal = self._path / self.JOURNAL
+        journal = journal_path(self._path)
         try:
             store = ox.Store(str(self._path))
         except (OSError, RuntimeError) as exc:
@@ -405,7 +404,7 @@ class OxigraphStore(Store):
             if journal.exists():
                 store.load(path=str(journal), format=ox.RdfFormat.N_QUADS)
                 store.flush()
-            _unlink(self._path / (self.JOURNAL + ".part"), journal)
+            _unlink(_part(journal), journal)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self._path}: finishing the batch of reports an interrupted build left "
                              f"failed ({_first_line(exc)}); move the store away and build it again") from exc
@@ -505,6 +504,17 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError):
                 pass  # read-only stores cannot flush (pyoxigraph raises RuntimeError)
         self._store = None
+
+
+def journal_path(folder: str | Path) -> Path:
+    """The write-ahead journal of an embedded store: ``.kg`` -> ``.kg.journal`` beside it."""
+    folder = Path(folder).resolve()
+    return folder.with_name(folder.name + ".journal")
+
+
+def _part(journal: Path) -> Path:
+    """The journal while it is written."""
+    return journal.with_name(journal.name + ".part")
 
 
 def _nquads(graph_iri: str, ntriples: str) -> str:

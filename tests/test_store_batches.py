@@ -15,7 +15,7 @@ import pytest
 from kg.graph import report_ntriples
 from kg.model import Document, Entity, Evidence, Relation, ResolvedReport
 from kg.namespaces import entity_iri
-from kg.store import OxigraphStore, open_store
+from kg.store import OxigraphStore, journal_path, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def test_a_batch_gives_the_store_that_one_report_at_a_time_gives(tmp_path: Path)
         assert _union_is_right(batch)
         # the shared organisation's triples are in the default graph once
         assert len(batch.select("SELECT ?l WHERE { ?e skos:prefLabel 'Klaverblad' }")) == 1
-    assert not (tmp_path / "batch" / OxigraphStore.JOURNAL).exists()
+    assert not journal_path(tmp_path / "batch").exists()
 
 
 def test_replacing_and_removing_in_a_batch_keeps_the_union_right(tmp_path: Path):
@@ -89,7 +89,7 @@ def _journal_of(tmp_path: Path, reports) -> Path:
 
     with open_store(tmp_path / "s", create=True) as store:
         store.put_reports([_report(0)])
-    (tmp_path / "s" / OxigraphStore.JOURNAL).write_text("".join(_nquads(i, t) for i, t in reports), encoding="utf-8")
+    journal_path(tmp_path / "s").write_text("".join(_nquads(i, t) for i, t in reports), encoding="utf-8")
     return tmp_path / "s"
 
 
@@ -98,18 +98,19 @@ def test_a_journal_left_behind_is_loaded_when_the_store_is_opened(tmp_path: Path
     folder = _journal_of(tmp_path, [_report(i) for i in range(1, 30)])
     with open_store(folder, read_only=read_only) as store:
         assert len(store.report_hashes()) == 30
-    assert not (folder / OxigraphStore.JOURNAL).exists()
+    assert not journal_path(folder).exists()
     with open_store(folder) as store:
         assert _union_is_right(store)
 
 
 def test_a_journal_still_being_written_was_never_loaded_and_is_dropped(tmp_path: Path):
     folder = _journal_of(tmp_path, [])
-    (folder / OxigraphStore.JOURNAL).rename(folder / (OxigraphStore.JOURNAL + ".part"))
-    (folder / (OxigraphStore.JOURNAL + ".part")).write_text("<https://w3id.org/kg/report/half> <a", encoding="utf-8")
+    part = journal_path(folder).with_name(journal_path(folder).name + ".part")
+    journal_path(folder).rename(part)
+    part.write_text("<https://w3id.org/kg/report/half> <a", encoding="utf-8")
     with open_store(folder) as store:
         assert len(store.report_hashes()) == 1
-    assert [p.name for p in folder.iterdir() if p.name.startswith("kg-journal")] == []
+    assert not part.exists() and not journal_path(folder).exists()
 
 
 @pytest.mark.parametrize("when", ["after the journal", "in the load"])
@@ -142,4 +143,4 @@ def test_a_process_killed_in_the_middle_of_a_batch_leaves_whole_reports(tmp_path
         assert _union_is_right(store)
         rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         assert len({r["n"] for r in rows}) == 1  # every report graph whole: as many triples each
-    assert [p.name for p in (tmp_path / "s").iterdir() if p.name.startswith("kg-journal")] == []
+    assert [p.name for p in tmp_path.iterdir() if ".journal" in p.name] == []
