@@ -184,6 +184,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 _QUOTES_TABLE = str.maketrans(_QUOTES)
 _WORD = re.compile(r"\S+")
+#: White space that is more than one plain space: two in a row, or a line break, tab, ...
+_UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
 #: What the plain path of :func:`clean` cannot do: footnote markers, and a hyphen at a line end.
 _NEEDS_CARE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + r"]|-[ \t\r]*\n")
 
@@ -253,6 +255,10 @@ def _span_end(span: tuple[int, int]) -> int:
 def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """:func:`clean` for a span with nothing to skip, join or drop: whitespace runs become
     one space, typographic quotes plain ones (one character for one, so offsets carry over)."""
+    chunk = text[start:end]
+    if chunk and not chunk[0].isspace() and not chunk[-1].isspace() and not _UNEVEN_SPACE.search(chunk):
+        # words apart by single spaces already (most sentences): each character stays where it is
+        return chunk.translate(_QUOTES_TABLE), list(range(start, end + 1))
     parts: list[str] = []
     offs: list[int] = []
     last = None
