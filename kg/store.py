@@ -519,9 +519,17 @@ def _part(journal: Path) -> Path:
 
 def _nquads(graph_iri: str, ntriples: str) -> str:
     """A report's N-Triples as N-Quads: each row in its graph and in the default graph (the
-    union). Every N-Triples row ends in " .\n" and holds no other line break (kg.graph)."""
+    union). Rows as kg (and rdflib) write them, each ending in " .\n", get the graph inserted
+    as they are; other N-Triples (comments, other spacing) are parsed and written anew."""
     if ntriples and not ntriples.endswith("\n"):
         ntriples += "\n"
+    if ntriples.count("\n") != ntriples.count(" .\n"):
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(graph_iri)
+        triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+        quads = [ox.Quad(t.subject, t.predicate, t.object, g) for g in (graph, ox.DefaultGraph()) for t in triples]
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
     return ntriples.replace(" .\n", f" <{graph_iri}> .\n") + ntriples
 
 

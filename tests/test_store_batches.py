@@ -144,3 +144,14 @@ def test_a_process_killed_in_the_middle_of_a_batch_leaves_whole_reports(tmp_path
         rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         assert len({r["n"] for r in rows}) == 1  # every report graph whole: as many triples each
     assert [p.name for p in tmp_path.iterdir() if ".journal" in p.name] == []
+
+
+def test_n_triples_written_otherwise_than_kg_writes_them_are_stored_alike(tmp_path: Path):
+    """Rows without a space before the final dot, comments, blank lines: still each triple in
+    its report's graph and in the union."""
+    iri, text = _report(1)
+    other = "# written by hand\n\n" + text.replace(" .\n", ".\n")
+    with open_store(tmp_path / "a", create=True) as a, open_store(tmp_path / "b", create=True) as b:
+        assert a.put_reports([(iri, text)]) == {} and b.put_reports([(iri, other)]) == {}
+        assert _graphs(a) == _graphs(b)
+        assert _union_is_right(b)
