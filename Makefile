@@ -53,6 +53,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/viz.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/large.py
 
 clean:
 	rm -rf $(STORE) $(OUT)
