@@ -33,6 +33,11 @@ TRAIN_C = 0.1
 SUGGEST = 0.2
 
 
+#: No confidence is certainty: a precision measured on a few dozen relations says at most 0.99
+#: (two decimals), whatever the count.
+MAX_CONFIDENCE = 0.99
+
+
 @dataclass
 class RelationModel:
     """Weights of one binary classifier per relation, and the decision threshold."""
@@ -60,11 +65,11 @@ class RelationModel:
         the model's probability."""
         cal = self.calibration or {}
         if from_rule and rule and rule in cal.get("_rules", {}):
-            return float(cal["_rules"][rule])
+            return min(float(cal["_rules"][rule]), MAX_CONFIDENCE)
         table = cal.get(relation)
         if not table:
-            return p
-        return float(table.get("rule" if from_rule else "model", table.get("all", p)))
+            return min(p, MAX_CONFIDENCE)
+        return min(float(table.get("rule" if from_rule else "model", table.get("all", p))), MAX_CONFIDENCE)
 
     def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
         """P(relation | pair) for each relation the pair may stand in."""

@@ -44,3 +44,13 @@ def test_a_unit_named_with_the_organisation_it_belongs_to_is_part_of_it():
     assert ("Kenniscentrum Buurtzorg Innovatie", "partOf", "Hogeschool Rivierland") in t
     t = triples("Het project loopt bij Stichting Zonnehoek van Hogeschool Rivierland.")
     assert not any(r == "partOf" for _, r, _ in t)
+
+
+def test_no_confidence_claims_certainty():
+    from kg.relation_model import MAX_CONFIDENCE, shipped
+
+    model = shipped()
+    rules = model.calibration["_rules"]
+    best = max(rules, key=rules.get)
+    assert model.confidence(1.0, True, "partnerOf", best) <= MAX_CONFIDENCE < 1.0
+    assert model.confidence(1.0, False, "no-such-relation") == MAX_CONFIDENCE
