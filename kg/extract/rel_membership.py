@@ -454,7 +454,7 @@ _UNIT_OF = re.compile(r"⟦O(\d+)⟧ van (?:de |het )?⟦O(\d+)⟧")
 
 
 def units_of(ctx: Context) -> None:
-    """"het Kenniscentrum Sociale Innovatie van Hogeschool Utrecht": a unit, by the word its name
+    """"het Kenniscentrum Buurtzorg Innovatie van Hogeschool Rivierland": a unit, by the word its name
     opens with, named with the organisation it belongs to."""
     for v in ctx.views:
         masked, slots, _ = v.masked()

@@ -130,12 +130,31 @@ _COLON_CUE = re.compile(r"(?i)(?:\b(?:biedt|bieden|verzorgt|verzorgen|levert|lev
 _FIRST_PERSON_OPEN = re.compile(r"^(?:[Ww]ij|[Ww]e|[Oo]nze?)\b")
 
 
-def _colon_lists(ctx: Context) -> None:
-    """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
-    "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
+def _intro_agents(ctx: Context, v, masked: str, slots: list[Slot], end: int) -> list[Slot]:
+    """Who gives the services a line introduces: the first organisation it names before ``end``
+    (not one after "in", "met", "van" ...); with "Wij bieden:" the organisation the paragraph is
+    about; with "Inwoners kunnen rekenen op:" the text's own organisation."""
     from kg.extract.coref import author_org
     from kg.extract.rules import topic_org
 
+    orgs = [o for o in _orgs_in(masked, slots, 0, end)
+            if not re.search(r"\b(?:in|uit|te|met|van|voor|bij)\s+$", masked[:o[0]])]
+    if orgs:
+        agents = orgs[0][1].members()
+    elif _FIRST_PERSON_OPEN.match(v.text):
+        topic = topic_org(ctx, v) or author_org(ctx)
+        agents = [topic] if topic is not None else []
+    elif _BENEFICIARIES.match(v.text):
+        topic = author_org(ctx)
+        agents = [topic] if topic is not None else []
+    else:
+        agents = []
+    return [o for o in agents if o.mention.type in ORG_TYPES]
+
+
+def _colon_lists(ctx: Context) -> None:
+    """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
+    "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
     for v in ctx.views:
         if v.bullet or v.heading:
             continue
@@ -145,16 +164,7 @@ def _colon_lists(ctx: Context) -> None:
             continue
         masked, slots, cmap = v.masked()
         cut = next((i for i, c in enumerate(cmap) if c >= cue.start()), len(masked))
-        orgs = [o for o in _orgs_in(masked, slots, 0, cut)
-                if not re.search(r"\b(?:in|uit|te|met|van|voor)\s+$", masked[:o[0]])]
-        if orgs:
-            agents = orgs[0][1].members()
-        elif _FIRST_PERSON_OPEN.match(v.text):
-            topic = topic_org(ctx, v) or author_org(ctx)
-            agents = [topic] if topic is not None else []
-        else:
-            agents = []
-        agents = [o for o in agents if o.mention.type in ORG_TYPES]
+        agents = _intro_agents(ctx, v, masked, slots, cut)
         date = date_near(ctx, v.index)  # "Inwoners kunnen in 2018 rekenen op:"
         for item in items:
             im, islots, _ = item.masked()
@@ -185,8 +195,6 @@ _QUOTES = "\"'“”‘’„"
 def _help_lists(ctx: Context) -> None:
     """"Avondrood is actief om mensen te helpen, zoals:" + bullets "- Hulp bij verhuizen; ...":
     each item names a kind of help the organisation gives, whether or not the lexicon knows it."""
-    from kg.extract.coref import author_org
-    from kg.extract.rules import topic_org
     from kg.extract.services import label_of
 
     for v in ctx.views:
@@ -196,19 +204,7 @@ def _help_lists(ctx: Context) -> None:
         if len(items) < 2:
             continue
         masked, slots, _ = v.masked()
-        orgs = [o for o in _orgs_in(masked, slots, 0, len(masked))
-                if not re.search(r"\b(?:in|uit|te|met|van|voor|bij)\s+$", masked[:o[0]])]
-        if orgs:
-            agents = orgs[0][1].members()
-        elif _FIRST_PERSON_OPEN.match(v.text):
-            topic = topic_org(ctx, v) or author_org(ctx)
-            agents = [topic] if topic is not None else []
-        elif _BENEFICIARIES.match(v.text):
-            topic = author_org(ctx)
-            agents = [topic] if topic is not None else []
-        else:
-            agents = []
-        agents = [o for o in agents if o.mention.type in ORG_TYPES]
+        agents = _intro_agents(ctx, v, masked, slots, len(masked))
         if not agents:
             continue
         for item in items:
