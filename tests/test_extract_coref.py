@@ -3,7 +3,7 @@ from extract_helpers import triples
 
 def test_de_drie_organisaties_points_to_the_last_list_of_three():
     t = triples("Avondrood, Humanis en GKZ gaan fuseren. Het is nog niet zeker wanneer. In de wijk "
-                "Kolenkit is al een wijkteam. Daar werken de drie organisaties al samen in het "
+                "Kolenkit is al een wijkteam. Daar werken de drie organisaties sinds 2019 samen in het "
                 "wijkteam.")
     assert {s for s, r, o in t if r == "memberOf"} == {"Avondrood", "Humanis", "GKZ"}
 

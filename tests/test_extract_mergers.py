@@ -116,7 +116,7 @@ def test_a_party_that_goes_on_under_its_own_name_is_what_the_other_merges_into()
 
 def test_a_merger_named_without_its_parties_takes_them_from_the_sentence_before():
     found = triples("Welzijn Noord, Humanis en Stichting Avondrood gaan samenwerken. De Raden van Toezicht "
-                    "stemden in met de bestuurlijke fusie. De nieuwe stichting heet Kompas Zorg.")
+                    "stemden in met de juridische fusie. Het nieuwe geheel heet voortaan Kompas Zorg.")
     merges = {t for t in found if t[1] == "mergesInto"}
     assert merges == {(p, "mergesInto", "Kompas Zorg") for p in ("Welzijn Noord", "Humanis", "Stichting Avondrood")}
     assert "Raden" not in names("De Raden van Toezicht stemden in.")

@@ -50,7 +50,7 @@ def test_member_of_team_that_consists_of_organisations():
 
 
 def test_located_in_respectievelijk_and_adjacent():
-    t = triples("Wij spraken Humanis in Emmen. Avondrood en Zonnehuis, die respectievelijk actief "
+    t = triples("Wij spraken Humanis in Emmen. Avondrood en Zonnehuis, die respectievelijk gevestigd "
                 "zijn in de gemeenten Assen en Meppel, doen mee.")
     assert ("Humanis", "locatedIn", "Emmen") in t
     assert ("Avondrood", "locatedIn", "Assen") in t and ("Zonnehuis", "locatedIn", "Meppel") in t

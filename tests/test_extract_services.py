@@ -74,10 +74,10 @@ def test_what_residents_can_count_on_is_offered_by_the_texts_organisation():
 
 
 def test_broad_kinds_of_help_are_services_only_as_what_a_service_verb_gives():
-    got = _services("Stichting Avondrood en Humanis verlenen zorg, welzijn en wonen in Tiel.")
+    got = _services("Stichting Avondrood en Humanis verlenen wonen, zorg en welzijn aan ouderen.")
     assert got == {"Zorg", "Welzijn", "Wonen"}
     assert _services("De zorg in Tiel gaat erop vooruit, zegt Stichting Avondrood.") == set()
-    assert _services("De consulenten van Stichting Avondrood bieden hulp bij vragen over wonen.") == set()
+    assert _services("De consulenten van Stichting Avondrood geven hulp bij formulieren.") == set()
 
 
 def test_a_lexicon_service_opening_a_sentence_is_no_organisation():

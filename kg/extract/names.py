@@ -361,7 +361,7 @@ _PLACED_ITEM = re.compile(r"(?:(?<=\bzijn )|(?<=\bzijn: )|(?<=: )|(?<=, )|(?<= e
 
 
 def _placed_lists(ctx: Context) -> None:
-    """"Die organisaties zijn ONS welzijn in Oss, Sterker sociaal werk in Nijmegen, ...": where two or
+    """"De leden zijn Doe mee in Ede, Buurtkracht oost in Tiel, ...": where two or
     more items of a list each give their place, the words before each place are a name, lower-case
     words and all."""
     for v in ctx.views:

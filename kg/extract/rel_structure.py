@@ -462,13 +462,13 @@ def merges_into(ctx: Context) -> None:
     _called_off(ctx)
 
 
-#: "... groen licht voor de bestuurlijke fusie": a merger named without its parties.
+#: "... stemden in met de juridische fusie": a merger named without its parties.
 _BARE_FUSION = re.compile(r"\b(?:de|een|deze)\s+(?:bestuurlijke\s+|juridische\s+)?(?:fusie|samenvoeging)\b"
                           r"(?!\s+(?:tussen|van|met)\b)")
 
 
 def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
-    """"A, B en C gaan samenwerken. ... groen licht voor de bestuurlijke fusie. De nieuwe stichting
+    """"A, B en C gaan samenwerken. ... stemden in met de juridische fusie. De nieuwe stichting
     heet X.": a merger whose parties the sentence before lists and whose result is named in the
     sentences after; each party merges into the named one."""
     if "⟦O" in masked or not _BARE_FUSION.search(masked):

@@ -29,7 +29,7 @@ def label_of(text: str) -> str:
 
 #: Broad kinds of help that are services only as what a service verb gives: "verlenen zorg, welzijn
 #: en wonen", "biedt begeleiding" (elsewhere "zorg" and "welzijn" are the domain, not a service;
-#: "hulp" and "advies" are too vague even there: "bieden hulp bij vragen").
+#: "hulp" and "advies" are too vague even there: "geeft hulp bij formulieren").
 _BROAD = r"(?:zorg|welzijn|wonen|begeleiding|dagbesteding)"
 _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verleende|verleenden|levert|"
                           rf"leveren|leverde|leverden|verzorgt|verzorgen)\s+(?P<list>{_BROAD}(?:(?:\s*,\s*|\s+en\s+|"
@@ -37,7 +37,7 @@ _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verl
 
 
 def _broad_services(ctx: Context) -> None:
-    """"Beide organisaties verlenen zorg, welzijn en wonen": each broad kind of help a service."""
+    """"A en B verlenen wonen, zorg en welzijn": each broad kind of help a service."""
     for v in ctx.views:
         for m in _GIVES_BROAD.finditer(v.text):
             for w in re.finditer(_BROAD, m.group("list")):
@@ -46,7 +46,7 @@ def _broad_services(ctx: Context) -> None:
                     ctx.place(v, cs, ce, "Service", label=label_of(w.group(0)), strong=False)
 
 
-#: "ondersteunen actief mantelzorgers", "ondersteuning voor jonge én oudere mantelzorgers": support
+#: "ondersteunt actief mantelzorgers", "ondersteuning voor jonge mantelzorgers": support
 #: given to carers or volunteers is the service named after them.
 _SUPPORTED = re.compile(r"(?i)\b(?:ondersteun(?:en|t|de|den|ing)|begeleid(?:en|t|de|den|ing))\s+"
                         r"(?:(?:voor|van|aan)\s+)?(?:(?:\w+|én)\s+){0,3}?(?P<group>mantelzorgers|vrijwilligers)\b")
