@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context, Slot, View
+from kg.extract.lexicon import GROUP_KINDS
 from kg.extract.rules import ORG_TYPES, count_word, parse_list, topic_org
 
 _COLLECTIVE = re.compile(
@@ -158,9 +159,9 @@ def run(ctx: Context) -> None:
             # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last;
             # "Het pact wordt gevormd door": the Taalpact named last
             kind = m.group(1).casefold().replace("cooperatie", "coöperatie")
-            if (m.start() == 0 and kind not in _GROUP_KINDS) or not v.free(m.start(), m.end()):
+            if (m.start() == 0 and kind not in GROUP_KINDS) or not v.free(m.start(), m.end()):
                 continue
-            if kind not in _GROUP_KINDS + ("coöperatie",) and any(
+            if kind not in GROUP_KINDS + ("coöperatie",) and any(
                     s.mention.type in ORG_TYPES and s.cstart < m.start() for s in v.slots):
                 continue  # "A ... de stichting": may be A; a coöperatie or pact has its own kind
             target = _last_of_kind(ctx, v, m.group(1))
@@ -243,7 +244,6 @@ def first_person(ctx: Context) -> None:
                     slot.group = [author]
 
 
-_GROUP_KINDS = ("pact", "netwerk", "alliantie", "consortium", "samenwerkingsverband", "platform")
 _KIND_MID = re.compile(r"\b(?:[Dd]e|[Dd]eze|[Hh]et|[Dd]it)\s+(coöperatie|cooperatie|stichting|vereniging|"
                        r"pact|netwerk|alliantie|consortium|samenwerkingsverband|platform)\b"
                        r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
@@ -260,7 +260,7 @@ def _last_of_kind(ctx: Context, view: View, kind: str) -> Slot | None:
         if k == "coöperatie":
             return s.mention.type == "Cooperative"
         # "het pact" for "Taalpact X", "het netwerk" for "Veluws Netwerk Mantelzorg"
-        return k in _GROUP_KINDS and any(w.endswith(k) for w in name.split())
+        return k in GROUP_KINDS and any(w.endswith(k) for w in name.split())
 
     for w in [view] + ctx.previous(view, 10):
         found = [s for s in w.sorted_slots() if s.group is None and s.mention.type in ORG_TYPES

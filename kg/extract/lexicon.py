@@ -223,6 +223,9 @@ stg stg. afd gem ver
 """.split())
 
 #: Nouns for teams and pilots (a Pilot entity in the ontology).
+#: Kinds of organisation that are a group of others ("het netwerk", "het pact").
+GROUP_KINDS = ("pact", "netwerk", "alliantie", "consortium", "samenwerkingsverband", "platform")
+
 TEAM_NOUNS = ("sociaal wijkteam", "sociale wijkteam", "sociaal buurtteam", "wijkteam",
               "buurtteam", "sociaal team", "gebiedsteam", "dorpsteam", "jeugdteam", "pilot",
               "proeftuin", "wijknetwerk")

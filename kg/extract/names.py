@@ -33,6 +33,7 @@ from kg.extract.context import Context, Slot, View, adjective_place, list_item_v
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
+from kg.extract.rules import ORG_TYPES
 from kg.text import normalise_name
 
 _WORD = re.compile(r"(?:'t|'s)(?= [A-Z])|[A-ZÀ-Ý][\w'’]*(?:[-&][\w'’]+)*|[A-Z]+&[A-Z]+")
@@ -870,7 +871,7 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
         return
     prev[-1] = _extend_to_acronym(ctx, v, prev[-1], slot.mention.text.split("-")[0])
     long = prev[-1].mention.name
-    initials = "".join(w[0] for w in long.split() if w[0].isupper())
+    initials = _initials(long.split())
     # "Stichting Maatschappelijk Werk X (MWX)": the legal form is often left out of the acronym
     bare = initials[1:] if re.match(r"(?i)(?:stichting|vereniging|co[öo]peratie)\s", long) else None
     if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text \
@@ -912,24 +913,22 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
         if len(acronym) >= 3 and _spells(acronym, full):
             cs = w.start()
             inner = [sl for sl in v.slots if sl is not named and sl.cstart < named.cend and sl.cend > cs]
-            orgish = ("Organisation", "Cooperative", "Partnership")
-            # "De Delftse Interkerkelijke Stichting ... (ISOFA)": a place adjective read as the first
+            # "De Tielse Stichting voor Hulp bij Schulden (SHS)": a place adjective read as the first
             # word of a name stays an adjective before it
             adjectives = [sl for sl in inner if sl.cstart < cs
                           and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|er)\s+", v.text[sl.cstart:cs])
                           and adjective_place(ctx, v.text[sl.cstart:cs].strip()) is not None]
             inner = [sl for sl in inner if sl not in adjectives]
             if any(sl.cstart < cs or sl.group is not None or sl.mention.type != named.mention.type
-                   and not (sl.mention.type in orgish and named.mention.type in orgish) for sl in inner):
+                   and not (sl.mention.type in ORG_TYPES and named.mention.type in ORG_TYPES) for sl in inner):
                 return named
-            for sl in adjectives:
+            gone = [named, *inner, *adjectives]
+            for sl in gone:
                 v.slots.remove(sl)
-            for sl in [named, *inner]:
-                v.slots.remove(sl)
-            slot = ctx.place(v, cs, named.cend, _org_type(v, cs, named.cend) if named.mention.type in orgish
+            slot = ctx.place(v, cs, named.cend, _org_type(v, cs, named.cend) if named.mention.type in ORG_TYPES
                              else named.mention.type, strong=True)
             if slot is None:
-                v.slots.extend([named, *inner])
+                v.slots.extend(gone)
                 return named
             return slot
     return named

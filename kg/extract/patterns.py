@@ -43,6 +43,7 @@ from functools import lru_cache
 from kg.errors import InputError
 from kg.extract.context import TYPE_LETTER, Context, Slot, View
 from kg.extract.dates import date_near
+from kg.extract.lexicon import GROUP_KINDS
 from kg.extract.schema import fits
 from kg.extract.tokens import tokenize
 from kg.model import DATED_RELATIONS, RELATION_TYPES, SYMMETRIC_RELATIONS
@@ -62,8 +63,8 @@ TOPIC = "TOPIC"
 #: team) named last in the three sentences before ("... is de Coalitie X gevormd. De leden
 #: komen uit de volgende organisaties:"). No rule fires on it when there is none.
 BEFORE = "BEFORE"
-_GROUP_HEADS = ("coalitie", "netwerk", "platform", "samenwerkingsverband", "alliantie", "pact", "consortium",
-                "overleg", "wijkteam", "buurtteam", "team", "werkgroep", "coöperatie", "cooperatie")
+_GROUP_HEADS = GROUP_KINDS + ("coalitie", "overleg", "wijkteam", "buurtteam", "team", "werkgroep", "coöperatie",
+                              "cooperatie")
 
 
 @dataclass
