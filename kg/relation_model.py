@@ -64,12 +64,14 @@ class RelationModel:
         so ``--min-confidence 0.8`` keeps what was right 8 times in 10. Without a calibration,
         the model's probability."""
         cal = self.calibration or {}
-        if from_rule and rule and rule in cal.get("_rules", {}):
-            return min(float(cal["_rules"][rule]), MAX_CONFIDENCE)
         table = cal.get(relation)
-        if not table:
-            return min(p, MAX_CONFIDENCE)
-        return min(float(table.get("rule" if from_rule else "model", table.get("all", p))), MAX_CONFIDENCE)
+        if from_rule and rule and rule in cal.get("_rules", {}):
+            value = cal["_rules"][rule]
+        elif table:
+            value = table.get("rule" if from_rule else "model", table.get("all", p))
+        else:
+            value = p
+        return min(float(value), MAX_CONFIDENCE)
 
     def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
         """P(relation | pair) for each relation the pair may stand in."""

@@ -18,6 +18,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import NAME_HEADS, TEAM_NOUNS
+from kg.extract.services import label_of
 from kg.text import normalise_name
 
 _NOUNS = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS), key=len, reverse=True))
@@ -94,8 +95,7 @@ def _titled_pilots(ctx: Context) -> None:
             for s in [s for s in v.slots if s.cstart < ce and s.cend > cs and not s.strong]:
                 v.slots.remove(s)
             if v.free(cs, ce):
-                title = re.sub(r"\s+", " ", m.group("title")).strip()
-                slot = ctx.place(v, cs, ce, "Pilot", label=title[:1].upper() + title[1:])
+                slot = ctx.place(v, cs, ce, "Pilot", label=label_of(m.group("title")))
                 noun = ctx.place(v, m.start("noun"), m.end("noun"), "Pilot") if slot is not None else None
                 if noun is not None:
                     noun.group = [slot]  # "de pilot" here is the titled one, not a team named before
