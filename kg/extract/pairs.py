@@ -157,10 +157,26 @@ def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]
     return f
 
 
+class _Looks:
+    """:func:`_mention_features` of each mention of a document, worked out once per mention
+    and side (a mention is in many pairs)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.memo: dict[tuple[str, int], tuple[list[str], Mention]] = {}
+
+    def __call__(self, tag: str, m: Mention) -> list[str]:
+        key = (tag, id(m))
+        found = self.memo.get(key)
+        if found is None:  # the mention is kept with its features, so its id stays its own
+            found = self.memo[key] = (_mention_features(tag, m, self.counts), m)
+        return found[0]
+
+
 def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
-              coref_s: bool, coref_o: bool, counts: dict[str, int], top: str) -> list[str]:
+              coref_s: bool, coref_o: bool, looks: _Looks, top: str) -> list[str]:
     f = [f"tt={s.type}|{o.type}"]
-    f += _mention_features("s_", s, counts) + _mention_features("o_", o, counts)
+    f += looks("s_", s) + looks("o_", o)
     if top and s.name.casefold() == top:
         f.append("s_topic")
     if top and o.name.casefold() == top:
@@ -229,8 +245,8 @@ def _org_names(ctx: Context) -> set[str]:
             if not sl.group and sl.mention.type in ORGANISATION_TYPES}
 
 
-def _topic_pairs(ctx: Context, cache: dict, counts: dict, top: str, org_names: set[str],
-                 out: dict, key) -> None:
+def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: str,
+                 org_names: set[str], out: dict, key) -> None:
     """The organisation the text is most about, paired with what other sentences name.
 
     Org pages and annual reports say "Wij bieden ...", "Inwoners kunnen er terecht voor ...":
@@ -278,7 +294,7 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, top: str, org_names: s
                     continue
                 f = ["doc", f"doc|tt={s_.type}|{o_.type}", f"tt={s_.type}|{o_.type}",
                      "doc|topic_is_s" if s_ is topic else "doc|topic_is_o"]
-                f += _mention_features("s_", s_, counts) + _mention_features("o_", o_, counts)
+                f += looks("s_", s_) + looks("o_", o_)
                 f += [f"doc|{x}" for x in sent] + doc_f
                 f += [f"{x}|tt={s_.type}|{o_.type}" for x in doc_f]
                 out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
@@ -296,6 +312,7 @@ def instances(ctx: Context) -> list[PairInstance]:
     org_names = _org_names(ctx)
     # the organisation the text is most about (named most often; ties: the last name in order)
     top = max(((n, k) for k, n in counts.items() if k in org_names), default=(0, ""))[1]
+    looks = _Looks(counts)
 
     def key(s: Mention, o: Mention, vi: int) -> tuple:
         return (s.start, s.end, s.name, o.start, o.end, o.name, vi)
@@ -304,16 +321,16 @@ def instances(ctx: Context) -> list[PairInstance]:
         slots = v.sorted_slots()
         if len(slots) < 2:
             continue
-        members: list[tuple[Slot, Mention, bool]] = []
+        members: list[tuple[Slot, Mention, bool, str]] = []
         for sl in slots:
             if sl.group:
-                members += [(sl, g.mention, True) for g in sl.group]
+                members += [(sl, g.mention, True, g.mention.name.casefold()) for g in sl.group]
             else:
-                members.append((sl, sl.mention, False))
+                members.append((sl, sl.mention, False, sl.mention.name.casefold()))
         seq = None
-        for sa, ma, ca in members:
-            for sb, mb, cb in members:
-                if sa is sb or ma.name.casefold() == mb.name.casefold():
+        for sa, ma, ca, na in members:
+            for sb, mb, cb, nb in members:
+                if sa is sb or na == nb:
                     continue
                 rels = relations_for(ma.type, mb.type)
                 if not rels:
@@ -323,14 +340,14 @@ def instances(ctx: Context) -> list[PairInstance]:
                 k = key(ma, mb, v.index)
                 if k in out:
                     continue
-                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, counts, top)
+                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, looks, top)
                 if v.heading:
                     f.append("heading")
                 if v.bullet:
                     f.append("bullet")
                 out[k] = PairInstance(ma, mb, v.index, f, relations=rels)
 
-    _topic_pairs(ctx, cache, counts, top, org_names, out, key)
+    _topic_pairs(ctx, cache, counts, looks, top, org_names, out, key)
 
     for c in ctx.extraction.candidates:
         v = _view_of(ctx, c)
@@ -347,7 +364,7 @@ def instances(ctx: Context) -> list[PairInstance]:
                         pos.setdefault((m.start, m.end, m.name), seq.slot_pos.get(id(sl)))
             i = pos.get((c.subject.start, c.subject.end, c.subject.name))
             j = pos.get((c.object.start, c.object.end, c.object.name))
-            f = _features(seq, i, j, c.subject, c.object, False, False, counts, top)
+            f = _features(seq, i, j, c.subject, c.object, False, False, looks, top)
             inst = out[k] = PairInstance(c.subject, c.object, vi, f,
                                          relations=relations_for(c.subject.type, c.object.type))
         inst.rules.append(c)
