@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from kg.model import (ORGANISATION_TYPES, Candidate, Entity, Evidence, Extraction, Mention,
@@ -38,8 +39,10 @@ def family(type: str) -> str:
     return "organisation" if type in ORGANISATION_TYPES else _TYPE_PATH.get(type, type.lower())
 
 
+@lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
-    """The matching key of a name: normalised, spaces removed."""
+    """The matching key of a name: normalised, spaces removed (a name recurs in many mentions
+    and reports: worked out once)."""
     return normalise_name(name).replace(" ", "")
 
 

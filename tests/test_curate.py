@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from kg.curate import COLUMNS, Curations, read_curation_file, review_rows, write_review
+from curation_files import write_curation_file
+from kg.curate import Curations, read_curation_file, review_rows, write_review
 from kg.errors import InputError
 from kg.model import Document, Entity, Evidence, Relation, ResolvedReport
 from kg.namespaces import entity_iri
@@ -31,15 +31,6 @@ def _report() -> ResolvedReport:
     return ResolvedReport(doc, {e.iri: e for e in ents}, rels)
 
 
-def _write(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow({c: r.get(c, "") for c in COLUMNS})
-    return path
-
-
 def test_correct_replaces_the_original_with_a_curated_relation(tmp_path: Path):
     report = _report()
     rows = review_rows(report)
@@ -48,7 +39,7 @@ def test_correct_replaces_the_original_with_a_curated_relation(tmp_path: Path):
     located.update(decision="correct", subject="Klaverblad", date="2014-01-01")
     accepted = next(r for r in rows if r["relation"] == "partnerOf")
     accepted["decision"] = "accept"
-    _write(tmp_path / "c.tsv", rows)
+    write_curation_file(tmp_path / "c.tsv", rows)
     Curations.load(tmp_path).apply(report)
     by_rel = {(report.entities[r.subject].label, r.relation, report.entities[r.object].label): r for r in report.relations}
     assert ("Vitaal Wonen", "locatedIn", "Zwolle") not in by_rel
@@ -60,14 +51,14 @@ def test_correct_replaces_the_original_with_a_curated_relation(tmp_path: Path):
 
 def test_reject_by_labels_when_the_id_no_longer_matches(tmp_path: Path):
     report = _report()
-    _write(tmp_path / "c.tsv", [{"decision": "reject", "report": NAME, "subject": "VW", "relation": "locatedIn", "object": "Zwolle", "id": "stale"}])
+    write_curation_file(tmp_path / "c.tsv", [{"decision": "reject", "report": NAME, "subject": "VW", "relation": "locatedIn", "object": "Zwolle", "id": "stale"}])
     Curations.load(tmp_path).apply(report)
     assert [r.relation for r in report.relations] == ["partnerOf"]
 
 
 def test_add_creates_missing_entities(tmp_path: Path):
     report = _report()
-    _write(tmp_path / "c.tsv", [{"decision": "add", "report": NAME, "subject": "Humanitas", "subject_type": "Organisation",
+    write_curation_file(tmp_path / "c.tsv", [{"decision": "add", "report": NAME, "subject": "Humanitas", "subject_type": "Organisation",
                                  "relation": "memberOf", "object": "Netwerk Noord", "object_type": "Cooperative",
                                  "evidence": "Humanitas is lid van Netwerk Noord."}])
     Curations.load(tmp_path).apply(report)
@@ -79,7 +70,7 @@ def test_add_creates_missing_entities(tmp_path: Path):
 
 def test_other_reports_are_untouched(tmp_path: Path):
     report = _report()
-    _write(tmp_path / "c.tsv", [{"decision": "reject", "report": "other.txt", "subject": "Klaverblad", "relation": "partnerOf", "object": "Vitaal Wonen"}])
+    write_curation_file(tmp_path / "c.tsv", [{"decision": "reject", "report": "other.txt", "subject": "Klaverblad", "relation": "partnerOf", "object": "Vitaal Wonen"}])
     Curations.load(tmp_path).apply(report)
     assert len(report.relations) == 2
 
@@ -90,7 +81,7 @@ def test_review_keeps_decisions_and_appends_new(tmp_path: Path):
     assert write_review(rows, out) == 2
     edited = [dict(r) for r in rows]
     edited[0]["decision"] = "reject"
-    _write(out, edited + [{"decision": "add", "report": NAME, "subject": "A", "relation": "partnerOf", "object": "B"}])
+    write_curation_file(out, edited + [{"decision": "add", "report": NAME, "subject": "A", "relation": "partnerOf", "object": "B"}])
     assert write_review(rows, out) == 0
     kept = read_curation_file(out)
     assert [r.decision for r in kept] == ["reject", "", "add"]
@@ -107,6 +98,6 @@ def test_review_keeps_decisions_and_appends_new(tmp_path: Path):
 )
 def test_bad_rows_name_file_and_line(tmp_path: Path, row: dict, message: str):
     base = {"report": NAME, "subject": "A", "relation": "partnerOf", "object": "B"}
-    path = _write(tmp_path / "bad.tsv", [dict(base, **row)])
+    path = write_curation_file(tmp_path / "bad.tsv", [dict(base, **row)])
     with pytest.raises(InputError, match=rf"bad.tsv:2: .*{message}"):
         read_curation_file(path)

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLE_REPORT
+from curation_files import write_curation_file
 from kg.cli import app
 
 runner = CliRunner()
@@ -166,16 +167,8 @@ def test_unreadable_alias_file_is_exit_3_naming_it(tmp_path: Path, sample_report
 
 
 def _curation(folder: Path, rows: list[dict]) -> Path:
-    from kg.curate import COLUMNS
-
     folder.mkdir(exist_ok=True)
-    path = folder / "c.tsv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({c: r.get(c, "") for c in COLUMNS})
-    return path
+    return write_curation_file(folder / "c.tsv", rows)
 
 
 ADD = {"decision": "add", "subject": "Klaverblad", "relation": "partnerOf", "object": "Ster Oost",
