@@ -6,6 +6,7 @@ The pipeline is a list of small components, each with one job, run in order on a
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 
 from kg.model import Document, Extraction
@@ -62,10 +63,16 @@ def prepare(document: Document, gazetteer=None):
 
     check_text_size(document.text, document.name)
     ctx = Context(document, gazetteer)
-    for name in PIPELINE:
-        import_module(f"kg.extract.{name}").run(ctx)
+    for run in _components(tuple(PIPELINE)):
+        run(ctx)
     ctx.memory["rule_candidates"] = list(ctx.extraction.candidates)
     return ctx
+
+
+@lru_cache(maxsize=4)
+def _components(names: tuple[str, ...]) -> list:
+    """The ``run`` of each named component, looked up once, not for every document."""
+    return [import_module(f"kg.extract.{name}").run for name in names]
 
 
 def decide(ctx, model) -> Extraction:
