@@ -33,6 +33,7 @@ READERS = {
 }
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_HAS_LIGATURE = re.compile("[\ufb00-\ufb04]")
 
 
 #: The largest .docx kg opens, decompressed: its XML parts, and all its parts together.
@@ -141,7 +142,8 @@ def clean_text(text: str, *, markdown: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     text = re.sub("[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
-    text = text.translate(_LIGATURES)
+    if _HAS_LIGATURE.search(text):  # translate reads every character in Python: only when needed
+        text = text.translate(_LIGATURES)
     if markdown:
         text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
         text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)
