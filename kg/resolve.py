@@ -76,6 +76,12 @@ def load_aliases(path: str | Path) -> dict[str, str]:
     return out
 
 
+def _top(counts: Counter):
+    """The most common key (the first counted of equals), as ``most_common(1)`` gives it
+    without building its list."""
+    return max(counts, key=counts.__getitem__)
+
+
 def _capitals(s: str) -> int:
     return sum(1 for c in s if c.isupper())
 
@@ -215,7 +221,7 @@ class Resolver:
         organisations that share a word are never merged."""
         from kg.extract.lexicon import NAME_HEADS, NOT_NAMES, ORG_SUFFIXES
 
-        la = a.labels.most_common(1)[0][0]
+        la = _top(a.labels)
         lw = la.casefold()
         if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper() \
                 or lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
@@ -224,7 +230,7 @@ class Resolver:
         for b in orgs:
             if b is a:
                 continue
-            words = b.labels.most_common(1)[0][0].split()
+            words = _top(b.labels).split()
             if len(words) < 2 or la not in words:
                 continue
             hits.append(b)
@@ -239,18 +245,18 @@ class Resolver:
     def _short_of(self, a: _Cluster, b: _Cluster, orgs: list[_Cluster]) -> bool:
         """"Jongerenpunt" and "Jongerenpunt Almere" in one report: the bare word is the short form,
         when exactly one longer name is that word plus a place."""
-        la, lb = a.labels.most_common(1)[0][0], b.labels.most_common(1)[0][0]
+        la, lb = _top(a.labels), _top(b.labels)
         if " " in la or la.isupper() or not lb.startswith(la + " "):
             return False
         tail = lb[len(la) + 1:]
         if not (self.gazetteer.lookup(tail) or self.gazetteer.lookup(tail.split("-")[0])):
             return False
-        longer = [c for c in orgs if c.labels.most_common(1)[0][0].startswith(la + " ")]
+        longer = [c for c in orgs if _top(c.labels).startswith(la + " ")]
         return len(longer) == 1
 
     @staticmethod
     def _same_org(a: _Cluster, b: _Cluster) -> bool:
-        la, lb = a.labels.most_common(1)[0][0], b.labels.most_common(1)[0][0]
+        la, lb = _top(a.labels), _top(b.labels)
         # "SMD" and "GGD-NO": an acronym and the same acronym with a short regional suffix
         if re.fullmatch(r"[A-Z]{2,6}", la) and re.fullmatch(rf"{re.escape(la)}[- ][A-Z]{{1,3}}", lb):
             return True
@@ -265,7 +271,7 @@ class Resolver:
         if cl.family == "organisation":
             typ = max(cl.types, key=lambda t: (_ORG_RANK.get(t, 0), cl.types[t]))
         else:
-            typ = cl.types.most_common(1)[0][0]
+            typ = _top(cl.types)
         names = Counter()
         for name, n in cl.labels.items():
             names[name] += n
