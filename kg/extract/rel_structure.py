@@ -392,7 +392,8 @@ def merges_into(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
         done = False
-        for m in _LIST_THEN_VERB.finditer(masked):
+        # a list is read for a merger verb only; with a service token the reading may make it a unit
+        for m in _finditer(_LIST_THEN_VERB, masked, ("fuse", "samen", "⟦S")):
             if done:
                 break
             items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
@@ -403,12 +404,12 @@ def merges_into(ctx: Context) -> None:
                 _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
                        (m.start(), vm.end()))
                 done = True
-        for m in _FUSIE_NOUN.finditer(masked):
+        for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
-        for m in _GEFUSEERD_MET.finditer(masked):
+        for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
             # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
             a = slots[int(m.group(1) or m.group(2))]
             b = slots[int(m.group(3))]
@@ -416,12 +417,12 @@ def merges_into(ctx: Context) -> None:
             if author is not None and a is not b and _same_org(author, b):
                 ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _FUSEERT_MET.finditer(masked):
+        for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             first = [Item(slots[int(m.group(1))])]
             _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
                    (m.start(), end))
-        for m in _OPGAAN.finditer(masked):
+        for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
             target = slots[int(m.group(1))]
             subjects = _subjects(masked, slots, m.start())
             for s in subjects:
@@ -429,7 +430,7 @@ def merges_into(ctx: Context) -> None:
                     continue
                 ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _OPGAAN_INV.finditer(masked):
+        for m in _finditer(_OPGAAN_INV, masked, ("⟦O",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _OPGAAN_TAIL.match(masked, end)
             if not items or not t:
@@ -441,7 +442,7 @@ def merges_into(ctx: Context) -> None:
                         ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
                                 date_near(ctx, v.index),
                                 modality_at(masked, m.start(), t.end(), cue_verb=True))
-        for m in _DAAR_OPGEGAAN.finditer(masked):
+        for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
             # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
             part = slots[int(m.group(1))]
             before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
@@ -455,7 +456,7 @@ def merges_into(ctx: Context) -> None:
                 if s.mention.type in ORG_TYPES:
                     ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _VERDER_ALS.finditer(masked):
+        for m in _finditer(_VERDER_ALS, masked, ("verder",)):
             subjects = _subjects(masked, slots, m.start())
             target = slots[int(m.group(1))]
             for s in subjects:
@@ -507,6 +508,8 @@ def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Sl
 def _called_off(ctx: Context) -> None:
     """"De fusie gaat niet door": the mergers read just before are denied, not intended."""
     cands = ctx.extraction.candidates
+    if not any(c.relation == "mergesInto" for c in cands):
+        return  # no merger to call off
     index = {id(w.sentence): w.index for w in ctx.views}
     for v in ctx.views:
         if not _CALLED_OFF.search(v.text):
@@ -552,7 +555,7 @@ def together(ctx: Context) -> None:
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for m in _ARISEN_WHEN.finditer(masked):
+        for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
                 target = slots[int(m.group(1))]
@@ -561,7 +564,7 @@ def together(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES and s is not target:
                             ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
                                     date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
-        for m in _ARISEN_FROM.finditer(masked):
+        for m in _finditer(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
             # "X is (in 2015) voortgekomen uit A en B": two or more parties merged into X
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
@@ -571,16 +574,16 @@ def together(ctx: Context) -> None:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
-        for m in _JOIN_FORCES.finditer(masked):
+        for m in _finditer(_JOIN_FORCES, masked, ("krachten",)):
             # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
             subjects = _subjects(masked, slots, m.start())
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _FORM_TOGETHER.finditer(masked):
+        for m in _finditer(_FORM_TOGETHER, masked, ("vorm",)):
             subjects = _subjects(masked, slots, m.start())
             if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _FORM_INV.finditer(masked):
+        for m in _finditer(_FORM_INV, masked, ("vorm",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FORM_INV_TAIL.match(masked, end)
             if items and t:
@@ -595,7 +598,7 @@ def together(ctx: Context) -> None:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
                         "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8,
                         date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True))
-        for m in _INTO_NEW.finditer(masked):
+        for m in _finditer(_INTO_NEW, masked, ("nieuwe",)):
             result = _new_result(ctx, v)
             if result is None:
                 continue
