@@ -98,17 +98,23 @@ def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
     """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words of which
     every match of ``rx`` has one. The test is much cheaper than the regex, and most sentences
     have none of a rule's words."""
-    return rx.finditer(masked) if any(c in masked for c in cues) else ()
+    for cue in cues:
+        if cue in masked:
+            return rx.finditer(masked)
+    return ()
 
 
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, cmap = v.masked()
+        if "⟦" not in masked:
+            continue  # every rule reads an organisation token of the sentence
         for m in _finditer(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
-        for m in _finditer(_FOUNDED_BY_FINAL, masked, ("door",)):
+        # the tail's verb or a service token (which the list reading may make a unit)
+        for m in _finditer(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
             # "X is in 2003 door A en B opgericht", "X, dat in 2016 door A en B samen is opgericht"
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             if items and _FOUNDED_FINAL_TAIL.match(masked, end):
@@ -387,23 +393,32 @@ def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
 _RESULT_BEFORE_FUSIE = re.compile(r"⟦[OG]\d+⟧[^⟦]{0,40}\b(?:ontstond|ontstaan|ontstaat|voortgekomen|voortkwam)\b[^⟦]{0,30}$")
 
 
+_VERB = re.compile(rf"\s*{_MERGE_VERB}")
+#: The merger verbs of :data:`_MERGE_VERB` alone: a sentence without one has no "A en B fuseren".
+_MERGER_WORD = re.compile(r"fuse|samen(?:gaan|gegaan|smelten|gesmolten|\s+gaan)|(?:gaan|gingen)\s+samen")
+#: The "op in" of :data:`_OPGAAN_TAIL`.
+_OP_IN = re.compile(r"op(?:gegaan|gaan)?\s+in\s")
+
+
+def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """"A, B en C gaan fuseren": the first list of organisations that a merger verb follows."""
+    for m in _LIST_THEN_VERB.finditer(masked):
+        items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
+        if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
+            continue
+        vm = _VERB.match(masked, end)
+        if vm and "⟦" not in vm.group(0):
+            _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
+                   (m.start(), vm.end()))
+            return
+
+
 def merges_into(ctx: Context) -> None:
-    verb = re.compile(rf"\s*{_MERGE_VERB}")
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        done = False
-        # a list is read for a merger verb only; with a service token the reading may make it a unit
-        for m in _finditer(_LIST_THEN_VERB, masked, ("fuse", "samen", "⟦S")):
-            if done:
-                break
-            items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
-            if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
-                continue
-            vm = verb.match(masked, end)
-            if vm and "⟦" not in vm.group(0):
-                _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
-                       (m.start(), vm.end()))
-                done = True
+        # the lists are read for a merger verb; with a service token the reading may make it a unit
+        if "⟦S" in masked or _MERGER_WORD.search(masked):
+            _list_then_verb(ctx, v, masked, slots)
         for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
@@ -430,7 +445,8 @@ def merges_into(ctx: Context) -> None:
                     continue
                 ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _finditer(_OPGAAN_INV, masked, ("⟦O",)):
+        # only with the tail's "op in", or a service token (which the list reading may make a unit)
+        for m in (_OPGAAN_INV.finditer(masked) if "⟦S" in masked or _OP_IN.search(masked) else ()):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _OPGAAN_TAIL.match(masked, end)
             if not items or not t:
@@ -555,6 +571,8 @@ def together(ctx: Context) -> None:
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
         masked, slots, _ = v.masked()
+        if "⟦" not in masked:
+            continue  # each rule reads a slot of this sentence
         for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
