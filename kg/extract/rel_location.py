@@ -94,6 +94,8 @@ def run(ctx: Context) -> None:
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
     for v in ctx.views:
+        if not _has_any(v.text, _SEAT_WORDS):
+            continue  # the masked view is not even made for a sentence the seat rules cannot read
         masked, slots, _ = v.masked()
         if "⟦O" not in masked or ("⟦M" not in masked and "⟦N" not in masked):
             continue  # each seat rule reads an organisation and a municipality or wijk
@@ -102,6 +104,19 @@ def run(ctx: Context) -> None:
                 for s in slots[int(m.group(1))].members():
                     if s.mention.type in ORG_TYPES:
                         ctx.add(v, s, "locatedIn", slots[int(m.group(3))], "locatedIn:hoofdkantoor-in", 0.8)
+
+
+#: Every match of _SEAT, _OFFICE_OF, _ACTIVE_FINAL and _SEAT_REL has one of these words.
+_SEAT_WORDS = ("kantoor", "vestiging", "thuisbasis", "zetel", "actief", "gevestigd", "werkzaam")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` is in ``text``: a rule's words are in the clean text when they are in
+    the masked one, so this test can spare making the masked view."""
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 def _names_place(masked: str) -> bool:
@@ -166,6 +181,8 @@ _WIJKEN_IN = re.compile(r"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijke
 
 def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
+        if not _has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
+            continue  # the rule's plural nouns
         masked, slots, _ = v.masked()
         if "⟦N" not in masked:
             continue  # the rule reads wijk tokens
