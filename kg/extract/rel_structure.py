@@ -95,9 +95,10 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
 
 
 def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
-    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words of which
-    every match of ``rx`` has one. The test is much cheaper than the regex, and most sentences
-    have none of a rule's words."""
+    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
+    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
+    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
+    a rule's words."""
     for cue in cues:
         if cue in masked:
             return rx.finditer(masked)
