@@ -131,12 +131,12 @@ _ACTIVE_WORDS = ("actief", "gevestigd", "werkzaam", "aanwezig")
 def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[int]) -> None:
     """The rules that read a place token: "A (Tiel)", "de Zwolse wijk X", "A in B", "A is actief
     in B", "A werkt in B", "ook in B wordt door A ... uitgevoerd"."""
-    for m in _PAREN_PLACE.finditer(masked):
+    for m in _PAREN_PLACE.finditer(masked) if "(" in masked else ():
         subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
         if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
             for p in place.members():
                 ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
-    for m in _ADJ_WIJK.finditer(masked):
+    for m in _ADJ_WIJK.finditer(masked) if "⟦N" in masked else ():
         wijk = slots[int(m.group("n"))]
         if wijk.group is None:
             _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
@@ -160,7 +160,7 @@ def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[
             for s in subjects:
                 for p in places:
                     ctx.add(v, s, "locatedIn", p, "locatedIn:actief-in", 0.75)
-    for m in _WORKS_IN.finditer(masked):
+    for m in _WORKS_IN.finditer(masked) if _has_any(masked, ("werk", "opere", "zit")) else ():
         items, _ = parse_list(masked, slots, m.end(), "MNV")
         for s in slots[int(m.group(1))].members():
             for p in _places(items):
