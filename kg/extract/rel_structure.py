@@ -453,12 +453,11 @@ def merges_into(ctx: Context) -> None:
             if not items or not t:
                 continue
             target = slots[int(t.group(1))]
+            date, mod = date_near(ctx, v.index), modality_at(masked, m.start(), t.end(), cue_verb=True)
             for it in items:
                 for s in it.slot.members():
                     if s.mention.type in ORG_TYPES and s is not target:
-                        ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
-                                date_near(ctx, v.index),
-                                modality_at(masked, m.start(), t.end(), cue_verb=True))
+                        ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
         for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
             # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
             part = slots[int(m.group(1))]
@@ -613,10 +612,10 @@ def together(ctx: Context) -> None:
                 continue
             # a new organisation is a merger; a team, network or coöperatie they form has them as members
             merger = target.mention.type == "Organisation"
+            date, mod = date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True)
             for s in subjects:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
-                        "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8,
-                        date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True))
+                        "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8, date, mod)
         for m in _finditer(_INTO_NEW, masked, ("nieuwe",)):
             result = _new_result(ctx, v)
             if result is None:
