@@ -521,6 +521,16 @@ def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Sl
                 date_near(ctx, v.index), mod)
 
 
+def _names_merger(text: str) -> bool:
+    """False when ``text`` surely has none of the words "fusie" and "samengaan" that every match of
+    _CALLED_OFF has. Lower-casing is the regex's (?i) only for ASCII text (it also takes "ſ" for
+    "s", "ı" for "i"), so other text is left to the regex."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "fusie" in low or "samengaan" in low
+
+
 def _called_off(ctx: Context) -> None:
     """"De fusie gaat niet door": the mergers read just before are denied, not intended."""
     cands = ctx.extraction.candidates
@@ -528,7 +538,7 @@ def _called_off(ctx: Context) -> None:
         return  # no merger to call off
     index = {id(w.sentence): w.index for w in ctx.views}
     for v in ctx.views:
-        if not _CALLED_OFF.search(v.text):
+        if not _names_merger(v.text) or not _CALLED_OFF.search(v.text):
             continue
         named = {s.mention.name for s in v.slots if s.mention.type in ORG_TYPES}
         lo = v.index - 6
