@@ -417,73 +417,81 @@ def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> No
 def merges_into(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
+        orgs = "⟦O" in masked  # all rules but the merger noun's and _fusion_of_parties_before read one
         # the lists are read for a merger verb; with a service token the reading may make it a unit
-        if "⟦S" in masked or _MERGER_WORD.search(masked):
+        if orgs and ("⟦S" in masked or _MERGER_WORD.search(masked)):
             _list_then_verb(ctx, v, masked, slots)
         for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
-        for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
-            # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
-            a = slots[int(m.group(1) or m.group(2))]
-            b = slots[int(m.group(3))]
-            author = author_org(ctx)
-            if author is not None and a is not b and _same_org(author, b):
-                ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
-                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
-            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            first = [Item(slots[int(m.group(1))])]
-            _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
-                   (m.start(), end))
-        for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
-            target = slots[int(m.group(1))]
-            subjects = _subjects(masked, slots, m.start())
-            for s in subjects:
-                if s is target:
-                    continue
-                ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
-                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        # only with the tail's "op in", or a service token (which the list reading may make a unit)
-        for m in (_OPGAAN_INV.finditer(masked) if "⟦S" in masked or _OP_IN.search(masked) else ()):
-            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            t = _OPGAAN_TAIL.match(masked, end)
-            if not items or not t:
-                continue
-            target = slots[int(t.group(1))]
-            date, mod = date_near(ctx, v.index), modality_at(masked, m.start(), t.end(), cue_verb=True)
-            for it in items:
-                for s in it.slot.members():
-                    if s.mention.type in ORG_TYPES and s is not target:
-                        ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
-        for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
-            # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
-            part = slots[int(m.group(1))]
-            before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
-            target = before[-1] if before else None
-            if target is None:
-                from kg.extract.rules import topic_org
-                target = topic_org(ctx, v)
-            if target is None or target is part:
-                continue
-            for s in part.members():
-                if s.mention.type in ORG_TYPES:
-                    ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
-                            date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _finditer(_VERDER_ALS, masked, ("verder",)):
-            subjects = _subjects(masked, slots, m.start())
-            target = slots[int(m.group(1))]
-            for s in subjects:
-                if s is not target:
-                    mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-                    ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
-                            date_near(ctx, v.index), mod)
-                    if mod != "negated":
-                        ctx.memory["merge_result"] = target.mention
+        if orgs:
+            _org_merger_rules(ctx, v, masked, slots)
         _fusion_of_parties_before(ctx, v, masked, slots)
     _called_off(ctx)
+
+
+def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
+    B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
+    for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
+        # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
+        a = slots[int(m.group(1) or m.group(2))]
+        b = slots[int(m.group(3))]
+        author = author_org(ctx)
+        if author is not None and a is not b and _same_org(author, b):
+            ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
+                    date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        first = [Item(slots[int(m.group(1))])]
+        _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
+               (m.start(), end))
+    for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
+        target = slots[int(m.group(1))]
+        subjects = _subjects(masked, slots, m.start())
+        for s in subjects:
+            if s is target:
+                continue
+            ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
+                    date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    # only with the tail's "op in", or a service token (which the list reading may make a unit)
+    for m in (_OPGAAN_INV.finditer(masked) if "⟦S" in masked or _OP_IN.search(masked) else ()):
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        t = _OPGAAN_TAIL.match(masked, end)
+        if not items or not t:
+            continue
+        target = slots[int(t.group(1))]
+        date, mod = date_near(ctx, v.index), modality_at(masked, m.start(), t.end(), cue_verb=True)
+        for it in items:
+            for s in it.slot.members():
+                if s.mention.type in ORG_TYPES and s is not target:
+                    ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
+    for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
+        # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
+        part = slots[int(m.group(1))]
+        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        target = before[-1] if before else None
+        if target is None:
+            from kg.extract.rules import topic_org
+            target = topic_org(ctx, v)
+        if target is None or target is part:
+            continue
+        for s in part.members():
+            if s.mention.type in ORG_TYPES:
+                ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
+                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    for m in _finditer(_VERDER_ALS, masked, ("verder",)):
+        subjects = _subjects(masked, slots, m.start())
+        target = slots[int(m.group(1))]
+        for s in subjects:
+            if s is not target:
+                mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+                ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
+                        date_near(ctx, v.index), mod)
+                if mod != "negated":
+                    ctx.memory["merge_result"] = target.mention
 
 
 #: "... stemden in met de juridische fusie": a merger named without its parties.
