@@ -589,8 +589,8 @@ def together(ctx: Context) -> None:
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        if "⟦" not in masked:
-            continue  # each rule reads a slot of this sentence
+        if "⟦O" not in masked:
+            continue  # each rule reads an organisation token of the sentence
         for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
