@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot, adjective_place
+from kg.extract.context import Context, Slot, View, adjective_place
 from kg.extract.lexicon import VENUE_NOUNS
 from kg.extract.rules import ORG_TYPES, list_before, parse_list
 from kg.text import normalise_name
@@ -72,52 +72,14 @@ def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked),
-                  *_PLACE_ADJ_APPOS.finditer(masked)]:
-            subj = slots[int(m.group("o"))]
-            if subj.group is None and subj.mention.type in ORG_TYPES:
-                _locate_by_adjective(ctx, v, cmap, m, subj, "locatedIn:place-adjective")
-        for m in _PAREN_PLACE.finditer(masked):
-            subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
-            if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
-                for p in place.members():
-                    ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
-        for m in _ADJ_WIJK.finditer(masked):
-            wijk = slots[int(m.group("n"))]
-            if wijk.group is None:
-                _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
-        for m in _ADJ.finditer(masked):
-            subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
-            if subj.group is not None or not subj.strong:
-                continue  # "de Toegang in Tiel": a capitalised common word is no organisation there
-            for p in place.members():
-                ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
-        for m in _ACTIVE.finditer(masked):
-            subjects = [s for it in list_before(masked, slots, m.start(), "O")
-                        for s in it.slot.members() if s.mention.type in ORG_TYPES]
-            items, _ = parse_list(masked, slots, m.end(), "MNV")
-            places = _places(items)
-            if not subjects or not places:
-                continue
-            if m.group("resp") and len(subjects) == len(places):
-                for s, p in zip(subjects, places):
-                    ctx.add(v, s, "locatedIn", p, "locatedIn:respectievelijk", 0.85)
-            else:
-                for s in subjects:
-                    for p in places:
-                        ctx.add(v, s, "locatedIn", p, "locatedIn:actief-in", 0.75)
-        for m in _WORKS_IN.finditer(masked):
-            items, _ = parse_list(masked, slots, m.end(), "MNV")
-            for s in slots[int(m.group(1))].members():
-                for p in _places(items):
-                    ctx.add(v, s, "locatedIn", p, "locatedIn:werkt-in", 0.7)
-        flag = _FLAG.search(masked)
-        if flag:
-            for m in _ALSO_IN.finditer(masked[:flag.start()]):
-                items, _ = parse_list(masked, slots, m.end(), "MNV")
-                for s in slots[int(flag.group(1))].members():
-                    for p in _places(items):
-                        ctx.add(v, s, "locatedIn", p, "locatedIn:uitgevoerd-in", 0.6)
+        if "⟦O" in masked:  # the place adjective rules locate an organisation
+            for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked),
+                      *_PLACE_ADJ_APPOS.finditer(masked)]:
+                subj = slots[int(m.group("o"))]
+                if subj.group is None and subj.mention.type in ORG_TYPES:
+                    _locate_by_adjective(ctx, v, cmap, m, subj, "locatedIn:place-adjective")
+        if _names_place(masked):  # the other rules read a place token
+            _in_place(ctx, v, masked, slots, cmap)
         for s in slots:
             if s.mention.type in ORG_TYPES and s.group is None and " " in s.mention.text:
                 last = s.mention.text.rsplit(" ", 1)[1]
@@ -132,12 +94,84 @@ def run(ctx: Context) -> None:
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
     for v in ctx.views:
+        if not _has_any(v.text, _SEAT_WORDS):
+            continue  # the masked view is not even made for a sentence the seat rules cannot read
         masked, slots, _ = v.masked()
+        if "⟦O" not in masked or ("⟦M" not in masked and "⟦N" not in masked):
+            continue  # each seat rule reads an organisation and a municipality or wijk
         for rx in (_SEAT, _OFFICE_OF, _ACTIVE_FINAL, _SEAT_REL):
             for m in rx.finditer(masked):
                 for s in slots[int(m.group(1))].members():
                     if s.mention.type in ORG_TYPES:
                         ctx.add(v, s, "locatedIn", slots[int(m.group(3))], "locatedIn:hoofdkantoor-in", 0.8)
+
+
+#: Every match of _SEAT, _OFFICE_OF, _ACTIVE_FINAL and _SEAT_REL has one of these words.
+_SEAT_WORDS = ("kantoor", "vestiging", "thuisbasis", "zetel", "actief", "gevestigd", "werkzaam")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` is in ``text``: a rule's words are in the clean text when they are in
+    the masked one, so this test can spare making the masked view."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def _names_place(masked: str) -> bool:
+    """The sentence has a municipality, wijk or province token."""
+    return "⟦M" in masked or "⟦N" in masked or "⟦V" in masked
+
+
+#: The verbs of :data:`_ACTIVE`: a sentence without one of them is not read with it.
+_ACTIVE_WORDS = ("actief", "gevestigd", "werkzaam", "aanwezig")
+
+
+def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[int]) -> None:
+    """The rules that read a place token: "A (Tiel)", "de Zwolse wijk X", "A in B", "A is actief
+    in B", "A werkt in B", "ook in B wordt door A ... uitgevoerd"."""
+    for m in _PAREN_PLACE.finditer(masked) if "(" in masked else ():
+        subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
+        if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
+            for p in place.members():
+                ctx.add(v, subj, "locatedIn", p, "locatedIn:plaats-tussen-haakjes", 0.75)
+    for m in _ADJ_WIJK.finditer(masked) if "⟦N" in masked else ():
+        wijk = slots[int(m.group("n"))]
+        if wijk.group is None:
+            _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
+    for m in _ADJ.finditer(masked):
+        subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
+        if subj.group is not None or not subj.strong:
+            continue  # "de Toegang in Tiel": a capitalised common word is no organisation there
+        for p in place.members():
+            ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
+    for m in _ACTIVE.finditer(masked) if any(w in masked for w in _ACTIVE_WORDS) else ():
+        subjects = [s for it in list_before(masked, slots, m.start(), "O")
+                    for s in it.slot.members() if s.mention.type in ORG_TYPES]
+        items, _ = parse_list(masked, slots, m.end(), "MNV")
+        places = _places(items)
+        if not subjects or not places:
+            continue
+        if m.group("resp") and len(subjects) == len(places):
+            for s, p in zip(subjects, places):
+                ctx.add(v, s, "locatedIn", p, "locatedIn:respectievelijk", 0.85)
+        else:
+            for s in subjects:
+                for p in places:
+                    ctx.add(v, s, "locatedIn", p, "locatedIn:actief-in", 0.75)
+    for m in _WORKS_IN.finditer(masked) if _has_any(masked, ("werk", "opere", "zit")) else ():
+        items, _ = parse_list(masked, slots, m.end(), "MNV")
+        for s in slots[int(m.group(1))].members():
+            for p in _places(items):
+                ctx.add(v, s, "locatedIn", p, "locatedIn:werkt-in", 0.7)
+    flag = _FLAG.search(masked) if "wordt" in masked else None
+    if flag:
+        for m in _ALSO_IN.finditer(masked[:flag.start()]):
+            items, _ = parse_list(masked, slots, m.end(), "MNV")
+            for s in slots[int(flag.group(1))].members():
+                for p in _places(items):
+                    ctx.add(v, s, "locatedIn", p, "locatedIn:uitgevoerd-in", 0.6)
 
 
 #: "in de wijken A en B in C": wijken of a larger wijk or town
@@ -147,7 +181,11 @@ _WIJKEN_IN = re.compile(r"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijke
 
 def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
+        if not _has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
+            continue  # the rule's plural nouns
         masked, slots, _ = v.masked()
+        if "⟦N" not in masked:
+            continue  # the rule reads wijk tokens
         for m in _WIJKEN_IN.finditer(masked):
             whole = slots[int(m.group(3))]
             for t in re.finditer(r"⟦N(\d+)⟧", m.group(1)):

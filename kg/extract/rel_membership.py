@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot
+from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import UNIT_NOUNS
 from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_list
 
@@ -148,17 +148,41 @@ def _subjects_before(masked: str, slots: list[Slot], end: int) -> list[Slot]:
     return [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` is in ``text``: a rule's words are in the clean text when they are in
+    the masked one, so this test can spare making the masked view."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
+    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
+    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
+    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
+    a rule's words."""
+    for cue in cues:
+        if cue in masked:
+            return rx.finditer(masked)
+    return ()
+
+
 def members(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for rx, rule in ((_MEMBER_CUES, "memberOf:lid-van"), (_WORK_IN, "memberOf:werken-in")):
-            for m in rx.finditer(masked):
+        if "⟦O" not in masked and "⟦P" not in masked:
+            continue  # every rule reads an organisation or a team
+        for rx, rule, cues in ((_MEMBER_CUES, "memberOf:lid-van",
+                                ("lid", "aangesloten", "partner", "deelnemer", "vertegenwoordigd", "zich")),
+                               (_WORK_IN, "memberOf:werken-in", ("werk", "particip", "zit", "nemen", "neemt"))):
+            for m in _finditer(rx, masked, cues):
                 target = slots[int(m.group(2) or m.group(4))]
                 mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in _MEMBER_INV.finditer(masked):
+        for m in _finditer(_MEMBER_INV, masked, ("lid", "aangesloten", "partner")):  # the tail's words
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _MEMBER_INV_TAIL.match(masked, end)
             if not items or not t:
@@ -169,7 +193,7 @@ def members(ctx: Context) -> None:
                     for team in slots[int(t.group(2))].members():
                         if s.mention.type in ORG_TYPES and s is not team:
                             ctx.add(v, s, "memberOf", team, "memberOf:lid-van", 0.8, modality=mod)
-        for m in _WHEREIN.finditer(masked):
+        for m in _finditer(_WHEREIN, masked, ("waar",)):
             whole = slots[int(m.group(2))]
             items, end = parse_list(masked, slots, m.end(), "OM")
             if not items or not _WHEREIN_TAIL.match(masked, end):
@@ -179,7 +203,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if w.mention.type in ("Partnership", "Cooperative", "Pilot") and s is not w:
                             ctx.add(v, s, "memberOf", w, "memberOf:waarin-zitting", 0.75)
-        for m in _WORK_IN_INV.finditer(masked):
+        for m in _finditer(_WORK_IN_INV, masked, ("werk", "particip", "zit")):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
             if not t:
@@ -191,7 +215,7 @@ def members(ctx: Context) -> None:
                         ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8, modality=mod)
         for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
                          (_IN_TEAM, "memberOf:in-het-team")):
-            for m in rx.finditer(masked):
+            for m in _finditer(rx, masked, ("⟦P",)):
                 team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
                 if rule == "memberOf:in-het-team" and not re.match(
@@ -204,7 +228,7 @@ def members(ctx: Context) -> None:
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
                                 ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in _TEAM_PARTNERS_ARE.finditer(masked):
+        for m in _finditer(_TEAM_PARTNERS_ARE, masked, ("⟦P",)):
             # "Partners in het team zijn:" + bullets, "Leden van het wijkteam zijn A en B"
             team = slots[int(m.group(1))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -214,7 +238,7 @@ def members(ctx: Context) -> None:
                     for t in team.members():
                         if s.mention.type in ORG_TYPES and t.mention.type == "Pilot":
                             ctx.add(v, s, "memberOf", t, "memberOf:partners-in-team-zijn", 0.8, modality=mod)
-        for m in _THEREIN.finditer(masked):
+        for m in _finditer(_THEREIN, masked, ("aarin", "ierin", "aarbij", "ierbij", "aaraan", "ieraan")):
             # "X is penvoerder van het wijkteam Y; daarin werken ook A en B mee"
             before = [t for t in slots[:] if t.mention.type == "Pilot"
                       and masked.find(f"⟦P{slots.index(t)}⟧") < m.start()]
@@ -234,7 +258,8 @@ def members(ctx: Context) -> None:
                     for t in before[-1].members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
-        for m in list(_JOINS.finditer(masked)) + list(_JOINS_INV.finditer(masked)):
+        joins = ("treedt", "trad", "treden")
+        for m in list(_finditer(_JOINS, masked, joins)) + list(_finditer(_JOINS_INV, masked, joins)):
             # "Met ingang van 1 juli treedt ook X toe als lid": joins the coöperatie named before
             if m.re is _JOINS:
                 subjects = _subjects_before(masked, slots, m.start())
@@ -252,7 +277,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
                         ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
-        for m in _THEREBY_JOINED.finditer(masked):
+        for m in _finditer(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken")):
             # "A en B zijn daarbij aangesloten": the partnership or team just named
             subjects = _subjects_before(masked, slots, m.start())
             before = [t for t in slots if masked.find(f"⟦{t.letter}{slots.index(t)}⟧") < m.start()
@@ -265,7 +290,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:daarbij-aangesloten", 0.75, modality=mod)
-        for m in _IN_NETWORK.finditer(masked):
+        for m in _finditer(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen")):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]
             if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
@@ -279,7 +304,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if sj.mention.type in ORG_TYPES + ("Municipality",):
                             ctx.add(v, sj, "memberOf", w, "memberOf:in-het-netwerk", 0.75, modality=mod)
-        for m in _JOIN_IN.finditer(masked):
+        for m in _finditer(_JOIN_IN, masked, ("mee",)):
             # "Ook A en B doen mee (aan het team).": the team named there, or the one just named
             subjects = _subjects_before(masked, slots, m.start())
             if not subjects:
@@ -297,7 +322,7 @@ def members(ctx: Context) -> None:
                     if t.mention.type in ("Pilot", "Partnership", "Cooperative"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:doen-mee", 0.75, modality=mod)
         teams_here = [t for t in slots if t.mention.type == "Pilot"]
-        for m in _MEMBERS_ARE.finditer(masked):
+        for m in _finditer(_MEMBERS_ARE, masked, ("eelnemer", "eelnemende", "artners", "eden", "artijen")):
             whole = teams_here[0] if len(teams_here) == 1 else None
             if whole is None and not teams_here and m.start() == 0:
                 # "Zes organisaties bundelen hun krachten in Netwerk X. ... Partners zijn A, B en C."
@@ -310,7 +335,7 @@ def members(ctx: Context) -> None:
                     for t in whole.members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:deelnemers-zijn", 0.75)
-        for m in _CONSISTS.finditer(masked):
+        for m in _finditer(_CONSISTS, masked, ("besta", "bestond", "gevormd")):
             whole = slots[int(m.group(2))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
             for w in whole.members():
@@ -342,84 +367,10 @@ def parts(ctx: Context) -> None:
     units: dict[str, Slot] = {}
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for m in _PART_CUES.finditer(masked):
-            idx = next(int(g) for g in m.groups()[1::2] if g is not None)
-            whole = slots[idx]
-            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-            # "A maakt deel uit van netwerk P": a member of a partnership, not a part of an organisation
-            rel = "memberOf" if "deel" in m.group(0).split() and whole.mention.type in ("Partnership", "Cooperative") \
-                else "partOf"
-            for s in _subjects_before(masked, slots, m.start()):
-                for w in whole.members():
-                    ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
-        for m in _PARENT_OF.finditer(masked):
-            # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
-            before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
-            if not before:
-                continue
-            parent = before[0]
-            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
-            for it in items:
-                for s in it.slot.members():
-                    for w in parent.members():
-                        if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES:
-                            ctx.add(v, s, "partOf", w, "partOf:moederorganisatie-van", 0.8)
-        for m in _UNIT_OF_MUNICIPALITY.finditer(masked):
-            # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
-            unit = slots[int(m.group(1) or m.group(3))]
-            if m.group(2):
-                whole = slots[int(m.group(2))]
-            else:
-                whole = _main_municipality(ctx)
-            if whole is not None and unit.mention.type in ORG_TYPES:
-                for w in whole.members():
-                    if w.mention.type == "Municipality":
-                        ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
-        for m in _TEAM_OF_MUNICIPALITY.finditer(masked):
-            # "het sociaal wijkteam Noord van de gemeente Amersfoort": the municipality's own team
-            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-            for s in slots[int(m.group(1))].members():
-                for w in slots[int(m.group(2))].members():
-                    if s.mention.type == "Pilot" and w.mention.type == "Municipality":
-                        ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
-        for m in _PART_RELATIVE.finditer(masked):
-            part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
-            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-            for s in part.members():
-                for w in whole.members():
-                    if s.mention.type in ORG_TYPES + ("Pilot",) and w.mention.type in ORG_TYPES + ("Municipality",):
-                        ctx.add(v, s, "partOf", w, "partOf:dat-onderdeel-is", 0.8, modality=mod)
-        for m in _PART_INVERTED.finditer(masked):
-            part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
-            mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-            for s in part.members():
-                if s.mention.type in ORG_TYPES + ("Pilot",):
-                    for w in whole.members():
-                        ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
-        for m in _PAREN_PART.finditer(masked):
-            whole = slots[int(m.group(3))]
-            items = _subjects_before(masked, slots, m.start())
-            if not items:
-                continue
-            subjects = items[-2:] if m.group("both") else items[-1:]
-            for s in subjects:
-                for w in whole.members():
-                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8)
-        for m in _UNDER.finditer(masked):
-            parent = slots[int(m.group(1))] if m.group(1) else _named_with(ctx, v.index - 1, m.group("noun"))
-            if parent is None:
-                continue
-            items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
-            for it in items:
-                for s in it.slot.members():
-                    for w in parent.members():
-                        if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES and s is not w:
-                            ctx.add(v, s, "partOf", w, "partOf:onder-x-vallen", 0.8)
-        for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
-            for m in rx.finditer(masked):
-                parent = slots[int(m.group(1))].members()
-                if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
-                    units[m.group("noun").lower()] = parent[0]
+        if "⟦O" in masked or "⟦P" in masked:  # each rule but the last reads an organisation or a team
+            _part_rules(ctx, v, masked, slots, units)
+        if not units:
+            continue  # "De stichtingen zijn A en B" names the units of a group read before
         for m in _UNITS_ARE.finditer(masked):
             parent = units.get(m.group("noun").lower())
             if parent is None:
@@ -430,6 +381,89 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
+def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: dict[str, Slot]) -> None:
+    """The partOf rules of one sentence that names an organisation or a team; ``units`` gets
+    the kind of units a group is said to have ("X bestaat uit negen stichtingen")."""
+    for m in _finditer(_PART_CUES, masked, ("deel", "onder", "dochter", "werkmaatschappij", "label")):
+        idx = next(int(g) for g in m.groups()[1::2] if g is not None)
+        whole = slots[idx]
+        mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+        # "A maakt deel uit van netwerk P": a member of a partnership, not a part of an organisation
+        rel = "memberOf" if "deel" in m.group(0).split() and whole.mention.type in ("Partnership", "Cooperative") \
+            else "partOf"
+        for s in _subjects_before(masked, slots, m.start()):
+            for w in whole.members():
+                ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
+    for m in _finditer(_PARENT_OF, masked, ("moeder", "holding", "koepel", "paraplu")):
+        # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
+        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        if not before:
+            continue
+        parent = before[0]
+        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+        for it in items:
+            for s in it.slot.members():
+                for w in parent.members():
+                    if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES:
+                        ctx.add(v, s, "partOf", w, "partOf:moederorganisatie-van", 0.8)
+    for m in _finditer(_UNIT_OF_MUNICIPALITY, masked, ("gemeente",)):
+        # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
+        unit = slots[int(m.group(1) or m.group(3))]
+        if m.group(2):
+            whole = slots[int(m.group(2))]
+        else:
+            whole = _main_municipality(ctx)
+        if whole is not None and unit.mention.type in ORG_TYPES:
+            for w in whole.members():
+                if w.mention.type == "Municipality":
+                    ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
+    for m in _finditer(_TEAM_OF_MUNICIPALITY, masked, ("⟦P",)):
+        # "het sociaal wijkteam Noord van de gemeente Amersfoort": the municipality's own team
+        mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+        for s in slots[int(m.group(1))].members():
+            for w in slots[int(m.group(2))].members():
+                if s.mention.type == "Pilot" and w.mention.type == "Municipality":
+                    ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
+    for m in _finditer(_PART_RELATIVE, masked, ("onderdeel",)):
+        part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
+        mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+        for s in part.members():
+            for w in whole.members():
+                if s.mention.type in ORG_TYPES + ("Pilot",) and w.mention.type in ORG_TYPES + ("Municipality",):
+                    ctx.add(v, s, "partOf", w, "partOf:dat-onderdeel-is", 0.8, modality=mod)
+    for m in _finditer(_PART_INVERTED, masked, ("deel",)):
+        part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
+        mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+        for s in part.members():
+            if s.mention.type in ORG_TYPES + ("Pilot",):
+                for w in whole.members():
+                    ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
+    for m in _finditer(_PAREN_PART, masked, ("onderdeel",)):
+        whole = slots[int(m.group(3))]
+        items = _subjects_before(masked, slots, m.start())
+        if not items:
+            continue
+        subjects = items[-2:] if m.group("both") else items[-1:]
+        for s in subjects:
+            for w in whole.members():
+                ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8)
+    for m in _finditer(_UNDER, masked, ("val", "viel")):
+        parent = slots[int(m.group(1))] if m.group(1) else _named_with(ctx, v.index - 1, m.group("noun"))
+        if parent is None:
+            continue
+        items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
+        for it in items:
+            for s in it.slot.members():
+                for w in parent.members():
+                    if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES and s is not w:
+                        ctx.add(v, s, "partOf", w, "partOf:onder-x-vallen", 0.8)
+    for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
+        for m in _finditer(rx, masked, ("bestaat", "heeft", "telt", "omvat", "kent")):
+            parent = slots[int(m.group(1))].members()
+            if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
+                units[m.group("noun").lower()] = parent[0]
+
+
 #: "Humanis afdeling Noord", "Avondrood regio Tiel", "MEE regio Utrecht": a unit named
 #: after the organisation it belongs to and its area.
 _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧")
@@ -438,6 +472,8 @@ _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|ve
 def units_by_name(ctx: Context) -> None:
     """A unit whose name is the organisation's name, a unit word and a place is part of it."""
     for v in ctx.views:
+        if not _has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
+            continue  # the unit words of _UNIT_NAME (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_NAME.finditer(masked):
             parent, area = slots[int(m.group(1))], slots[int(m.group(2))]
@@ -457,6 +493,8 @@ def units_of(ctx: Context) -> None:
     """"het Kenniscentrum Buurtzorg Innovatie van Hogeschool Rivierland": a unit, by the word its name
     opens with, named with the organisation it belongs to."""
     for v in ctx.views:
+        if " van " not in v.text:
+            continue  # the " van " between the two names of _UNIT_OF (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_OF.finditer(masked):
             unit, parent = slots[int(m.group(1))], slots[int(m.group(2))]

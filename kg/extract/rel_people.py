@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot
+from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import ROLES
 from kg.extract.rules import ORG_TYPES, is_venue, org_slots, parse_list, topic_org
 
@@ -66,94 +66,19 @@ def _is_head(role: str | None) -> bool:
     return bool(role) and ROLES.get(role.lower(), False)
 
 
+def _names_person(masked: str) -> bool:
+    """Every headOf rule reads a person token ⟦Hn⟧ (the (?i) rules would also take ⟦hn⟧)."""
+    return "⟦H" in masked or "⟦h" in masked
+
+
 def run(ctx: Context) -> None:
     """Component: headOf candidates."""
     later: list = []
     for v in ctx.views:
         masked, slots, _ = v.masked()
         linked: set[int] = set()
-        for m in _OF_NEW.finditer(masked):
-            result = ctx.memory.get("merge_result")
-            idx = m.group(1) or m.group(2)
-            if result is not None:
-                ctx.add(v, slots[int(idx)], "headOf", result, "headOf:nieuwe-organisatie", 0.75)
-                linked.add(int(idx))
-        for rx in (_WHO_IS, _APPOINTED):
-            for m in rx.finditer(masked):
-                person = slots[int(m.group(1))]
-                org = slots[int(m.group(2))] if m.group(2) else None
-                if org is None:
-                    orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
-                    org = orgs[0] if len(orgs) == 1 else None
-                    if not orgs and rx is _APPOINTED:
-                        # "De raad van toezicht heeft X benoemd tot directeur": the organisation
-                        # the title names
-                        org = _title_org(ctx)
-                if org is not None:
-                    for o in org.members():
-                        ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
-                    linked.add(int(m.group(1)))
-        for m in _LED_BY.finditer(masked):
-            org, person = slots[int(m.group(1))], slots[int(m.group(2))]
-            for o in org.members():
-                ctx.add(v, person, "headOf", o, "headOf:bestuurd-door", 0.8)
-            linked.add(int(m.group(2)))
-        for m in _UNDER_LEAD.finditer(masked):
-            idx = int(m.group(1))
-            if idx in linked or _ORGAN.search(v.text) or re.search(r"(?i)\b(?:team|afdeling|project)leider|"
-                                                                     r"coördinator|manager", v.text):
-                continue
-            orgs = [o for o in org_slots(v) if not is_venue(v, o) and not re.search(
-                r"\b(?:in|uit|te|bij)\s+(?:de\s+|het\s+)?$", v.text[:o.cstart])]
-            target = orgs[0] if len({o.mention.name for o in orgs}) == 1 else None
-            if target is None and not orgs and re.search(r"\b(?:[Oo]ns|[Oo]nze)\b", v.text):
-                from kg.extract.coref import author_org
-                target = author_org(ctx)  # "Ons team staat onder leiding van directeur X"
-            if target is not None:
-                for o in target.members():
-                    ctx.add(v, slots[idx], "headOf", o, "headOf:onder-leiding-van", 0.75)
-                linked.add(idx)
-        m = _ROLE_IS_BARE.match(masked)
-        if m and not _ORGAN.search(v.text):
-            # "Directeur-bestuurder is X.": the organisation the paragraph before was about,
-            # or the organisation the whole page is about
-            prev = ctx.previous(v, 1, same_para=True)
-            target = topic_org(ctx, v) if not (prev and _ORGAN.search(prev[0].text)) else None
-            if target is None and not prev:
-                from kg.extract.coref import author_org
-                target = author_org(ctx)
-            if target is not None:
-                ctx.add(v, slots[int(m.group(1))], "headOf", target, "headOf:rol-is-naam", 0.7)
-                linked.add(int(m.group(1)))
-        for m in _ROLE_OF_IS.finditer(masked):
-            org, person = slots[int(m.group(1))], slots[int(m.group(2))]
-            for o in org.members():
-                ctx.add(v, person, "headOf", o, "headOf:rol-van-is", 0.85)
-            linked.add(int(m.group(2)))
-        for m in _IS_ROLE.finditer(masked):
-            person, org = slots[int(m.group(1))], slots[int(m.group(2))]
-            for o in org.members():
-                ctx.add(v, person, "headOf", o, "headOf:is-rol-van", 0.85)
-            linked.add(int(m.group(1)))
-        for m in _AFTER.finditer(masked):
-            person, org = slots[int(m.group(1))], slots[int(m.group(2))]
-            for o in org.members():
-                ctx.add(v, person, "headOf", o, "headOf:naam-rol-org", 0.9)
-            linked.add(int(m.group(1)))
-        for m in _LED_BY_BOARD.finditer(masked):
-            items, _ = parse_list(masked, slots, m.end(), "H")
-            for it in items:
-                for o in slots[int(m.group(1))].members():
-                    ctx.add(v, it.slot, "headOf", o, "headOf:raad-van-bestuur", 0.8)
-                if it.slot in slots:
-                    linked.add(slots.index(it.slot))
-        for rx in (_BEFORE, _PREFIXED):
-            for m in rx.finditer(masked):
-                g = m.groups()
-                org, person = slots[int(g[0] or g[2])], slots[int(g[1] or g[3])]
-                for o in org.members():
-                    ctx.add(v, person, "headOf", o, "headOf:rol-org-naam", 0.9)
-                linked.add(int(g[1] or g[3]))
+        if _names_person(masked):  # no person named: no rule can match
+            _read_rules(ctx, v, masked, slots, linked)
         for i, s in enumerate(slots):
             if s.mention.type != "Person" or i in linked or not _is_head(s.mention.role):
                 continue
@@ -175,6 +100,8 @@ def run(ctx: Context) -> None:
                     ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", conf)
     # "..., zegt bestuurder X." with no organisation in the sentence: the one the text was about,
     # unless the text already says which organisation X heads
+    if not later:
+        return
     headed = {c.subject.name.casefold() for c in ctx.extraction.candidates if c.relation == "headOf"}
     for v, s in later:
         if s.mention.name.casefold() in headed:
@@ -192,6 +119,92 @@ def run(ctx: Context) -> None:
         if target is not None and not _venue(ctx.views[_view_of(ctx, target, v)], target):
             for o in target.members():
                 ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", 0.6)
+
+
+def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: set[int]) -> None:
+    """The headOf rules of one sentence; ``linked`` gets the person slots they link."""
+    for m in _OF_NEW.finditer(masked):
+        result = ctx.memory.get("merge_result")
+        idx = m.group(1) or m.group(2)
+        if result is not None:
+            ctx.add(v, slots[int(idx)], "headOf", result, "headOf:nieuwe-organisatie", 0.75)
+            linked.add(int(idx))
+    for rx in (_WHO_IS, _APPOINTED):
+        for m in rx.finditer(masked):
+            person = slots[int(m.group(1))]
+            org = slots[int(m.group(2))] if m.group(2) else None
+            if org is None:
+                orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES]
+                org = orgs[0] if len(orgs) == 1 else None
+                if not orgs and rx is _APPOINTED:
+                    # "De raad van toezicht heeft X benoemd tot directeur": the organisation
+                    # the title names
+                    org = _title_org(ctx)
+            if org is not None:
+                for o in org.members():
+                    ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
+                linked.add(int(m.group(1)))
+    for m in _LED_BY.finditer(masked):
+        org, person = slots[int(m.group(1))], slots[int(m.group(2))]
+        for o in org.members():
+            ctx.add(v, person, "headOf", o, "headOf:bestuurd-door", 0.8)
+        linked.add(int(m.group(2)))
+    for m in _UNDER_LEAD.finditer(masked):
+        idx = int(m.group(1))
+        if idx in linked or _ORGAN.search(v.text) or re.search(r"(?i)\b(?:team|afdeling|project)leider|"
+                                                                 r"coördinator|manager", v.text):
+            continue
+        orgs = [o for o in org_slots(v) if not is_venue(v, o) and not re.search(
+            r"\b(?:in|uit|te|bij)\s+(?:de\s+|het\s+)?$", v.text[:o.cstart])]
+        target = orgs[0] if len({o.mention.name for o in orgs}) == 1 else None
+        if target is None and not orgs and re.search(r"\b(?:[Oo]ns|[Oo]nze)\b", v.text):
+            from kg.extract.coref import author_org
+            target = author_org(ctx)  # "Ons team staat onder leiding van directeur X"
+        if target is not None:
+            for o in target.members():
+                ctx.add(v, slots[idx], "headOf", o, "headOf:onder-leiding-van", 0.75)
+            linked.add(idx)
+    m = _ROLE_IS_BARE.match(masked)
+    if m and not _ORGAN.search(v.text):
+        # "Directeur-bestuurder is X.": the organisation the paragraph before was about,
+        # or the organisation the whole page is about
+        prev = ctx.previous(v, 1, same_para=True)
+        target = topic_org(ctx, v) if not (prev and _ORGAN.search(prev[0].text)) else None
+        if target is None and not prev:
+            from kg.extract.coref import author_org
+            target = author_org(ctx)
+        if target is not None:
+            ctx.add(v, slots[int(m.group(1))], "headOf", target, "headOf:rol-is-naam", 0.7)
+            linked.add(int(m.group(1)))
+    for m in _ROLE_OF_IS.finditer(masked):
+        org, person = slots[int(m.group(1))], slots[int(m.group(2))]
+        for o in org.members():
+            ctx.add(v, person, "headOf", o, "headOf:rol-van-is", 0.85)
+        linked.add(int(m.group(2)))
+    for m in _IS_ROLE.finditer(masked):
+        person, org = slots[int(m.group(1))], slots[int(m.group(2))]
+        for o in org.members():
+            ctx.add(v, person, "headOf", o, "headOf:is-rol-van", 0.85)
+        linked.add(int(m.group(1)))
+    for m in _AFTER.finditer(masked):
+        person, org = slots[int(m.group(1))], slots[int(m.group(2))]
+        for o in org.members():
+            ctx.add(v, person, "headOf", o, "headOf:naam-rol-org", 0.9)
+        linked.add(int(m.group(1)))
+    for m in _LED_BY_BOARD.finditer(masked):
+        items, _ = parse_list(masked, slots, m.end(), "H")
+        for it in items:
+            for o in slots[int(m.group(1))].members():
+                ctx.add(v, it.slot, "headOf", o, "headOf:raad-van-bestuur", 0.8)
+            if it.slot in slots:
+                linked.add(slots.index(it.slot))
+    for rx in (_BEFORE, _PREFIXED):
+        for m in rx.finditer(masked):
+            g = m.groups()
+            org, person = slots[int(g[0] or g[2])], slots[int(g[1] or g[3])]
+            for o in org.members():
+                ctx.add(v, person, "headOf", o, "headOf:rol-org-naam", 0.9)
+            linked.add(int(g[1] or g[3]))
 
 
 def _title_org(ctx: Context) -> Slot | None:

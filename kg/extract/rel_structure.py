@@ -94,19 +94,33 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
                          r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
+def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
+    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
+    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
+    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
+    a rule's words."""
+    for cue in cues:
+        if cue in masked:
+            return rx.finditer(masked)
+    return ()
+
+
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        for m in _FOUNDED_BY.finditer(masked):
+        if "⟦" not in masked:
+            continue  # every rule reads an organisation token of the sentence
+        for m in _finditer(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
-        for m in _FOUNDED_BY_FINAL.finditer(masked):
+        # the tail's verb or a service token (which the list reading may make a unit)
+        for m in _finditer(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
             # "X is in 2003 door A en B opgericht", "X, dat in 2016 door A en B samen is opgericht"
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             if items and _FOUNDED_FINAL_TAIL.match(masked, end):
                 _founders(ctx, v, slots[int(m.group(1))], items, "foundedBy:door-opgericht")
-        for m in _FOUNDED_BY_COUNT.finditer(masked):
+        for m in _finditer(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             for nxt in ctx.views[v.index + 1:v.index + 2]:
                 nm, ns, _ = nxt.masked()
@@ -114,7 +128,7 @@ def founded_by(ctx: Context) -> None:
                 if f:
                     items = _founders_list(nm, ns, f.end(), ctx, nxt)
                     _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
-        for m in _FOUNDED_ACTIVE.finditer(masked):
+        for m in _finditer(_FOUNDED_ACTIVE, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
@@ -131,12 +145,12 @@ def founded_by(ctx: Context) -> None:
                         items = _founders_list(nm, ns, f.end(), ctx, nxt)
                         _founders(ctx, nxt, subj, items, "foundedBy:oprichters-zijn")
                         break
-        for m in _FOUNDED_INV.finditer(masked):
+        for m in _finditer(_FOUNDED_INV, masked, ("hebben", "heeft", "had")):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FOUNDED_INV_TAIL.match(masked, end)
             if len(items) and t:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
-        for m in _INITIATIVE_FOUNDING.finditer(masked):
+        for m in _finditer(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
             # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
@@ -147,10 +161,10 @@ def founded_by(ctx: Context) -> None:
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
                          (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
-            for m in rx.finditer(masked):
+            for m in _finditer(rx, masked, ("initiatief",)):
                 items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
                 _founders(ctx, v, slots[int(m.group(1))], items, rule)
-        for m in _INITIATIVE.finditer(masked):
+        for m in _finditer(_INITIATIVE, masked, ("initiatief",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)
             if items and t:
@@ -380,86 +394,104 @@ def _subjects(masked: str, slots: list[Slot], end: int) -> list[Slot]:
 _RESULT_BEFORE_FUSIE = re.compile(r"⟦[OG]\d+⟧[^⟦]{0,40}\b(?:ontstond|ontstaan|ontstaat|voortgekomen|voortkwam)\b[^⟦]{0,30}$")
 
 
+_VERB = re.compile(rf"\s*{_MERGE_VERB}")
+#: The merger verbs of :data:`_MERGE_VERB` alone: a sentence without one has no "A en B fuseren".
+_MERGER_WORD = re.compile(r"fuse|samen(?:gaan|gegaan|smelten|gesmolten|\s+gaan)|(?:gaan|gingen)\s+samen")
+#: The "op in" of :data:`_OPGAAN_TAIL`.
+_OP_IN = re.compile(r"op(?:gegaan|gaan)?\s+in\s")
+
+
+def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """"A, B en C gaan fuseren": the first list of organisations that a merger verb follows."""
+    for m in _LIST_THEN_VERB.finditer(masked):
+        items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
+        if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
+            continue
+        vm = _VERB.match(masked, end)
+        if vm and "⟦" not in vm.group(0):
+            _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
+                   (m.start(), vm.end()))
+            return
+
+
 def merges_into(ctx: Context) -> None:
-    verb = re.compile(rf"\s*{_MERGE_VERB}")
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        done = False
-        for m in _LIST_THEN_VERB.finditer(masked):
-            if done:
-                break
-            items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
-            if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
-                continue
-            vm = verb.match(masked, end)
-            if vm and "⟦" not in vm.group(0):
-                _merge(ctx, v, masked, slots, items, vm.end(), "mergesInto:fuseren",
-                       (m.start(), vm.end()))
-                done = True
-        for m in _FUSIE_NOUN.finditer(masked):
+        orgs = "⟦O" in masked  # all rules but the merger noun's and _fusion_of_parties_before read one
+        # the lists are read for a merger verb; with a service token the reading may make it a unit
+        if orgs and ("⟦S" in masked or _MERGER_WORD.search(masked)):
+            _list_then_verb(ctx, v, masked, slots)
+        for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
-        for m in _GEFUSEERD_MET.finditer(masked):
-            # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
-            a = slots[int(m.group(1) or m.group(2))]
-            b = slots[int(m.group(3))]
-            author = author_org(ctx)
-            if author is not None and a is not b and _same_org(author, b):
-                ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
-                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _FUSEERT_MET.finditer(masked):
-            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            first = [Item(slots[int(m.group(1))])]
-            _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
-                   (m.start(), end))
-        for m in _OPGAAN.finditer(masked):
-            target = slots[int(m.group(1))]
-            subjects = _subjects(masked, slots, m.start())
-            for s in subjects:
-                if s is target:
-                    continue
-                ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
-                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _OPGAAN_INV.finditer(masked):
-            items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            t = _OPGAAN_TAIL.match(masked, end)
-            if not items or not t:
-                continue
-            target = slots[int(t.group(1))]
-            for it in items:
-                for s in it.slot.members():
-                    if s.mention.type in ORG_TYPES and s is not target:
-                        ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
-                                date_near(ctx, v.index),
-                                modality_at(masked, m.start(), t.end(), cue_verb=True))
-        for m in _DAAR_OPGEGAAN.finditer(masked):
-            # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
-            part = slots[int(m.group(1))]
-            before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
-            target = before[-1] if before else None
-            if target is None:
-                from kg.extract.rules import topic_org
-                target = topic_org(ctx, v)
-            if target is None or target is part:
-                continue
-            for s in part.members():
-                if s.mention.type in ORG_TYPES:
-                    ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
-                            date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-        for m in _VERDER_ALS.finditer(masked):
-            subjects = _subjects(masked, slots, m.start())
-            target = slots[int(m.group(1))]
-            for s in subjects:
-                if s is not target:
-                    mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
-                    ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
-                            date_near(ctx, v.index), mod)
-                    if mod != "negated":
-                        ctx.memory["merge_result"] = target.mention
+        if orgs:
+            _org_merger_rules(ctx, v, masked, slots)
         _fusion_of_parties_before(ctx, v, masked, slots)
     _called_off(ctx)
+
+
+def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
+    B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
+    for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
+        # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
+        a = slots[int(m.group(1) or m.group(2))]
+        b = slots[int(m.group(3))]
+        author = author_org(ctx)
+        if author is not None and a is not b and _same_org(author, b):
+            ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
+                    date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        first = [Item(slots[int(m.group(1))])]
+        _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
+               (m.start(), end))
+    for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
+        target = slots[int(m.group(1))]
+        subjects = _subjects(masked, slots, m.start())
+        for s in subjects:
+            if s is target:
+                continue
+            ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
+                    date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    # only with the tail's "op in", or a service token (which the list reading may make a unit)
+    for m in (_OPGAAN_INV.finditer(masked) if "⟦S" in masked or _OP_IN.search(masked) else ()):
+        items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
+        t = _OPGAAN_TAIL.match(masked, end)
+        if not items or not t:
+            continue
+        target = slots[int(t.group(1))]
+        date, mod = date_near(ctx, v.index), modality_at(masked, m.start(), t.end(), cue_verb=True)
+        for it in items:
+            for s in it.slot.members():
+                if s.mention.type in ORG_TYPES and s is not target:
+                    ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
+    for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
+        # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
+        part = slots[int(m.group(1))]
+        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        target = before[-1] if before else None
+        if target is None:
+            from kg.extract.rules import topic_org
+            target = topic_org(ctx, v)
+        if target is None or target is part:
+            continue
+        for s in part.members():
+            if s.mention.type in ORG_TYPES:
+                ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
+                        date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
+    for m in _finditer(_VERDER_ALS, masked, ("verder",)):
+        subjects = _subjects(masked, slots, m.start())
+        target = slots[int(m.group(1))]
+        for s in subjects:
+            if s is not target:
+                mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
+                ctx.add(v, s, "mergesInto", target, "mergesInto:verder-als", 0.85,
+                        date_near(ctx, v.index), mod)
+                if mod != "negated":
+                    ctx.memory["merge_result"] = target.mention
 
 
 #: "... stemden in met de juridische fusie": a merger named without its parties.
@@ -497,12 +529,24 @@ def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Sl
                 date_near(ctx, v.index), mod)
 
 
+def _names_merger(text: str) -> bool:
+    """False when ``text`` surely has none of the words "fusie" and "samengaan" that every match of
+    _CALLED_OFF has. Lower-casing is the regex's (?i) only for ASCII text (it also takes "ſ" for
+    "s", "ı" for "i"), so other text is left to the regex."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "fusie" in low or "samengaan" in low
+
+
 def _called_off(ctx: Context) -> None:
     """"De fusie gaat niet door": the mergers read just before are denied, not intended."""
     cands = ctx.extraction.candidates
+    if not any(c.relation == "mergesInto" for c in cands):
+        return  # no merger to call off
     index = {id(w.sentence): w.index for w in ctx.views}
     for v in ctx.views:
-        if not _CALLED_OFF.search(v.text):
+        if not _names_merger(v.text) or not _CALLED_OFF.search(v.text):
             continue
         named = {s.mention.name for s in v.slots if s.mention.type in ORG_TYPES}
         lo = v.index - 6
@@ -545,7 +589,9 @@ def together(ctx: Context) -> None:
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
         masked, slots, _ = v.masked()
-        for m in _ARISEN_WHEN.finditer(masked):
+        if "⟦O" not in masked:
+            continue  # each rule reads an organisation token of the sentence
+        for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
                 target = slots[int(m.group(1))]
@@ -554,7 +600,7 @@ def together(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES and s is not target:
                             ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
                                     date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
-        for m in _ARISEN_FROM.finditer(masked):
+        for m in _finditer(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
             # "X is (in 2015) voortgekomen uit A en B": two or more parties merged into X
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
@@ -564,16 +610,16 @@ def together(ctx: Context) -> None:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
-        for m in _JOIN_FORCES.finditer(masked):
+        for m in _finditer(_JOIN_FORCES, masked, ("krachten",)):
             # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
             subjects = _subjects(masked, slots, m.start())
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _FORM_TOGETHER.finditer(masked):
+        for m in _finditer(_FORM_TOGETHER, masked, ("vorm",)):
             subjects = _subjects(masked, slots, m.start())
             if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _FORM_INV.finditer(masked):
+        for m in _finditer(_FORM_INV, masked, ("vorm",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FORM_INV_TAIL.match(masked, end)
             if items and t:
@@ -584,11 +630,11 @@ def together(ctx: Context) -> None:
                 continue
             # a new organisation is a merger; a team, network or coöperatie they form has them as members
             merger = target.mention.type == "Organisation"
+            date, mod = date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True)
             for s in subjects:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
-                        "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8,
-                        date_near(ctx, v.index) if merger else None, modality_at(masked, a, b, cue_verb=True))
-        for m in _INTO_NEW.finditer(masked):
+                        "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8, date, mod)
+        for m in _finditer(_INTO_NEW, masked, ("nieuwe",)):
             result = _new_result(ctx, v)
             if result is None:
                 continue
