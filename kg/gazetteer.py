@@ -76,6 +76,7 @@ class Gazetteer:
         for alt, official in _ALTERNATIVE_NAMES.items():
             for p in self._by_key.get(_key(official), []):
                 self._by_key.setdefault(_key(alt), []).append(p)
+        self._all_names: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.places)
@@ -118,10 +119,12 @@ class Gazetteer:
         return self.lookup_one(hits[0][0], type)
 
     def all_names(self) -> list[str]:
-        """Every official and alternative name (for building a matcher)."""
-        names = {p.name for p in self.places}
-        names.update(_ALTERNATIVE_NAMES)
-        return sorted(names, key=len, reverse=True)
+        """Every official and alternative name (for building a matcher), longest first."""
+        if self._all_names is None:  # asked for once per document: sorted once
+            names = {p.name for p in self.places}
+            names.update(_ALTERNATIVE_NAMES)
+            self._all_names = tuple(sorted(names, key=len, reverse=True))
+        return list(self._all_names)
 
 
 def _read_tsv(path) -> list[dict[str, str]]:

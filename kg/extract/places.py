@@ -47,8 +47,28 @@ _NOT_WIJK = frozenset({"in", "is", "van", "de", "het", "en", "met", "voor", "op"
 
 @lru_cache(maxsize=4)
 def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    parts = [r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n)) for n in names]
-    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts))
+    """Any of ``names`` as a whole word, spaces and hyphens alike; where several match at one
+    place, the one first in ``names``.
+
+    The names are grouped by their first character, in their order inside each group, so that
+    the regex engine jumps to the places where a name can start instead of trying every name
+    at every character (two names can only both match where they start with the same one).
+    """
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        part = r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n))
+        first = re.escape(n[:1])
+        if n[:1] in "-" or n[:1].isspace() or not part.startswith(first):
+            first = ""  # no first letter of its own: matched as a whole, after its own word check
+        groups.setdefault(first, []).append(part[len(first):])
+    branches = []
+    for first, rests in groups.items():
+        if first:
+            # the word check right after the first character: it is no letter's continuation
+            branches.append(r"%s(?<![\w'’-].)(?:%s)" % (first, "|".join(rests)))
+        else:
+            branches.append(r"(?<![\w'’-])(?:%s)" % "|".join(rests))
+    return re.compile(r"(?:%s)(?![\w-])" % "|".join(branches))
 
 
 def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | None:
