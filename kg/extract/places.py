@@ -121,16 +121,21 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
                     ctx.retype(s, "Province")
 
 
+#: A capitalised word and what joins it to the next name: "Zaanstreek en ", "Zaanstreek-".
+_REGION_WORD = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
+
+
 def regions(ctx: Context) -> None:
     """"Zaanstreek en Waterland": a region named by a word and a municipality is no municipality.
 
     Only when the first word never appears without the place after it; the region is kept as a
     weak Neighbourhood-type mention (an entity only if a relation uses it).
     """
-    rx = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
     found: list[tuple[View, re.Match[str], Slot]] = []
     for v in ctx.views:
-        for m in rx.finditer(v.text):
+        if not any(s.mention.type == "Municipality" for s in v.slots):
+            continue  # the word must stand before a municipality
+        for m in _REGION_WORD.finditer(v.text):
             slot = v.slot_at(m.end(), m.end() + 1)
             if slot is None or slot.cstart != m.end() or not v.free(m.start(1), m.end(1)) \
                     or slot.mention.type != "Municipality" or m.start() == 0:
@@ -152,6 +157,8 @@ def regions(ctx: Context) -> None:
 def fuzzy_places(ctx: Context) -> None:
     """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
     for v in ctx.views:
+        if "emeente" not in v.text and "rovincie" not in v.text:
+            continue  # no cue word: "gemeente(n)", "provincie(s)"
         for m in _LIST_AFTER_CUE.finditer(v.text):
             typ = "Province" if m.group(1).lower().startswith("prov") else "Municipality"
             for w in re.finditer(_CAP, m.group(2)):
@@ -175,16 +182,39 @@ _WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?
                                rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
 
 
+def _cues(words) -> tuple[str, ...]:
+    """Substrings one of which every word in ``words`` holds: the words without those that hold
+    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
+    a regex that needs one of ``words``, which a substring test tells much faster."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    return any(c in text for c in cues)
+
+
+_TEAM_CUES = _cues(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
+#: :data:`_WIJK_LIST_AFTER`, :data:`_WIJK_LIST_BEFORE` and :data:`_WIJK_LIST_PLAIN` each need one.
+_WIJK_LIST_CUES = _cues(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
+_WIJK_CUES = _cues(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
+_VENUE_CUES = _cues(VENUE_NOUNS)
+_DEPARTMENT_CUES = _cues(("afdeling", "dienst", "sector", "directie", "cluster"))
+
+
 def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
     """Spans of wijk names read from team names and from lists of wijken."""
     out = []
-    for m in _TEAM_NAME.finditer(v.text):
+    text = v.text
+    for m in _TEAM_NAME.finditer(text) if _has_any(text, _TEAM_CUES) else ():
         name = m.group(1)
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
+    if not _has_any(text, _WIJK_LIST_CUES):
+        return out
     for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
-        for m in rx.finditer(v.text):
+        for m in rx.finditer(text):
             for it in re.finditer(_ITEM, m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
     return out
@@ -198,7 +228,8 @@ def neighbourhoods(ctx: Context) -> None:
     """
     names: dict[str, str] = {}
     for v in ctx.views:
-        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)]
+        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)] \
+            if _has_any(v.text, _WIJK_CUES) else []
         spans += _team_and_list_names(ctx, v)
         for cs, ce in spans:
             name = v.text[cs:ce]
@@ -235,6 +266,8 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\S ))([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]) 
 def venues(ctx: Context) -> None:
     """"buurtcentrum de X": X is a venue organisation."""
     for v in ctx.views:
+        if not _has_any(v.text, _VENUE_CUES):
+            continue
         for m in _VENUE.finditer(v.text):
             cs = m.start(1)
             art = re.match(r"(?:[Dd]e |[Hh]et |'t )", m.group(1))
@@ -256,11 +289,11 @@ def departments(ctx: Context) -> None:
     """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
     also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
-        for m in _DEPARTMENT.finditer(v.text):
+        for m in _DEPARTMENT.finditer(v.text) if _has_any(v.text, _DEPARTMENT_CUES) else ():
             noun = v.text[m.start():m.start(1)].strip().casefold()
             label = f"Afdeling {m.group(1)}" if noun == "afdeling" else None
             ctx.place(v, m.start(1), m.end(1), "Organisation", label=label)
-        for m in _MUNICIPAL_TEAM.finditer(v.text):
+        for m in _MUNICIPAL_TEAM.finditer(v.text) if "eam" in v.text else ():  # "[Tt]eam"
             g = 1 if m.group(1) else 2
             ctx.place(v, m.start(g), m.end(g), "Organisation", label=f"Team {m.group(g)}")
 
