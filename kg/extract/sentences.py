@@ -32,8 +32,15 @@ _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*
 #: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+#: (The lookbehind of the second branch stands after its period, so that both branches open with
+#: a character class and the regex engine jumps to the sentence marks.)
 _END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
-                  r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+                  r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+#: The last word before a sentence mark; an initial ("J."), initials ("i.s.m"), a bullet number.
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_ONE_LETTER = re.compile(r"[a-z]")
+_LETTERS_WITH_DOTS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NUMBER_ITEM = re.compile(r"\d{1,2}[.)]\s*\d")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -69,10 +76,17 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or bool(_BULLET.match(nxt)))
 
 
-def blocks(text: str) -> list[tuple[int, int, int, bool]]:
-    """Paragraph-like blocks: (start, end, paragraph number, is_heading)."""
-    lines = _lines(text)
-    junk = junk_lines(text, lines)
+def blocks(text: str, lines: list[tuple[int, int]] | None = None,
+           junk: set[int] | None = None) -> list[tuple[int, int, int, bool]]:
+    """Paragraph-like blocks: (start, end, paragraph number, is_heading).
+
+    ``lines`` and ``junk`` are :func:`_lines` and :func:`junk_lines` of the text, when the caller
+    has them already.
+    """
+    if lines is None:
+        lines = _lines(text)
+    if junk is None:
+        junk = junk_lines(text, lines)
     content = [(i, a, b) for i, (a, b) in enumerate(lines) if i not in junk]
     out: list[list] = []  # [start, end, para, heading]
     para = 0
@@ -125,10 +139,10 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _END.finditer(chunk):
         cut = m.end()
         before = chunk[max(0, m.start() - 12):m.start()]
-        token = re.search(r"(\S+)$", before)
+        token = _LAST_TOKEN.search(before)
         tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
-        if chunk[m.start()] == "." and (tok in ABBREVIATIONS or re.fullmatch(r"[a-z]", tok)
-                                        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok)):
+        if chunk[m.start()] == "." and (tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok)
+                                        or _LETTERS_WITH_DOTS.fullmatch(tok)):
             continue
         seg = chunk[pos:cut]
         if seg.strip():
@@ -142,9 +156,9 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # a bullet glyph opens the sentence: start after it
     fixed = []
     for a, b in out:
-        m = _BULLET.match(text[a:b])
-        if m and m.end() < b - a and not re.match(r"\d{1,2}[.)]\s*\d", text[a:b]):
-            a += m.end()
+        m = _BULLET_BEFORE.match(text, a, b)  # _BULLET on text[a:b]
+        if m and m.end() < b and not _NUMBER_ITEM.match(text, a, b):
+            a = m.end()
         if b - a > MAX_SENTENCE:
             fixed.extend(_pieces(text, a, b))
         else:
@@ -274,10 +288,12 @@ def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(parts).translate(_QUOTES_TABLE), offs
 
 
-def split(text: str) -> list[tuple[int, int, int, bool]]:
-    """All sentences: (start, end, paragraph, is_heading)."""
+def split(text: str, lines: list[tuple[int, int]] | None = None,
+          junk: set[int] | None = None) -> list[tuple[int, int, int, bool]]:
+    """All sentences: (start, end, paragraph, is_heading); ``lines`` and ``junk`` as for
+    :func:`blocks`."""
     out = []
-    for a, b, para, heading in blocks(text):
+    for a, b, para, heading in blocks(text, lines, junk):
         if heading:
             out.append((a, b, para, True))
             continue
@@ -297,9 +313,10 @@ def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text
     lines = _lines(text)
-    skip = [lines[i] for i in sorted(junk_lines(text, lines))]
+    junk = junk_lines(text, lines)
+    skip = [lines[i] for i in sorted(junk)]
     newlines = [m.start() for m in re.finditer("\n", text)]
-    for a, b, para, heading in split(text):
+    for a, b, para, heading in split(text, lines, junk):
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
             continue
