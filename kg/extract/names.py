@@ -44,6 +44,18 @@ _ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
 _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+\d{{4}}|de|het|interim|"
                          rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
+#: The longest role: a role right before a name starts at most this far before the white space
+#: and comma that end the text before the name.
+_LONGEST_ROLE = max(map(len, ROLES))
+
+
+def _role_before(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_ROLE_BEFORE` on ``text[:end]``, tried only where a role can start (not at every
+    character of a long sentence)."""
+    head = len(text[:end].rstrip().rstrip(",").rstrip())
+    return _ROLE_BEFORE.search(text, max(0, head - _LONGEST_ROLE), end)
+
+
 _TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
@@ -314,7 +326,9 @@ def _person_shape(words: list[str], text: str) -> bool:
 
 
 #: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
-_INITIALS_PERSON = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,4}(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|"
+#: (The check that no word or period stands before the initials follows their first letter, so
+#: that the regex opens with a character class and the engine jumps to the capitals.)
+_INITIALS_PERSON = re.compile(r"[A-Z](?<![\w.][A-Z])\.\s?(?:[A-Z]\.\s?){0,3}(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|"
                               r"ter|ten|te|in\s+'t)\s+)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
 
 
@@ -331,7 +345,7 @@ def _initials_persons(ctx: Context) -> None:
             if _LEGAL_FORM_START.match(m.group(0)) or not v.free(m.start(), m.end()):
                 continue
             ra = _ROLE_AFTER.search(v.text[m.end():])
-            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            rb = None if ra else _role_before(v.text, m.start())
             role = (ra or rb).group(1).lower() if (ra or rb) else None
             if ctx.place(v, m.start(), m.end(), "Person", role=role) is not None:
                 surname = _INITIALS.sub("", m.group(0)).casefold()
@@ -340,7 +354,7 @@ def _initials_persons(ctx: Context) -> None:
 
 #: "Anna van Dijk", "Ria van Beek": a first name (listed or not), a surname particle and a
 #: surname; a person only where a role stands right beside it (the role makes it a person).
-_PARTICLE_PERSON = re.compile(r"(?<![\w.’'-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
+_PARTICLE_PERSON = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
                               r"van|de|der|den|ter|ten|te)\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
 _IS_ROLE_AFTER = re.compile(rf"(?i)^\s+(?:is|was|wordt|werd|blijft)\s+(?:(?:nu|sinds\s+\d{{4}}|de|interim|"
                             rf"waarnemend|een\s+van\s+de(?:\s+\w+)?)\s+)*({_ROLE_RX})\b")
@@ -355,7 +369,7 @@ def _role_persons(ctx: Context) -> None:
             if first.casefold() in NAME_HEADS or first.casefold() in NOT_NAMES or not v.free(m.start(), m.end()):
                 continue
             ra = _ROLE_AFTER.search(v.text[m.end():]) or _IS_ROLE_AFTER.search(v.text[m.end():])
-            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            rb = None if ra else _role_before(v.text, m.start())
             if ra or rb:
                 ctx.place(v, m.start(), m.end(), "Person", role=(ra or rb).group(1).lower())
 
@@ -391,7 +405,7 @@ def run(ctx: Context) -> None:
 
 
 #: A lower-case word (not the tail of a capitalised or hyphenated one).
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
+_LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w'’-][a-zà-ÿ])[\w'’-]*")
 #: "in Noordbroek", "voor Noordbroek en omgeving": a place after a preposition or before "en omgeving".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|te|nabij|rond)\s+$")
 _AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
@@ -617,7 +631,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         return
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
-    rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
+    rb, ra = _role_before(v.text, c.cs), _ROLE_AFTER.search(after)
     if rb and (not ra or (not rb.group(0).rstrip().endswith(",") and ra.group(0).lstrip().startswith(","))):
         role = rb.group(1).lower()  # "voorzitter X, secretaris Y": the role right before the name is X's
     elif ra:
@@ -741,7 +755,7 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
         return True  # "aan de Grote Markt", "op de Stationsweg"
     if _POSTCODE_DIGITS.search(v.text, 0, c.cs) and _POSTCODE_LETTERS.fullmatch(words[0]):
         return True  # "6951 AN Dieren": a postcode
-    if any(_DOCUMENT_WORD.search(w) for w in words) and not any(w.casefold() in NAME_HEADS for w in words):
+    if not any(w.casefold() in NAME_HEADS for w in words) and any(_DOCUMENT_WORD.search(w) for w in words):
         return True
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
@@ -753,8 +767,9 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
 _CONNECTED_PLACE = re.compile(r" (?:in|voor|van) ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?= (?:U\.\s?A\.|B\.\s?V\.))")
 
 
-#: Compound heads of organisation names: "Leerwerkbedrijf Flevoland", "Jongerenpunt Almere".
-_ORGISH_END = re.compile(r"(?i)\w{3,}(?:bedrijf|dienst|punt|loket|centrale|huis|groep|welzijn|zorg|"
+#: Compound heads of organisation names: "Leerwerkbedrijf Flevoland", "Jongerenpunt Almere" (at
+#: least three letters before the head word: a lookbehind, not ``\w{3,}``, which backtracks).
+_ORGISH_END = re.compile(r"(?i)(?<=\w{3})(?:bedrijf|dienst|punt|loket|centrale|huis|groep|welzijn|zorg|"
                          r"academie|collectief|platform|netwerk|werk)$")
 
 
