@@ -44,19 +44,29 @@ _ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
 _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+\d{{4}}|de|het|interim|"
                          rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
-#: The longest role: a role right before a name starts at most this far before the white space
-#: and comma that end the text before the name.
+_TITLES = ("dhr", "mevr", "mw", "drs", "ir", "mr", "dr", "prof", "ing")
+_TITLE_BEFORE = re.compile(r"(?i)\b(%s)\.?\s+$" % "|".join(_TITLES))
+#: The longest role and title (see :func:`_ends_with`).
 _LONGEST_ROLE = max(map(len, ROLES))
+_LONGEST_TITLE = max(map(len, _TITLES))
+
+
+def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int,
+               strip: str = "") -> re.Match[str] | None:
+    """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
+    ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
+    searched only from where such words can start, not from every character of the sentence."""
+    head = text[:end]
+    while (trimmed := head.rstrip().rstrip(strip)) != head:
+        head = trimmed
+    return rx.search(text, max(0, len(head) - reach), end)
 
 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
-    """:data:`_ROLE_BEFORE` on ``text[:end]``, tried only where a role can start (not at every
-    character of a long sentence)."""
-    head = len(text[:end].rstrip().rstrip(",").rstrip())
-    return _ROLE_BEFORE.search(text, max(0, head - _LONGEST_ROLE), end)
+    """:data:`_ROLE_BEFORE` on ``text[:end]``."""
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",")
 
 
-_TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
 _SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd|groeit|telt|"
@@ -243,7 +253,7 @@ def _chains(v: View) -> list[_Chain]:
                         pos = ce
                         continue
             break
-        is_initial = cs in initial or _INITIAL_STARTS.search(text, 0, cs) is not None
+        is_initial = cs in initial or _ends_with(_INITIAL_STARTS, text, cs, 1) is not None
         out.append(_Chain(v, cs, ce, words, is_initial))
     return out
 
@@ -394,7 +404,8 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             text = c.view.text
-            if _LOCATIVE_BEFORE.search(text, 0, c.cs) and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
+            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE) \
+                    and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
                     or _AND_SURROUNDINGS.match(text, c.ce):
                 after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
     for c in chains:
@@ -407,7 +418,9 @@ def run(ctx: Context) -> None:
 #: A lower-case word (not the tail of a capitalised or hyphenated one).
 _LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w'’-][a-zà-ÿ])[\w'’-]*")
 #: "in Noordbroek", "voor Noordbroek en omgeving": a place after a preposition or before "en omgeving".
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|te|nabij|rond)\s+$")
+_LOCATIVES = ("in", "te", "nabij", "rond")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOCATIVES))
+_LONGEST_LOCATIVE = max(map(len, _LOCATIVES))
 _AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
 
 
@@ -637,7 +650,8 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     elif ra:
         role = ra.group(1).lower()
     # persons
-    if _person_shape(c.words, text) or (_TITLE_BEFORE.search(before) and len(c.words) >= 1) or (
+    if _person_shape(c.words, text) or (_ends_with(_TITLE_BEFORE, v.text, c.cs, _LONGEST_TITLE, ".")
+                                                    and len(c.words) >= 1) or (
             len(c.words) == 1 and is_first_name(c.words[0])
             and _PARTICLE_SURNAME.match(after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
@@ -749,11 +763,11 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
     last = words[-1]
     if _HOUSE_NUMBER.match(v.text[c.ce:]) and not _is_acronym(last):
         return True  # "Deventerstraat 130", "Hoofdstraat 22, 6951 AN Dieren"
-    if _STREET_END.search(last) and len(last) >= 4 and not _is_acronym(last) \
+    if len(last) >= 4 and _STREET_END.search(last) and not _is_acronym(last) \
             and not any(w.casefold() in NAME_HEADS for w in words) and not is_first_name(words[0]) \
             and _STREET_BEFORE.search(v.text, 0, c.cs):
         return True  # "aan de Grote Markt", "op de Stationsweg"
-    if _POSTCODE_DIGITS.search(v.text, 0, c.cs) and _POSTCODE_LETTERS.fullmatch(words[0]):
+    if _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
         return True  # "6951 AN Dieren": a postcode
     if not any(w.casefold() in NAME_HEADS for w in words) and any(_DOCUMENT_WORD.search(w) for w in words):
         return True
