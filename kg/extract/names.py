@@ -51,20 +51,27 @@ _LONGEST_ROLE = max(map(len, ROLES))
 _LONGEST_TITLE = max(map(len, _TITLES))
 
 
-def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int,
-               strip: str = "") -> re.Match[str] | None:
+#: The last letters of the roles, with the case-insensitive matching of :data:`_ROLE_BEFORE`.
+_ROLE_LAST = re.compile("(?i)[%s]" % "".join(sorted({re.escape(r[-1]) for r in ROLES})))
+
+
+def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str = "",
+               last: re.Pattern[str] | None = None) -> re.Match[str] | None:
     """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
     ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
-    searched only from where such words can start, not from every character of the sentence."""
+    searched only from where such words can start, not from every character of the sentence.
+    ``last`` matches every last character of the words: without one there, nothing is searched."""
     head = text[:end]
     while (trimmed := head.rstrip().rstrip(strip)) != head:
         head = trimmed
+    if last is not None and not (head and last.match(head, len(head) - 1)):
+        return None
     return rx.search(text, max(0, len(head) - reach), end)
 
 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_ROLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",")
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _ROLE_LAST)
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
