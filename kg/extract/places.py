@@ -14,6 +14,7 @@ What it reads in Dutch:
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
@@ -30,9 +31,33 @@ _CUE_MUN = re.compile(r"\b[Gg]emeenten?\s+$")
 _CUE_PROV = re.compile(r"\b[Pp]rovincie(?:s)?\s+(?:in\s+|van\s+)?$")
 _LIST_AFTER_CUE = re.compile(rf"\b([Gg]emeenten?|[Pp]rovincies?)\s+((?:{_CAP})(?:(?:,\s+|\s+en\s+)"
                              rf"(?:{_CAP}))*)")
-_SURNAME_CONTEXT = re.compile(r"(?:\b(?:%s)(?:-[A-Z][a-z]+)?|(?<![\w.])(?:[A-Z]\.\s?){1,3})\s*"
-                              r"(?:(?:van|de|van de|van der|van den|ter|ten|te|in 't|in de)\s+)?$"
-                              % "|".join(sorted(FIRST_NAMES)))
+
+
+def _surname_context() -> re.Pattern[str]:
+    """The end of a text that makes the name after it a surname: a first name (with a second
+    part after a hyphen) or initials, then perhaps a particle ("Aly van ", "J. de ").
+
+    Written by first letter: each letter's first names (in alphabetical order), then initials
+    opening with it, the check that no word (or period) stands before right after the letter;
+    so the regex opens with letters only, and the engine jumps to the capitals of the text
+    instead of trying every first name at every character.
+    """
+    names: dict[str, list[str]] = {}
+    for name in sorted(FIRST_NAMES):
+        names.setdefault(name[0], []).append(re.escape(name[1:]))
+    groups = []
+    for letter in sorted(set(names) | set(string.ascii_uppercase)):
+        starts = []
+        if letter in names:
+            starts.append(r"(?<!\w.)(?:%s)(?:-[A-Z][a-z]+)?" % "|".join(names[letter]))
+        if letter in string.ascii_uppercase:
+            starts.append(r"(?<![\w.].)\.\s?(?:[A-Z]\.\s?){0,2}")
+        groups.append(re.escape(letter) + "(?:%s)" % "|".join(starts))
+    return re.compile(r"(?:%s)\s*(?:(?:van|de|van de|van der|van den|ter|ten|te|in 't|in de)\s+)?$"
+                      % "|".join(groups))
+
+
+_SURNAME_CONTEXT = _surname_context()
 #: Municipality names that are also common Dutch words: not at a sentence start.
 _COMMON_WORD_NAMES = frozenset({"best", "buren", "putten", "bergen", "goes", "sluis", "laren",
                                 "epe", "beek", "mill", "horst", "son", "elburg", "ede"})
@@ -78,7 +103,7 @@ def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | No
     types = {p.type for p in places}
     if "Province" in types and (_CUE_PROV.search(before) or types == {"Province"}):
         p = next(p for p in places if p.type == "Province")
-    elif _CUE_MUN.search(before) or "Municipality" in types:
+    elif "Municipality" in types or _CUE_MUN.search(before):
         p = next(p for p in places if p.type == "Municipality")
     else:
         p = places[0]
@@ -105,6 +130,8 @@ def gazetteer_places(ctx: Context) -> None:
 
 def _lists_of_provinces(ctx: Context, v: View) -> None:
     """In "Groningen, Drenthe en Overijssel" every member is a province."""
+    if len(v.slots) < 2:
+        return  # no list (and nothing to sort)
     slots = [s for s in v.sorted_slots() if s.mention.type in ("Municipality", "Province")]
     runs: list[list[Slot]] = []
     for s in slots:
@@ -191,7 +218,7 @@ def _cues(words) -> tuple[str, ...]:
 
 
 def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(c in text for c in cues)
+    return any(map(text.__contains__, cues))
 
 
 _TEAM_CUES = _cues(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
