@@ -61,12 +61,12 @@ def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str 
     ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
     searched only from where such words can start, not from every character of the sentence.
     ``last`` matches every last character of the words: without one there, nothing is searched."""
-    head = text[:end]
-    while (trimmed := head.rstrip().rstrip(strip)) != head:
-        head = trimmed
-    if last is not None and not (head and last.match(head, len(head) - 1)):
+    words_end = end  # where text[:end] ends without the white space and strip characters
+    while words_end and (text[words_end - 1].isspace() or text[words_end - 1] in strip):
+        words_end -= 1
+    if last is not None and not (words_end and last.match(text, words_end - 1)):
         return None
-    return rx.search(text, max(0, len(head) - reach), end)
+    return rx.search(text, max(0, words_end - reach), end)
 
 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
@@ -315,7 +315,8 @@ def _is_acronym(w: str) -> bool:
 def _looks_like_name(w: str) -> bool:
     lw = w.casefold()
     return (_is_acronym(w) or bool(_INNER_CAP.search(w))
-            or any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES))
+            or lw.endswith(ORG_SUFFIXES)  # (one test in C before the one by suffix)
+            and any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES))
 
 
 def _bad_single(w: str) -> bool:
