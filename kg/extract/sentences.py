@@ -132,17 +132,20 @@ def _ends_sentence(s: str) -> bool:
     return not s or s[-1] in ".!?:;)'\"’”"
 
 
+def _abbreviation_before(chunk: str, at: int) -> bool:
+    """The period at ``at`` ends an abbreviation ("bijv.", "i.s.m.") or an initial ("J.")."""
+    token = _LAST_TOKEN.search(chunk[max(0, at - 12):at])
+    tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
+    return bool(tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok) or _LETTERS_WITH_DOTS.fullmatch(tok))
+
+
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences inside one block: [(start, end)] in document offsets."""
     chunk = text[start:end]
     out, pos = [], 0
     for m in _END.finditer(chunk):
         cut = m.end()
-        before = chunk[max(0, m.start() - 12):m.start()]
-        token = _LAST_TOKEN.search(before)
-        tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
-        if chunk[m.start()] == "." and (tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok)
-                                        or _LETTERS_WITH_DOTS.fullmatch(tok)):
+        if chunk[m.start()] == "." and _abbreviation_before(chunk, m.start()):
             continue
         seg = chunk[pos:cut]
         if seg.strip():
@@ -197,6 +200,13 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 _QUOTES_TABLE = str.maketrans(_QUOTES)
+_ANY_QUOTE = re.compile("[%s]" % "".join(_QUOTES))
+
+
+def _plain_quotes(s: str) -> str:
+    """``s`` with typographic quotes and no-break spaces made plain."""
+    # most sentences have none: one scan instead of a translation of every character
+    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
 _WORD = re.compile(r"\S+")
 #: White space that is more than one plain space: two in a row, or a line break, tab, ...
 _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -272,7 +282,7 @@ def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
     chunk = text[start:end]
     if chunk and not chunk[0].isspace() and not chunk[-1].isspace() and not _UNEVEN_SPACE.search(chunk):
         # words apart by single spaces already (most sentences): each character stays where it is
-        return chunk.translate(_QUOTES_TABLE), list(range(start, end + 1))
+        return _plain_quotes(chunk), list(range(start, end + 1))
     parts: list[str] = []
     offs: list[int] = []
     last = None
@@ -285,7 +295,7 @@ def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
         offs.extend(range(a, b))
         last = b
     offs.append(end)
-    return "".join(parts).translate(_QUOTES_TABLE), offs
+    return _plain_quotes("".join(parts)), offs
 
 
 def split(text: str, lines: list[tuple[int, int]] | None = None,
