@@ -105,7 +105,8 @@ _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
 #: "de stichting Onder Dak": a lower-case legal form or kind of organisation before a name.
-_LOWER_HEAD = re.compile(r"\b(?:stichting|vereniging|coöperatie|cooperatie|organisatie)\s+$")
+_LOWER_HEADS = ("stichting", "vereniging", "coöperatie", "cooperatie", "organisatie")
+_LOWER_HEAD = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOWER_HEADS))
 
 
 #: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
@@ -402,7 +403,8 @@ def run(ctx: Context) -> None:
     tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
-                  if not c.initial and len(c.words) >= 2 and _LOWER_HEAD.search(c.view.text[:c.cs]))
+                  if not c.initial and len(c.words) >= 2
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, max(map(len, _LOWER_HEADS))))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -436,7 +438,8 @@ def _lower_words(views: list[View]) -> frozenset[str]:
     """Every word the text writes in lower case, casefolded."""
     # one pass over the sentences joined by a line break, which no word holds or crosses
     words = _LOWER_WORD.findall("\n".join(v.text for v in views))
-    return frozenset(w.casefold() for w in set(words))
+    # casefolded in one call: no word character casefolds to white space or to nothing
+    return frozenset(" ".join(set(words)).casefold().split())
 
 
 #: One item of "zijn A in X, B in Y en C in Z": a short phrase opening with a capital, then "in" a place.
