@@ -43,6 +43,8 @@ def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str
     coöperatie) are folded away: ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give
     the same key.
     """
+    if drop is _DROP_PREFIX and keep == "&'":
+        return _normalise_name(name or "")  # cached by the name alone: hashing the regex costs more
     return _normalise_name(name or "", drop, keep)
 
 
@@ -56,7 +58,7 @@ def _punctuation(keep: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
+def _normalise_name(name: str, drop: re.Pattern[str] = _DROP_PREFIX, keep: str = "&'") -> str:
     # every stage asks for the keys of the same few names again and again
     s = to_ascii(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
