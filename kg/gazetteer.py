@@ -48,6 +48,11 @@ class Place:
         return ("municipality/" if self.type == "Municipality" else "province/") + self.code.lower()
 
 
+def _rank(p: Place) -> tuple[bool, bool]:
+    """Lookup order: municipalities before provinces, current before former ones."""
+    return p.type != "Municipality", p.status != "current"
+
+
 def _key(name: str) -> str:
     return normalise_name(name).replace(" ", "")
 
@@ -77,6 +82,8 @@ class Gazetteer:
             for p in self._by_key.get(_key(official), []):
                 self._by_key.setdefault(_key(alt), []).append(p)
         self._all_names: tuple[str, ...] | None = None
+        #: the places of each key in lookup order, sorted once (lookups come by the thousand)
+        self._ranked = {k: sorted(ps, key=_rank) for k, ps in self._by_key.items()}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -86,10 +93,10 @@ class Gazetteer:
 
     def lookup(self, name: str, type: str | None = None) -> list[Place]:
         """Exact lookup on the normalised name; municipalities before provinces."""
-        found = self._by_key.get(_key(name), [])
+        found = self._ranked.get(_key(name), ())
         if type:
-            found = [p for p in found if p.type == type]
-        return sorted(found, key=lambda p: (p.type != "Municipality", p.status != "current"))
+            return [p for p in found if p.type == type]
+        return list(found)
 
     def lookup_one(self, name: str, type: str | None = None) -> Place | None:
         found = self.lookup(name, type)
