@@ -84,6 +84,7 @@ class Gazetteer:
         self._all_names: tuple[str, ...] | None = None
         #: the places of each key in lookup order, sorted once (lookups come by the thousand)
         self._ranked = {k: sorted(ps, key=_rank) for k, ps in self._by_key.items()}
+        self._choices: dict[str | None, dict[str, str]] = {}  #: fuzzy() candidates by type
 
     def __len__(self) -> int:
         return len(self.places)
@@ -116,8 +117,10 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
-        choices = {k: k for k, ps in self._by_key.items()
-                   if not type or any(p.type == type for p in ps)}
+        choices = self._choices.get(type)
+        if choices is None:  # the same few types every time: made once for each
+            choices = self._choices[type] = {k: k for k, ps in self._by_key.items()
+                                             if not type or any(p.type == type for p in ps)}
         hits = process.extract(key, choices, scorer=fuzz.ratio, limit=2)
         if not hits or hits[0][1] < threshold:
             return None
