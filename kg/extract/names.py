@@ -49,8 +49,6 @@ _TITLE_BEFORE = re.compile(r"(?i)\b(%s)\.?\s+$" % "|".join(_TITLES))
 #: The longest role and title (see :func:`_ends_with`).
 _LONGEST_ROLE = max(map(len, ROLES))
 _LONGEST_TITLE = max(map(len, _TITLES))
-
-
 #: The last letters of the roles, with the case-insensitive matching of :data:`_ROLE_BEFORE`.
 _ROLE_LAST = re.compile("(?i)[%s]" % "".join(sorted({re.escape(r[-1]) for r in ROLES})))
 
@@ -72,6 +70,11 @@ def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_ROLE_BEFORE` on ``text[:end]``."""
     return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _ROLE_LAST)
+
+
+def _title_before(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_TITLE_BEFORE` on ``text[:end]``."""
+    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".")
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -107,6 +110,7 @@ _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 #: "de stichting Onder Dak": a lower-case legal form or kind of organisation before a name.
 _LOWER_HEADS = ("stichting", "vereniging", "coöperatie", "cooperatie", "organisatie")
 _LOWER_HEAD = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOWER_HEADS))
+_LONGEST_LOWER_HEAD = max(map(len, _LOWER_HEADS))
 
 
 #: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
@@ -316,8 +320,8 @@ def _is_acronym(w: str) -> bool:
 def _looks_like_name(w: str) -> bool:
     lw = w.casefold()
     return (_is_acronym(w) or bool(_INNER_CAP.search(w))
-            or lw.endswith(ORG_SUFFIXES)  # (one test in C before the one by suffix)
-            and any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES))
+            or (lw.endswith(ORG_SUFFIXES)  # one test in C before the one by suffix
+                and any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES)))
 
 
 def _bad_single(w: str) -> bool:
@@ -347,8 +351,9 @@ def _person_shape(words: list[str], text: str) -> bool:
 #: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
 #: (The check that no word or period stands before the initials follows their first letter, so
 #: that the regex opens with a character class and the engine jumps to the capitals.)
-_INITIALS_PERSON = re.compile(r"[A-Z](?<![\w.][A-Z])\.\s?(?:[A-Z]\.\s?){0,3}(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|"
-                              r"ter|ten|te|in\s+'t)\s+)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
+_INITIALS_PERSON = re.compile(r"[A-Z](?<![\w.][A-Z])\.\s?(?:[A-Z]\.\s?){0,3}"
+                              r"(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|ter|ten|te|in\s+'t)\s+)?"
+                              r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
 
 
 _LEGAL_FORM_START = re.compile(r"\s*(?:U\.\s?A|B\.\s?V|N\.\s?V)\b")
@@ -373,8 +378,9 @@ def _initials_persons(ctx: Context) -> None:
 
 #: "Anna van Dijk", "Ria van Beek": a first name (listed or not), a surname particle and a
 #: surname; a person only where a role stands right beside it (the role makes it a person).
-_PARTICLE_PERSON = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
-                              r"van|de|der|den|ter|ten|te)\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
+_PARTICLE_PERSON = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?"
+                              r"\s+(?:van\s+de|van\s+der|van\s+den|van|de|der|den|ter|ten|te)"
+                              r"\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
 _IS_ROLE_AFTER = re.compile(rf"(?i)^\s+(?:is|was|wordt|werd|blijft)\s+(?:(?:nu|sinds\s+\d{{4}}|de|interim|"
                             rf"waarnemend|een\s+van\s+de(?:\s+\w+)?)\s+)*({_ROLE_RX})\b")
 
@@ -404,7 +410,7 @@ def run(ctx: Context) -> None:
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
                   if not c.initial and len(c.words) >= 2
-                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, max(map(len, _LOWER_HEADS))))
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -661,8 +667,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
     elif ra:
         role = ra.group(1).lower()
     # persons
-    if _person_shape(c.words, text) or (_ends_with(_TITLE_BEFORE, v.text, c.cs, _LONGEST_TITLE, ".")
-                                                    and len(c.words) >= 1) or (
+    if _person_shape(c.words, text) or (_title_before(v.text, c.cs) and len(c.words) >= 1) or (
             len(c.words) == 1 and is_first_name(c.words[0])
             and _PARTICLE_SURNAME.match(after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2

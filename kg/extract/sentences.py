@@ -201,12 +201,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 _QUOTES_TABLE = str.maketrans(_QUOTES)
 _ANY_QUOTE = re.compile("[%s]" % "".join(_QUOTES))
-
-
-def _plain_quotes(s: str) -> str:
-    """``s`` with typographic quotes and no-break spaces made plain."""
-    # most sentences have none: one scan instead of a translation of every character
-    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
 _WORD = re.compile(r"\S+")
 #: White space that is more than one plain space: two in a row, or a line break, tab, ...
 _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -266,6 +260,12 @@ def clean(text: str, start: int, end: int,
         offs.pop()
     offs.append(end)
     return "".join(out), offs
+
+
+def _plain_quotes(s: str) -> str:
+    """``s`` with typographic quotes and no-break spaces made plain."""
+    # most sentences have none: one scan instead of a translation of every character
+    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
 
 
 def _span_start(span: tuple[int, int]) -> int:
