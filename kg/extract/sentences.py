@@ -110,10 +110,9 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
                                               or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
-            last = text[out[-1][0]:out[-1][1]].rstrip()
             if not prev_blank:
                 continues = True
-            elif starts_lower and last and last[-1] not in ".!?:":
+            elif starts_lower and not _ends_sentence_or_colon(text, out[-1][0], out[-1][1]):
                 continues = True  # a page break inside a sentence
         if continues:
             out[-1][1] = b2
@@ -125,6 +124,13 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
         if heading:
             prev_blank = True
     return [(a, b, p, h) for a, b, p, h in out]
+
+
+def _ends_sentence_or_colon(text: str, start: int, end: int) -> bool:
+    """text[start:end] is blank or ends in . ! ? or : (read back from its end: a block can be long)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end == start or text[end - 1] in ".!?:"
 
 
 def _ends_sentence(s: str) -> bool:
