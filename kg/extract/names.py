@@ -1090,6 +1090,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|en|of|&)\s*(?:de\s+|het\s+)?")
 def _promote_lists(ctx: Context) -> None:
     """A weak name in a list with a strong organisation name ("A, B en C") is strong too."""
     for v in ctx.views:
+        if len(v.slots) < 2:
+            continue  # no list (and nothing to sort)
         slots = v.sorted_slots()
         runs: list[list[Slot]] = []
         for s in slots:
