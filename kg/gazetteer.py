@@ -48,6 +48,11 @@ class Place:
         return ("municipality/" if self.type == "Municipality" else "province/") + self.code.lower()
 
 
+def _rank(p: Place) -> tuple[bool, bool]:
+    """Lookup order: municipalities before provinces, current before former ones."""
+    return p.type != "Municipality", p.status != "current"
+
+
 def _key(name: str) -> str:
     return normalise_name(name).replace(" ", "")
 
@@ -76,6 +81,10 @@ class Gazetteer:
         for alt, official in _ALTERNATIVE_NAMES.items():
             for p in self._by_key.get(_key(official), []):
                 self._by_key.setdefault(_key(alt), []).append(p)
+        self._all_names: tuple[str, ...] | None = None
+        #: the places of each key in lookup order, sorted once (lookups come by the thousand)
+        self._ranked = {k: sorted(ps, key=_rank) for k, ps in self._by_key.items()}
+        self._choices: dict[str | None, dict[str, str]] = {}  #: fuzzy() candidates by type
 
     def __len__(self) -> int:
         return len(self.places)
@@ -85,10 +94,10 @@ class Gazetteer:
 
     def lookup(self, name: str, type: str | None = None) -> list[Place]:
         """Exact lookup on the normalised name; municipalities before provinces."""
-        found = self._by_key.get(_key(name), [])
+        found = self._ranked.get(_key(name), ())
         if type:
-            found = [p for p in found if p.type == type]
-        return sorted(found, key=lambda p: (p.type != "Municipality", p.status != "current"))
+            return [p for p in found if p.type == type]
+        return list(found)
 
     def lookup_one(self, name: str, type: str | None = None) -> Place | None:
         found = self.lookup(name, type)
@@ -108,8 +117,10 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
-        choices = {k: k for k, ps in self._by_key.items()
-                   if not type or any(p.type == type for p in ps)}
+        choices = self._choices.get(type)
+        if choices is None:  # the same few types every time: made once for each
+            choices = self._choices[type] = {k: k for k, ps in self._by_key.items()
+                                             if not type or any(p.type == type for p in ps)}
         hits = process.extract(key, choices, scorer=fuzz.ratio, limit=2)
         if not hits or hits[0][1] < threshold:
             return None
@@ -118,10 +129,12 @@ class Gazetteer:
         return self.lookup_one(hits[0][0], type)
 
     def all_names(self) -> list[str]:
-        """Every official and alternative name (for building a matcher)."""
-        names = {p.name for p in self.places}
-        names.update(_ALTERNATIVE_NAMES)
-        return sorted(names, key=len, reverse=True)
+        """Every official and alternative name (for building a matcher), longest first."""
+        if self._all_names is None:  # asked for once per document: sorted once
+            names = {p.name for p in self.places}
+            names.update(_ALTERNATIVE_NAMES)
+            self._all_names = tuple(sorted(names, key=len, reverse=True))
+        return list(self._all_names)
 
 
 def _read_tsv(path) -> list[dict[str, str]]:

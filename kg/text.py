@@ -43,17 +43,28 @@ def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str
     coöperatie) are folded away: ``"Gemeente Lariks-Pittelo"`` and ``"lariks pittelo"`` give
     the same key.
     """
+    if drop is _DROP_PREFIX and keep == "&'":
+        return _normalise_name(name or "")  # cached by the name alone: hashing the regex costs more
     return _normalise_name(name or "", drop, keep)
 
 
+_SEPARATORS = re.compile(r"[-_/]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _punctuation(keep: str) -> re.Pattern[str]:
+    """Runs of characters that are no word character, white space or one of ``keep``."""
+    return re.compile(rf"[^\w\s{re.escape(keep)}]+")
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _normalise_name(name: str, drop: re.Pattern[str], keep: str) -> str:
+def _normalise_name(name: str, drop: re.Pattern[str] = _DROP_PREFIX, keep: str = "&'") -> str:
     # every stage asks for the keys of the same few names again and again
     s = to_ascii(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"[-_/]+", " ", s)
-    s = re.sub(rf"[^\w\s{re.escape(keep)}]+", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SEPARATORS.sub(" ", s)
+    s = _punctuation(keep).sub(" ", s)
+    s = " ".join(s.split())
     prev = None
     while prev != s:
         prev = s
@@ -70,4 +81,6 @@ def slug(text: str) -> str:
 
 
 def fold_whitespace(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # the words split at white space (str.isspace, the same characters as the regex \s),
+    # joined by single spaces
+    return " ".join(text.split())

@@ -40,6 +40,11 @@ _PATTERNS = [
 
 
 _DIGIT = re.compile(r"\d")
+#: What each of :data:`_PATTERNS` needs (a year, or a numeric date): a pattern whose need is
+#: missing from a sentence finds nothing there and is not tried.
+_A_YEAR = re.compile(r"(?:19|20)\d{2}|'\d{2}")
+_A_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
+_NEEDS = [_A_YEAR, _A_YEAR, _A_NUMERIC_DATE, _A_YEAR, _A_YEAR]
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,10 @@ def find_dates(text: str) -> list[DateMention]:
         return []  # every pattern holds a number (a year at least); most sentences have none
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for rx in _PATTERNS:
+    has = {need: need.search(text) is not None for need in (_A_YEAR, _A_NUMERIC_DATE)}
+    for rx, need in zip(_PATTERNS, _NEEDS):
+        if not has[need]:
+            continue
         for m in rx.finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue

@@ -44,7 +44,39 @@ _ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i)\b({_ROLE_RX})\s*(?:,\s*)?$")
 _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+\d{{4}}|de|het|interim|"
                          rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
-_TITLE_BEFORE = re.compile(r"(?i)\b(dhr|mevr|mw|drs|ir|mr|dr|prof|ing)\.?\s+$")
+_TITLES = ("dhr", "mevr", "mw", "drs", "ir", "mr", "dr", "prof", "ing")
+_TITLE_BEFORE = re.compile(r"(?i)\b(%s)\.?\s+$" % "|".join(_TITLES))
+#: The longest role and title (see :func:`_ends_with`).
+_LONGEST_ROLE = max(map(len, ROLES))
+_LONGEST_TITLE = max(map(len, _TITLES))
+#: The last letters of the roles, with the case-insensitive matching of :data:`_ROLE_BEFORE`.
+_ROLE_LAST = re.compile("(?i)[%s]" % "".join(sorted({re.escape(r[-1]) for r in ROLES})))
+
+
+def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str = "",
+               last: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
+    ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
+    searched only from where such words can start, not from every character of the sentence.
+    ``last`` matches every last character of the words: without one there, nothing is searched."""
+    words_end = end  # where text[:end] ends without the white space and strip characters
+    while words_end and (text[words_end - 1].isspace() or text[words_end - 1] in strip):
+        words_end -= 1
+    if last is not None and not (words_end and last.match(text, words_end - 1)):
+        return None
+    return rx.search(text, max(0, words_end - reach), end)
+
+
+def _role_before(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_ROLE_BEFORE` on ``text[:end]``."""
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _ROLE_LAST)
+
+
+def _title_before(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_TITLE_BEFORE` on ``text[:end]``."""
+    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".")
+
+
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
 #: Verbs of the relation rules: a capitalised word before one opens a clause as its subject.
 _SUBJECT_VERB = re.compile(r"\s+(?:is|was|heeft|had|gaat|ging|wil|zal|wordt|werd|groeit|telt|"
@@ -76,17 +108,25 @@ _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
 #: "de stichting Onder Dak": a lower-case legal form or kind of organisation before a name.
-_LOWER_HEAD = re.compile(r"\b(?:stichting|vereniging|coöperatie|cooperatie|organisatie)\s+$")
+_LOWER_HEADS = ("stichting", "vereniging", "coöperatie", "cooperatie", "organisatie")
+_LOWER_HEAD = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOWER_HEADS))
+_LONGEST_LOWER_HEAD = max(map(len, _LOWER_HEADS))
 
 
 #: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
 _LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\w-]*)*\s+(?:[a-z]+\s+){0,3}?(?:gaan|fuseren|werken|zijn|hebben|vormen|bundelen|richten|starten|ondertekenen|bieden|voeren|verzorgen|organiseren)\b")
 
 
+#: Where a word is capitalised for grammatical reasons: after a sentence mark, a quote or "(", a
+#: period but the one of "Stg."/"Sticht." (each branch opens with a character class, so that the
+#: regex engine skips ahead to those characters instead of trying every position).
+_INITIAL_AFTER = re.compile(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|\.(?<!\bStg\.)(?<!\bSticht\.)\s+")
+
+
 def _initial_positions(v: View) -> set[int]:
     """Clean offsets where a word is capitalised for grammatical reasons."""
     pos = {0}
-    for m in re.finditer(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|(?<!\bStg)(?<!\bSticht)\.\s+", v.text):
+    for m in _INITIAL_AFTER.finditer(v.text):
         pos.add(m.end())
     return pos
 
@@ -95,6 +135,8 @@ def _quoted_spans(v: View) -> list[tuple[int, int]]:
     """Quoted titles ("Buurt Doet Mee"), whose words are no names of their own; quoted speech
     (many words, or ending in punctuation: '"X werkt samen met Y," zegt ...') is not one."""
     out = []
+    if "'" not in v.text and '"' not in v.text:
+        return out  # every quoted span opens with a quote mark
     for m in _QUOTED.finditer(v.text):
         inner = m.group(0).strip("'\" ")
         if len(inner.split()) > _TITLE_WORDS or inner[-1:] in ".,;:!?":
@@ -123,6 +165,21 @@ class _Chain:
         return self.view.text[self.cs:self.ce]
 
 
+#: Pieces of text :func:`_chains` reads right after a word, compiled once (it reads every word).
+_KIND_DOT = re.compile(r"\.\s+(?=[A-ZÀ-Ý])")
+_ROLE_SUFFIX = re.compile(r"-(?:%s)$" % _ROLE_RX, re.IGNORECASE)
+_ELLIPSIS = re.compile(r"-\s+(?:en|of)\s+")
+_GAP = re.compile(r"(\s+&\s+|\s+|\s*&\s*)")
+_AGE_RANGE = re.compile(r"\d+(?:-\d+)?(?=[\s,.;:)]|$)")
+_AFTER_ARTICLE = re.compile(r" ([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*)")
+_VOOR_VAN = re.compile(r"\s(?:voor|van)\s")
+#: Small words that go on a name after a first name, after a name head with "voor"/"van" in it
+#: ("en" joins only inside "Centrum voor Jeugd en Gezin"), and after any other name head.
+_PERSON_SMALL = re.compile(r"(?!op\s+in\b)((?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)\s+){1,3}")
+_HEAD_SMALL_EN = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)\s+){1,3}")
+_HEAD_SMALL = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)\s+){1,3}")
+
+
 def _chains(v: View) -> list[_Chain]:
     """Candidate name chains in one sentence (free spans only)."""
     text = v.text
@@ -136,14 +193,15 @@ def _chains(v: View) -> list[_Chain]:
             break
         cs, ce = m.start(), m.end()
         pos = ce
-        if not v.free(cs, ce) or any(a <= cs < b for a, b in quoted):
+        if not v.free(cs, ce) or quoted and any(a <= cs < b for a, b in quoted):
             continue
-        kind = re.match(r"\.\s+(?=[A-ZÀ-Ý])", text[ce:]) if m.group(0) in ("Stg", "Sticht") else None
+        kind = _KIND_DOT.match(text, ce) if m.group(0) in ("Stg", "Sticht") else None
         if kind:  # "Stg. Kompasroos": the abbreviated kind word, not the name; what follows is one
-            v.after_kind.add(ce + kind.end())
+            v.after_kind.add(kind.end())
             continue
         words = [m.group(0)]
-        suffix = re.search(r"-(?:%s)$" % _ROLE_RX, words[0], re.IGNORECASE)
+        # (a role suffix needs a hyphen: most words have none)
+        suffix = _ROLE_SUFFIX.search(words[0]) if "-" in words[0] else None
         if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
             words[0] = words[0][:suffix.start()]
             ce = cs + len(words[0])
@@ -151,24 +209,23 @@ def _chains(v: View) -> list[_Chain]:
             continue
         head = words[0].casefold() in NAME_HEADS or is_first_name(words[0])
         while True:
-            rest = text[ce:]
-            ell = re.match(r"-\s+(?:en|of)\s+", rest)
+            ell = _ELLIPSIS.match(text, ce)
             if ell:  # "GGD Noord- en Oost-Gelderland"
-                w2 = _WORD.match(text, ce + ell.end())
+                w2 = _WORD.match(text, ell.end())
                 if w2 and v.free(ce, w2.end()):
                     words.append(w2.group(0))
                     ce = w2.end()
                     pos = ce
                     continue
-            nxt = re.match(r"(\s+&\s+|\s+|\s*&\s*)", rest)
+            nxt = _GAP.match(text, ce)
             if not nxt:
                 break
-            j = ce + nxt.end()
+            j = nxt.end()
             w = _WORD.match(text, j)
-            num = None if w else re.match(r"\d+(?:-\d+)?(?=[\s,.;:)]|$)", text[j:])
-            if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, j + num.end()):
+            num = None if w else _AGE_RANGE.match(text, j)
+            if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Kennemerland", "JGZ 4-19": an age range in the name
-                ce = j + num.end()
+                ce = num.end()
                 pos = ce
                 continue
             if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
@@ -182,25 +239,25 @@ def _chains(v: View) -> list[_Chain]:
             # "Sociaal Werk De Kempen", "Stichting Het Baken": a capitalised article inside a name
             if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and v.free(j, w.end()) \
                     and words[0] not in FIRST_NAMES and words[-1].casefold() not in NOT_NAMES:
-                w2 = re.match(r" ([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*)", text[w.end():])
-                if w2 and v.free(w.end(), w.end() + w2.end()) \
+                w2 = _AFTER_ARTICLE.match(text, w.end())
+                if w2 and v.free(w.end(), w2.end()) \
                         and w2.group(1).casefold() not in NOT_NAMES:
                     words += [w.group(0), w2.group(1)]
-                    ce = w.end() + w2.end()
+                    ce = w2.end()
                     pos = ce
                     continue
             if head:
                 if is_first_name(words[0]):
                     if len(words) > 1 and not is_first_name(words[-1]):
                         break  # "Hans Rietveld van Buurtwerk X": particles stand before the surname
-                    small = r"(?:van|de|der|den|ter|ten|te|'t|in|op|la|le|du)"
-                elif re.search(r"\s(?:voor|van)\s", text[cs:ce]):
-                    small = r"(?:voor|van|de|der|den|en|op|in|aan|het|ter|ten|te|'t)"
-                else:  # "en" joins only inside "Centrum voor Jeugd en Gezin"
-                    small = r"(?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)"
-                conn = re.match(rf"(?!op\s+in\b)({small}\s+){{1,3}}", text[j:])
+                    small = _PERSON_SMALL
+                elif _VOOR_VAN.search(text, cs, ce):
+                    small = _HEAD_SMALL_EN
+                else:
+                    small = _HEAD_SMALL
+                conn = small.match(text, j)
                 if conn:
-                    k = j + conn.end()
+                    k = conn.end()
                     w = _WORD.match(text, k)
                     if w and v.free(k, w.end()):
                         words.append(w.group(0))
@@ -208,7 +265,7 @@ def _chains(v: View) -> list[_Chain]:
                         pos = ce
                         continue
             break
-        is_initial = cs in initial or _INITIAL_STARTS.search(text[:cs]) is not None
+        is_initial = cs in initial or _ends_with(_INITIAL_STARTS, text, cs, 1) is not None
         out.append(_Chain(v, cs, ce, words, is_initial))
     return out
 
@@ -216,7 +273,10 @@ def _chains(v: View) -> list[_Chain]:
 def _list_items(ctx: Context, chains: list[_Chain]) -> None:
     """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name."""
     items: set[int] = set()
-    for v in ctx.views:
+    views = ctx.views
+    for v in views:
+        if v.index + 1 >= len(views) or not views[v.index + 1].bullet:
+            continue  # the items of a list are the bulleted sentences right after it
         for item in list_item_views(ctx, v):
             if len(item.text) <= 70 and len(item.text.split()) <= 7:
                 items.add(item.index)
@@ -260,7 +320,8 @@ def _is_acronym(w: str) -> bool:
 def _looks_like_name(w: str) -> bool:
     lw = w.casefold()
     return (_is_acronym(w) or bool(_INNER_CAP.search(w))
-            or any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES))
+            or (lw.endswith(ORG_SUFFIXES)  # one test in C before the one by suffix
+                and any(lw.endswith(s) and len(lw) > len(s) + 2 for s in ORG_SUFFIXES)))
 
 
 def _bad_single(w: str) -> bool:
@@ -278,35 +339,48 @@ def is_first_name(w: str) -> bool:
     return len(parts) == 2 and all(p in FIRST_NAMES for p in parts)
 
 
+_INITIALS_START = re.compile(r"^(?:[A-Z]\.){1,3}")
+
+
 def _person_shape(words: list[str], text: str) -> bool:
     if len(words) < 2:
         return False
-    return is_first_name(words[0]) or bool(re.match(r"^(?:[A-Z]\.){1,3}", text))
+    return is_first_name(words[0]) or bool(_INITIALS_START.match(text))
 
 
 #: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
-_INITIALS_PERSON = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,4}(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|"
-                              r"ter|ten|te|in\s+'t)\s+)?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
+#: (The check that no word or period stands before the initials follows their first letter, so
+#: that the regex opens with a character class and the engine jumps to the capitals.)
+_INITIALS_PERSON = re.compile(r"[A-Z](?<![\w.][A-Z])\.\s?(?:[A-Z]\.\s?){0,3}"
+                              r"(?:(?:van\s+de|van\s+der|van\s+den|van|de|der|den|ter|ten|te|in\s+'t)\s+)?"
+                              r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?!\w|\.\w)")
+
+
+_LEGAL_FORM_START = re.compile(r"\s*(?:U\.\s?A|B\.\s?V|N\.\s?V)\b")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+")
 
 
 def _initials_persons(ctx: Context) -> None:
     """A person written with initials: initials and a surname are a name in Dutch, whatever the title."""
     for v in ctx.views:
+        if "." not in v.text:
+            continue  # initials end in a period
         for m in _INITIALS_PERSON.finditer(v.text):
-            if re.match(r"\s*(?:U\.\s?A|B\.\s?V|N\.\s?V)\b", m.group(0)) or not v.free(m.start(), m.end()):
+            if _LEGAL_FORM_START.match(m.group(0)) or not v.free(m.start(), m.end()):
                 continue
             ra = _ROLE_AFTER.search(v.text[m.end():])
-            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            rb = None if ra else _role_before(v.text, m.start())
             role = (ra or rb).group(1).lower() if (ra or rb) else None
             if ctx.place(v, m.start(), m.end(), "Person", role=role) is not None:
-                surname = re.sub(r"^(?:[A-Z]\.\s?)+", "", m.group(0)).casefold()
+                surname = _INITIALS.sub("", m.group(0)).casefold()
                 ctx.memory.setdefault("surnames", set()).add(surname)
 
 
 #: "Anna van Dijk", "Ria van Beek": a first name (listed or not), a surname particle and a
 #: surname; a person only where a role stands right beside it (the role makes it a person).
-_PARTICLE_PERSON = re.compile(r"(?<![\w.’'-])[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?\s+(?:van\s+de|van\s+der|van\s+den|"
-                              r"van|de|der|den|ter|ten|te)\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
+_PARTICLE_PERSON = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?"
+                              r"\s+(?:van\s+de|van\s+der|van\s+den|van|de|der|den|ter|ten|te)"
+                              r"\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?(?![\w-])")
 _IS_ROLE_AFTER = re.compile(rf"(?i)^\s+(?:is|was|wordt|werd|blijft)\s+(?:(?:nu|sinds\s+\d{{4}}|de|interim|"
                             rf"waarnemend|een\s+van\s+de(?:\s+\w+)?)\s+)*({_ROLE_RX})\b")
 
@@ -320,7 +394,7 @@ def _role_persons(ctx: Context) -> None:
             if first.casefold() in NAME_HEADS or first.casefold() in NOT_NAMES or not v.free(m.start(), m.end()):
                 continue
             ra = _ROLE_AFTER.search(v.text[m.end():]) or _IS_ROLE_AFTER.search(v.text[m.end():])
-            rb = _ROLE_BEFORE.search(v.text[:m.start()])
+            rb = None if ra else _role_before(v.text, m.start())
             if ra or rb:
                 ctx.place(v, m.start(), m.end(), "Person", role=(ra or rb).group(1).lower())
 
@@ -331,12 +405,12 @@ def run(ctx: Context) -> None:
     _role_persons(ctx)
     _placed_lists(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
-    lower = frozenset(w.casefold() for v in ctx.views
-                      for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*", v.text))
+    lower = _lower_words(ctx.views)
     tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
-                  if not c.initial and len(c.words) >= 2 and _LOWER_HEAD.search(c.view.text[:c.cs]))
+                  if not c.initial and len(c.words) >= 2
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -345,15 +419,33 @@ def run(ctx: Context) -> None:
     for c in chains:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
-            before = c.view.text[:c.cs]
-            if re.search(r"\b(?:in|te|nabij|rond)\s+$", before) and not _NOT_LOCATIVE_IN.search(before) \
-                    or re.match(r"\s+en\s+(?:de\s+)?omgeving\b", c.view.text[c.ce:]):
+            text = c.view.text
+            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE) \
+                    and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
+                    or _AND_SURROUNDINGS.match(text, c.ce):
                 after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
     for c in chains:
         _place_chain(ctx, c, mid, after_prep, chains)
     _label_acronyms(ctx)
     _promote_lists(ctx)
     _short_forms(ctx)
+
+
+#: A lower-case word (not the tail of a capitalised or hyphenated one).
+_LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w'’-][a-zà-ÿ])[\w'’-]*")
+#: "in Noordbroek", "voor Noordbroek en omgeving": a place after a preposition or before "en omgeving".
+_LOCATIVES = ("in", "te", "nabij", "rond")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOCATIVES))
+_LONGEST_LOCATIVE = max(map(len, _LOCATIVES))
+_AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
+
+
+def _lower_words(views: list[View]) -> frozenset[str]:
+    """Every word the text writes in lower case, casefolded."""
+    # one pass over the sentences joined by a line break, which no word holds or crosses
+    words = _LOWER_WORD.findall("\n".join(v.text for v in views))
+    # casefolded in one call: no word character casefolds to white space or to nothing
+    return frozenset(" ".join(set(words)).casefold().split())
 
 
 #: One item of "zijn A in X, B in Y en C in Z": a short phrase opening with a capital, then "in" a place.
@@ -366,6 +458,8 @@ def _placed_lists(ctx: Context) -> None:
     more items of a list each give their place, the words before each place are a name, lower-case
     words and all."""
     for v in ctx.views:
+        if sum(1 for s in v.slots if s.letter in "MN") + v.text.count("⟦") < 2:
+            continue  # each item ends in a place token: two are needed (saves masking the sentence)
         masked, slots, cmap = v.masked()
         if masked.count("⟦") < 2:
             continue
@@ -415,31 +509,52 @@ _APPOINTED_AFTER = re.compile(rf"(?i)^\s+(?:[^\s.]+\s+){{0,5}}?benoemd\s+(?:tot|
                               rf"(?:{_ROLE_RX})\b")
 
 
+_PLAIN_CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ]+")
+
+
 def _led_by_person(ctx: Context, c: _Chain, before: str, after: str, seen: int) -> bool:
     """Two or three plain capitalised words after "onder leiding van" or before "benoemd tot
     directeur": a person, also with a first name no list knows ("Fenna Crijns-Ramakers")."""
     if not 2 <= len(c.words) <= 3 or seen > 2 or not (_LEAD_BEFORE.search(before) or _APPOINTED_AFTER.match(after)):
         return False
     return not any(w.casefold() in NAME_HEADS or _looks_like_name(w) or w.casefold() in NOT_NAMES
-                   or ctx.gazetteer.lookup(w) for w in c.words) and re.fullmatch(r"[A-Z][a-zà-ÿ]+", c.words[0]) is not None
+                   or ctx.gazetteer.lookup(w) for w in c.words) and _PLAIN_CAPITALISED.fullmatch(c.words[0]) is not None
+
+
+def _find(text: str, word: str, start: int, default: int) -> int:
+    """Where ``word`` next stands in ``text`` from ``start`` on, or ``default``."""
+    at = text.find(word, start)
+    return at if at >= 0 else default
+
+
+_SE_ADJECTIVE = re.compile(r"[A-Z][a-zë]+se")
+_ARTICLE_BEFORE = re.compile(r"\b(?:het|de|een)\s+$")
 
 
 def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     """"het Leidse Leercentrum Zeezicht": the adjective of a municipality before a name of two or
     more words, after a lower-case article, describes where the organisation is; it is no name word."""
-    if len(c.words) < 3 or c.initial or not re.fullmatch(r"[A-Z][a-zë]+se", c.words[0]) \
-            or c.words[1].casefold() in NOT_NAMES or not re.search(r"\b(?:het|de|een)\s+$", c.view.text[:c.cs]):
+    if len(c.words) < 3 or c.initial or not _SE_ADJECTIVE.fullmatch(c.words[0]) \
+            or c.words[1].casefold() in NOT_NAMES or not _ARTICLE_BEFORE.search(c.view.text, 0, c.cs):
         return
     if adjective_place(ctx, c.words[0]) is None:
         return
     w = c.words.pop(0)
-    m = re.compile(re.escape(c.words[0])).search(c.view.text, c.cs + len(w))
-    c.cs = m.start() if m else c.cs
+    c.cs = _find(c.view.text, c.words[0], c.cs + len(w), c.cs)
 
 
 #: Compound kind nouns that describe rather than name: "welzijnsorganisatie", "zorgverzekeraar",
 #: "jeugdhulpaanbieder" ("Woonstichting X", "Zorgcoöperatie X", "Leescentrum X" are names).
 _KIND_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:organisatie|verzekeraar|aanbieder|instelling|instantie)")
+
+
+#: "Lees & Zo": two words joined by an ampersand; a chain ending in "& Zo".
+_TWO_JOINED = re.compile(r"\S+\s&\s\S+")
+_AMPERSAND_END = re.compile(r"\s&\s\S+$")
+#: "GGZ-aanbieder": an acronym compound with a common noun.
+_ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,5}-[a-zà-ÿ]{4,}")
+#: Words that do not close a name.
+_NOT_NAME_ENDS = NOT_NAMES | {"en", "&"}
 
 
 def _trim(c: _Chain, mid: Counter[str]) -> None:
@@ -453,7 +568,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         if lw in ("de", "het", "'t") and not c.initial and len(c.words) > 1:
             break  # "De Vlinderhof" mid-sentence: the article is part of the name
         if len(c.words) == 2 and lw not in ROLES and c.words[1][:1].isupper() \
-                and re.fullmatch(r"\S+\s&\s\S+", c.text):
+                and _TWO_JOINED.fullmatch(c.text):
             break  # "Lees & Zo": two words joined by an ampersand are one name
         if lw in ROLES or lw in ("de", "het", "een") and c.initial:
             strip = True
@@ -463,8 +578,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             # "Welzijnsorganisatie De Wissel", "Zorgorganisatie Ravelijn" opening a sentence: a kind
             # noun, written with a capital because it comes first; the name follows it
             c.words.pop(0)
-            m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
-            c.cs = m.start() if m else c.cs
+            c.cs = _find(v.text, c.words[0], c.cs + len(w), c.cs)
             c.initial = False
             continue
         elif lw in NAME_HEADS and len(c.words) > 1:
@@ -472,10 +586,10 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in _NAME_ADJECTIVES and not c.initial and (
                 len(c.words) >= 3 or (len(c.words) == 2 and _place_follows(v, c.ce))):
             break  # "Sociaal Werk De Kempen", "Sociaal Werk Lochem" mid-sentence
-        elif len(c.words) > 1 and _SERVICE_START.match(" ".join(c.words)) \
-                and len(_SERVICE_START.match(" ".join(c.words)).group(0).split()) < len(c.words):
+        elif len(c.words) > 1 and (service := _SERVICE_START.match(" ".join(c.words))) \
+                and len(service.group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
-        elif len(c.words) > 1 and re.fullmatch(r"[A-Z]{2,5}-[a-zà-ÿ]{4,}", w):
+        elif len(c.words) > 1 and _ACRONYM_COMPOUND.fullmatch(w):
             strip = True  # "de GGZ-aanbieder Veldhof": an acronym compound with a common noun is a kind noun
         elif lw in _CAPITAL_NAME_WORDS and not c.initial and w[:1].isupper():
             break  # "de alliantie Samen Rond": an adverb written with a capital mid-sentence opens a name
@@ -496,15 +610,14 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
             break
         c.words.pop(0)
         if c.words:
-            m = re.compile(re.escape(c.words[0])).search(v.text, c.cs + len(w))
-            c.cs = m.start() if m else c.cs
+            c.cs = _find(v.text, c.words[0], c.cs + len(w), c.cs)
             c.initial = False if (mid[normalise_name(" ".join(c.words))] or lw in NOT_NAMES) \
                 else c.initial
-    while c.words and c.words[-1].casefold() in NOT_NAMES | {"en", "&"}:
+    while c.words and c.words[-1].casefold() in _NOT_NAME_ENDS:
         if len(c.words) >= 2 and c.words[-1] == "Nederland":
             break  # "MEE Nederland", "Sociaal Werk Nederland": the national organisation
         if len(c.words) >= 2 and c.words[-1][:1].isupper() and c.words[-1] != "&" \
-                and re.search(r"\s&\s\S+$", v.text[c.cs:c.ce]):
+                and _AMPERSAND_END.search(v.text, c.cs, c.ce):
             break  # "Lees & Zo", "Tijd & Co": an ampersand joins a capitalised word into the name
         if len(c.words) >= 2 and c.words[0].casefold() in NAME_HEADS and c.words[-1][:1].isupper() \
                 and (_place_follows(v, c.ce) or _CONNECTED_PLACE.match(v.text[c.ce:])):
@@ -518,6 +631,16 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         last = c.words.pop()
         c.ce = v.text.rfind(last, c.cs, c.ce)
         c.ce = len(v.text[:c.ce].rstrip(" &"))
+
+
+#: What stands around a chain that :func:`_place_chain` reads.
+_PARTICLE_SURNAME = re.compile(r" (?:van de|van der|van den|van 't|in 't|van|de|der|den|ter|ten|te) [A-Z][a-z]")
+_GIVEN_NAME = re.compile(r"^(?:[A-Z]\.\s*)+|^\S+\s+")
+_NEXT_LIST_ITEM = re.compile(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]")
+_LOWER_NEXT = re.compile(r"\s+[a-zà-ÿ]")
+_CAPITAL_NEXT = re.compile(r"\s+([A-ZÀ-Ý]\w+)")
+_SEATED_IN = re.compile(r"\b(?:gevestigd|woonachtig|kantoor|hoofdkantoor|vestiging|vestigingen|locatie|"
+                        r"locaties|wonen|woont)\s+(?:in|te)\s+$")
 
 
 def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter[str],
@@ -538,15 +661,15 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         return
     before, after = v.text[:c.cs], v.text[c.ce:]
     role = None
-    rb, ra = _ROLE_BEFORE.search(before), _ROLE_AFTER.search(after)
+    rb, ra = _role_before(v.text, c.cs), _ROLE_AFTER.search(after)
     if rb and (not ra or (not rb.group(0).rstrip().endswith(",") and ra.group(0).lstrip().startswith(","))):
         role = rb.group(1).lower()  # "voorzitter X, secretaris Y": the role right before the name is X's
     elif ra:
         role = ra.group(1).lower()
     # persons
-    if _person_shape(c.words, text) or (_TITLE_BEFORE.search(before) and len(c.words) >= 1) or (
+    if _person_shape(c.words, text) or (_title_before(v.text, c.cs) and len(c.words) >= 1) or (
             len(c.words) == 1 and is_first_name(c.words[0])
-            and re.match(r" (?:van de|van der|van den|van 't|in 't|van|de|der|den|ter|ten|te) [A-Z][a-z]", after)) or (
+            and _PARTICLE_SURNAME.match(after)) or (
             role and len(c.words) >= 2 and not _is_acronym(c.words[0]) and mid[key] <= 2
             and c.words[0].casefold() not in NAME_HEADS  # "(directeur Welzijn X)": the organisation
             and not any(_looks_like_name(w) for w in c.words)) or _led_by_person(ctx, c, before, after, mid[key]):
@@ -555,7 +678,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         slot = ctx.place(v, c.cs, surname, "Person", role=role)
         if slot is not None and surname - c.cs > len(c.words[0]) + 1:
             # "Noud Hendrix" ... "zegt Hendrix": the surname alone refers to the person later on
-            last = re.sub(r"^(?:[A-Z]\.\s*)+|^\S+\s+", "", v.text[c.cs:surname]).casefold()
+            last = _GIVEN_NAME.sub("", v.text[c.cs:surname]).casefold()
             ctx.memory.setdefault("surnames", set()).add(last)
         return
     if text.casefold() in ctx.memory.get("surnames", ()):
@@ -574,26 +697,25 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         if c.initial and not mid[key] and not _is_acronym(w) and not _INNER_CAP.search(w):
             if w.casefold() in c.lower:
                 return  # written in lower case elsewhere: a common word opening the sentence
-            if not (re.match(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?[A-Z]", v.text[c.ce:])
+            if not (_NEXT_LIST_ITEM.match(v.text[c.ce:])
                     or (_AFTER_COLON.search(v.text[:c.cs]) and _PLACED_ITEM_GOES_ON.match(v.text[c.ce:]))
                     or _SUBJECT_VERB.match(v.text[c.ce:]) or _LEGAL_FORM.match(v.text[c.ce:])):
                 return  # a list after a colon ("bestaat uit: A, B en C") or a subject is a name
             ctx.place(v, c.cs, c.ce, _org_type(v, c.cs, c.ce), strong=False)
             return
-        if re.search(r"(?:se|sche)$", w) and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]):
+        if w.endswith(("se", "sche")) and _LOWER_NEXT.match(v.text, c.ce):
             return  # "vier Zeeuwse organisaties": an adjective of a place, not a name
-        nxt = re.match(r"\s+([A-ZÀ-Ý]\w+)", v.text[c.ce:])
-        if re.search(r"(?:se|er)$", w) and nxt and nxt.group(1).casefold() in NAME_HEADS \
+        nxt = _CAPITAL_NEXT.match(v.text, c.ce)
+        if w.endswith(("se", "er")) and nxt and nxt.group(1).casefold() in NAME_HEADS \
                 and adjective_place(ctx, w) is not None:
             return  # "De Tielse Stichting voor ...": the place adjective before a name
-        if w.endswith("er") and re.match(r"\s+[a-zà-ÿ]", v.text[c.ce:]) and any(
+        if w.endswith("er") and _LOWER_NEXT.match(v.text, c.ce) and any(
                 ctx.gazetteer.lookup(x) for x in (w[:-2], w[:-2] + "n", w[:-1] + "n", w[:-3])):
             return  # "de Leeuwarder afdeling": a place adjective
         if _is_acronym(w) and _abbreviates_common_words(v, c):
             return  # "de sociale wijkteams (SWT)": an abbreviation, not an organisation
         looks = _looks_like_name(w)
-        if re.search(r"\b(?:gevestigd|woonachtig|kantoor|hoofdkantoor|vestiging|vestigingen|locatie|"
-                     r"locaties|wonen|woont)\s+(?:in|te)\s+$", v.text[:c.cs]) and not looks:
+        if _SEATED_IN.search(v.text, 0, c.cs) and not looks:
             ctx.place(v, c.cs, c.ce, "Neighbourhood", strong=False)  # "(gevestigd in Velp)"
             return
         if not looks and mid[key] and after_prep[key] == mid[key]:
@@ -632,14 +754,23 @@ _DOCUMENT_WORD = re.compile(r"(?i)(?:verordening|monitor|jaarplan|beleidsplan|we
                             r"evaluatie|regeling|begroting|convenant|wet|visie|agenda|nieuwsbrief)$")
 
 
+#: What follows the place of a dateline: an optional "(ANP)" or date, then a dash.
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*\d{1,2}\s+[a-z]+\s+\d{4}\s*)?[-–—]\s")
+
+
 def _dateline(ctx: Context, v: View, c: _Chain) -> bool:
     """"AMERSFOORT - Het ...": a news dateline in capitals names a place, not an organisation."""
     if v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
         return False
-    if not re.match(r"\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*\d{1,2}\s+[a-z]+\s+\d{4}\s*)?[-–—]\s", v.text[c.ce:]):
+    if not _DATELINE_DASH.match(v.text[c.ce:]):
         return False
     place = "-".join(p.capitalize() for p in " ".join(c.words).split("-"))
     return bool(ctx.gazetteer.lookup(place) or ctx.gazetteer.lookup(place.title()))
+
+
+_STREET_BEFORE = re.compile(r"\b(?:aan|op|in|via|naar|vanaf|langs)\s+(?:de|het)\s+$")
+_POSTCODE_DIGITS = re.compile(r"\b\d{4}\s?$")
+_POSTCODE_LETTERS = re.compile(r"[A-Z]{2}")
 
 
 def _not_an_actor(v: View, c: _Chain) -> bool:
@@ -648,13 +779,13 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
     last = words[-1]
     if _HOUSE_NUMBER.match(v.text[c.ce:]) and not _is_acronym(last):
         return True  # "Deventerstraat 130", "Hoofdstraat 22, 6951 AN Dieren"
-    if _STREET_END.search(last) and len(last) >= 4 and not _is_acronym(last) \
+    if len(last) >= 4 and _STREET_END.search(last) and not _is_acronym(last) \
             and not any(w.casefold() in NAME_HEADS for w in words) and not is_first_name(words[0]) \
-            and re.search(r"\b(?:aan|op|in|via|naar|vanaf|langs)\s+(?:de|het)\s+$", v.text[:c.cs]):
+            and _STREET_BEFORE.search(v.text, 0, c.cs):
         return True  # "aan de Grote Markt", "op de Stationsweg"
-    if re.search(r"\b\d{4}\s?$", v.text[:c.cs]) and re.fullmatch(r"[A-Z]{2}", words[0]):
+    if _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
         return True  # "6951 AN Dieren": a postcode
-    if any(_DOCUMENT_WORD.search(w) for w in words) and not any(w.casefold() in NAME_HEADS for w in words):
+    if not any(w.casefold() in NAME_HEADS for w in words) and any(_DOCUMENT_WORD.search(w) for w in words):
         return True
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
@@ -666,8 +797,9 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
 _CONNECTED_PLACE = re.compile(r" (?:in|voor|van) ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?= (?:U\.\s?A\.|B\.\s?V\.))")
 
 
-#: Compound heads of organisation names: "Leerwerkbedrijf Flevoland", "Jongerenpunt Almere".
-_ORGISH_END = re.compile(r"(?i)\w{3,}(?:bedrijf|dienst|punt|loket|centrale|huis|groep|welzijn|zorg|"
+#: Compound heads of organisation names: "Leerwerkbedrijf Flevoland", "Jongerenpunt Almere" (at
+#: least three letters before the head word: a lookbehind, not ``\w{3,}``, which backtracks).
+_ORGISH_END = re.compile(r"(?i)(?<=\w{3})(?:bedrijf|dienst|punt|loket|centrale|huis|groep|welzijn|zorg|"
                          r"academie|collectief|platform|netwerk|werk)$")
 
 
@@ -836,6 +968,13 @@ _PARTNERSHIP_HEAD = re.compile(r"(?i)^(?:[\w-]*(?:netwerk|pact|alliantie|consort
 _COOPERATIVE_HEAD = re.compile(r"(?i)^[\w-]*co[öo]peratie$")
 
 
+#: "de coöperatie (voor zorg op afstand) X": a description of lower-case words, no clause.
+_COOPERATIVE_BEFORE = re.compile(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$")
+_NOT_DESCRIPTION = re.compile(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
+                              r"wordt|werd|werkt|werken|gaat|gaan|wil|zal|ook|nu|al)\b")
+_PARTNERSHIP_BEFORE = re.compile(r"(?i)\b(?:samenwerkingsverband|alliantie|consortium|partnerschap)\s+(?:van\s+)?$")
+
+
 def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"; also from the
     name's own head word ("Zorgcoöperatie X", "Netwerk X", "Taalpact X")."""
@@ -850,12 +989,10 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(_PARTNERSHIP_HEAD.match(w) for w in heads):
             return "Partnership"
-    desc = re.search(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$", before)
-    if desc and not re.search(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
-                              r"wordt|werd|werkt|werken|gaat|gaan|wil|zal|ook|nu|al)\b", desc.group(1)):
+    desc = _COOPERATIVE_BEFORE.search(before)
+    if desc and not _NOT_DESCRIPTION.search(desc.group(1)):
         return "Cooperative"  # "de coöperatie (voor zorg op afstand) X"
-    if re.search(r"(?i)\b(?:samenwerkingsverband|alliantie|consortium|partnerschap)\s+(?:van\s+)?$",
-                 before):
+    if _PARTNERSHIP_BEFORE.search(before):
         return "Partnership"
     return "Organisation"
 
@@ -947,14 +1084,18 @@ def _label_acronyms(ctx: Context) -> None:
                 s.strong = True
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|en|of|&)\s*(?:de\s+|het\s+)?")
+
+
 def _promote_lists(ctx: Context) -> None:
     """A weak name in a list with a strong organisation name ("A, B en C") is strong too."""
     for v in ctx.views:
+        if len(v.slots) < 2:
+            continue  # no list (and nothing to sort)
         slots = v.sorted_slots()
         runs: list[list[Slot]] = []
         for s in slots:
-            if runs and re.fullmatch(r"\s*(?:,|en|of|&)\s*(?:de\s+|het\s+)?",
-                                     v.text[runs[-1][-1].cend:s.cstart]):
+            if runs and _LIST_JOIN.fullmatch(v.text, runs[-1][-1].cend, s.cstart):
                 runs[-1].append(s)
             else:
                 runs.append([s])

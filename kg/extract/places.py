@@ -14,6 +14,7 @@ What it reads in Dutch:
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
@@ -30,9 +31,33 @@ _CUE_MUN = re.compile(r"\b[Gg]emeenten?\s+$")
 _CUE_PROV = re.compile(r"\b[Pp]rovincie(?:s)?\s+(?:in\s+|van\s+)?$")
 _LIST_AFTER_CUE = re.compile(rf"\b([Gg]emeenten?|[Pp]rovincies?)\s+((?:{_CAP})(?:(?:,\s+|\s+en\s+)"
                              rf"(?:{_CAP}))*)")
-_SURNAME_CONTEXT = re.compile(r"(?:\b(?:%s)(?:-[A-Z][a-z]+)?|(?<![\w.])(?:[A-Z]\.\s?){1,3})\s*"
-                              r"(?:(?:van|de|van de|van der|van den|ter|ten|te|in 't|in de)\s+)?$"
-                              % "|".join(sorted(FIRST_NAMES)))
+
+
+def _surname_context() -> re.Pattern[str]:
+    """The end of a text that makes the name after it a surname: a first name (with a second
+    part after a hyphen) or initials, then perhaps a particle ("Aly van ", "J. de ").
+
+    Written by first letter: each letter's first names (in alphabetical order), then initials
+    opening with it, the check that no word (or period) stands before right after the letter;
+    so the regex opens with letters only, and the engine jumps to the capitals of the text
+    instead of trying every first name at every character.
+    """
+    names: dict[str, list[str]] = {}
+    for name in sorted(FIRST_NAMES):
+        names.setdefault(name[0], []).append(re.escape(name[1:]))
+    groups = []
+    for letter in sorted(set(names) | set(string.ascii_uppercase)):
+        starts = []
+        if letter in names:
+            starts.append(r"(?<!\w.)(?:%s)(?:-[A-Z][a-z]+)?" % "|".join(names[letter]))
+        if letter in string.ascii_uppercase:
+            starts.append(r"(?<![\w.].)\.\s?(?:[A-Z]\.\s?){0,2}")
+        groups.append(re.escape(letter) + "(?:%s)" % "|".join(starts))
+    return re.compile(r"(?:%s)\s*(?:(?:van|de|van de|van der|van den|ter|ten|te|in 't|in de)\s+)?$"
+                      % "|".join(groups))
+
+
+_SURNAME_CONTEXT = _surname_context()
 #: Municipality names that are also common Dutch words: not at a sentence start.
 _COMMON_WORD_NAMES = frozenset({"best", "buren", "putten", "bergen", "goes", "sluis", "laren",
                                 "epe", "beek", "mill", "horst", "son", "elburg", "ede"})
@@ -47,8 +72,28 @@ _NOT_WIJK = frozenset({"in", "is", "van", "de", "het", "en", "met", "voor", "op"
 
 @lru_cache(maxsize=4)
 def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    parts = [r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n)) for n in names]
-    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts))
+    """Any of ``names`` as a whole word, spaces and hyphens alike; where several match at one
+    place, the one first in ``names``.
+
+    The names are grouped by their first character, in their order inside each group, so that
+    the regex engine jumps to the places where a name can start instead of trying every name
+    at every character (two names can only both match where they start with the same one).
+    """
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        part = r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n))
+        first = re.escape(n[:1])
+        if n[:1] in "-" or n[:1].isspace() or not part.startswith(first):
+            first = ""  # no first letter of its own: matched as a whole, after its own word check
+        groups.setdefault(first, []).append(part[len(first):])
+    branches = []
+    for first, rests in groups.items():
+        if first:
+            # the word check right after the first character: it is no letter's continuation
+            branches.append(r"%s(?<![\w'’-].)(?:%s)" % (first, "|".join(rests)))
+        else:
+            branches.append(r"(?<![\w'’-])(?:%s)" % "|".join(rests))
+    return re.compile(r"(?:%s)(?![\w-])" % "|".join(branches))
 
 
 def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | None:
@@ -58,7 +103,7 @@ def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | No
     types = {p.type for p in places}
     if "Province" in types and (_CUE_PROV.search(before) or types == {"Province"}):
         p = next(p for p in places if p.type == "Province")
-    elif _CUE_MUN.search(before) or "Municipality" in types:
+    elif "Municipality" in types or _CUE_MUN.search(before):
         p = next(p for p in places if p.type == "Municipality")
     else:
         p = places[0]
@@ -85,6 +130,8 @@ def gazetteer_places(ctx: Context) -> None:
 
 def _lists_of_provinces(ctx: Context, v: View) -> None:
     """In "Groningen, Drenthe en Overijssel" every member is a province."""
+    if len(v.slots) < 2:
+        return  # no list (and nothing to sort)
     slots = [s for s in v.sorted_slots() if s.mention.type in ("Municipality", "Province")]
     runs: list[list[Slot]] = []
     for s in slots:
@@ -101,16 +148,21 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
                     ctx.retype(s, "Province")
 
 
+#: A capitalised word and what joins it to the next name: "Zaanstreek en ", "Zaanstreek-".
+_REGION_WORD = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
+
+
 def regions(ctx: Context) -> None:
     """"Zaanstreek en Waterland": a region named by a word and a municipality is no municipality.
 
     Only when the first word never appears without the place after it; the region is kept as a
     weak Neighbourhood-type mention (an entity only if a relation uses it).
     """
-    rx = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
     found: list[tuple[View, re.Match[str], Slot]] = []
     for v in ctx.views:
-        for m in rx.finditer(v.text):
+        if not any(s.mention.type == "Municipality" for s in v.slots):
+            continue  # the word must stand before a municipality
+        for m in _REGION_WORD.finditer(v.text):
             slot = v.slot_at(m.end(), m.end() + 1)
             if slot is None or slot.cstart != m.end() or not v.free(m.start(1), m.end(1)) \
                     or slot.mention.type != "Municipality" or m.start() == 0:
@@ -132,6 +184,8 @@ def regions(ctx: Context) -> None:
 def fuzzy_places(ctx: Context) -> None:
     """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
     for v in ctx.views:
+        if "emeente" not in v.text and "rovincie" not in v.text:
+            continue  # no cue word: "gemeente(n)", "provincie(s)"
         for m in _LIST_AFTER_CUE.finditer(v.text):
             typ = "Province" if m.group(1).lower().startswith("prov") else "Municipality"
             for w in re.finditer(_CAP, m.group(2)):
@@ -155,16 +209,39 @@ _WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?
                                rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
 
 
+def _cues(words) -> tuple[str, ...]:
+    """Substrings one of which every word in ``words`` holds: the words without those that hold
+    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
+    a regex that needs one of ``words``, which a substring test tells much faster."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, cues))
+
+
+_TEAM_CUES = _cues(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
+#: :data:`_WIJK_LIST_AFTER`, :data:`_WIJK_LIST_BEFORE` and :data:`_WIJK_LIST_PLAIN` each need one.
+_WIJK_LIST_CUES = _cues(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
+_WIJK_CUES = _cues(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
+_VENUE_CUES = _cues(VENUE_NOUNS)
+_DEPARTMENT_CUES = _cues(("afdeling", "dienst", "sector", "directie", "cluster"))
+
+
 def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
     """Spans of wijk names read from team names and from lists of wijken."""
     out = []
-    for m in _TEAM_NAME.finditer(v.text):
+    text = v.text
+    for m in _TEAM_NAME.finditer(text) if _has_any(text, _TEAM_CUES) else ():
         name = m.group(1)
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
+    if not _has_any(text, _WIJK_LIST_CUES):
+        return out
     for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
-        for m in rx.finditer(v.text):
+        for m in rx.finditer(text):
             for it in re.finditer(_ITEM, m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
     return out
@@ -178,7 +255,8 @@ def neighbourhoods(ctx: Context) -> None:
     """
     names: dict[str, str] = {}
     for v in ctx.views:
-        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)]
+        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)] \
+            if _has_any(v.text, _WIJK_CUES) else []
         spans += _team_and_list_names(ctx, v)
         for cs, ce in spans:
             name = v.text[cs:ce]
@@ -215,6 +293,8 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\S ))([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]) 
 def venues(ctx: Context) -> None:
     """"buurtcentrum de X": X is a venue organisation."""
     for v in ctx.views:
+        if not _has_any(v.text, _VENUE_CUES):
+            continue
         for m in _VENUE.finditer(v.text):
             cs = m.start(1)
             art = re.match(r"(?:[Dd]e |[Hh]et |'t )", m.group(1))
@@ -236,11 +316,11 @@ def departments(ctx: Context) -> None:
     """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
     also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
-        for m in _DEPARTMENT.finditer(v.text):
+        for m in _DEPARTMENT.finditer(v.text) if _has_any(v.text, _DEPARTMENT_CUES) else ():
             noun = v.text[m.start():m.start(1)].strip().casefold()
             label = f"Afdeling {m.group(1)}" if noun == "afdeling" else None
             ctx.place(v, m.start(1), m.end(1), "Organisation", label=label)
-        for m in _MUNICIPAL_TEAM.finditer(v.text):
+        for m in _MUNICIPAL_TEAM.finditer(v.text) if "eam" in v.text else ():  # "[Tt]eam"
             g = 1 if m.group(1) else 2
             ctx.place(v, m.start(g), m.end(g), "Organisation", label=f"Team {m.group(g)}")
 

@@ -32,8 +32,15 @@ _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*
 #: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+#: (The lookbehind of the second branch stands after its period, so that both branches open with
+#: a character class and the regex engine jumps to the sentence marks.)
 _END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
-                  r"(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+                  r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+#: The last word before a sentence mark; an initial ("J."), initials ("i.s.m"), a bullet number.
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_ONE_LETTER = re.compile(r"[a-z]")
+_LETTERS_WITH_DOTS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NUMBER_ITEM = re.compile(r"\d{1,2}[.)]\s*\d")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -69,10 +76,17 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or bool(_BULLET.match(nxt)))
 
 
-def blocks(text: str) -> list[tuple[int, int, int, bool]]:
-    """Paragraph-like blocks: (start, end, paragraph number, is_heading)."""
-    lines = _lines(text)
-    junk = junk_lines(text, lines)
+def blocks(text: str, lines: list[tuple[int, int]] | None = None,
+           junk: set[int] | None = None) -> list[tuple[int, int, int, bool]]:
+    """Paragraph-like blocks: (start, end, paragraph number, is_heading).
+
+    ``lines`` and ``junk`` are :func:`_lines` and :func:`junk_lines` of the text, when the caller
+    has them already.
+    """
+    if lines is None:
+        lines = _lines(text)
+    if junk is None:
+        junk = junk_lines(text, lines)
     content = [(i, a, b) for i, (a, b) in enumerate(lines) if i not in junk]
     out: list[list] = []  # [start, end, para, heading]
     para = 0
@@ -96,10 +110,9 @@ def blocks(text: str) -> list[tuple[int, int, int, bool]]:
                                               or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
-            last = text[out[-1][0]:out[-1][1]].rstrip()
             if not prev_blank:
                 continues = True
-            elif starts_lower and last and last[-1] not in ".!?:":
+            elif starts_lower and not _ends_sentence_or_colon(text, out[-1][0], out[-1][1]):
                 continues = True  # a page break inside a sentence
         if continues:
             out[-1][1] = b2
@@ -113,9 +126,23 @@ def blocks(text: str) -> list[tuple[int, int, int, bool]]:
     return [(a, b, p, h) for a, b, p, h in out]
 
 
+def _ends_sentence_or_colon(text: str, start: int, end: int) -> bool:
+    """text[start:end] is blank or ends in . ! ? or : (read back from its end: a block can be long)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end == start or text[end - 1] in ".!?:"
+
+
 def _ends_sentence(s: str) -> bool:
     s = s.rstrip()
     return not s or s[-1] in ".!?:;)'\"’”"
+
+
+def _abbreviation_before(chunk: str, at: int) -> bool:
+    """The period at ``at`` ends an abbreviation ("bijv.", "i.s.m.") or an initial ("J.")."""
+    token = _LAST_TOKEN.search(chunk[max(0, at - 12):at])
+    tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
+    return bool(tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok) or _LETTERS_WITH_DOTS.fullmatch(tok))
 
 
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -124,11 +151,7 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in _END.finditer(chunk):
         cut = m.end()
-        before = chunk[max(0, m.start() - 12):m.start()]
-        token = re.search(r"(\S+)$", before)
-        tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
-        if chunk[m.start()] == "." and (tok in ABBREVIATIONS or re.fullmatch(r"[a-z]", tok)
-                                        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok)):
+        if chunk[m.start()] == "." and _abbreviation_before(chunk, m.start()):
             continue
         seg = chunk[pos:cut]
         if seg.strip():
@@ -142,9 +165,9 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # a bullet glyph opens the sentence: start after it
     fixed = []
     for a, b in out:
-        m = _BULLET.match(text[a:b])
-        if m and m.end() < b - a and not re.match(r"\d{1,2}[.)]\s*\d", text[a:b]):
-            a += m.end()
+        m = _BULLET_BEFORE.match(text, a, b)  # _BULLET on text[a:b]
+        if m and m.end() < b and not _NUMBER_ITEM.match(text, a, b):
+            a = m.end()
         if b - a > MAX_SENTENCE:
             fixed.extend(_pieces(text, a, b))
         else:
@@ -183,6 +206,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 _QUOTES_TABLE = str.maketrans(_QUOTES)
+_ANY_QUOTE = re.compile("[%s]" % "".join(_QUOTES))
 _WORD = re.compile(r"\S+")
 #: White space that is more than one plain space: two in a row, or a line break, tab, ...
 _UNEVEN_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -244,6 +268,12 @@ def clean(text: str, start: int, end: int,
     return "".join(out), offs
 
 
+def _plain_quotes(s: str) -> str:
+    """``s`` with typographic quotes and no-break spaces made plain."""
+    # most sentences have none: one scan instead of a translation of every character
+    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
+
+
 def _span_start(span: tuple[int, int]) -> int:
     return span[0]
 
@@ -258,7 +288,7 @@ def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
     chunk = text[start:end]
     if chunk and not chunk[0].isspace() and not chunk[-1].isspace() and not _UNEVEN_SPACE.search(chunk):
         # words apart by single spaces already (most sentences): each character stays where it is
-        return chunk.translate(_QUOTES_TABLE), list(range(start, end + 1))
+        return _plain_quotes(chunk), list(range(start, end + 1))
     parts: list[str] = []
     offs: list[int] = []
     last = None
@@ -271,13 +301,15 @@ def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
         offs.extend(range(a, b))
         last = b
     offs.append(end)
-    return "".join(parts).translate(_QUOTES_TABLE), offs
+    return _plain_quotes("".join(parts)), offs
 
 
-def split(text: str) -> list[tuple[int, int, int, bool]]:
-    """All sentences: (start, end, paragraph, is_heading)."""
+def split(text: str, lines: list[tuple[int, int]] | None = None,
+          junk: set[int] | None = None) -> list[tuple[int, int, int, bool]]:
+    """All sentences: (start, end, paragraph, is_heading); ``lines`` and ``junk`` as for
+    :func:`blocks`."""
     out = []
-    for a, b, para, heading in blocks(text):
+    for a, b, para, heading in blocks(text, lines, junk):
         if heading:
             out.append((a, b, para, True))
             continue
@@ -297,9 +329,10 @@ def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text
     lines = _lines(text)
-    skip = [lines[i] for i in sorted(junk_lines(text, lines))]
+    junk = junk_lines(text, lines)
+    skip = [lines[i] for i in sorted(junk)]
     newlines = [m.start() for m in re.finditer("\n", text)]
-    for a, b, para, heading in split(text):
+    for a, b, para, heading in split(text, lines, junk):
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
             continue
