@@ -13,12 +13,29 @@ import re
 from functools import lru_cache
 
 from kg.extract.context import Context
-from kg.extract.lexicon import NOT_SERVICES, service_regex
+from kg.extract.lexicon import NOT_SERVICES, SERVICE_SUFFIXES, SERVICES, service_regex
 
 
 @lru_cache(maxsize=1)
 def _rx() -> re.Pattern[str]:
-    return service_regex()
+    """:func:`kg.extract.lexicon.service_regex` with its lexicon words grouped by first letter.
+
+    It matches exactly what that regex matches: the words keep their order (longest first)
+    within a group, and words with different first letters never match at the same place. But
+    at each word start the regex engine tries one group instead of every lexicon word in turn,
+    which made this component's search several times slower. (A word not opening with a letter
+    a-z might share its first character with a group under IGNORECASE: then the plain regex.)
+    """
+    groups: dict[str, list[str]] = {}
+    for s in sorted(set(SERVICES), key=len, reverse=True):
+        first, *rest = s.split()
+        head = s[0].lower()
+        if not ("a" <= head <= "z"):
+            return service_regex()
+        groups.setdefault(head, []).append(r"[\s-]?".join([re.escape(first[1:])] + [re.escape(w) for w in rest]))
+    suffix = "|".join(SERVICE_SUFFIXES)
+    body = "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()) + rf"|\w{{3,}}(?:{suffix})"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def label_of(text: str) -> str:
