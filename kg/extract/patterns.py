@@ -216,8 +216,17 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     words: list[str] = []
     by_number: dict[int, Slot] = {}
     placed: set[int] = set()
+    first = 0  # the slots before it end before this token, so before every later one too
     for tok in tokens:
-        inside = next((i for i, s in enumerate(slots) if s.cstart <= tok.start < s.cend), None)
+        inside = None  # the first slot (in sorted order) that holds the token's start
+        while first < len(slots) and slots[first].cend <= tok.start:
+            first += 1
+        for i in range(first, len(slots)):
+            if slots[i].cstart > tok.start:
+                break
+            if tok.start < slots[i].cend:
+                inside = i
+                break
         if inside is not None:
             if inside not in placed:
                 placed.add(inside)
@@ -304,12 +313,13 @@ def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
     return _members(m.group(name), by_number, letters)
 
 
-def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
+def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]], dict]:
     """What :func:`apply_rules` checks before it runs a rule's regex on a sentence, worked out
     once for the shipped rules: each rule with the type letters of the captures it states
-    relations of and the words it needs; the rules that need no word; and word -> the rules
+    relations of and the words it needs; the rules that need no word; word -> the rules
     for which that word is one of the words they need first (a sentence without any of them
-    cannot match the rule, so the rule is not even looked at)."""
+    cannot match the rule, so the rule is not even looked at); and an empty memo of
+    :func:`_letters_fit`."""
     cached = _REQUIREMENTS.get(id(rule_set))
     if cached is not None and cached[0] is rule_set:
         return cached[1]
@@ -322,7 +332,7 @@ def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
     for i, (_, _, needs) in enumerate(reqs):
         for word in needs[0] if needs else ():
             by_word.setdefault(word, []).append(i)
-    out = (reqs, always, by_word)
+    out = (reqs, always, by_word, {})
     if rule_set is rules():
         _REQUIREMENTS[id(rule_set)] = (rule_set, out)
     return out
@@ -331,21 +341,33 @@ def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
 _REQUIREMENTS: dict[int, tuple] = {}
 
 
+def _letters_fit(reqs: list, memo: dict, present: frozenset[str]) -> frozenset[int]:
+    """The rules that find a name of each type letter set they need among the ``present``
+    letters of a sentence (few sets of letters occur: each is worked out once)."""
+    fit = memo.get(present)
+    if fit is None:
+        fit = memo[present] = frozenset(i for i, (_, letter_sets, _) in enumerate(reqs)
+                                        if not any(letters.isdisjoint(present) for letters in letter_sets))
+    return fit
+
+
+_SLOT_LETTER = re.compile(r"⟦([A-Z])\d+⟧")
+
+
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
-    present = set(re.findall(r"⟦([A-Z])\d+⟧", line))
+    present = frozenset(_SLOT_LETTER.findall(line))
     words = set(line.split())
-    reqs, always, by_word = _requirements(rule_set)
+    reqs, always, by_word, memo = _requirements(rule_set)
     maybe = set(always)
     for word in words:
         found = by_word.get(word)
         if found:
             maybe.update(found)
+    maybe &= _letters_fit(reqs, memo, present)  # a name the rule needs is in the sentence
     for i in sorted(maybe):  # in the rules' order: the first rule to state a relation names it
-        rule, letter_sets, needs = reqs[i]
-        if any(letters.isdisjoint(present) for letters in letter_sets):
-            continue  # a name the rule needs is not in the sentence
+        rule, _, needs = reqs[i]
         if any(need.isdisjoint(words) for need in needs):
-            continue  # nor is a word it needs
+            continue  # a word it needs is not
         if rule.unless is not None and rule.unless.search(line):
             continue
         for m in rule.regex.finditer(line):
