@@ -259,9 +259,12 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
     return m.group(0)
 
 
+_SLOT_TOKEN = re.compile(r"⟦([A-Z])(\d+)⟧")
+
+
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
     out = []
-    for m in re.finditer(r"⟦([A-Z])(\d+)⟧", text):
+    for m in _SLOT_TOKEN.finditer(text):
         if letters and m.group(1) not in letters:
             continue
         slot = by_number[int(m.group(2))]
@@ -352,6 +355,15 @@ def _letters_fit(reqs: list, memo: dict, present: frozenset[str]) -> frozenset[i
 
 
 _SLOT_LETTER = re.compile(r"⟦([A-Z])\d+⟧")
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b")
+
+
+def _has_words(needs: list[frozenset[str]], words: set[str]) -> bool:
+    """Each set of words the rule needs has one in ``words`` (a loop: cheaper than any())."""
+    for need in needs:
+        if need.isdisjoint(words):
+            return False
+    return True
 
 
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
@@ -366,13 +378,13 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
     maybe &= _letters_fit(reqs, memo, present)  # a name the rule needs is in the sentence
     for i in sorted(maybe):  # in the rules' order: the first rule to state a relation names it
         rule, _, needs = reqs[i]
-        if any(need.isdisjoint(words) for need in needs):
+        if not _has_words(needs, words):
             continue  # a word it needs is not
         if rule.unless is not None and rule.unless.search(line):
             continue
         for m in rule.regex.finditer(line):
             span = line[m.start():m.end()]
-            modality = "negated" if re.search(r"\b(?:niet|geen|nooit)\b", span) else "asserted"
+            modality = "negated" if _NEGATION.search(span) else "asserted"
             date = date_near(ctx, v.index) if rule.relation in DATED_RELATIONS else None
             if rule.pairs:
                 items = _members(m.group(rule.pairs), by_number)
