@@ -216,12 +216,12 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     words: list[str] = []
     by_number: dict[int, Slot] = {}
     placed: set[int] = set()
-    first = 0  # the slots before it end before this token, so before every later one too
+    first, n = 0, len(slots)  # slots before ``first`` end before this token, so before every later one
     for tok in tokens:
         inside = None  # the first slot (in sorted order) that holds the token's start
-        while first < len(slots) and slots[first].cend <= tok.start:
+        while first < n and slots[first].cend <= tok.start:
             first += 1
-        for i in range(first, len(slots)):
+        for i in range(first, n):
             if slots[i].cstart > tok.start:
                 break
             if tok.start < slots[i].cend:
@@ -371,10 +371,8 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
     words = set(line.split())
     reqs, always, by_word, memo = _requirements(rule_set)
     maybe = set(always)
-    for word in words:
-        found = by_word.get(word)
-        if found:
-            maybe.update(found)
+    for word in by_word.keys() & words:
+        maybe.update(by_word[word])
     maybe &= _letters_fit(reqs, memo, present)  # a name the rule needs is in the sentence
     for i in sorted(maybe):  # in the rules' order: the first rule to state a relation names it
         rule, _, needs = reqs[i]
