@@ -250,8 +250,9 @@ _KIND_MID = re.compile(r"\b(?:[Dd]e|[Dd]eze|[Hh]et|[Dd]it)\s+(coöperatie|cooper
 
 
 #: For each phrase regex of :func:`run`, words of which every match holds one (case as written):
-#: a sentence with none of them is not searched, which most sentences are not worth.
-_CUES = {
+#: a sentence with none of them is not searched, which most sentences are not worth. (Keyed by
+#: id: a compiled pattern hashes its whole program at every dict lookup.)
+_CUES = {id(rx): words for rx, words in {
     _COLLECTIVE: ("organisaties", "partijen", "partners", "instellingen", "stichtingen", "aanbieders", "corporaties",
                   "verenigingen"),
     _COLLECTIVE_BARE: ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht"),
@@ -261,12 +262,12 @@ _CUES = {
     _SINGLE_MID: ("organisatie", "stichting", "peratie", "instelling", "vereniging"),
     _KIND_AFTER_ZORGT: ("zorg",),
     _GEMEENTE: ("gemeente",),
-}
+}.items()}
 
 
 def _finditer(rx: re.Pattern, text: str):
     """The matches of one of the phrase regexes; none when ``text`` holds none of its cue words."""
-    for word in _CUES[rx]:  # a plain loop: any() over a generator costs more than the searches
+    for word in _CUES[id(rx)]:  # a plain loop: any() over a generator costs more than the searches
         if word in text:
             return rx.finditer(text)
     return iter(())

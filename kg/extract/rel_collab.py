@@ -230,9 +230,10 @@ def _ended_or(masked: str, start: int, end: int) -> str:
     return modality_at(masked, start, end)
 
 #: The leadsPilot rules that cannot match without a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧):
-#: :func:`pilots` does not run them on a sentence without one.
-_NEEDS = {rx: "⟦P" for rx in (_IS_LEADER, _IS_LEADER_INV, _LEADER_IS, _LED_BY, _LEADS, _STARTED, _LEADER_COLON,
-                              _COORD_PARTY, _AS_LEADER, _WHEREOF_LEADER, _SET_UP, _SET_UP_INV)} | {_THAT_IS: "⟦N"}
+#: :func:`pilots` does not run them on a sentence without one. (Keyed by id: a compiled pattern
+#: hashes its whole program at every dict lookup.)
+_NEEDS = {id(rx): "⟦P" for rx in (_IS_LEADER, _IS_LEADER_INV, _LEADER_IS, _LED_BY, _LEADS, _STARTED, _LEADER_COLON,
+                              _COORD_PARTY, _AS_LEADER, _WHEREOF_LEADER, _SET_UP, _SET_UP_INV)} | {id(_THAT_IS): "⟦N"}
 
 
 def pilots(ctx: Context, v: View) -> None:
@@ -243,7 +244,7 @@ def pilots(ctx: Context, v: View) -> None:
 
     def found(rx: re.Pattern):
         """The rule's matches; none without the slot letter it needs (most name a team)."""
-        return rx.finditer(masked) if _NEEDS.get(rx, "") in masked else ()
+        return rx.finditer(masked) if _NEEDS.get(id(rx), "") in masked else ()
 
     def lead(o_idx: int, p_idx: int, rule: str, conf: float) -> None:
         for o in slots[o_idx].members():
