@@ -52,10 +52,15 @@ _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verl
                           rf"leveren|leverde|leverden|verzorgt|verzorgen)\s+(?P<list>{_BROAD}(?:(?:\s*,\s*|\s+en\s+|"
                           rf"\s+of\s+){_BROAD})*)\b(?!\s*(?:aan|voor|bij|van)\s+[A-Z])")
 
+#: What each verb of ``_GIVES_BROAD`` holds (biedt/bood/boden, verleent, levert, verzorgt).
+_GIVING = ("bied", "bood", "bode", "verle", "lever", "verzorg")
+
 
 def _broad_services(ctx: Context) -> None:
     """"A en B verlenen wonen, zorg en welzijn": each broad kind of help a service."""
     for v in ctx.views:
+        if not any(verb in v.text for verb in _GIVING):
+            continue  # no service verb of _GIVES_BROAD
         for m in _GIVES_BROAD.finditer(v.text):
             for w in re.finditer(_BROAD, m.group("list")):
                 cs, ce = m.start("list") + w.start(), m.start("list") + w.end()
