@@ -229,6 +229,7 @@ def _ended_or(masked: str, start: int, end: int) -> str:
         return "negated"
     return modality_at(masked, start, end)
 
+
 #: The leadsPilot rules that cannot match without a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧):
 #: :func:`pilots` does not run them on a sentence without one. (Keyed by id: a compiled pattern
 #: hashes its whole program at every dict lookup.)
@@ -356,6 +357,8 @@ def pilots(ctx: Context, v: View) -> None:
 
 def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
     """"(Verder) maken medewerkers van A, B en C deel uit van het team": members of the team."""
+    if "maken" not in masked and "maakt" not in masked:
+        return  # the verb _STAFF_PART_OF opens with
     for m in _STAFF_PART_OF.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
         t = _STAFF_TAIL.search(masked, end)
