@@ -316,13 +316,20 @@ def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
     return _members(m.group(name), by_number, letters)
 
 
+def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+    """Of the sets of words a rule needs, the one least likely in a sentence: the one whose
+    shortest word is longest ("gemeente" rather than "in": short words are the common ones).
+    Only which rules :func:`apply_rules` looks at depends on it, not what they find."""
+    return max(needs, key=lambda words: min(map(len, words)), default=frozenset())
+
+
 def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]], dict]:
     """What :func:`apply_rules` checks before it runs a rule's regex on a sentence, worked out
     once for the shipped rules: each rule with the type letters of the captures it states
     relations of and the words it needs; the rules that need no word; word -> the rules
-    for which that word is one of the words they need first (a sentence without any of them
-    cannot match the rule, so the rule is not even looked at); and an empty memo of
-    :func:`_letters_fit`."""
+    for which that word is one of the words of their :func:`_rarest` set (a sentence without
+    any of them cannot match the rule, so the rule is not even looked at); and an empty memo
+    of :func:`_letters_fit`."""
     cached = _REQUIREMENTS.get(id(rule_set))
     if cached is not None and cached[0] is rule_set:
         return cached[1]
@@ -333,7 +340,7 @@ def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]], dict
     always = [i for i, (_, _, needs) in enumerate(reqs) if not needs]
     by_word: dict[str, list[int]] = {}
     for i, (_, _, needs) in enumerate(reqs):
-        for word in needs[0] if needs else ():
+        for word in _rarest(needs):
             by_word.setdefault(word, []).append(i)
     out = (reqs, always, by_word, {})
     if rule_set is rules():
