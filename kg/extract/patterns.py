@@ -215,21 +215,21 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     tokens = tokenize(view.text)
     words: list[str] = []
     by_number: dict[int, Slot] = {}
-    placed: set[int] = set()
+    starts, ends = [s.cstart for s in slots], [s.cend for s in slots]
     first, n = 0, len(slots)  # slots before ``first`` end before this token, so before every later one
     for tok in tokens:
-        inside = None  # the first slot (in sorted order) that holds the token's start
-        while first < n and slots[first].cend <= tok.start:
+        start = tok.start
+        while first < n and ends[first] <= start:
             first += 1
-        for i in range(first, n):
-            if slots[i].cstart > tok.start:
-                break
-            if tok.start < slots[i].cend:
+        inside = None  # the first slot (in sorted order) that holds the token's start
+        i = first
+        while i < n and starts[i] <= start:
+            if start < ends[i]:
                 inside = i
                 break
+            i += 1
         if inside is not None:
-            if inside not in placed:
-                placed.add(inside)
+            if inside not in by_number:
                 s = slots[inside]
                 letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
                 words.append(f"⟦{letter}{inside}⟧")
