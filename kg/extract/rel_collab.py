@@ -243,7 +243,7 @@ def pilots(ctx: Context, v: View) -> None:
         _staff_part_of(ctx, v, masked, slots)
         return
 
-    def found(rx: re.Pattern):
+    def matches(rx: re.Pattern):
         """The rule's matches; none without the slot letter it needs (most name a team)."""
         return rx.finditer(masked) if _NEEDS.get(id(rx), "") in masked else ()
 
@@ -254,17 +254,17 @@ def pilots(ctx: Context, v: View) -> None:
                     ctx.add(v, o, "leadsPilot", p, rule, conf)
 
     for rx in (_IS_LEADER, _IS_LEADER_INV):
-        for m in found(rx):
+        for m in matches(rx):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
-    for m in found(_LEADER_IS):
+    for m in matches(_LEADER_IS):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
-    for m in found(_LED_BY):
+    for m in matches(_LED_BY):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
-    for m in found(_LEADS):
+    for m in matches(_LEADS):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
-    for m in found(_STARTED):
+    for m in matches(_STARTED):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
-    for m in found(_LEADER_COLON):
+    for m in matches(_LEADER_COLON):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
         w = _WITH_PAREN.match(masked, m.end())
         if w:
@@ -274,7 +274,7 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
-    for m in found(_LIES_WITH):
+    for m in matches(_LIES_WITH):
         if re.search(r"(?i)\bvijf|zes|overige|andere\s+wijken\b", masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
@@ -283,7 +283,7 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:ligt-bij", 0.75)
-    for m in found(_LEADS_TEAMS_IN):
+    for m in matches(_LEADS_TEAMS_IN):
         noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
         pos = m.end()
         while True:
@@ -304,12 +304,12 @@ def pilots(ctx: Context, v: View) -> None:
             if not sep:
                 break
             pos += sep.end()
-    for m in found(_COORD_PARTY):
+    for m in matches(_COORD_PARTY):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
-    for m in found(_AS_LEADER):
+    for m in matches(_AS_LEADER):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
     for rx in (_TEAM_LED_BY, _LEADS_INV):
-        for m in found(rx):
+        for m in matches(rx):
             # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
             team = slots[int(m.group("p"))] if m.group("p") and rx is _TEAM_LED_BY \
                 else _recent_team(ctx, v, masked, m.start())
@@ -323,10 +323,10 @@ def pilots(ctx: Context, v: View) -> None:
                     if (o.mention.type in ORG_TYPES or o.mention.type == "Municipality") and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:team-getrokken-door", 0.75)
     _staff_part_of(ctx, v, masked, slots)
-    for m in found(_WHEREOF_LEADER):
+    for m in matches(_WHEREOF_LEADER):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
-        for m in found(rx):
+        for m in matches(rx):
             team = _recent_team(ctx, v, masked, m.start())
             found = [team] if team is not None else []
             if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
@@ -336,7 +336,7 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in team.members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
-    for m in found(_THAT_IS):
+    for m in matches(_THAT_IS):
         noun = _recent_lead_noun(ctx, v)
         if noun is None:
             continue
@@ -347,7 +347,7 @@ def pilots(ctx: Context, v: View) -> None:
                 ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
                 ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
     for rx in (_SET_UP, _SET_UP_INV):
-        for m in found(rx):
+        for m in matches(rx):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
             if m.group("verb") == "opgericht":
                 for o in slots[int(m.group(1))].members():
