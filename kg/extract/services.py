@@ -53,13 +53,13 @@ _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verl
                           rf"\s+of\s+){_BROAD})*)\b(?!\s*(?:aan|voor|bij|van)\s+[A-Z])")
 
 #: What each verb of ``_GIVES_BROAD`` holds (biedt/bood/boden, verleent, levert, verzorgt).
-_GIVING = ("bied", "bood", "bode", "verle", "lever", "verzorg")
+_GIVING = re.compile(r"bied|bood|bode|verle|lever|verzorg")
 
 
 def _broad_services(ctx: Context) -> None:
     """"A en B verlenen wonen, zorg en welzijn": each broad kind of help a service."""
     for v in ctx.views:
-        if not any(verb in v.text for verb in _GIVING):
+        if not _GIVING.search(v.text):
             continue  # no service verb of _GIVES_BROAD
         for m in _GIVES_BROAD.finditer(v.text):
             for w in re.finditer(_BROAD, m.group("list")):
