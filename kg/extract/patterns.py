@@ -215,12 +215,21 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     tokens = tokenize(view.text)
     words: list[str] = []
     by_number: dict[int, Slot] = {}
-    placed: set[int] = set()
+    starts, ends = [s.cstart for s in slots], [s.cend for s in slots]
+    first, n = 0, len(slots)  # slots before ``first`` end before this token, so before every later one
     for tok in tokens:
-        inside = next((i for i, s in enumerate(slots) if s.cstart <= tok.start < s.cend), None)
+        start = tok.start
+        while first < n and ends[first] <= start:
+            first += 1
+        inside = None  # the first slot (in sorted order) that holds the token's start
+        i = first
+        while i < n and starts[i] <= start:
+            if start < ends[i]:
+                inside = i
+                break
+            i += 1
         if inside is not None:
-            if inside not in placed:
-                placed.add(inside)
+            if inside not in by_number:
                 s = slots[inside]
                 letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
                 words.append(f"⟦{letter}{inside}⟧")
@@ -250,9 +259,12 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
     return m.group(0)
 
 
+_SLOT_TOKEN = re.compile(r"⟦([A-Z])(\d+)⟧")
+
+
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
     out = []
-    for m in re.finditer(r"⟦([A-Z])(\d+)⟧", text):
+    for m in _SLOT_TOKEN.finditer(text):
         if letters and m.group(1) not in letters:
             continue
         slot = by_number[int(m.group(2))]
@@ -304,12 +316,20 @@ def _side(ctx: Context, v: View, rule: PatternRule, m: re.Match, name: str,
     return _members(m.group(name), by_number, letters)
 
 
-def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
+def _rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+    """Of the sets of words a rule needs, the one least likely in a sentence: the one whose
+    shortest word is longest ("gemeente" rather than "in": short words are the common ones).
+    Only which rules :func:`apply_rules` looks at depends on it, not what they find."""
+    return max(needs, key=lambda words: min(map(len, words)), default=frozenset())
+
+
+def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]], dict]:
     """What :func:`apply_rules` checks before it runs a rule's regex on a sentence, worked out
     once for the shipped rules: each rule with the type letters of the captures it states
-    relations of and the words it needs; the rules that need no word; and word -> the rules
-    for which that word is one of the words they need first (a sentence without any of them
-    cannot match the rule, so the rule is not even looked at)."""
+    relations of and the words it needs; the rules that need no word; word -> the rules
+    for which that word is one of the words of their :func:`_rarest` set (a sentence without
+    any of them cannot match the rule, so the rule is not even looked at); and an empty memo
+    of :func:`_letters_fit`."""
     cached = _REQUIREMENTS.get(id(rule_set))
     if cached is not None and cached[0] is rule_set:
         return cached[1]
@@ -320,9 +340,9 @@ def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
     always = [i for i, (_, _, needs) in enumerate(reqs) if not needs]
     by_word: dict[str, list[int]] = {}
     for i, (_, _, needs) in enumerate(reqs):
-        for word in needs[0] if needs else ():
+        for word in _rarest(needs):
             by_word.setdefault(word, []).append(i)
-    out = (reqs, always, by_word)
+    out = (reqs, always, by_word, {})
     if rule_set is rules():
         _REQUIREMENTS[id(rule_set)] = (rule_set, out)
     return out
@@ -331,26 +351,45 @@ def _requirements(rule_set) -> tuple[list, list[int], dict[str, list[int]]]:
 _REQUIREMENTS: dict[int, tuple] = {}
 
 
+def _letters_fit(reqs: list, memo: dict, present: frozenset[str]) -> frozenset[int]:
+    """The rules that find a name of each type letter set they need among the ``present``
+    letters of a sentence (few sets of letters occur: each is worked out once)."""
+    fit = memo.get(present)
+    if fit is None:
+        fit = memo[present] = frozenset(i for i, (_, letter_sets, _) in enumerate(reqs)
+                                        if not any(letters.isdisjoint(present) for letters in letter_sets))
+    return fit
+
+
+_SLOT_LETTER = re.compile(r"⟦([A-Z])\d+⟧")
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b")
+
+
+def _has_words(needs: list[frozenset[str]], words: set[str]) -> bool:
+    """Each set of words the rule needs has one in ``words`` (a loop: cheaper than any())."""
+    for need in needs:
+        if need.isdisjoint(words):
+            return False
+    return True
+
+
 def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], rule_set) -> None:
-    present = set(re.findall(r"⟦([A-Z])\d+⟧", line))
+    present = frozenset(_SLOT_LETTER.findall(line))
     words = set(line.split())
-    reqs, always, by_word = _requirements(rule_set)
+    reqs, always, by_word, memo = _requirements(rule_set)
     maybe = set(always)
-    for word in words:
-        found = by_word.get(word)
-        if found:
-            maybe.update(found)
+    for word in by_word.keys() & words:
+        maybe.update(by_word[word])
+    maybe &= _letters_fit(reqs, memo, present)  # a name the rule needs is in the sentence
     for i in sorted(maybe):  # in the rules' order: the first rule to state a relation names it
-        rule, letter_sets, needs = reqs[i]
-        if any(letters.isdisjoint(present) for letters in letter_sets):
-            continue  # a name the rule needs is not in the sentence
-        if any(need.isdisjoint(words) for need in needs):
-            continue  # nor is a word it needs
+        rule, _, needs = reqs[i]
+        if not _has_words(needs, words):
+            continue  # a word it needs is not
         if rule.unless is not None and rule.unless.search(line):
             continue
         for m in rule.regex.finditer(line):
             span = line[m.start():m.end()]
-            modality = "negated" if re.search(r"\b(?:niet|geen|nooit)\b", span) else "asserted"
+            modality = "negated" if _NEGATION.search(span) else "asserted"
             date = date_near(ctx, v.index) if rule.relation in DATED_RELATIONS else None
             if rule.pairs:
                 items = _members(m.group(rule.pairs), by_number)

@@ -119,9 +119,15 @@ _WHEREOF_LEADER = re.compile(rf"⟦P(\d+)⟧\s*,\s*waar(?:van|bij)\s+(?:de\s+|he
 _BUT_WORKS_THERE = re.compile(r"⟦O(\d+)⟧[^⟦.;]{0,60}?\b(?:van|met|bij)\s+(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*"
                               r"maar\s+(?:werkt|werken)\s+(?:daar|er|hier)\s+(?:\w+\s+){0,2}?mee\s+samen\b")
 
+#: What every partnerOf cue of :func:`partners` holds: "(Ss)amen", "(Tt)ezamen", "samenwerking",
+#: "samengewerkt", "i.s.m.", "ism", "met partners".
+_PARTNER_CUE = re.compile(r"amen|ism|i\.\s?s\.|partner")
+
 
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
+    if not _PARTNER_CUE.search(masked):
+        return  # none of the cues below: "samen", "ism", "i.s.", "partner"
     for m in _WITH.finditer(masked):
         if masked[m.start():m.start() + 5].casefold() == "samen" and _WORKS_BEFORE.search(masked[:m.start()]):
             continue
@@ -224,8 +230,22 @@ def _ended_or(masked: str, start: int, end: int) -> str:
     return modality_at(masked, start, end)
 
 
+#: The leadsPilot rules that cannot match without a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧):
+#: :func:`pilots` does not run them on a sentence without one. (Keyed by id: a compiled pattern
+#: hashes its whole program at every dict lookup.)
+_NEEDS = {id(rx): "⟦P" for rx in (_IS_LEADER, _IS_LEADER_INV, _LEADER_IS, _LED_BY, _LEADS, _STARTED, _LEADER_COLON,
+                              _COORD_PARTY, _AS_LEADER, _WHEREOF_LEADER, _SET_UP, _SET_UP_INV)} | {id(_THAT_IS): "⟦N"}
+
+
 def pilots(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
+    if "⟦O" not in masked:  # every rule but the staff one needs an organisation (⟦O..⟧)
+        _staff_part_of(ctx, v, masked, slots)
+        return
+
+    def matches(rx: re.Pattern):
+        """The rule's matches; none without the slot letter it needs (most name a team)."""
+        return rx.finditer(masked) if _NEEDS.get(id(rx), "") in masked else ()
 
     def lead(o_idx: int, p_idx: int, rule: str, conf: float) -> None:
         for o in slots[o_idx].members():
@@ -234,17 +254,17 @@ def pilots(ctx: Context, v: View) -> None:
                     ctx.add(v, o, "leadsPilot", p, rule, conf)
 
     for rx in (_IS_LEADER, _IS_LEADER_INV):
-        for m in rx.finditer(masked):
+        for m in matches(rx):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
-    for m in _LEADER_IS.finditer(masked):
+    for m in matches(_LEADER_IS):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
-    for m in _LED_BY.finditer(masked):
+    for m in matches(_LED_BY):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
-    for m in _LEADS.finditer(masked):
+    for m in matches(_LEADS):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
-    for m in _STARTED.finditer(masked):
+    for m in matches(_STARTED):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
-    for m in _LEADER_COLON.finditer(masked):
+    for m in matches(_LEADER_COLON):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
         w = _WITH_PAREN.match(masked, m.end())
         if w:
@@ -254,7 +274,7 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
-    for m in _LIES_WITH.finditer(masked):
+    for m in matches(_LIES_WITH):
         if re.search(r"(?i)\bvijf|zes|overige|andere\s+wijken\b", masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
@@ -263,7 +283,7 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:ligt-bij", 0.75)
-    for m in _LEADS_TEAMS_IN.finditer(masked):
+    for m in matches(_LEADS_TEAMS_IN):
         noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
         pos = m.end()
         while True:
@@ -284,12 +304,12 @@ def pilots(ctx: Context, v: View) -> None:
             if not sep:
                 break
             pos += sep.end()
-    for m in _COORD_PARTY.finditer(masked):
+    for m in matches(_COORD_PARTY):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
-    for m in _AS_LEADER.finditer(masked):
+    for m in matches(_AS_LEADER):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
     for rx in (_TEAM_LED_BY, _LEADS_INV):
-        for m in rx.finditer(masked):
+        for m in matches(rx):
             # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
             team = slots[int(m.group("p"))] if m.group("p") and rx is _TEAM_LED_BY \
                 else _recent_team(ctx, v, masked, m.start())
@@ -302,6 +322,43 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if (o.mention.type in ORG_TYPES or o.mention.type == "Municipality") and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:team-getrokken-door", 0.75)
+    _staff_part_of(ctx, v, masked, slots)
+    for m in matches(_WHEREOF_LEADER):
+        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
+    for rx in (_BARE_LEADER, _BARE_LEADER_INV):
+        for m in matches(rx):
+            team = _recent_team(ctx, v, masked, m.start())
+            found = [team] if team is not None else []
+            if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
+                found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
+            for team in found:
+                for o in slots[int(m.group(1))].members():
+                    for p in team.members():
+                        if o.mention.type in ORG_TYPES:
+                            ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
+    for m in matches(_THAT_IS):
+        noun = _recent_lead_noun(ctx, v)
+        if noun is None:
+            continue
+        wijk = slots[int(m.group(1) or m.group(2))]
+        pilot = ctx.mention(v, wijk.cstart, wijk.cend, "Pilot", label=f"{noun} {wijk.mention.name}")
+        for o in slots[int(m.group(3))].members():
+            if o.mention.type in ORG_TYPES:
+                ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
+                ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
+    for rx in (_SET_UP, _SET_UP_INV):
+        for m in matches(rx):
+            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
+            if m.group("verb") == "opgericht":
+                for o in slots[int(m.group(1))].members():
+                    for p in slots[int(m.group(2))].members():
+                        ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
+
+
+def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
+    """"(Verder) maken medewerkers van A, B en C deel uit van het team": members of the team."""
+    if "maken" not in masked and "maakt" not in masked:
+        return  # the verb _STAFF_PART_OF opens with
     for m in _STAFF_PART_OF.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
         t = _STAFF_TAIL.search(masked, end)
@@ -315,36 +372,6 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                         ctx.add(v, o, "memberOf", p, "memberOf:medewerkers-van", 0.75)
-    for m in _WHEREOF_LEADER.finditer(masked):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
-    for rx in (_BARE_LEADER, _BARE_LEADER_INV):
-        for m in rx.finditer(masked):
-            team = _recent_team(ctx, v, masked, m.start())
-            found = [team] if team is not None else []
-            if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
-                found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
-            for team in found:
-                for o in slots[int(m.group(1))].members():
-                    for p in team.members():
-                        if o.mention.type in ORG_TYPES:
-                            ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
-    for m in _THAT_IS.finditer(masked):
-        noun = _recent_lead_noun(ctx, v)
-        if noun is None:
-            continue
-        wijk = slots[int(m.group(1) or m.group(2))]
-        pilot = ctx.mention(v, wijk.cstart, wijk.cend, "Pilot", label=f"{noun} {wijk.mention.name}")
-        for o in slots[int(m.group(3))].members():
-            if o.mention.type in ORG_TYPES:
-                ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
-                ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
-    for rx in (_SET_UP, _SET_UP_INV):
-        for m in rx.finditer(masked):
-            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
-            if m.group("verb") == "opgericht":
-                for o in slots[int(m.group(1))].members():
-                    for p in slots[int(m.group(2))].members():
-                        ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
 
 
 def _recent_team(ctx: Context, v: View, masked: str, pos: int):

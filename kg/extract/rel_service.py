@@ -152,13 +152,19 @@ def _intro_agents(ctx: Context, v, masked: str, slots: list[Slot], end: int) -> 
     return [o for o in agents if o.mention.type in ORG_TYPES]
 
 
+def _ends_with_colon(text: str) -> bool:
+    """What ``_COLON_CUE`` and ``_HELP_INTRO`` need (both end in ``\\s*:\\s*$``), checked before their
+    slow searches: few sentences open a list."""
+    return text.rstrip().endswith(":")
+
+
 def _colon_lists(ctx: Context) -> None:
     """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
     "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
     for v in ctx.views:
         if v.bullet or v.heading:
             continue
-        cue = _COLON_CUE.search(v.text)
+        cue = _COLON_CUE.search(v.text) if _ends_with_colon(v.text) else None
         items = list_item_views(ctx, v) if cue else []
         if not items:
             continue
@@ -198,7 +204,7 @@ def _help_lists(ctx: Context) -> None:
     from kg.extract.services import label_of
 
     for v in ctx.views:
-        if v.bullet or v.heading or not _HELP_INTRO.search(v.text):
+        if v.bullet or v.heading or not _ends_with_colon(v.text) or not _HELP_INTRO.search(v.text):
             continue
         items = list_item_views(ctx, v)
         if len(items) < 2:

@@ -38,6 +38,14 @@ _ASIDE = re.compile(r"\s*\((?:[^()⟦]|⟦[MNV]\d+⟧){1,60}\)|\s+[–—]\s+[^�
 #: "zowel A als B": the second item after "als"
 _ZOWEL = re.compile(r"(?i)\bzowel\s+(?:de\s+|het\s+)?$")
 _ALS_SEP = re.compile(r"\s+als\s+")
+#: What parse_list looks for right after an item: brackets, "(SWO)", "(Tiel)"; the end of a
+#: sentence that opens a bulleted list.
+_OPEN = re.compile(r"\s*\(")
+_ALIAS = re.compile(r"\s*\(\s*⟦O(\d+)⟧\s*\)")
+_PLACE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)")
+_CLOSE = re.compile(r"\s*\)")
+_LISTED_OF = re.compile(r"(?:partners|leden|deelnemers)\s+van\s+(?:\S+\s+){0,3}$")
+_ONLY_COLON = re.compile(r"\s*:?\s*")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
 
@@ -59,13 +67,11 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
     items: list[Item] = []
     end = pos
     converted = False
-    zowel = _ZOWEL.search(masked[:pos]) is not None
-    if ctx is not None and view is not None and re.fullmatch(r"\s*:?\s*", masked[pos:]):
+    first = True
+    if ctx is not None and view is not None and _ONLY_COLON.fullmatch(masked, pos):
         return bulleted_items(ctx, view, letters), len(masked)
-    while True:
-        m = ITEM_RX.match(masked, end)
-        if not m:
-            break
+    m = ITEM_RX.match(masked, end)
+    while m:
         letter, idx = m.group(1), int(m.group(2))
         slot = slots[idx]
         had_article = m.group(0).strip()[:1] != "⟦"
@@ -78,27 +84,30 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         if letter not in letters:
             break
         end = m.end()
-        inner = re.match(r"\s*\(", masked[end:])
-        alias = re.match(r"\s*\(\s*⟦O(\d+)⟧\s*\)", masked[end:])
+        # (the regexes below match at ``end`` in the whole line: no copy of its rest each time)
+        inner = _OPEN.match(masked, end)
+        alias = _ALIAS.match(masked, end) if inner else None
+        place = _PLACE_IN_BRACKETS.match(masked, end) if inner and letter == "O" else None
         if alias and slots[int(alias.group(1))].mention.text.isupper() \
-                and not re.search(r"(?:partners|leden|deelnemers)\s+van\s+(?:\S+\s+){0,3}$", masked[:m.start()]):
+                and not _LISTED_OF.search(masked, 0, m.start()):
             # "Stichting Welzijn Oost (SWO) en ...": the acronym in parentheses is another name
-            items.extend(Item(s) for s in slot.members())
-            end += alias.end()
-        elif letter == "O" and re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]):
+            items.extend([Item(s) for s in slot.members()])
+            end = alias.end()
+        elif place:
             # "Kompas Welzijn (Tiel), ...": a place in parentheses qualifies the name
-            items.extend(Item(s) for s in slot.members())
-            end += re.match(r"\s*\(\s*(?:⟦[MNV]\d+⟧|[A-Z][\w'-]+)\s*\)", masked[end:]).end()
+            items.extend([Item(s) for s in slot.members()])
+            end = place.end()
         elif inner:
-            sub, sub_end = parse_list(masked, slots, end + inner.end(), letters, ctx, view)
-            if len(sub) >= 1 and re.match(r"\s*\)", masked[sub_end:]):
+            sub, sub_end = parse_list(masked, slots, inner.end(), letters, ctx, view)
+            close = _CLOSE.match(masked, sub_end)
+            if len(sub) >= 1 and close:
                 for it in sub:
                     items.append(Item(it.slot, container=slot))
-                end = sub_end + re.match(r"\s*\)", masked[sub_end:]).end()
+                end = close.end()
             else:
-                items.extend(Item(s) for s in slot.members())
+                items.extend([Item(s) for s in slot.members()])
         else:
-            items.extend(Item(s) for s in slot.members())
+            items.extend([Item(s) for s in slot.members()])
         q = _QUALIFIER.match(masked, end) if letter == "O" else None
         if letter == "P" and q is None:
             q = _TEAM_OWNER.match(masked, end)  # "het wijkteam X van de gemeente Y" 
@@ -109,9 +118,12 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         aside = _ASIDE.match(masked, end) if letter == "O" else None
         if aside and SEP_RX.match(masked, aside.end()):
             end = aside.end()  # "A (gevestigd in Velp) en B": a remark in brackets
-        sep = SEP_RX.match(masked, end) or (_ALS_SEP.match(masked, end) if zowel else None)
-        zowel = False
-        if not sep or not ITEM_RX.match(masked, sep.end()):
+        sep = SEP_RX.match(masked, end)
+        if sep is None and first and _ZOWEL.search(masked, 0, pos):
+            sep = _ALS_SEP.match(masked, end)  # "zowel A als B"
+        first = False
+        m = ITEM_RX.match(masked, sep.end()) if sep else None  # the next item, read in the next round
+        if not m:
             break
         end = sep.end()
     return items, end
