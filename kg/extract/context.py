@@ -24,6 +24,9 @@ TYPE_LETTER = {
 }
 SLOT_RE = re.compile(r"⟦([A-Z])(\d+)⟧")
 _CSTART = attrgetter("cstart")
+#: Changes made to slots already placed (a slot retyped, or made to stand for a group): each
+#: can change some masked view (see :meth:`View.masked`).
+_slot_edits = 0
 
 
 @dataclass
@@ -37,6 +40,12 @@ class Slot:
     group: list["Slot"] | None = None  #: for a coreference phrase: the slots it stands for
     capitalised: bool = False
 
+    def __setattr__(self, name: str, value) -> None:
+        if name in _MASK_FIELDS and name in self.__dict__:
+            global _slot_edits
+            _slot_edits += 1
+        object.__setattr__(self, name, value)
+
     @property
     def letter(self) -> str:
         if self.group:
@@ -46,6 +55,45 @@ class Slot:
     def members(self) -> list["Slot"]:
         """The slots this slot stands for (itself, or a coreference group)."""
         return list(self.group) if self.group is not None else [self]
+
+
+#: The fields of a slot that its place and letter in a masked view are made of.
+_MASK_FIELDS = frozenset({"cstart", "cend", "mention", "group"})
+
+
+class SlotList(list):
+    """A view's slots, counting the changes made to the list, so that the masked view is made
+    again after a change only (the rules read a sentence's masked view many times)."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self, slots=()) -> None:
+        super().__init__(slots)
+        self.changes = 0
+
+    def _changed(method):  # noqa: N805 (a decorator of the methods below)
+        def changing(self, *args):
+            self.changes += 1
+            return method(self, *args)
+
+        changing.__name__ = method.__name__
+        return changing
+
+    append = _changed(list.append)
+    extend = _changed(list.extend)
+    insert = _changed(list.insert)
+    remove = _changed(list.remove)
+    pop = _changed(list.pop)
+    clear = _changed(list.clear)
+    reverse = _changed(list.reverse)
+    __setitem__ = _changed(list.__setitem__)
+    __delitem__ = _changed(list.__delitem__)
+    __iadd__ = _changed(list.__iadd__)
+    del _changed
+
+    def sort(self, *, key=None, reverse=False) -> None:
+        self.changes += 1
+        super().sort(key=key, reverse=reverse)
 
 
 @dataclass
@@ -59,10 +107,11 @@ class View:
     para: int = 0
     heading: bool = False
     bullet: bool = False  #: an item of a bulleted or numbered list
-    slots: list[Slot] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=SlotList)
     #: clean offsets right after an abbreviated kind word ("Stg. Kompasroos"): a name starts there
     after_kind: set[int] = field(default_factory=set, repr=False, compare=False)
     _masked: tuple | None = field(default=None, repr=False, compare=False)  #: (key, masked())
+    _sorted_at: int = field(default=-1, repr=False, compare=False)  #: slots.changes when sorted
 
     def doc_span(self, cs: int, ce: int) -> tuple[int, int]:
         """Document offsets of the clean span [cs, ce)."""
@@ -82,14 +131,19 @@ class View:
 
     def sorted_slots(self) -> list[Slot]:
         slots = self.slots
-        if len(slots) > 1:
-            slots.sort(key=_CSTART)
+        if not isinstance(slots, SlotList):  # a plain list put in its place: nothing cached holds
+            slots = self.slots = SlotList(slots)
+            self._masked, self._sorted_at = None, -1
+        if slots.changes != self._sorted_at:
+            if len(slots) > 1:
+                list.sort(slots, key=_CSTART)  # the order only: no change of the set of slots
+            self._sorted_at = slots.changes
         return slots
 
     def masked(self) -> tuple[str, list[Slot], list[int]]:
         """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
         slots = self.sorted_slots()
-        key = tuple([(s.cstart, s.cend, s.letter, id(s)) for s in slots]) if slots else ()
+        key = (slots.changes, _slot_edits)
         if self._masked is not None and self._masked[0] == key:
             return self._masked[1]  # the rules read a sentence many times between slot changes
         out: list[str] = []
@@ -182,14 +236,19 @@ class Context:
 
 
 # -- helpers the name finders and the rules share ---------------------------------------------
+_THE_FOLLOWING = re.compile(r"\b[Dd]e\s+volgende\s+\w+")
+
+
 def list_item_views(ctx: Context, view: View) -> list[View]:
     """The bulleted items that follow ``view`` when it introduces them: with a colon, or as "de
     volgende organisaties" ("... is door de volgende verenigingen opgericht.")."""
-    if not view.text.rstrip().endswith(":") and not re.search(r"\b[Dd]e\s+volgende\s+\w+", view.text):
+    if not view.text.rstrip().endswith(":") and not _THE_FOLLOWING.search(view.text):
         return []
     out: list[View] = []
     text = ctx.document.text
-    for v in ctx.views[view.index + 1:]:
+    views = ctx.views
+    for i in range(view.index + 1, len(views)):  # no copy of the views after it, for every view
+        v = views[i]
         if not v.bullet:
             prev = out[-1] if out else None
             if prev is not None and "\n" not in text[prev.offs[-1]:v.offs[0]]:
