@@ -18,6 +18,7 @@ pair, the types, the order and distance, list structure, roles, and which rules 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import CUE_CLASSES
@@ -121,15 +122,17 @@ def _type_of(slot: Slot) -> str:
 
 
 def _bucket(n: int) -> str:
-    for b in (0, 1, 2, 3, 5, 8, 12, 20):
-        if n <= b:
-            return str(b)
-    return "20+"
+    return _BUCKETS[n] if n < len(_BUCKETS) else "20+"
+
+
+#: _bucket(n) for n up to 20: the smallest bound of (0, 1, 2, 3, 5, 8, 12, 20) that n stays within.
+_BUCKETS = tuple(str(next(b for b in (0, 1, 2, 3, 5, 8, 12, 20) if n <= b)) for n in range(21))
 
 
 _LIST_WORDS = frozenset({",", "en", "of", "&", "<cap>"})
 
 
+@lru_cache(maxsize=65536)
 def _shape(w: str) -> str:
     """A token as the model generalises over it: a type, a cue class, punctuation, or 'w'."""
     if w.startswith("<"):
