@@ -26,7 +26,7 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
-from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_TYPES, Item, finditer_if, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 #: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
@@ -94,33 +94,22 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
                          r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
-def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
-    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
-    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
-    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
-    a rule's words."""
-    for cue in cues:
-        if cue in masked:
-            return rx.finditer(masked)
-    return ()
-
-
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, cmap = v.masked()
         if "⟦" not in masked:
             continue  # every rule reads an organisation token of the sentence
-        for m in _finditer(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
+        for m in finditer_if(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
         # the tail's verb or a service token (which the list reading may make a unit)
-        for m in _finditer(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
+        for m in finditer_if(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
             # "X is in 2003 door A en B opgericht", "X, dat in 2016 door A en B samen is opgericht"
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             if items and _FOUNDED_FINAL_TAIL.match(masked, end):
                 _founders(ctx, v, slots[int(m.group(1))], items, "foundedBy:door-opgericht")
-        for m in _finditer(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
+        for m in finditer_if(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             for nxt in ctx.views[v.index + 1:v.index + 2]:
                 nm, ns, _ = nxt.masked()
@@ -128,7 +117,7 @@ def founded_by(ctx: Context) -> None:
                 if f:
                     items = _founders_list(nm, ns, f.end(), ctx, nxt)
                     _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
-        for m in _finditer(_FOUNDED_ACTIVE, masked, ("opgericht",)):
+        for m in finditer_if(_FOUNDED_ACTIVE, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
@@ -145,12 +134,12 @@ def founded_by(ctx: Context) -> None:
                         items = _founders_list(nm, ns, f.end(), ctx, nxt)
                         _founders(ctx, nxt, subj, items, "foundedBy:oprichters-zijn")
                         break
-        for m in _finditer(_FOUNDED_INV, masked, ("hebben", "heeft", "had")):
+        for m in finditer_if(_FOUNDED_INV, masked, ("hebben", "heeft", "had")):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FOUNDED_INV_TAIL.match(masked, end)
             if len(items) and t:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
-        for m in _finditer(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
+        for m in finditer_if(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
             # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
@@ -161,10 +150,10 @@ def founded_by(ctx: Context) -> None:
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
                          (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
-            for m in _finditer(rx, masked, ("initiatief",)):
+            for m in finditer_if(rx, masked, ("initiatief",)):
                 items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
                 _founders(ctx, v, slots[int(m.group(1))], items, rule)
-        for m in _finditer(_INITIATIVE, masked, ("initiatief",)):
+        for m in finditer_if(_INITIATIVE, masked, ("initiatief",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)
             if items and t:
@@ -421,7 +410,7 @@ def merges_into(ctx: Context) -> None:
         # the lists are read for a merger verb; with a service token the reading may make it a unit
         if orgs and ("⟦S" in masked or _MERGER_WORD.search(masked)):
             _list_then_verb(ctx, v, masked, slots)
-        for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
+        for m in finditer_if(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -435,7 +424,7 @@ def merges_into(ctx: Context) -> None:
 def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
     B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
-    for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
+    for m in finditer_if(_GEFUSEERD_MET, masked, ("gefuseerd",)):
         # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
         a = slots[int(m.group(1) or m.group(2))]
         b = slots[int(m.group(3))]
@@ -443,12 +432,12 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
         if author is not None and a is not b and _same_org(author, b):
             ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
                     date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
+    for m in finditer_if(_FUSEERT_MET, masked, ("fuse",)):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         first = [Item(slots[int(m.group(1))])]
         _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
                (m.start(), end))
-    for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
+    for m in finditer_if(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
         target = slots[int(m.group(1))]
         subjects = _subjects(masked, slots, m.start())
         for s in subjects:
@@ -468,7 +457,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             for s in it.slot.members():
                 if s.mention.type in ORG_TYPES and s is not target:
                     ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
-    for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
+    for m in finditer_if(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
         # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
         part = slots[int(m.group(1))]
         before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
@@ -482,7 +471,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             if s.mention.type in ORG_TYPES:
                 ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in _finditer(_VERDER_ALS, masked, ("verder",)):
+    for m in finditer_if(_VERDER_ALS, masked, ("verder",)):
         subjects = _subjects(masked, slots, m.start())
         target = slots[int(m.group(1))]
         for s in subjects:
@@ -591,7 +580,7 @@ def together(ctx: Context) -> None:
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
-        for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
+        for m in finditer_if(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
                 target = slots[int(m.group(1))]
@@ -600,7 +589,7 @@ def together(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES and s is not target:
                             ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
                                     date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
-        for m in _finditer(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
+        for m in finditer_if(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
             # "X is (in 2015) voortgekomen uit A en B": two or more parties merged into X
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
@@ -610,16 +599,16 @@ def together(ctx: Context) -> None:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
-        for m in _finditer(_JOIN_FORCES, masked, ("krachten",)):
+        for m in finditer_if(_JOIN_FORCES, masked, ("krachten",)):
             # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
             subjects = _subjects(masked, slots, m.start())
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _finditer(_FORM_TOGETHER, masked, ("vorm",)):
+        for m in finditer_if(_FORM_TOGETHER, masked, ("vorm",)):
             subjects = _subjects(masked, slots, m.start())
             if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _finditer(_FORM_INV, masked, ("vorm",)):
+        for m in finditer_if(_FORM_INV, masked, ("vorm",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FORM_INV_TAIL.match(masked, end)
             if items and t:
@@ -634,7 +623,7 @@ def together(ctx: Context) -> None:
             for s in subjects:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
                         "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8, date, mod)
-        for m in _finditer(_INTO_NEW, masked, ("nieuwe",)):
+        for m in finditer_if(_INTO_NEW, masked, ("nieuwe",)):
             result = _new_result(ctx, v)
             if result is None:
                 continue

@@ -9,12 +9,15 @@ Rules read the *masked* sentence (see :mod:`context`): ``⟦O3⟧`` is slot 3, a
   and denial ("niet", "geen", "afgeblazen", "gaat niet door") around a cue;
 * :func:`topic_org` is the organisation the text is about: the first one of the nearest earlier
   sentence (for "De organisatie ...", "zegt bestuurder X", "(i.s.m. A en B)");
-* :func:`clauses` splits "A is ... gestart en is nu ..." into clauses that share the subject.
+* :func:`clauses` splits "A is ... gestart en is nu ..." into clauses that share the subject;
+* :func:`has_any`, :func:`finditer_if` and :func:`cue_words` are the cheap pre-check before a
+  rule's regex: does the sentence hold one of the words every match needs?
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.extract.context import SLOT_RE, Context, Slot, View, list_item_views
@@ -48,6 +51,40 @@ _LISTED_OF = re.compile(r"(?:partners|leden|deelnemers)\s+van\s+(?:\S+\s+){0,3}$
 _ONLY_COLON = re.compile(r"\s*:?\s*")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
+
+
+# The pre-check before a rule's regex. A rule lists words (or slot tokens such as "⟦P") one of
+# which every match of its regex holds; a sentence with none of them is not scanned. A substring
+# test is far cheaper than a regex scan, and most sentences hold none of a rule's words, so the
+# test spares most scans. Plain loops: any() over a generator costs more than the tests it makes.
+
+def has_any(text: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` is a substring of ``text`` (the pre-check before a rule's regex).
+
+    A rule's words are in the clean text when they are in the masked one, so a test on
+    ``view.text`` can spare making the masked view."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def finditer_if(rx: re.Pattern, text: str, cues: Iterable[str]) -> Iterator[re.Match] | tuple[()]:
+    """``rx.finditer(text)``, or no matches when ``text`` holds none of ``cues``: words (or slot
+    tokens) of which every match of ``rx`` that can have an effect holds one. The substring test
+    is far cheaper than the regex scan, and most sentences hold none of a rule's words."""
+    for cue in cues:
+        if cue in text:
+            return rx.finditer(text)
+    return ()
+
+
+def cue_words(words: Iterable[str]) -> tuple[str, ...]:
+    """Substrings one of which every word in ``words`` holds: the words without those that hold
+    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
+    a regex that needs one of ``words``, which :func:`has_any` tells much faster than the regex."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 @dataclass
