@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, NOT_NAMES, TEAM_NOUNS, VENUE_NOUNS
+from kg.extract.rules import cue_words, finditer_if, has_any
 from kg.text import normalise_name
 
 _CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
@@ -209,36 +210,24 @@ _WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?
                                rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
 
 
-def _cues(words) -> tuple[str, ...]:
-    """Substrings one of which every word in ``words`` holds: the words without those that hold
-    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
-    a regex that needs one of ``words``, which a substring test tells much faster."""
-    words = set(words)
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-
-
-def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, cues))
-
-
-_TEAM_CUES = _cues(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
+_TEAM_CUES = cue_words(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
 #: :data:`_WIJK_LIST_AFTER`, :data:`_WIJK_LIST_BEFORE` and :data:`_WIJK_LIST_PLAIN` each need one.
-_WIJK_LIST_CUES = _cues(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
-_WIJK_CUES = _cues(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
-_VENUE_CUES = _cues(VENUE_NOUNS)
-_DEPARTMENT_CUES = _cues(("afdeling", "dienst", "sector", "directie", "cluster"))
+_WIJK_LIST_CUES = cue_words(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
+_WIJK_CUES = cue_words(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
+_VENUE_CUES = cue_words(VENUE_NOUNS)
+_DEPARTMENT_CUES = cue_words(("afdeling", "dienst", "sector", "directie", "cluster"))
 
 
 def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
     """Spans of wijk names read from team names and from lists of wijken."""
     out = []
     text = v.text
-    for m in _TEAM_NAME.finditer(text) if _has_any(text, _TEAM_CUES) else ():
+    for m in finditer_if(_TEAM_NAME, text, _TEAM_CUES):
         name = m.group(1)
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
-    if not _has_any(text, _WIJK_LIST_CUES):
+    if not has_any(text, _WIJK_LIST_CUES):
         return out
     for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
         for m in rx.finditer(text):
@@ -255,8 +244,7 @@ def neighbourhoods(ctx: Context) -> None:
     """
     names: dict[str, str] = {}
     for v in ctx.views:
-        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)] \
-            if _has_any(v.text, _WIJK_CUES) else []
+        spans = [(m.start(1), m.end(1)) for m in finditer_if(_WIJK, v.text, _WIJK_CUES)]
         spans += _team_and_list_names(ctx, v)
         for cs, ce in spans:
             name = v.text[cs:ce]
@@ -293,7 +281,7 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\S ))([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]) 
 def venues(ctx: Context) -> None:
     """"buurtcentrum de X": X is a venue organisation."""
     for v in ctx.views:
-        if not _has_any(v.text, _VENUE_CUES):
+        if not has_any(v.text, _VENUE_CUES):
             continue
         for m in _VENUE.finditer(v.text):
             cs = m.start(1)
@@ -316,7 +304,7 @@ def departments(ctx: Context) -> None:
     """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
     also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
-        for m in _DEPARTMENT.finditer(v.text) if _has_any(v.text, _DEPARTMENT_CUES) else ():
+        for m in finditer_if(_DEPARTMENT, v.text, _DEPARTMENT_CUES):
             noun = v.text[m.start():m.start(1)].strip().casefold()
             label = f"Afdeling {m.group(1)}" if noun == "afdeling" else None
             ctx.place(v, m.start(1), m.end(1), "Organisation", label=label)
