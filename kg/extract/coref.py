@@ -43,18 +43,26 @@ _KIND_AFTER_ZORGT = re.compile(r"\b(?:zorgt|zorgen|zorgde|zorgden)\s+((?:de|deze
 _GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
 
 
+_ORG_OR_GROUP_TOKEN = re.compile(r"⟦[OG]\d+⟧")
+_MUNICIPALITY_TOKEN = re.compile(r"⟦M\d+⟧")
+#: "de ", "het " right before a list's first item
+_ARTICLE_AT_END = re.compile(r"(?:de|het)\s+$")
+#: "A en B", "A, de B": two organisations in a list
+_TWO_LISTED_ORGS = re.compile(r"⟦O\d+⟧\s*(?:,|en|&)\s*(?:de\s+|het\s+)?⟦O")
+
+
 def _lists(ctx: Context, view: View, before: int | None) -> list[list[Slot]]:
     """Lists of two or more organisations in a sentence, last first."""
     masked, slots, cmap = view.masked()
     found: list[list[Slot]] = []
     pos = 0
-    for m in re.finditer(r"⟦[OG]\d+⟧", masked):
+    for m in _ORG_OR_GROUP_TOKEN.finditer(masked):
         if m.start() < pos:
             continue
         if before is not None and cmap[m.start()] >= before:
             break
         a = m.start()
-        art = re.search(r"(?:de|het)\s+$", masked[:a])
+        art = _ARTICLE_AT_END.search(masked[:a])
         items, end = parse_list(masked, slots, art.start() if art else a, "O")
         pos = end
         orgs = [it.slot for it in items if it.slot.mention.type in ORG_TYPES]
@@ -72,7 +80,7 @@ def _find_municipalities(ctx: Context, view: View, cs: int, n: int | None) -> li
     for w in [view] + ctx.previous(view, 5):
         masked, slots, cmap = w.masked()
         found = None
-        for m in re.finditer(r"⟦M\d+⟧", masked):
+        for m in _MUNICIPALITY_TOKEN.finditer(masked):
             if w is view and cmap[m.start()] >= cs:
                 break
             items, end = parse_list(masked, slots, m.start(), "M")
@@ -142,7 +150,7 @@ def run(ctx: Context) -> None:
             named = [s for s in (prev[0].sorted_slots() if prev else [])
                      if s.group is None and s.mention.type in ORG_TYPES and s.strong]
             target = topic_org(ctx, v)
-            if prev and re.search(r"⟦O\d+⟧\s*(?:,|en|&)\s*(?:de\s+|het\s+)?⟦O", prev[0].masked()[0]) or target is None:
+            if prev and _TWO_LISTED_ORGS.search(prev[0].masked()[0]) or target is None:
                 # "A en B vormen samen C. De nieuwe organisatie ...": not one of the parties
                 target = named[-1] if named else None
             if target is not None:
