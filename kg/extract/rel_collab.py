@@ -124,6 +124,12 @@ _BUT_WORKS_THERE = re.compile(r"⟦O(\d+)⟧[^⟦.;]{0,60}?\b(?:van|met|bij)\s+(
 _PARTNER_CUE = re.compile(r"amen|ism|i\.\s?s\.|partner")
 
 
+#: "Stichting X werkt ..." before "met wie": the subject organisation opening the sentence
+_OPENING_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s+[a-zë]")
+#: "en met", ", maar ook met": a second "met" that repeats the cue
+_AND_WITH = re.compile(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+")
+
+
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     if not _PARTNER_CUE.search(masked):
@@ -185,7 +191,7 @@ def partners(ctx: Context, v: View) -> None:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
     for m in _WITH_WHOM.finditer(masked):
         head = masked[:m.start()]
-        subj = re.match(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s+[a-zë]", head)
+        subj = _OPENING_SUBJECT.match(head)
         if subj:
             for a in slots[int(subj.group(1))].members():
                 for b in slots[int(m.group(1))].members():
@@ -195,7 +201,7 @@ def partners(ctx: Context, v: View) -> None:
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:
-            more = re.match(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+", masked[end:])
+            more = _AND_WITH.match(masked[end:])
             if not more:
                 break
             extra, end = parse_list(masked, slots, end + more.end(), "OPM", ctx, v)
@@ -210,12 +216,15 @@ def partners(ctx: Context, v: View) -> None:
                         ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85, modality=mod)
 
 
+_GEMEENTE_AT_END = re.compile(r"\bgemeente\s+$")
+
+
 def _partner_kind(masked: str, slots, o) -> bool:
     """An organisation, a team, or a municipality written as "de gemeente X" can be a partner."""
     if o.mention.type in ORG_TYPES or o.mention.type == "Pilot":
         return True
     if o.mention.type == "Municipality" and o in slots:
-        return re.search(r"\bgemeente\s+$", masked[:masked.find(f"⟦M{slots.index(o)}⟧")]) is not None
+        return _GEMEENTE_AT_END.search(masked[:masked.find(f"⟦M{slots.index(o)}⟧")]) is not None
     return False
 
 
@@ -234,6 +243,16 @@ def _ended_or(masked: str, start: int, end: int) -> str:
 #: :func:`pilots` does not run it on a sentence without one (see :func:`rules.finditer_if`).
 _NEEDS_TEAM = ("⟦P",)
 _NEEDS_WIJK = ("⟦N",)
+
+
+#: "In de overige vijf wijken ligt het penvoerderschap bij X": several wijken, no one team
+#: (as written, the alternatives are not grouped: "zes" and "overige" anywhere).
+_SEVERAL_WIJKEN = re.compile(r"(?i)\bvijf|zes|overige|andere\s+wijken\b")
+#: A wijk, organisation or municipality token of "teams in A, B en C"
+_TEAMS_IN_PLACE = re.compile(r"(?:de\s+|het\s+)?⟦([NOM])(\d+)⟧")
+#: ", ", ", en ", " en " between the places of "teams in A, B en C"
+_TEAMS_IN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)")
+_DAARVAN = re.compile(r"\b(?:daarvan|hiervan)\b")
 
 
 def pilots(ctx: Context, v: View) -> None:
@@ -270,7 +289,7 @@ def pilots(ctx: Context, v: View) -> None:
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
     for m in _LIES_WITH.finditer(masked):
-        if re.search(r"(?i)\bvijf|zes|overige|andere\s+wijken\b", masked[:m.start()]):
+        if _SEVERAL_WIJKEN.search(masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
         if team is not None:
@@ -282,7 +301,7 @@ def pilots(ctx: Context, v: View) -> None:
         noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
         pos = m.end()
         while True:
-            w = re.match(r"(?:de\s+|het\s+)?⟦([NOM])(\d+)⟧", masked[pos:])
+            w = _TEAMS_IN_PLACE.match(masked[pos:])
             if not w:
                 break
             wijk = slots[int(w.group(2))]
@@ -295,7 +314,7 @@ def pilots(ctx: Context, v: View) -> None:
                     ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:teams-in", 0.75)
             ctx.add(v, pilot, "locatedIn", place, "locatedIn:teams-in", 0.75)
             pos += w.end()
-            sep = re.match(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)", masked[pos:])
+            sep = _TEAMS_IN_SEPARATOR.match(masked[pos:])
             if not sep:
                 break
             pos += sep.end()
@@ -324,7 +343,7 @@ def pilots(ctx: Context, v: View) -> None:
         for m in rx.finditer(masked):
             team = _recent_team(ctx, v, masked, m.start())
             found = [team] if team is not None else []
-            if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
+            if team is not None and _DAARVAN.search(m.group(0)):
                 found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
             for team in found:
                 for o in slots[int(m.group(1))].members():
@@ -350,6 +369,10 @@ def pilots(ctx: Context, v: View) -> None:
                         ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
 
 
+#: A clause break or another team between the listed staff and the team
+_BREAK_OR_TEAM = re.compile(r"[;:]|⟦P")
+
+
 def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
     """"(Verder) maken medewerkers van A, B en C deel uit van het team": members of the team."""
     if "maken" not in masked and "maakt" not in masked:
@@ -357,7 +380,7 @@ def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
     for m in _STAFF_PART_OF.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
         t = _STAFF_TAIL.search(masked, end)
-        if t and re.search(r"[;:]|⟦P", masked[end:t.start()]):
+        if t and _BREAK_OR_TEAM.search(masked[end:t.start()]):
             t = None
         team = (slots[int(t.group("p"))] if t.group("p") else _recent_team(ctx, v, masked, m.start())) if t else None
         if team is None:
