@@ -170,6 +170,9 @@ _WIJKEN_IN = re.compile(r"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijke
                         r"\s+in\s+(?:de\s+(?:gemeente|wijk)\s+)?⟦([MN])(\d+)⟧")
 
 
+_WIJK_TOKEN = re.compile(r"⟦N(\d+)⟧")
+
+
 def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
         if not has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
@@ -179,7 +182,7 @@ def _wijken_in(ctx: Context) -> None:
             continue  # the rule reads wijk tokens
         for m in _WIJKEN_IN.finditer(masked):
             whole = slots[int(m.group(3))]
-            for t in re.finditer(r"⟦N(\d+)⟧", m.group(1)):
+            for t in _WIJK_TOKEN.finditer(m.group(1)):
                 part = slots[int(t.group(1))]
                 if part.mention.name != whole.mention.name:
                     ctx.add(v, part, "locatedIn", whole, "locatedIn:wijken-in", 0.75)

@@ -148,6 +148,14 @@ def _subjects_before(masked: str, slots: list[Slot], end: int) -> list[Slot]:
     return [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
 
 
+#: What follows the team in "A, B en C (werken) in het team samen/mee": the verb's particle, a stop
+_IN_TEAM_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief|mee)\b|\s*[.,]|\s*$")
+#: What follows the members of "daarin werken ook A en B mee": the verb's particle, a stop
+_THEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|vertegenwoordigd)\b|\s*[.;,]|\s*$")
+#: What follows the members of "In het platform werken A, B en C samen": the verb's particle, the end
+_IN_NETWORK_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$")
+
+
 def members(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
@@ -198,9 +206,7 @@ def members(ctx: Context) -> None:
             for m in finditer_if(rx, masked, ("⟦P",)):
                 team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-                if rule == "memberOf:in-het-team" and not re.match(
-                        r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief|mee)\b|\s*[.,]|\s*$",
-                        masked[end:]):
+                if rule == "memberOf:in-het-team" and not _IN_TEAM_TAIL.match(masked[end:]):
                     continue
                 mod = modality_at(masked, m.start(), end, cue_verb=True)
                 for it in items:
@@ -229,8 +235,7 @@ def members(ctx: Context) -> None:
             if not before:
                 continue
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|vertegenwoordigd)\b|\s*[.;,]|\s*$",
-                            masked[end:]):
+            if not _THEREIN_TAIL.match(masked[end:]):
                 continue
             mod = modality_at(masked, m.start(), end, cue_verb=True)
             for it in items:
@@ -276,7 +281,7 @@ def members(ctx: Context) -> None:
             if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
                 continue
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
-            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$", masked[end:]):
+            if not _IN_NETWORK_TAIL.match(masked[end:]):
                 continue
             mod = modality_at(masked, m.start(), end, cue_verb=True)
             for it in items:
@@ -361,6 +366,9 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
+_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
+
+
 def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: dict[str, Slot]) -> None:
     """The partOf rules of one sentence that names an organisation or a team; ``units`` gets
     the kind of units a group is said to have ("X bestaat uit negen stichtingen")."""
@@ -376,7 +384,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                 ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
     for m in finditer_if(_PARENT_OF, masked, ("moeder", "holding", "koepel", "paraplu")):
         # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
-        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
         if not before:
             continue
         parent = before[0]
