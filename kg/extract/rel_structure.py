@@ -94,6 +94,15 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
                          r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
+_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
+#: A municipality right before the verb: "De drie gemeenten hebben ... opgericht"
+_MUNICIPALITY_AT_END = re.compile(r"⟦M(\d+)⟧\s+$")
+#: Where the clause of the initiative starts: after a colon or a conjunction
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b")
+#: "in ", "bij de ", "van het " right before an organisation: not one of the founders
+_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$")
+
+
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, cmap = v.masked()
@@ -121,7 +130,7 @@ def founded_by(ctx: Context) -> None:
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
-            grp = re.search(r"⟦M(\d+)⟧\s+$", head)
+            grp = _MUNICIPALITY_AT_END.search(head)
             if not founders and grp and slots[int(grp.group(1))].group:
                 founders = [Item(s) for s in slots[int(grp.group(1))].members()]  # "De drie gemeenten hebben"
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
@@ -143,10 +152,9 @@ def founded_by(ctx: Context) -> None:
             # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
-            lo = max((x.end() for x in re.finditer(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b", head)), default=0)
-            founders = [slots[int(x.group(1))] for x in re.finditer(r"⟦O(\d+)⟧", head[lo:])]
-            founders = [f for f in founders if f is not target and not re.search(
-                r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$", v.text[:f.cstart])]
+            lo = max((x.end() for x in _CLAUSE_BREAK.finditer(head)), default=0)
+            founders = [slots[int(x.group(1))] for x in _ORG_TOKEN.finditer(head[lo:])]
+            founders = [f for f in founders if f is not target and not _PREPOSITION_AT_END.search(v.text[:f.cstart])]
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
                          (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
@@ -182,15 +190,21 @@ def _founders_list(nm: str, ns: list[Slot], pos: int, ctx: Context, view: View) 
     return loose if len(loose) > len(items) and len(loose) >= 2 else items
 
 
+#: An item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
+_ASIDE = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
+#: A coordination of organisations (with their asides) that ends the text
+_ORG_LIST_AT_END = re.compile(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE}"
+                              rf"(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE})*)\s*$")
+#: "uit ", "in ", "rond " right before the list: the place the subject is from
+_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:uit|in|van|rond|rondom)\s+$")
+
+
 def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     """The coordination that is the subject right before a verb: "A en B hebben ..."."""
-    # an item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
-    aside = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
-    m = re.search(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{aside}(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{aside})*)\s*$",
-                  head)
+    m = _ORG_LIST_AT_END.search(head)
     if not m:
         return []
-    if re.search(r"\b(?:uit|in|van|rond|rondom)\s+$", head[:m.start(1)]):
+    if _PLACE_PREPOSITION_AT_END.search(head[:m.start(1)]):
         return []  # "Vier organisaties uit ⟦regio⟧ hebben ...": the place says where the subject is from
     items, _ = parse_list(masked, slots, m.start(1), "O")
     return items
@@ -337,16 +351,22 @@ _FUSION_WORD = re.compile(r"(?i)\b(?:fusie|fuseren|fuseert|samengaan|organisatie
                           r"naam|ingangsdatum)\b")
 
 
+#: A stop, "!", "?", a quote or a bracket ending a sentence: no headline
+_SENTENCE_END = re.compile(r"[.!?\"')]$")
+#: A capital inside a word ("MeanderGroep")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def _headline(v: View) -> bool:
     """A title line: short, no final punctuation."""
     t = v.text.rstrip()
-    return v.heading or (len(t) < 110 and not re.search(r"[.!?\"')]$", t))
+    return v.heading or (len(t) < 110 and not _SENTENCE_END.search(t))
 
 
 def _place_word_of_name(ctx: Context, slot: Slot) -> bool:
     """A one-word name that elsewhere is only a word inside longer organisation names."""
     name = slot.mention.name
-    if " " in name or name.isupper() or re.search(r"[a-z][A-Z]", name):
+    if " " in name or name.isupper() or _INNER_CAPITAL.search(name):
         return False
     rx = re.compile(rf"(?<=[\s-]){re.escape(name)}\b")
     return any(s is not slot and s.mention.type in ORG_TYPES and rx.search(s.mention.name)
@@ -390,11 +410,14 @@ _MERGER_WORD = re.compile(r"fuse|samen(?:gaan|gegaan|smelten|gesmolten|\s+gaan)|
 _OP_IN = re.compile(r"op(?:gegaan|gaan)?\s+in\s")
 
 
+_ORG_AT_END = re.compile(r"⟦O\d+⟧\s*$")
+
+
 def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """"A, B en C gaan fuseren": the first list of organisations that a merger verb follows."""
     for m in _LIST_THEN_VERB.finditer(masked):
         items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
-        if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
+        if len(items) < 2 or _ORG_AT_END.search(masked[:m.start()]):
             continue
         vm = _VERB.match(masked, end)
         if vm and "⟦" not in vm.group(0):
@@ -460,7 +483,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
     for m in finditer_if(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
         # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
         part = slots[int(m.group(1))]
-        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
         target = before[-1] if before else None
         if target is None:
             from kg.extract.rules import topic_org
@@ -573,6 +596,13 @@ _SUBJECT_GOES = re.compile(r"(?:^|[.;:]\s*)(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?�
 _INV_GOES = re.compile(r"\b(?:gaat|gaan|ging|gingen|zal|zullen)\s+(?:[^\s⟦]+\s+){0,3}?(?=(?:de\s+|het\s+)?⟦O)")
 
 
+#: What ends the list of parties: a separator or the end of the sentence
+_SEPARATOR_OR_END = re.compile(r"\s*(?:[.;,]|$)")
+#: "zij ", "ze " right before the verb: a pronoun subject
+_PRONOUN_AT_END = re.compile(r"\b(?:zij|ze)\s+$")
+_ONLY_SPACE = re.compile(r"\s*")
+
+
 def together(ctx: Context) -> None:
     """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
     "gaan op in de nieuwe stichting"."""
@@ -594,7 +624,7 @@ def together(ctx: Context) -> None:
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
             target = slots[int(m.group(1))]
-            if len(parties) >= 2 and re.match(r"\s*(?:[.;,]|$)", masked[end:]) and target not in parties:
+            if len(parties) >= 2 and _SEPARATOR_OR_END.match(masked[end:]) and target not in parties:
                 for x in parties:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
@@ -605,7 +635,7 @@ def together(ctx: Context) -> None:
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
         for m in finditer_if(_FORM_TOGETHER, masked, ("vorm",)):
             subjects = _subjects(masked, slots, m.start())
-            if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
+            if not subjects and _PRONOUN_AT_END.search(masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
         for m in finditer_if(_FORM_INV, masked, ("vorm",)):
@@ -634,7 +664,7 @@ def together(ctx: Context) -> None:
             else:
                 for i in _INV_GOES.finditer(masked[:m.start()]):
                     items, end = parse_list(masked, slots, i.end(), "O", ctx, v)
-                    if items and re.fullmatch(r"\s*", masked[end:m.start()]):
+                    if items and _ONLY_SPACE.fullmatch(masked[end:m.start()]):
                         subjects = [it.slot for it in items]
             for subj in subjects:
                 for s in subj.members():
