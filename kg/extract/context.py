@@ -235,6 +235,12 @@ class Context:
         return out
 
 
+#: "de volgende organisaties": a sentence that introduces a list without a colon.
+_THE_FOLLOWING = re.compile(r"\b[Dd]e\s+volgende\s+\w+")
+#: "Nijmeeg" -> "Nijmeg": a doubled vowel before the final consonant (single in the open syllable).
+_DOUBLED_VOWEL_END = re.compile(r"([aeou])\1([^aeiou])$")
+
+
 # -- helpers the name finders and the rules share ---------------------------------------------
 _THE_FOLLOWING = re.compile(r"\b[Dd]e\s+volgende\s+\w+")
 
@@ -262,7 +268,7 @@ def adjective_place(ctx: Context, adj: str):
     """"Helmondse" -> Helmond, "Groningse" -> Groningen, "Leeuwarder" -> Leeuwarden (gazetteer)."""
     stem = adj[:-2]
     # "Nijmeegse" -> Nijmegen: the doubled vowel of the closed syllable is single in the open one
-    open_stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)
+    open_stem = _DOUBLED_VOWEL_END.sub(r"\1\2", stem)
     for name in (stem, stem + "e", stem + "en", stem + "n", adj[:-1], stem[:-1] + "le" if stem.endswith("l") else stem,
                  stem + "le" if stem.endswith("l") else stem, open_stem + "en"):
         found = ctx.gazetteer.lookup(name, "Municipality")

@@ -18,7 +18,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import GROUP_KINDS
-from kg.extract.rules import ORG_TYPES, count_word, parse_list, topic_org
+from kg.extract.rules import ORG_TYPES, count_word, finditer_if, parse_list, topic_org
 
 _COLLECTIVE = re.compile(
     r"\b(?:(?P<both>[Bb]eide)|(?:[Dd]e|[Dd]eze|[Dd]ie|[Oo]nze|[Hh]un|[Aa]lle)\s+"
@@ -43,18 +43,26 @@ _KIND_AFTER_ZORGT = re.compile(r"\b(?:zorgt|zorgen|zorgde|zorgden)\s+((?:de|deze
 _GEMEENTE = re.compile(r"\b(?:de|deze|die|onze|hun)\s+gemeente\b(?!\s+[A-Z⟦])")
 
 
+_ORG_OR_GROUP_TOKEN = re.compile(r"⟦[OG]\d+⟧")
+_MUNICIPALITY_TOKEN = re.compile(r"⟦M\d+⟧")
+#: "de ", "het " right before a list's first item
+_ARTICLE_AT_END = re.compile(r"(?:de|het)\s+$")
+#: "A en B", "A, de B": two organisations in a list
+_TWO_LISTED_ORGS = re.compile(r"⟦O\d+⟧\s*(?:,|en|&)\s*(?:de\s+|het\s+)?⟦O")
+
+
 def _lists(ctx: Context, view: View, before: int | None) -> list[list[Slot]]:
     """Lists of two or more organisations in a sentence, last first."""
     masked, slots, cmap = view.masked()
     found: list[list[Slot]] = []
     pos = 0
-    for m in re.finditer(r"⟦[OG]\d+⟧", masked):
+    for m in _ORG_OR_GROUP_TOKEN.finditer(masked):
         if m.start() < pos:
             continue
         if before is not None and cmap[m.start()] >= before:
             break
         a = m.start()
-        art = re.search(r"(?:de|het)\s+$", masked[:a])
+        art = _ARTICLE_AT_END.search(masked[:a])
         items, end = parse_list(masked, slots, art.start() if art else a, "O")
         pos = end
         orgs = [it.slot for it in items if it.slot.mention.type in ORG_TYPES]
@@ -72,7 +80,7 @@ def _find_municipalities(ctx: Context, view: View, cs: int, n: int | None) -> li
     for w in [view] + ctx.previous(view, 5):
         masked, slots, cmap = w.masked()
         found = None
-        for m in re.finditer(r"⟦M\d+⟧", masked):
+        for m in _MUNICIPALITY_TOKEN.finditer(masked):
             if w is view and cmap[m.start()] >= cs:
                 break
             items, end = parse_list(masked, slots, m.start(), "M")
@@ -117,7 +125,8 @@ def run(ctx: Context) -> None:
     """Component: coreference slots for group phrases, "de organisatie", "de gemeente", "wij"."""
     first_person(ctx)
     for v in ctx.views:
-        for m in list(_finditer(_COLLECTIVE, v.text)) + list(_finditer(_COLLECTIVE_BARE, v.text)):
+        for m in (list(finditer_if(_COLLECTIVE, v.text, _COLLECTIVE_CUES))
+                  + list(finditer_if(_COLLECTIVE_BARE, v.text, _COLLECTIVE_BARE_CUES))):
             if not v.free(m.start(), m.end()):
                 continue
             n = 2 if m.groupdict().get("both") else count_word(m.group("n"))
@@ -126,7 +135,7 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), group[0].mention.type)
                 if slot:
                     slot.group = group
-        for m in _finditer(_MUNICIPALITIES, v.text):
+        for m in finditer_if(_MUNICIPALITIES, v.text, _MUNICIPALITIES_CUES):
             # "De drie gemeenten hebben X opgericht": the last list of that many municipalities
             n = 2 if m.group("both") else count_word(m.group("n"))
             group = _find_municipalities(ctx, v, m.start(), n)
@@ -141,7 +150,7 @@ def run(ctx: Context) -> None:
             named = [s for s in (prev[0].sorted_slots() if prev else [])
                      if s.group is None and s.mention.type in ORG_TYPES and s.strong]
             target = topic_org(ctx, v)
-            if prev and re.search(r"⟦O\d+⟧\s*(?:,|en|&)\s*(?:de\s+|het\s+)?⟦O", prev[0].masked()[0]) or target is None:
+            if prev and _TWO_LISTED_ORGS.search(prev[0].masked()[0]) or target is None:
                 # "A en B vormen samen C. De nieuwe organisatie ...": not one of the parties
                 target = named[-1] if named else None
             if target is not None:
@@ -155,7 +164,7 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), topic.mention.type)
                 if slot:
                     slot.group = [topic]
-        for m in _finditer(_KIND_MID, v.text):
+        for m in finditer_if(_KIND_MID, v.text, _KIND_MID_CUES):
             # "Daarnaast werkt de coöperatie samen met X": the coöperatie named last;
             # "Het pact wordt gevormd door": the Taalpact named last
             kind = m.group(1).casefold().replace("cooperatie", "coöperatie")
@@ -170,8 +179,8 @@ def run(ctx: Context) -> None:
                 if slot:
                     slot.group = [target]
         if not any(s.mention.type in ORG_TYPES for s in v.slots):
-            spans = [(m.start(), m.end()) for m in _finditer(_SINGLE_MID, v.text)]
-            spans += [(m.start(1), m.end(1)) for m in _finditer(_KIND_AFTER_ZORGT, v.text)]
+            spans = [(m.start(), m.end()) for m in finditer_if(_SINGLE_MID, v.text, _SINGLE_MID_CUES)]
+            spans += [(m.start(1), m.end(1)) for m in finditer_if(_KIND_AFTER_ZORGT, v.text, _KIND_AFTER_ZORGT_CUES)]
             for start, end in sorted(spans):
                 if start == 0 or not v.free(start, end):
                     continue
@@ -181,7 +190,7 @@ def run(ctx: Context) -> None:
                     if slot:
                         slot.group = [topic]
                 break
-        for m in _finditer(_GEMEENTE, v.text):
+        for m in finditer_if(_GEMEENTE, v.text, _GEMEENTE_CUES):
             if not v.free(m.start(), m.end()):
                 continue
             target = _last_municipality(ctx, v, m.start())
@@ -249,28 +258,17 @@ _KIND_MID = re.compile(r"\b(?:[Dd]e|[Dd]eze|[Hh]et|[Dd]it)\s+(coöperatie|cooper
                        r"(?!\s+(?:van|voor|die|dat|waar|in|⟦|[A-Z]))")
 
 
-#: For each phrase regex of :func:`run`, words of which every match holds one (case as written):
-#: a sentence with none of them is not searched, which most sentences are not worth. (Keyed by
-#: id: a compiled pattern hashes its whole program at every dict lookup.)
-_CUES = {id(rx): words for rx, words in {
-    _COLLECTIVE: ("organisaties", "partijen", "partners", "instellingen", "stichtingen", "aanbieders", "corporaties",
-                  "verenigingen"),
-    _COLLECTIVE_BARE: ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht"),
-    _MUNICIPALITIES: ("gemeenten",),
-    _KIND_MID: ("peratie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium", "verband",
-                "platform"),
-    _SINGLE_MID: ("organisatie", "stichting", "peratie", "instelling", "vereniging"),
-    _KIND_AFTER_ZORGT: ("zorg",),
-    _GEMEENTE: ("gemeente",),
-}.items()}
-
-
-def _finditer(rx: re.Pattern, text: str):
-    """The matches of one of the phrase regexes; none when ``text`` holds none of its cue words."""
-    for word in _CUES[id(rx)]:  # a plain loop: any() over a generator costs more than the searches
-        if word in text:
-            return rx.finditer(text)
-    return iter(())
+# For each phrase regex of :func:`run`, words of which every match holds one (case as written):
+# a sentence with none of them is not searched (see :func:`rules.finditer_if`).
+_COLLECTIVE_CUES = ("organisaties", "partijen", "partners", "instellingen", "stichtingen", "aanbieders", "corporaties",
+                    "verenigingen")
+_COLLECTIVE_BARE_CUES = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
+_MUNICIPALITIES_CUES = ("gemeenten",)
+_KIND_MID_CUES = ("peratie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium", "verband",
+                  "platform")
+_SINGLE_MID_CUES = ("organisatie", "stichting", "peratie", "instelling", "vereniging")
+_KIND_AFTER_ZORGT_CUES = ("zorg",)
+_GEMEENTE_CUES = ("gemeente",)
 
 
 def _last_of_kind(ctx: Context, view: View, kind: str) -> Slot | None:

@@ -19,6 +19,10 @@ _PARTNERS_OF = re.compile(r"\b(?:de\s+)?(?:partners|leden|deelnemers|aangesloten
 _NP = re.compile(r"([\w&'-]+(?:\s+[\w&'-]+){0,3}?)\s*(?=\(|:)")
 
 
+#: A bracket or colon (with spaces) right after the partnership: its members follow
+_OPEN_OR_COLON = re.compile(r"\s*(?:\(|:)\s*")
+
+
 def run(ctx: Context) -> None:
     """"de partners van hulponline Noord (A, B en C)": a Partnership and its members."""
     for v in ctx.views:
@@ -42,7 +46,7 @@ def run(ctx: Context) -> None:
             idx = slots.index(slot)
             tok = f"⟦{slot.letter}{idx}⟧"
             pos = masked.find(tok)
-            rest = re.match(r"\s*(?:\(|:)\s*", masked[pos + len(tok):])
+            rest = _OPEN_OR_COLON.match(masked[pos + len(tok):])
             if not rest:
                 continue
             items, _ = parse_list(masked, slots, pos + len(tok) + rest.end(), "O", ctx, v)

@@ -270,6 +270,11 @@ def _chains(v: View) -> list[_Chain]:
     return out
 
 
+#: What may follow a listed item that is the whole name: a capitalised word (a place), a stop,
+#: a bracketed aside.
+_REST_OF_ITEM = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[.,;]?\s*(?:\(.*\))?")
+
+
 def _list_items(ctx: Context, chains: list[_Chain]) -> None:
     """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name."""
     items: set[int] = set()
@@ -293,7 +298,7 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
                 c.ce = end
                 rest = c.view.text[c.ce:]
             # the whole item is the name (a place after it may still join it)
-            if re.fullmatch(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[.,;]?\s*(?:\(.*\))?", rest):
+            if _REST_OF_ITEM.fullmatch(rest):
                 c.initial = False
                 c.listed = True
     for o in drop:
@@ -453,6 +458,10 @@ _PLACED_ITEM = re.compile(r"(?:(?<=\bzijn )|(?<=\bzijn: )|(?<=: )|(?<=, )|(?<= e
                           r"([A-ZÀ-Ý][\w.'’&-]*(?: [a-zà-ÿA-ZÀ-Ý][\w.'’&-]*){0,3}?) (?:in|uit|te) ⟦[MN]\d+⟧")
 
 
+#: ", " or " en " between two items of a list
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|en)\s*")
+
+
 def _placed_lists(ctx: Context) -> None:
     """"De leden zijn Doe mee in Ede, Buurtkracht oost in Tiel, ...": where two or
     more items of a list each give their place, the words before each place are a name, lower-case
@@ -465,8 +474,8 @@ def _placed_lists(ctx: Context) -> None:
             continue
         found = list(_PLACED_ITEM.finditer(masked))
         chained = [m for i, m in enumerate(found)
-                   if (i > 0 and re.fullmatch(r"\s*(?:,|en)\s*", masked[found[i - 1].end():m.start()]))
-                   or (i + 1 < len(found) and re.fullmatch(r"\s*(?:,|en)\s*", masked[m.end():found[i + 1].start()]))]
+                   if (i > 0 and _LIST_SEPARATOR.fullmatch(masked[found[i - 1].end():m.start()]))
+                   or (i + 1 < len(found) and _LIST_SEPARATOR.fullmatch(masked[m.end():found[i + 1].start()]))]
         if len(chained) < 2:
             continue
         for m in chained:
@@ -803,6 +812,10 @@ _ORGISH_END = re.compile(r"(?i)(?<=\w{3})(?:bedrijf|dienst|punt|loket|centrale|h
                          r"academie|collectief|platform|netwerk|werk)$")
 
 
+#: " Plus" in "Welzijn Middelburg Plus": a capitalised word right after a place
+_CAPITALISED_TAIL = re.compile(r" ([A-ZÀ-Ý][\w'’-]+)(?=[\s,.;:)]|$)")
+
+
 def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str,
                   alone_ok: bool = False) -> bool:
     """Place the chain with the gazetteer place right after it as one organisation name."""
@@ -828,7 +841,7 @@ def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: s
         return False
     v.slots.remove(nxt)
     c.ce = nxt.cend
-    tail = re.match(r" ([A-ZÀ-Ý][\w'’-]+)(?=[\s,.;:)]|$)", v.text[c.ce:])
+    tail = _CAPITALISED_TAIL.match(v.text[c.ce:])
     if tail and v.free(c.ce + 1, c.ce + tail.end()) and tail.group(1).casefold() not in NOT_NAMES \
             and not is_first_name(tail.group(1)) and _only_after(ctx, tail.group(1), nxt.mention.text):
         c.ce += tail.end()  # "Welzijn Middelburg Plus": a word after the place still belongs to the name
@@ -870,6 +883,10 @@ def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
     return True
 
 
+#: A closing bracket, punctuation, a quote or the end of the text
+_PUNCTUATION_OR_END = re.compile(r"\s*(?:[),.:;!?'’\"”]|$)")
+
+
 def _double_surname(ctx: Context, v: View, cs: int, ce: int) -> int:
     """"Henk de Wit Ommen": a place name right after a person's name that the text never
     writes without that name is the second part of a double surname; the end of the name."""
@@ -877,7 +894,7 @@ def _double_surname(ctx: Context, v: View, cs: int, ce: int) -> int:
     if nxt is None or nxt.cstart != ce + 1 or v.text[ce:ce + 1] != " " or nxt.group is not None \
             or nxt.mention.type not in ("Municipality", "Neighbourhood") or " " in nxt.mention.text:
         return ce
-    if not re.match(r"\s*(?:[),.:;!?'’\"”]|$)", v.text[nxt.cend:]):
+    if not _PUNCTUATION_OR_END.match(v.text[nxt.cend:]):
         return ce  # "Anna Bakker Assen Noord" is no name of a person
     if not _only_after(ctx, nxt.mention.text, v.text[cs:ce]):
         return ce
@@ -901,11 +918,14 @@ def _place_follows(v: View, ce: int) -> bool:
                 and nxt.mention.type in ("Municipality", "Province"))
 
 
+_WORD_OR_HYPHENATED = re.compile(r"[\w-]+")
+
+
 def _abbreviates_common_words(v: View, c: _Chain) -> bool:
     """"sociale wijkteams (SWT)": the acronym spells lower-case words just before it."""
     if v.text[c.cs - 1:c.cs] != "(":
         return False
-    before = re.findall(r"[\w-]+", v.text[max(0, c.cs - 80):c.cs - 1])
+    before = _WORD_OR_HYPHENATED.findall(v.text[max(0, c.cs - 80):c.cs - 1])
     word = c.words[0].replace("-", "").upper()
     for k in range(len(word), 0, -1):
         tail = before[-k:] if len(before) >= k else []
@@ -951,11 +971,15 @@ def _placed_counts(ctx: Context, chains: list[_Chain]) -> Counter[str]:
     return ctx.memory["placed_counts"]
 
 
+#: "de Vries", "Jansen": a surname, with its particle ("van der", "de") when it has one
+_SURNAME = re.compile(r"((?:%s)\s+)?[A-Z][\w'’-]+" % "|".join(TUSSENVOEGSELS))
+
+
 def _extend_person(v: View, c: _Chain) -> int:
     """A person's name ends after its surname; particles were read by the chain already."""
     end = c.ce
     if len(c.words) == 1:
-        m = re.match(r"((?:%s)\s+)?[A-Z][\w'’-]+" % "|".join(TUSSENVOEGSELS), v.text[end + 1:])
+        m = _SURNAME.match(v.text[end + 1:])
         if m and v.free(end + 1, end + 1 + m.end()):
             end = end + 1 + m.end()
     return end
@@ -997,6 +1021,10 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     return "Organisation"
 
 
+#: "Stichting ", "Vereniging ", "Coöperatie " at the start of a name
+_LEGAL_FORM_FIRST = re.compile(r"(?i)(?:stichting|vereniging|co[öo]peratie)\s")
+
+
 def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
     """"Centrum voor Zorg en Welzijn (CZW)": label the acronym with the long name."""
     if slot is None or not _is_acronym(slot.mention.text):
@@ -1010,7 +1038,7 @@ def _acronym_label(ctx: Context, v: View, slot: Slot | None) -> None:
     long = prev[-1].mention.name
     initials = _initials(long.split())
     # "Stichting Maatschappelijk Werk X (MWX)": the legal form is often left out of the acronym
-    bare = initials[1:] if re.match(r"(?i)(?:stichting|vereniging|co[öo]peratie)\s", long) else None
+    bare = initials[1:] if _LEGAL_FORM_FIRST.match(long) else None
     if initials.upper().startswith(slot.mention.text.split("-")[0][:2]) or initials == slot.mention.text \
             or (bare and len(bare) >= 2 and bare == slot.mention.text):
         ctx.retype(slot, prev[-1].mention.type, label=long)
@@ -1031,6 +1059,11 @@ def _spells(acronym: str, initials: str) -> bool:
     return any(initials[:i] + initials[i + 1:] == acronym for i in range(1, len(initials) - 1))
 
 
+_NAME_WORD = re.compile(r"[\w'’&-]+")
+#: "Tielse ", "Leeuwarder ": a place adjective
+_PLACE_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|er)\s+")
+
+
 def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot:
     """"Stichting Maatschappelijk Werk en Welzijn X (SMWWX)": the name read up to "en" is the end of
     a longer one whose initials the acronym spells; the slot of the whole name."""
@@ -1038,7 +1071,7 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
     if mine == acronym or not acronym.endswith(mine) or named.group is not None:
         return named
     before = v.text[:named.cstart]
-    words = list(re.finditer(r"[\w'’&-]+", before))[-8:]
+    words = list(_NAME_WORD.finditer(before))[-8:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if not w.group(0)[:1].isupper():
@@ -1053,7 +1086,7 @@ def _extend_to_acronym(ctx: Context, v: View, named: Slot, acronym: str) -> Slot
             # "De Tielse Stichting voor Hulp bij Schulden (SHS)": a place adjective read as the first
             # word of a name stays an adjective before it
             adjectives = [sl for sl in inner if sl.cstart < cs
-                          and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|er)\s+", v.text[sl.cstart:cs])
+                          and _PLACE_ADJECTIVE.fullmatch(v.text[sl.cstart:cs])
                           and adjective_place(ctx, v.text[sl.cstart:cs].strip()) is not None]
             inner = [sl for sl in inner if sl not in adjectives]
             if any(sl.cstart < cs or sl.group is not None or sl.mention.type != named.mention.type

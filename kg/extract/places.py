@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, NOT_NAMES, TEAM_NOUNS, VENUE_NOUNS
+from kg.extract.rules import cue_words, finditer_if, has_any
 from kg.text import normalise_name
 
 _CAP = r"[A-ZÀ-Ý][\w'’]*(?:-[A-Za-zÀ-ÿ][\w'’]*)*"
@@ -31,6 +32,10 @@ _CUE_MUN = re.compile(r"\b[Gg]emeenten?\s+$")
 _CUE_PROV = re.compile(r"\b[Pp]rovincie(?:s)?\s+(?:in\s+|van\s+)?$")
 _LIST_AFTER_CUE = re.compile(rf"\b([Gg]emeenten?|[Pp]rovincies?)\s+((?:{_CAP})(?:(?:,\s+|\s+en\s+)"
                              rf"(?:{_CAP}))*)")
+
+
+#: The spaces and hyphens between the words of a place name ("Peel en Maas", "Noord-Beveland")
+_NAME_WORD_SEP = re.compile(r"[-\s]+")
 
 
 def _surname_context() -> re.Pattern[str]:
@@ -81,7 +86,7 @@ def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     """
     groups: dict[str, list[str]] = {}
     for n in names:
-        part = r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n))
+        part = r"[-\s]".join(re.escape(w) for w in _NAME_WORD_SEP.split(n))
         first = re.escape(n[:1])
         if n[:1] in "-" or n[:1].isspace() or not part.startswith(first):
             first = ""  # no first letter of its own: matched as a whole, after its own word check
@@ -128,6 +133,10 @@ def gazetteer_places(ctx: Context) -> None:
         _lists_of_provinces(ctx, v)
 
 
+#: ", ", " en ", " of " between two places of a list
+_PLACE_LIST_SEPARATOR = re.compile(r"\s*(?:,|en|of)\s*")
+
+
 def _lists_of_provinces(ctx: Context, v: View) -> None:
     """In "Groningen, Drenthe en Overijssel" every member is a province."""
     if len(v.slots) < 2:
@@ -135,7 +144,7 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
     slots = [s for s in v.sorted_slots() if s.mention.type in ("Municipality", "Province")]
     runs: list[list[Slot]] = []
     for s in slots:
-        if runs and re.fullmatch(r"\s*(?:,|en|of)\s*", v.text[runs[-1][-1].cend:s.cstart]):
+        if runs and _PLACE_LIST_SEPARATOR.fullmatch(v.text[runs[-1][-1].cend:s.cstart]):
             runs[-1].append(s)
         else:
             runs.append([s])
@@ -181,6 +190,9 @@ def regions(ctx: Context) -> None:
             ctx.place(v, m.start(1), slot.cend, "Neighbourhood", strong=False)
 
 
+_CAP_WORD = re.compile(_CAP)
+
+
 def fuzzy_places(ctx: Context) -> None:
     """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
     for v in ctx.views:
@@ -188,7 +200,7 @@ def fuzzy_places(ctx: Context) -> None:
             continue  # no cue word: "gemeente(n)", "provincie(s)"
         for m in _LIST_AFTER_CUE.finditer(v.text):
             typ = "Province" if m.group(1).lower().startswith("prov") else "Municipality"
-            for w in re.finditer(_CAP, m.group(2)):
+            for w in _CAP_WORD.finditer(m.group(2)):
                 cs, ce = m.start(2) + w.start(), m.start(2) + w.end()
                 if not v.free(cs, ce):
                     continue
@@ -209,42 +221,37 @@ _WIJK_LIST_BEFORE = re.compile(rf"(?:^|[.:;]\s*|\b(?:[Ii]n|[Uu]it)\s+)({_ITEM}(?
                                rf"(?:\w+\s+){{0,2}}?(?:wijken|buurten|dorpen|kernen)\b")
 
 
-def _cues(words) -> tuple[str, ...]:
-    """Substrings one of which every word in ``words`` holds: the words without those that hold
-    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
-    a regex that needs one of ``words``, which a substring test tells much faster."""
-    words = set(words)
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-
-
-def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, cues))
-
-
-_TEAM_CUES = _cues(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
+_TEAM_CUES = cue_words(n for n in TEAM_NOUNS if n not in ("pilot", "proeftuin"))
 #: :data:`_WIJK_LIST_AFTER`, :data:`_WIJK_LIST_BEFORE` and :data:`_WIJK_LIST_PLAIN` each need one.
-_WIJK_LIST_CUES = _cues(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
-_WIJK_CUES = _cues(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
-_VENUE_CUES = _cues(VENUE_NOUNS)
-_DEPARTMENT_CUES = _cues(("afdeling", "dienst", "sector", "directie", "cluster"))
+_WIJK_LIST_CUES = cue_words(("wijken", "buurten", "dorpen", "kernen", "stadsdelen", "woonwijken", "dorpskernen"))
+_WIJK_CUES = cue_words(("woonwijk", "wijk", "buurt", "stadsdeel", "stadswijk", "woonkern", "kern", "dorpskern"))
+_VENUE_CUES = cue_words(VENUE_NOUNS)
+_DEPARTMENT_CUES = cue_words(("afdeling", "dienst", "sector", "directie", "cluster"))
+
+
+_LIST_ITEM = re.compile(_ITEM)
 
 
 def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
     """Spans of wijk names read from team names and from lists of wijken."""
     out = []
     text = v.text
-    for m in _TEAM_NAME.finditer(text) if _has_any(text, _TEAM_CUES) else ():
+    for m in finditer_if(_TEAM_NAME, text, _TEAM_CUES):
         name = m.group(1)
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
-    if not _has_any(text, _WIJK_LIST_CUES):
+    if not has_any(text, _WIJK_LIST_CUES):
         return out
     for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
         for m in rx.finditer(text):
-            for it in re.finditer(_ITEM, m.group(1)):
+            for it in _LIST_ITEM.finditer(m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
     return out
+
+
+#: "de ", "het ", "'t " opening a wijk name
+_LOWER_ARTICLE = re.compile(r"(?:de|het|'t) ")
 
 
 def neighbourhoods(ctx: Context) -> None:
@@ -255,12 +262,11 @@ def neighbourhoods(ctx: Context) -> None:
     """
     names: dict[str, str] = {}
     for v in ctx.views:
-        spans = [(m.start(1), m.end(1)) for m in _WIJK.finditer(v.text)] \
-            if _has_any(v.text, _WIJK_CUES) else []
+        spans = [(m.start(1), m.end(1)) for m in finditer_if(_WIJK, v.text, _WIJK_CUES)]
         spans += _team_and_list_names(ctx, v)
         for cs, ce in spans:
             name = v.text[cs:ce]
-            art = re.match(r"(?:de|het|'t) ", name)
+            art = _LOWER_ARTICLE.match(name)
             if art:  # "in de wijk de Maten": lower-case article is no part of the name
                 cs += art.end()
                 name = v.text[cs:ce]
@@ -274,7 +280,7 @@ def neighbourhoods(ctx: Context) -> None:
             names[normalise_name(name)] = name
     if not names:
         return
-    pattern = "|".join(r"[-\s]".join(re.escape(w) for w in re.split(r"[-\s]+", n))
+    pattern = "|".join(r"[-\s]".join(re.escape(w) for w in _NAME_WORD_SEP.split(n))
                        for n in sorted(names.values(), key=len, reverse=True))
     rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
     for v in ctx.views:
@@ -290,14 +296,18 @@ def neighbourhoods(ctx: Context) -> None:
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\S ))([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]) $")
 
 
+#: "de ", "De ", "het ", "'t " opening a venue name
+_ARTICLE = re.compile(r"(?:[Dd]e |[Hh]et |'t )")
+
+
 def venues(ctx: Context) -> None:
     """"buurtcentrum de X": X is a venue organisation."""
     for v in ctx.views:
-        if not _has_any(v.text, _VENUE_CUES):
+        if not has_any(v.text, _VENUE_CUES):
             continue
         for m in _VENUE.finditer(v.text):
             cs = m.start(1)
-            art = re.match(r"(?:[Dd]e |[Hh]et |'t )", m.group(1))
+            art = _ARTICLE.match(m.group(1))
             if art and art.group(0)[0].islower():
                 cs += art.end()
             ctx.place(v, cs, m.end(1), "Organisation")
@@ -316,7 +326,7 @@ def departments(ctx: Context) -> None:
     """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
     also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
-        for m in _DEPARTMENT.finditer(v.text) if _has_any(v.text, _DEPARTMENT_CUES) else ():
+        for m in finditer_if(_DEPARTMENT, v.text, _DEPARTMENT_CUES):
             noun = v.text[m.start():m.start(1)].strip().casefold()
             label = f"Afdeling {m.group(1)}" if noun == "afdeling" else None
             ctx.place(v, m.start(1), m.end(1), "Organisation", label=label)
@@ -343,6 +353,12 @@ def datelines(ctx: Context) -> None:
 _DISTRICT = re.compile(r" (Noord|Zuid|Oost|West|Noordoost|Noordwest|Zuidoost|Zuidwest|Centrum)(?![\w-])")
 
 
+#: A space and a capital right after the compass word: the district is part of a longer name
+_SPACE_CAPITAL = re.compile(r" [A-ZÀ-Ý]")
+#: The capitalised word right before (spaces between): "Welzijn" in "Welzijn Rotterdam"
+_CAPITALISED_WORD_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’&-]*)\s+$")
+
+
 def districts(ctx: Context) -> None:
     """A municipality followed by a compass word ("stadsdeel Amsterdam Zuidoost") is a district:
     a Neighbourhood named by both words, unless a longer name holds them ("Welzijn Rotterdam Noord")."""
@@ -351,9 +367,9 @@ def districts(ctx: Context) -> None:
             if s.mention.type != "Municipality" or s.group is not None:
                 continue
             m = _DISTRICT.match(v.text, s.cend)
-            if not m or re.match(r" [A-ZÀ-Ý]", v.text[m.end():]) or not v.free(s.cend, m.end()):
+            if not m or _SPACE_CAPITAL.match(v.text[m.end():]) or not v.free(s.cend, m.end()):
                 continue
-            before = re.search(r"([A-ZÀ-Ý][\w'’&-]*)\s+$", v.text[:s.cstart])
+            before = _CAPITALISED_WORD_BEFORE.search(v.text[:s.cstart])
             if before and before.group(1).casefold() not in NOT_NAMES:
                 continue  # "Welzijn Rotterdam Noord": the district names an organisation
             v.slots.remove(s)

@@ -23,7 +23,7 @@ import re
 from itertools import combinations
 
 from kg.extract.context import Context, View
-from kg.extract.rules import (ORG_TYPES, fronted_with, list_before, modality_at, org_slots,
+from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, list_before, modality_at, org_slots,
                               parse_list, topic_org)
 
 _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
@@ -124,6 +124,12 @@ _BUT_WORKS_THERE = re.compile(r"⟦O(\d+)⟧[^⟦.;]{0,60}?\b(?:van|met|bij)\s+(
 _PARTNER_CUE = re.compile(r"amen|ism|i\.\s?s\.|partner")
 
 
+#: "Stichting X werkt ..." before "met wie": the subject organisation opening the sentence
+_OPENING_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s+[a-zë]")
+#: "en met", ", maar ook met": a second "met" that repeats the cue
+_AND_WITH = re.compile(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+")
+
+
 def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     if not _PARTNER_CUE.search(masked):
@@ -185,7 +191,7 @@ def partners(ctx: Context, v: View) -> None:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
     for m in _WITH_WHOM.finditer(masked):
         head = masked[:m.start()]
-        subj = re.match(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s+[a-zë]", head)
+        subj = _OPENING_SUBJECT.match(head)
         if subj:
             for a in slots[int(subj.group(1))].members():
                 for b in slots[int(m.group(1))].members():
@@ -195,7 +201,7 @@ def partners(ctx: Context, v: View) -> None:
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:
-            more = re.match(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+", masked[end:])
+            more = _AND_WITH.match(masked[end:])
             if not more:
                 break
             extra, end = parse_list(masked, slots, end + more.end(), "OPM", ctx, v)
@@ -210,12 +216,15 @@ def partners(ctx: Context, v: View) -> None:
                         ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-samen-met", 0.85, modality=mod)
 
 
+_GEMEENTE_AT_END = re.compile(r"\bgemeente\s+$")
+
+
 def _partner_kind(masked: str, slots, o) -> bool:
     """An organisation, a team, or a municipality written as "de gemeente X" can be a partner."""
     if o.mention.type in ORG_TYPES or o.mention.type == "Pilot":
         return True
     if o.mention.type == "Municipality" and o in slots:
-        return re.search(r"\bgemeente\s+$", masked[:masked.find(f"⟦M{slots.index(o)}⟧")]) is not None
+        return _GEMEENTE_AT_END.search(masked[:masked.find(f"⟦M{slots.index(o)}⟧")]) is not None
     return False
 
 
@@ -230,11 +239,20 @@ def _ended_or(masked: str, start: int, end: int) -> str:
     return modality_at(masked, start, end)
 
 
-#: The leadsPilot rules that cannot match without a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧):
-#: :func:`pilots` does not run them on a sentence without one. (Keyed by id: a compiled pattern
-#: hashes its whole program at every dict lookup.)
-_NEEDS = {id(rx): "⟦P" for rx in (_IS_LEADER, _IS_LEADER_INV, _LEADER_IS, _LED_BY, _LEADS, _STARTED, _LEADER_COLON,
-                              _COORD_PARTY, _AS_LEADER, _WHEREOF_LEADER, _SET_UP, _SET_UP_INV)} | {id(_THAT_IS): "⟦N"}
+#: What a leadsPilot rule cannot match without: a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧).
+#: :func:`pilots` does not run it on a sentence without one (see :func:`rules.finditer_if`).
+_NEEDS_TEAM = ("⟦P",)
+_NEEDS_WIJK = ("⟦N",)
+
+
+#: "In de overige vijf wijken ligt het penvoerderschap bij X": several wijken, no one team
+#: (as written, the alternatives are not grouped: "zes" and "overige" anywhere).
+_SEVERAL_WIJKEN = re.compile(r"(?i)\bvijf|zes|overige|andere\s+wijken\b")
+#: A wijk, organisation or municipality token of "teams in A, B en C"
+_TEAMS_IN_PLACE = re.compile(r"(?:de\s+|het\s+)?⟦([NOM])(\d+)⟧")
+#: ", ", ", en ", " en " between the places of "teams in A, B en C"
+_TEAMS_IN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)")
+_DAARVAN = re.compile(r"\b(?:daarvan|hiervan)\b")
 
 
 def pilots(ctx: Context, v: View) -> None:
@@ -243,10 +261,6 @@ def pilots(ctx: Context, v: View) -> None:
         _staff_part_of(ctx, v, masked, slots)
         return
 
-    def matches(rx: re.Pattern):
-        """The rule's matches; none without the slot letter it needs (most name a team)."""
-        return rx.finditer(masked) if _NEEDS.get(id(rx), "") in masked else ()
-
     def lead(o_idx: int, p_idx: int, rule: str, conf: float) -> None:
         for o in slots[o_idx].members():
             for p in slots[p_idx].members():
@@ -254,17 +268,17 @@ def pilots(ctx: Context, v: View) -> None:
                     ctx.add(v, o, "leadsPilot", p, rule, conf)
 
     for rx in (_IS_LEADER, _IS_LEADER_INV):
-        for m in matches(rx):
+        for m in finditer_if(rx, masked, _NEEDS_TEAM):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
-    for m in matches(_LEADER_IS):
+    for m in finditer_if(_LEADER_IS, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
-    for m in matches(_LED_BY):
+    for m in finditer_if(_LED_BY, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
-    for m in matches(_LEADS):
+    for m in finditer_if(_LEADS, masked, _NEEDS_TEAM):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
-    for m in matches(_STARTED):
+    for m in finditer_if(_STARTED, masked, _NEEDS_TEAM):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
-    for m in matches(_LEADER_COLON):
+    for m in finditer_if(_LEADER_COLON, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
         w = _WITH_PAREN.match(masked, m.end())
         if w:
@@ -274,8 +288,8 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
-    for m in matches(_LIES_WITH):
-        if re.search(r"(?i)\bvijf|zes|overige|andere\s+wijken\b", masked[:m.start()]):
+    for m in _LIES_WITH.finditer(masked):
+        if _SEVERAL_WIJKEN.search(masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
         if team is not None:
@@ -283,11 +297,11 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:ligt-bij", 0.75)
-    for m in matches(_LEADS_TEAMS_IN):
+    for m in _LEADS_TEAMS_IN.finditer(masked):
         noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
         pos = m.end()
         while True:
-            w = re.match(r"(?:de\s+|het\s+)?⟦([NOM])(\d+)⟧", masked[pos:])
+            w = _TEAMS_IN_PLACE.match(masked[pos:])
             if not w:
                 break
             wijk = slots[int(w.group(2))]
@@ -300,16 +314,16 @@ def pilots(ctx: Context, v: View) -> None:
                     ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:teams-in", 0.75)
             ctx.add(v, pilot, "locatedIn", place, "locatedIn:teams-in", 0.75)
             pos += w.end()
-            sep = re.match(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)", masked[pos:])
+            sep = _TEAMS_IN_SEPARATOR.match(masked[pos:])
             if not sep:
                 break
             pos += sep.end()
-    for m in matches(_COORD_PARTY):
+    for m in finditer_if(_COORD_PARTY, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
-    for m in matches(_AS_LEADER):
+    for m in finditer_if(_AS_LEADER, masked, _NEEDS_TEAM):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
     for rx in (_TEAM_LED_BY, _LEADS_INV):
-        for m in matches(rx):
+        for m in rx.finditer(masked):
             # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
             team = slots[int(m.group("p"))] if m.group("p") and rx is _TEAM_LED_BY \
                 else _recent_team(ctx, v, masked, m.start())
@@ -323,20 +337,20 @@ def pilots(ctx: Context, v: View) -> None:
                     if (o.mention.type in ORG_TYPES or o.mention.type == "Municipality") and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:team-getrokken-door", 0.75)
     _staff_part_of(ctx, v, masked, slots)
-    for m in matches(_WHEREOF_LEADER):
+    for m in finditer_if(_WHEREOF_LEADER, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
     for rx in (_BARE_LEADER, _BARE_LEADER_INV):
-        for m in matches(rx):
+        for m in rx.finditer(masked):
             team = _recent_team(ctx, v, masked, m.start())
             found = [team] if team is not None else []
-            if team is not None and re.search(r"\b(?:daarvan|hiervan)\b", m.group(0)):
+            if team is not None and _DAARVAN.search(m.group(0)):
                 found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
             for team in found:
                 for o in slots[int(m.group(1))].members():
                     for p in team.members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
-    for m in matches(_THAT_IS):
+    for m in finditer_if(_THAT_IS, masked, _NEEDS_WIJK):
         noun = _recent_lead_noun(ctx, v)
         if noun is None:
             continue
@@ -347,12 +361,16 @@ def pilots(ctx: Context, v: View) -> None:
                 ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
                 ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
     for rx in (_SET_UP, _SET_UP_INV):
-        for m in matches(rx):
+        for m in finditer_if(rx, masked, _NEEDS_TEAM):
             lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
             if m.group("verb") == "opgericht":
                 for o in slots[int(m.group(1))].members():
                     for p in slots[int(m.group(2))].members():
                         ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
+
+
+#: A clause break or another team between the listed staff and the team
+_BREAK_OR_TEAM = re.compile(r"[;:]|⟦P")
 
 
 def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
@@ -362,7 +380,7 @@ def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
     for m in _STAFF_PART_OF.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
         t = _STAFF_TAIL.search(masked, end)
-        if t and re.search(r"[;:]|⟦P", masked[end:t.start()]):
+        if t and _BREAK_OR_TEAM.search(masked[end:t.start()]):
             t = None
         team = (slots[int(t.group("p"))] if t.group("p") else _recent_team(ctx, v, masked, m.start())) if t else None
         if team is None:

@@ -19,7 +19,7 @@ import re
 
 from kg.extract.context import Context, Slot, View, adjective_place
 from kg.extract.lexicon import VENUE_NOUNS
-from kg.extract.rules import ORG_TYPES, list_before, parse_list
+from kg.extract.rules import ORG_TYPES, finditer_if, has_any, list_before, parse_list
 from kg.text import normalise_name
 
 _ADJ = re.compile(r"⟦([OP])(\d+)⟧(?:\s*\(\s*⟦O\d+⟧\s*\))?\s+(?:in|te|uit)\s+(?:de\s+(?:gemeente|wijk|buurt|regio)\s+)?⟦([MNV])(\d+)⟧")
@@ -94,7 +94,7 @@ def run(ctx: Context) -> None:
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
     for v in ctx.views:
-        if not _has_any(v.text, _SEAT_WORDS):
+        if not has_any(v.text, _SEAT_WORDS):
             continue  # the masked view is not even made for a sentence the seat rules cannot read
         masked, slots, _ = v.masked()
         if "⟦O" not in masked or ("⟦M" not in masked and "⟦N" not in masked):
@@ -108,15 +108,6 @@ def run(ctx: Context) -> None:
 
 #: Every match of _SEAT, _OFFICE_OF, _ACTIVE_FINAL and _SEAT_REL has one of these words.
 _SEAT_WORDS = ("kantoor", "vestiging", "thuisbasis", "zetel", "actief", "gevestigd", "werkzaam")
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    """One of ``words`` is in ``text``: a rule's words are in the clean text when they are in
-    the masked one, so this test can spare making the masked view."""
-    for w in words:
-        if w in text:
-            return True
-    return False
 
 
 def _names_place(masked: str) -> bool:
@@ -146,7 +137,7 @@ def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[
             continue  # "de Toegang in Tiel": a capitalised common word is no organisation there
         for p in place.members():
             ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
-    for m in _ACTIVE.finditer(masked) if any(w in masked for w in _ACTIVE_WORDS) else ():
+    for m in finditer_if(_ACTIVE, masked, _ACTIVE_WORDS):
         subjects = [s for it in list_before(masked, slots, m.start(), "O")
                     for s in it.slot.members() if s.mention.type in ORG_TYPES]
         items, _ = parse_list(masked, slots, m.end(), "MNV")
@@ -160,7 +151,7 @@ def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[
             for s in subjects:
                 for p in places:
                     ctx.add(v, s, "locatedIn", p, "locatedIn:actief-in", 0.75)
-    for m in _WORKS_IN.finditer(masked) if _has_any(masked, ("werk", "opere", "zit")) else ():
+    for m in finditer_if(_WORKS_IN, masked, ("werk", "opere", "zit")):
         items, _ = parse_list(masked, slots, m.end(), "MNV")
         for s in slots[int(m.group(1))].members():
             for p in _places(items):
@@ -179,16 +170,19 @@ _WIJKEN_IN = re.compile(r"\b(?:wijken|buurten|dorpen|kernen|stadsdelen|woonwijke
                         r"\s+in\s+(?:de\s+(?:gemeente|wijk)\s+)?⟦([MN])(\d+)⟧")
 
 
+_WIJK_TOKEN = re.compile(r"⟦N(\d+)⟧")
+
+
 def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
-        if not _has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
+        if not has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
             continue  # the rule's plural nouns
         masked, slots, _ = v.masked()
         if "⟦N" not in masked:
             continue  # the rule reads wijk tokens
         for m in _WIJKEN_IN.finditer(masked):
             whole = slots[int(m.group(3))]
-            for t in re.finditer(r"⟦N(\d+)⟧", m.group(1)):
+            for t in _WIJK_TOKEN.finditer(m.group(1)):
                 part = slots[int(t.group(1))]
                 if part.mention.name != whole.mention.name:
                     ctx.add(v, part, "locatedIn", whole, "locatedIn:wijken-in", 0.75)

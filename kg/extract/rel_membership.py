@@ -26,7 +26,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import UNIT_NOUNS
-from kg.extract.rules import ORG, ORG_TYPES, list_before, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_TYPES, finditer_if, has_any, list_before, modality_at, parse_list
 
 #: "lid van de coöperatie X", "aangesloten bij het netwerk X": the kind noun before the name.
 _KIND_NOUN = r"(?:(?:landelijke|regionale|provinciale|lokale|nieuwe)\s+)?(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
@@ -148,24 +148,12 @@ def _subjects_before(masked: str, slots: list[Slot], end: int) -> list[Slot]:
     return [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    """One of ``words`` is in ``text``: a rule's words are in the clean text when they are in
-    the masked one, so this test can spare making the masked view."""
-    for w in words:
-        if w in text:
-            return True
-    return False
-
-
-def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
-    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
-    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
-    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
-    a rule's words."""
-    for cue in cues:
-        if cue in masked:
-            return rx.finditer(masked)
-    return ()
+#: What follows the team in "A, B en C (werken) in het team samen/mee": the verb's particle, a stop
+_IN_TEAM_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief|mee)\b|\s*[.,]|\s*$")
+#: What follows the members of "daarin werken ook A en B mee": the verb's particle, a stop
+_THEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|vertegenwoordigd)\b|\s*[.;,]|\s*$")
+#: What follows the members of "In het platform werken A, B en C samen": the verb's particle, the end
+_IN_NETWORK_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$")
 
 
 def members(ctx: Context) -> None:
@@ -176,13 +164,13 @@ def members(ctx: Context) -> None:
         for rx, rule, cues in ((_MEMBER_CUES, "memberOf:lid-van",
                                 ("lid", "aangesloten", "partner", "deelnemer", "vertegenwoordigd", "zich")),
                                (_WORK_IN, "memberOf:werken-in", ("werk", "particip", "zit", "nemen", "neemt"))):
-            for m in _finditer(rx, masked, cues):
+            for m in finditer_if(rx, masked, cues):
                 target = slots[int(m.group(2) or m.group(4))]
                 mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in _finditer(_MEMBER_INV, masked, ("lid", "aangesloten", "partner")):  # the tail's words
+        for m in finditer_if(_MEMBER_INV, masked, ("lid", "aangesloten", "partner")):  # the tail's words
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _MEMBER_INV_TAIL.match(masked, end)
             if not items or not t:
@@ -193,7 +181,7 @@ def members(ctx: Context) -> None:
                     for team in slots[int(t.group(2))].members():
                         if s.mention.type in ORG_TYPES and s is not team:
                             ctx.add(v, s, "memberOf", team, "memberOf:lid-van", 0.8, modality=mod)
-        for m in _finditer(_WHEREIN, masked, ("waar",)):
+        for m in finditer_if(_WHEREIN, masked, ("waar",)):
             whole = slots[int(m.group(2))]
             items, end = parse_list(masked, slots, m.end(), "OM")
             if not items or not _WHEREIN_TAIL.match(masked, end):
@@ -203,7 +191,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if w.mention.type in ("Partnership", "Cooperative", "Pilot") and s is not w:
                             ctx.add(v, s, "memberOf", w, "memberOf:waarin-zitting", 0.75)
-        for m in _finditer(_WORK_IN_INV, masked, ("werk", "particip", "zit")):
+        for m in finditer_if(_WORK_IN_INV, masked, ("werk", "particip", "zit")):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
             if not t:
@@ -215,12 +203,10 @@ def members(ctx: Context) -> None:
                         ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8, modality=mod)
         for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
                          (_IN_TEAM, "memberOf:in-het-team")):
-            for m in _finditer(rx, masked, ("⟦P",)):
+            for m in finditer_if(rx, masked, ("⟦P",)):
                 team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-                if rule == "memberOf:in-het-team" and not re.match(
-                        r"\s+(?:\w+\s+){0,3}?(?:samen|deel|vertegenwoordigd|actief|mee)\b|\s*[.,]|\s*$",
-                        masked[end:]):
+                if rule == "memberOf:in-het-team" and not _IN_TEAM_TAIL.match(masked[end:]):
                     continue
                 mod = modality_at(masked, m.start(), end, cue_verb=True)
                 for it in items:
@@ -228,7 +214,7 @@ def members(ctx: Context) -> None:
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
                                 ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in _finditer(_TEAM_PARTNERS_ARE, masked, ("⟦P",)):
+        for m in finditer_if(_TEAM_PARTNERS_ARE, masked, ("⟦P",)):
             # "Partners in het team zijn:" + bullets, "Leden van het wijkteam zijn A en B"
             team = slots[int(m.group(1))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -238,7 +224,7 @@ def members(ctx: Context) -> None:
                     for t in team.members():
                         if s.mention.type in ORG_TYPES and t.mention.type == "Pilot":
                             ctx.add(v, s, "memberOf", t, "memberOf:partners-in-team-zijn", 0.8, modality=mod)
-        for m in _finditer(_THEREIN, masked, ("aarin", "ierin", "aarbij", "ierbij", "aaraan", "ieraan")):
+        for m in finditer_if(_THEREIN, masked, ("aarin", "ierin", "aarbij", "ierbij", "aaraan", "ieraan")):
             # "X is penvoerder van het wijkteam Y; daarin werken ook A en B mee"
             before = [t for t in slots[:] if t.mention.type == "Pilot"
                       and masked.find(f"⟦P{slots.index(t)}⟧") < m.start()]
@@ -249,8 +235,7 @@ def members(ctx: Context) -> None:
             if not before:
                 continue
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
-            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|vertegenwoordigd)\b|\s*[.;,]|\s*$",
-                            masked[end:]):
+            if not _THEREIN_TAIL.match(masked[end:]):
                 continue
             mod = modality_at(masked, m.start(), end, cue_verb=True)
             for it in items:
@@ -259,7 +244,7 @@ def members(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:daarin-werken", 0.75, modality=mod)
         joins = ("treedt", "trad", "treden")
-        for m in list(_finditer(_JOINS, masked, joins)) + list(_finditer(_JOINS_INV, masked, joins)):
+        for m in list(finditer_if(_JOINS, masked, joins)) + list(finditer_if(_JOINS_INV, masked, joins)):
             # "Met ingang van 1 juli treedt ook X toe als lid": joins the coöperatie named before
             if m.re is _JOINS:
                 subjects = _subjects_before(masked, slots, m.start())
@@ -277,7 +262,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
                         ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
-        for m in _finditer(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken")):
+        for m in finditer_if(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken")):
             # "A en B zijn daarbij aangesloten": the partnership or team just named
             subjects = _subjects_before(masked, slots, m.start())
             before = [t for t in slots if masked.find(f"⟦{t.letter}{slots.index(t)}⟧") < m.start()
@@ -290,13 +275,13 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:daarbij-aangesloten", 0.75, modality=mod)
-        for m in _finditer(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen")):
+        for m in finditer_if(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen")):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]
             if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
                 continue
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
-            if not re.match(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$", masked[end:]):
+            if not _IN_NETWORK_TAIL.match(masked[end:]):
                 continue
             mod = modality_at(masked, m.start(), end, cue_verb=True)
             for it in items:
@@ -304,7 +289,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if sj.mention.type in ORG_TYPES + ("Municipality",):
                             ctx.add(v, sj, "memberOf", w, "memberOf:in-het-netwerk", 0.75, modality=mod)
-        for m in _finditer(_JOIN_IN, masked, ("mee",)):
+        for m in finditer_if(_JOIN_IN, masked, ("mee",)):
             # "Ook A en B doen mee (aan het team).": the team named there, or the one just named
             subjects = _subjects_before(masked, slots, m.start())
             if not subjects:
@@ -322,7 +307,7 @@ def members(ctx: Context) -> None:
                     if t.mention.type in ("Pilot", "Partnership", "Cooperative"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:doen-mee", 0.75, modality=mod)
         teams_here = [t for t in slots if t.mention.type == "Pilot"]
-        for m in _finditer(_MEMBERS_ARE, masked, ("eelnemer", "eelnemende", "artners", "eden", "artijen")):
+        for m in finditer_if(_MEMBERS_ARE, masked, ("eelnemer", "eelnemende", "artners", "eden", "artijen")):
             whole = teams_here[0] if len(teams_here) == 1 else None
             if whole is None and not teams_here and m.start() == 0:
                 # "Zes organisaties bundelen hun krachten in Netwerk X. ... Partners zijn A, B en C."
@@ -335,7 +320,7 @@ def members(ctx: Context) -> None:
                     for t in whole.members():
                         if s.mention.type in ORG_TYPES:
                             ctx.add(v, s, "memberOf", t, "memberOf:deelnemers-zijn", 0.75)
-        for m in _finditer(_CONSISTS, masked, ("besta", "bestond", "gevormd")):
+        for m in finditer_if(_CONSISTS, masked, ("besta", "bestond", "gevormd")):
             whole = slots[int(m.group(2))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
             for w in whole.members():
@@ -381,10 +366,13 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
+_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
+
+
 def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: dict[str, Slot]) -> None:
     """The partOf rules of one sentence that names an organisation or a team; ``units`` gets
     the kind of units a group is said to have ("X bestaat uit negen stichtingen")."""
-    for m in _finditer(_PART_CUES, masked, ("deel", "onder", "dochter", "werkmaatschappij", "label")):
+    for m in finditer_if(_PART_CUES, masked, ("deel", "onder", "dochter", "werkmaatschappij", "label")):
         idx = next(int(g) for g in m.groups()[1::2] if g is not None)
         whole = slots[idx]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
@@ -394,9 +382,9 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
         for s in _subjects_before(masked, slots, m.start()):
             for w in whole.members():
                 ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
-    for m in _finditer(_PARENT_OF, masked, ("moeder", "holding", "koepel", "paraplu")):
+    for m in finditer_if(_PARENT_OF, masked, ("moeder", "holding", "koepel", "paraplu")):
         # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
-        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
         if not before:
             continue
         parent = before[0]
@@ -406,7 +394,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                 for w in parent.members():
                     if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES:
                         ctx.add(v, s, "partOf", w, "partOf:moederorganisatie-van", 0.8)
-    for m in _finditer(_UNIT_OF_MUNICIPALITY, masked, ("gemeente",)):
+    for m in finditer_if(_UNIT_OF_MUNICIPALITY, masked, ("gemeente",)):
         # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
         unit = slots[int(m.group(1) or m.group(3))]
         if m.group(2):
@@ -417,28 +405,28 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
             for w in whole.members():
                 if w.mention.type == "Municipality":
                     ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
-    for m in _finditer(_TEAM_OF_MUNICIPALITY, masked, ("⟦P",)):
+    for m in finditer_if(_TEAM_OF_MUNICIPALITY, masked, ("⟦P",)):
         # "het sociaal wijkteam Noord van de gemeente Amersfoort": the municipality's own team
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in slots[int(m.group(1))].members():
             for w in slots[int(m.group(2))].members():
                 if s.mention.type == "Pilot" and w.mention.type == "Municipality":
                     ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
-    for m in _finditer(_PART_RELATIVE, masked, ("onderdeel",)):
+    for m in finditer_if(_PART_RELATIVE, masked, ("onderdeel",)):
         part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in part.members():
             for w in whole.members():
                 if s.mention.type in ORG_TYPES + ("Pilot",) and w.mention.type in ORG_TYPES + ("Municipality",):
                     ctx.add(v, s, "partOf", w, "partOf:dat-onderdeel-is", 0.8, modality=mod)
-    for m in _finditer(_PART_INVERTED, masked, ("deel",)):
+    for m in finditer_if(_PART_INVERTED, masked, ("deel",)):
         part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in part.members():
             if s.mention.type in ORG_TYPES + ("Pilot",):
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
-    for m in _finditer(_PAREN_PART, masked, ("onderdeel",)):
+    for m in finditer_if(_PAREN_PART, masked, ("onderdeel",)):
         whole = slots[int(m.group(3))]
         items = _subjects_before(masked, slots, m.start())
         if not items:
@@ -447,7 +435,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
         for s in subjects:
             for w in whole.members():
                 ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8)
-    for m in _finditer(_UNDER, masked, ("val", "viel")):
+    for m in finditer_if(_UNDER, masked, ("val", "viel")):
         parent = slots[int(m.group(1))] if m.group(1) else _named_with(ctx, v.index - 1, m.group("noun"))
         if parent is None:
             continue
@@ -458,7 +446,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                     if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES and s is not w:
                         ctx.add(v, s, "partOf", w, "partOf:onder-x-vallen", 0.8)
     for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
-        for m in _finditer(rx, masked, ("bestaat", "heeft", "telt", "omvat", "kent")):
+        for m in finditer_if(rx, masked, ("bestaat", "heeft", "telt", "omvat", "kent")):
             parent = slots[int(m.group(1))].members()
             if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
                 units[m.group("noun").lower()] = parent[0]
@@ -472,7 +460,7 @@ _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|ve
 def units_by_name(ctx: Context) -> None:
     """A unit whose name is the organisation's name, a unit word and a place is part of it."""
     for v in ctx.views:
-        if not _has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
+        if not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
             continue  # the unit words of _UNIT_NAME (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_NAME.finditer(masked):

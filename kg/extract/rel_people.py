@@ -71,6 +71,12 @@ def _names_person(masked: str) -> bool:
     return "⟦H" in masked or "⟦h" in masked
 
 
+#: "van ", "van de " right before an organisation: the one the head heads
+_VAN_AT_END = re.compile(r"\bvan\s+(?:de\s+|het\s+)?$")
+#: A stop, colon or quote ending a sentence (so the next one does not open a passage)
+_SENTENCE_END = re.compile(r"[.!?:\"]\s*$")
+
+
 def run(ctx: Context) -> None:
     """Component: headOf candidates."""
     later: list = []
@@ -88,8 +94,7 @@ def run(ctx: Context) -> None:
             orgs = [o for o in org_slots(v) if o.mention.type in ORG_TYPES and not _venue(v, o)]
             target: Slot | None = None
             if orgs:
-                after_van = [o for o in orgs if re.search(r"\bvan\s+(?:de\s+|het\s+)?$",
-                                                          v.text[:o.cstart])]
+                after_van = [o for o in orgs if _VAN_AT_END.search(v.text[:o.cstart])]
                 target = (after_van or orgs)[0]
                 conf = 0.7
             else:
@@ -107,7 +112,7 @@ def run(ctx: Context) -> None:
         if s.mention.name.casefold() in headed:
             continue
         target = topic_org(ctx, v)
-        opening = all(w.heading or not re.search(r"[.!?:\"]\s*$", w.text) for w in ctx.previous(v, 1, same_para=True))
+        opening = all(w.heading or not _SENTENCE_END.search(w.text) for w in ctx.previous(v, 1, same_para=True))
         if target is None and opening and not _ORGAN.search(v.text):
             # "Directeur-bestuurder X heette ons welkom" opening a section: the organisation the
             # whole text is about
@@ -119,6 +124,14 @@ def run(ctx: Context) -> None:
         if target is not None and not _venue(ctx.views[_view_of(ctx, target, v)], target):
             for o in target.members():
                 ctx.add(v, s, "headOf", o, "headOf:rol-in-zin", 0.6)
+
+
+#: "teamleider", "coördinator", "manager": a lead of something smaller than the organisation
+_LOWER_LEAD = re.compile(r"(?i)\b(?:team|afdeling|project)leider|"
+                         r"coördinator|manager")
+#: "in ", "bij de " right before an organisation: a place of work, not the one led
+_IN_OR_AT_END = re.compile(r"\b(?:in|uit|te|bij)\s+(?:de\s+|het\s+)?$")
+_ONS_ONZE = re.compile(r"\b(?:[Oo]ns|[Oo]nze)\b")
 
 
 def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: set[int]) -> None:
@@ -151,13 +164,11 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
         linked.add(int(m.group(2)))
     for m in _UNDER_LEAD.finditer(masked):
         idx = int(m.group(1))
-        if idx in linked or _ORGAN.search(v.text) or re.search(r"(?i)\b(?:team|afdeling|project)leider|"
-                                                                 r"coördinator|manager", v.text):
+        if idx in linked or _ORGAN.search(v.text) or _LOWER_LEAD.search(v.text):
             continue
-        orgs = [o for o in org_slots(v) if not is_venue(v, o) and not re.search(
-            r"\b(?:in|uit|te|bij)\s+(?:de\s+|het\s+)?$", v.text[:o.cstart])]
+        orgs = [o for o in org_slots(v) if not is_venue(v, o) and not _IN_OR_AT_END.search(v.text[:o.cstart])]
         target = orgs[0] if len({o.mention.name for o in orgs}) == 1 else None
-        if target is None and not orgs and re.search(r"\b(?:[Oo]ns|[Oo]nze)\b", v.text):
+        if target is None and not orgs and _ONS_ONZE.search(v.text):
             from kg.extract.coref import author_org
             target = author_org(ctx)  # "Ons team staat onder leiding van directeur X"
         if target is not None:

@@ -45,6 +45,10 @@ _SERVICE_IN = re.compile(r"\bin\s+(?:de\s+|het\s+)?(?:hele\s+|gehele\s+)?(?:geme
 _RELATIVE_WORD = re.compile(r"\b(?:dat|die|waar|waarin|waarmee|wat|opdracht|samenwerking|plaats)\b|[(]")
 
 
+_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
+_SERVICE_TOKEN = re.compile(r"⟦S(\d+)⟧")
+
+
 def _service_places(ctx: Context, v, masked: str, slots: list[Slot], a: int, b: int, agent: Slot) -> None:
     """The places after "in" in a service clause locate its subject (not inside a relative clause)."""
     first_service = masked.find("⟦S", a, b)
@@ -79,7 +83,7 @@ _AGENT = re.compile(r"\b(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O
 
 def _orgs_in(masked: str, slots: list[Slot], a: int, b: int) -> list[tuple[int, Slot]]:
     out = []
-    for m in re.finditer(r"⟦O(\d+)⟧", masked[a:b]):
+    for m in _ORG_TOKEN.finditer(masked[a:b]):
         s = slots[int(m.group(1))]
         for x in s.members():
             if x.mention.type in ORG_TYPES:
@@ -95,6 +99,12 @@ _SERVICE_HEADING = re.compile(r"(?i)^(?:onze|ons|wat\s+(?:wij|we)|waarmee\s+(?:w
                               r"activiteiten|helpen|kunnen\s+doen|bieden)\b[^.!?]{0,30}$")
 
 
+#: A stop, "!" or "?" ending a line: a sentence, not a heading
+_STOP_AT_END = re.compile(r"[.!?]$")
+#: A service opening the (masked) line
+_LEADING_SERVICE = re.compile(r"\s*⟦S(\d+)⟧")
+
+
 def _heading_lists(ctx: Context) -> None:
     """"Onze diensten" over bullets "• Schuldhulpverlening": the services of the page's organisation."""
     from kg.extract.coref import author_org
@@ -103,7 +113,7 @@ def _heading_lists(ctx: Context) -> None:
     under = False
     for v in ctx.views:
         line = v.text.strip()
-        if v.heading or (not v.bullet and len(line) < 60 and not re.search(r"[.!?]$", line)):
+        if v.heading or (not v.bullet and len(line) < 60 and not _STOP_AT_END.search(line)):
             under = bool(_SERVICE_HEADING.match(line.rstrip(":")))
             continue
         if not under:
@@ -112,7 +122,7 @@ def _heading_lists(ctx: Context) -> None:
             under = False
             continue
         masked, slots, _ = v.masked()
-        m = re.match(r"\s*⟦S(\d+)⟧", masked)
+        m = _LEADING_SERVICE.match(masked)
         if not m or slots[int(m.group(1))].mention.type != "Service":
             continue
         if not author:
@@ -130,6 +140,10 @@ _COLON_CUE = re.compile(r"(?i)(?:\b(?:biedt|bieden|verzorgt|verzorgen|levert|lev
 _FIRST_PERSON_OPEN = re.compile(r"^(?:[Ww]ij|[Ww]e|[Oo]nze?)\b")
 
 
+#: A preposition right before an organisation: a place or a party, not the agent
+_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te|met|van|voor|bij)\s+$")
+
+
 def _intro_agents(ctx: Context, v, masked: str, slots: list[Slot], end: int) -> list[Slot]:
     """Who gives the services a line introduces: the first organisation it names before ``end``
     (not one after "in", "met", "van" ...); with "Wij bieden:" the organisation the paragraph is
@@ -138,7 +152,7 @@ def _intro_agents(ctx: Context, v, masked: str, slots: list[Slot], end: int) -> 
     from kg.extract.rules import topic_org
 
     orgs = [o for o in _orgs_in(masked, slots, 0, end)
-            if not re.search(r"\b(?:in|uit|te|met|van|voor|bij)\s+$", masked[:o[0]])]
+            if not _PREPOSITION_AT_END.search(masked[:o[0]])]
     if orgs:
         agents = orgs[0][1].members()
     elif _FIRST_PERSON_OPEN.match(v.text):
@@ -158,6 +172,10 @@ def _ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
+#: A service, with its article, opening a list item
+_ITEM_OPENS_WITH_SERVICE = re.compile(r"\s*(?:de\s+|het\s+)?⟦S")
+
+
 def _colon_lists(ctx: Context) -> None:
     """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
     "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
@@ -174,9 +192,9 @@ def _colon_lists(ctx: Context) -> None:
         date = date_near(ctx, v.index)  # "Inwoners kunnen in 2018 rekenen op:"
         for item in items:
             im, islots, _ = item.masked()
-            if len(item.text.split()) > 10 or "⟦O" in im or not re.match(r"\s*(?:de\s+|het\s+)?⟦S", im):
+            if len(item.text.split()) > 10 or "⟦O" in im or not _ITEM_OPENS_WITH_SERVICE.match(im):
                 continue
-            for sm in re.finditer(r"⟦S(\d+)⟧", im):
+            for sm in _SERVICE_TOKEN.finditer(im):
                 sv = islots[int(sm.group(1))]
                 for o in agents:
                     if sv.mention.type == "Service":
@@ -246,6 +264,20 @@ def _help_lists(ctx: Context) -> None:
                         date_near(ctx, v.index) or date_near(ctx, item.index))
 
 
+#: What closes a bracketed list of services: a separator, "en" or the end
+_SEPARATOR_OR_END = re.compile(r"\s*(?:[,;.]|en\b|$)")
+#: "in ", "uit ", "te " right before an organisation: a place, not the provider
+_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te)\s+$")
+#: A service and "van" right before an organisation: what a takeover takes from it
+_SERVICE_VAN_AT_END = re.compile(r"⟦S\d+⟧\s+van\s+$")
+#: A service right before an organisation: the name qualifies the service
+_SERVICE_AT_END = re.compile(r"⟦S\d+⟧\s+$")
+#: "ook ", "samen ", "de " between the clause start and its first organisation
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:[Oo]ok|[Ss]amen)\s+)?(?:(?:de|het|De|Het)\s+)?")
+#: A lower-case word after the subject: its verb
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+
 def run(ctx: Context) -> None:
     """Component: offersService candidates."""
     _help_lists(ctx)
@@ -257,10 +289,10 @@ def run(ctx: Context) -> None:
             continue
         for m in _PAREN_SERVICES.finditer(masked):
             # "• Stichting X (opvoedondersteuning en oudercursussen);": what a listed partner does
-            if not (v.bullet or re.match(r"\s*(?:[,;.]|en\b|$)", masked[m.end():])):
+            if not (v.bullet or _SEPARATOR_OR_END.match(masked[m.end():])):
                 continue
             org = slots[int(m.group(1))]
-            for sm in re.finditer(r"⟦S(\d+)⟧", m.group(2)):
+            for sm in _SERVICE_TOKEN.finditer(m.group(2)):
                 sv = slots[int(sm.group(1))]
                 for o in org.members():
                     if o.mention.type in ORG_TYPES and sv.mention.type == "Service":
@@ -274,7 +306,7 @@ def run(ctx: Context) -> None:
             if not _service_verb(m.group(0)):
                 continue
             org = slots[int(m.group(1))]
-            for sm in re.finditer(r"⟦S(\d+)⟧", m.group(0)):
+            for sm in _SERVICE_TOKEN.finditer(m.group(0)):
                 sv = slots[int(sm.group(1))]
                 done.add(int(sm.group(1)))
                 for o in org.members():
@@ -288,7 +320,7 @@ def run(ctx: Context) -> None:
                 if orgs and not sentence_subject:
                     sentence_subject = [orgs[0][1]]
                 continue
-            services = [slots[int(m.group(1))] for m in re.finditer(r"⟦S(\d+)⟧", clause)
+            services = [slots[int(m.group(1))] for m in _SERVICE_TOKEN.finditer(clause)
                         if int(m.group(1)) not in done]
             if not services:
                 continue
@@ -302,20 +334,20 @@ def run(ctx: Context) -> None:
             else:
                 # "Het jongerenwerk in Burgum doet X": a name after a place preposition is no provider
                 orgs = [o for o in _orgs_in(masked, slots, a, b)
-                        if not re.search(r"\b(?:in|uit|te)\s+$", masked[a:o[0]])
-                        and not (_TAKEOVER.search(clause) and re.search(r"⟦S\d+⟧\s+van\s+$", masked[a:o[0]]))]
+                        if not _PLACE_PREPOSITION_AT_END.search(masked[a:o[0]])
+                        and not (_TAKEOVER.search(clause) and _SERVICE_VAN_AT_END.search(masked[a:o[0]]))]
                 first_service = masked.find("⟦S", a)
                 # a name right after a service qualifies it ("het steunpunt X-regio"): no provider
                 orgs = [o for o in orgs if o[0] < first_service] or [
-                    o for o in orgs[:1] if not re.search(r"⟦S\d+⟧\s+$", masked[:o[0]])]
+                    o for o in orgs[:1] if not _SERVICE_AT_END.search(masked[:o[0]])]
                 if orgs:
                     agents = [o for pos, o in orgs if pos == orgs[0][0]]
-                    lead = re.match(r"\s*(?:(?:[Oo]ok|[Ss]amen)\s+)?(?:(?:de|het|De|Het)\s+)?", masked[a:orgs[0][0]])
+                    lead = _SUBJECT_LEAD.match(masked[a:orgs[0][0]])
                     if lead and lead.end() == orgs[0][0] - a:
                         # "A en B voeren samen het jongerenwerk uit": the coordinated subject gives it
                         items, end = parse_list(masked, slots, a + lead.end(), "O")
                         listed = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
-                        if len(listed) >= 2 and end < first_service and re.match(r"\s+[a-z]", masked[end:]):
+                        if len(listed) >= 2 and end < first_service and _LOWER_WORD_NEXT.match(masked[end:]):
                             agents = listed
                     w = _WITH.search(clause)
                     if w:

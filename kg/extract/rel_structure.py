@@ -26,7 +26,7 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
-from kg.extract.rules import ORG, ORG_TYPES, Item, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_TYPES, Item, finditer_if, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 #: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
@@ -94,15 +94,13 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
                          r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
-def _finditer(rx: re.Pattern, masked: str, cues: tuple[str, ...]):
-    """``rx.finditer(masked)``, or nothing when the sentence has none of ``cues``: words (or slot
-    tokens) of which every match of ``rx`` that can have an effect (a candidate, or a service read
-    as a unit) has one. The test is much cheaper than the regex, and most sentences have none of
-    a rule's words."""
-    for cue in cues:
-        if cue in masked:
-            return rx.finditer(masked)
-    return ()
+_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
+#: A municipality right before the verb: "De drie gemeenten hebben ... opgericht"
+_MUNICIPALITY_AT_END = re.compile(r"⟦M(\d+)⟧\s+$")
+#: Where the clause of the initiative starts: after a colon or a conjunction
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b")
+#: "in ", "bij de ", "van het " right before an organisation: not one of the founders
+_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$")
 
 
 def founded_by(ctx: Context) -> None:
@@ -110,17 +108,17 @@ def founded_by(ctx: Context) -> None:
         masked, slots, cmap = v.masked()
         if "⟦" not in masked:
             continue  # every rule reads an organisation token of the sentence
-        for m in _finditer(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
+        for m in finditer_if(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             _founders(ctx, v, subj, items, "foundedBy:opgericht-door")
         # the tail's verb or a service token (which the list reading may make a unit)
-        for m in _finditer(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
+        for m in finditer_if(_FOUNDED_BY_FINAL, masked, ("opgericht", "opgezet", "⟦S")):
             # "X is in 2003 door A en B opgericht", "X, dat in 2016 door A en B samen is opgericht"
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             if items and _FOUNDED_FINAL_TAIL.match(masked, end):
                 _founders(ctx, v, slots[int(m.group(1))], items, "foundedBy:door-opgericht")
-        for m in _finditer(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
+        for m in finditer_if(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             for nxt in ctx.views[v.index + 1:v.index + 2]:
                 nm, ns, _ = nxt.masked()
@@ -128,11 +126,11 @@ def founded_by(ctx: Context) -> None:
                 if f:
                     items = _founders_list(nm, ns, f.end(), ctx, nxt)
                     _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
-        for m in _finditer(_FOUNDED_ACTIVE, masked, ("opgericht",)):
+        for m in finditer_if(_FOUNDED_ACTIVE, masked, ("opgericht",)):
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
-            grp = re.search(r"⟦M(\d+)⟧\s+$", head)
+            grp = _MUNICIPALITY_AT_END.search(head)
             if not founders and grp and slots[int(grp.group(1))].group:
                 founders = [Item(s) for s in slots[int(grp.group(1))].members()]  # "De drie gemeenten hebben"
             _founders(ctx, v, subj, founders, "foundedBy:hebben-opgericht")
@@ -145,26 +143,25 @@ def founded_by(ctx: Context) -> None:
                         items = _founders_list(nm, ns, f.end(), ctx, nxt)
                         _founders(ctx, nxt, subj, items, "foundedBy:oprichters-zijn")
                         break
-        for m in _finditer(_FOUNDED_INV, masked, ("hebben", "heeft", "had")):
+        for m in finditer_if(_FOUNDED_INV, masked, ("hebben", "heeft", "had")):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FOUNDED_INV_TAIL.match(masked, end)
             if len(items) and t:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
-        for m in _finditer(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
+        for m in finditer_if(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
             # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
-            lo = max((x.end() for x in re.finditer(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b", head)), default=0)
-            founders = [slots[int(x.group(1))] for x in re.finditer(r"⟦O(\d+)⟧", head[lo:])]
-            founders = [f for f in founders if f is not target and not re.search(
-                r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$", v.text[:f.cstart])]
+            lo = max((x.end() for x in _CLAUSE_BREAK.finditer(head)), default=0)
+            founders = [slots[int(x.group(1))] for x in _ORG_TOKEN.finditer(head[lo:])]
+            founders = [f for f in founders if f is not target and not _PREPOSITION_AT_END.search(v.text[:f.cstart])]
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
                          (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
-            for m in _finditer(rx, masked, ("initiatief",)):
+            for m in finditer_if(rx, masked, ("initiatief",)):
                 items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
                 _founders(ctx, v, slots[int(m.group(1))], items, rule)
-        for m in _finditer(_INITIATIVE, masked, ("initiatief",)):
+        for m in finditer_if(_INITIATIVE, masked, ("initiatief",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)
             if items and t:
@@ -193,15 +190,21 @@ def _founders_list(nm: str, ns: list[Slot], pos: int, ctx: Context, view: View) 
     return loose if len(loose) > len(items) and len(loose) >= 2 else items
 
 
+#: An item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
+_ASIDE = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
+#: A coordination of organisations (with their asides) that ends the text
+_ORG_LIST_AT_END = re.compile(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE}"
+                              rf"(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE})*)\s*$")
+#: "uit ", "in ", "rond " right before the list: the place the subject is from
+_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:uit|in|van|rond|rondom)\s+$")
+
+
 def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     """The coordination that is the subject right before a verb: "A en B hebben ..."."""
-    # an item may carry an aside: "A (SWA), B en het C (AMW C) gaan ..."
-    aside = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
-    m = re.search(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{aside}(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{aside})*)\s*$",
-                  head)
+    m = _ORG_LIST_AT_END.search(head)
     if not m:
         return []
-    if re.search(r"\b(?:uit|in|van|rond|rondom)\s+$", head[:m.start(1)]):
+    if _PLACE_PREPOSITION_AT_END.search(head[:m.start(1)]):
         return []  # "Vier organisaties uit ⟦regio⟧ hebben ...": the place says where the subject is from
     items, _ = parse_list(masked, slots, m.start(1), "O")
     return items
@@ -348,16 +351,22 @@ _FUSION_WORD = re.compile(r"(?i)\b(?:fusie|fuseren|fuseert|samengaan|organisatie
                           r"naam|ingangsdatum)\b")
 
 
+#: A stop, "!", "?", a quote or a bracket ending a sentence: no headline
+_SENTENCE_END = re.compile(r"[.!?\"')]$")
+#: A capital inside a word ("MeanderGroep")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def _headline(v: View) -> bool:
     """A title line: short, no final punctuation."""
     t = v.text.rstrip()
-    return v.heading or (len(t) < 110 and not re.search(r"[.!?\"')]$", t))
+    return v.heading or (len(t) < 110 and not _SENTENCE_END.search(t))
 
 
 def _place_word_of_name(ctx: Context, slot: Slot) -> bool:
     """A one-word name that elsewhere is only a word inside longer organisation names."""
     name = slot.mention.name
-    if " " in name or name.isupper() or re.search(r"[a-z][A-Z]", name):
+    if " " in name or name.isupper() or _INNER_CAPITAL.search(name):
         return False
     rx = re.compile(rf"(?<=[\s-]){re.escape(name)}\b")
     return any(s is not slot and s.mention.type in ORG_TYPES and rx.search(s.mention.name)
@@ -401,11 +410,14 @@ _MERGER_WORD = re.compile(r"fuse|samen(?:gaan|gegaan|smelten|gesmolten|\s+gaan)|
 _OP_IN = re.compile(r"op(?:gegaan|gaan)?\s+in\s")
 
 
+_ORG_AT_END = re.compile(r"⟦O\d+⟧\s*$")
+
+
 def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """"A, B en C gaan fuseren": the first list of organisations that a merger verb follows."""
     for m in _LIST_THEN_VERB.finditer(masked):
         items, end = parse_list(masked, slots, m.start(), "O", ctx, v)
-        if len(items) < 2 or re.search(r"⟦O\d+⟧\s*$", masked[:m.start()]):
+        if len(items) < 2 or _ORG_AT_END.search(masked[:m.start()]):
             continue
         vm = _VERB.match(masked, end)
         if vm and "⟦" not in vm.group(0):
@@ -421,7 +433,7 @@ def merges_into(ctx: Context) -> None:
         # the lists are read for a merger verb; with a service token the reading may make it a unit
         if orgs and ("⟦S" in masked or _MERGER_WORD.search(masked)):
             _list_then_verb(ctx, v, masked, slots)
-        for m in _finditer(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
+        for m in finditer_if(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -435,7 +447,7 @@ def merges_into(ctx: Context) -> None:
 def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
     B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
-    for m in _finditer(_GEFUSEERD_MET, masked, ("gefuseerd",)):
+    for m in finditer_if(_GEFUSEERD_MET, masked, ("gefuseerd",)):
         # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
         a = slots[int(m.group(1) or m.group(2))]
         b = slots[int(m.group(3))]
@@ -443,12 +455,12 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
         if author is not None and a is not b and _same_org(author, b):
             ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
                     date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in _finditer(_FUSEERT_MET, masked, ("fuse",)):
+    for m in finditer_if(_FUSEERT_MET, masked, ("fuse",)):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         first = [Item(slots[int(m.group(1))])]
         _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
                (m.start(), end))
-    for m in _finditer(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
+    for m in finditer_if(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
         target = slots[int(m.group(1))]
         subjects = _subjects(masked, slots, m.start())
         for s in subjects:
@@ -468,10 +480,10 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             for s in it.slot.members():
                 if s.mention.type in ORG_TYPES and s is not target:
                     ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85, date, mod)
-    for m in _finditer(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
+    for m in finditer_if(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
         # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
         part = slots[int(m.group(1))]
-        before = [slots[int(t.group(1))] for t in re.finditer(r"⟦O(\d+)⟧", masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
         target = before[-1] if before else None
         if target is None:
             from kg.extract.rules import topic_org
@@ -482,7 +494,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             if s.mention.type in ORG_TYPES:
                 ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in _finditer(_VERDER_ALS, masked, ("verder",)):
+    for m in finditer_if(_VERDER_ALS, masked, ("verder",)):
         subjects = _subjects(masked, slots, m.start())
         target = slots[int(m.group(1))]
         for s in subjects:
@@ -584,6 +596,13 @@ _SUBJECT_GOES = re.compile(r"(?:^|[.;:]\s*)(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?�
 _INV_GOES = re.compile(r"\b(?:gaat|gaan|ging|gingen|zal|zullen)\s+(?:[^\s⟦]+\s+){0,3}?(?=(?:de\s+|het\s+)?⟦O)")
 
 
+#: What ends the list of parties: a separator or the end of the sentence
+_SEPARATOR_OR_END = re.compile(r"\s*(?:[.;,]|$)")
+#: "zij ", "ze " right before the verb: a pronoun subject
+_PRONOUN_AT_END = re.compile(r"\b(?:zij|ze)\s+$")
+_ONLY_SPACE = re.compile(r"\s*")
+
+
 def together(ctx: Context) -> None:
     """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
     "gaan op in de nieuwe stichting"."""
@@ -591,7 +610,7 @@ def together(ctx: Context) -> None:
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
-        for m in _finditer(_ARISEN_WHEN, masked, ("ontstaan",)):
+        for m in finditer_if(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
                 target = slots[int(m.group(1))]
@@ -600,26 +619,26 @@ def together(ctx: Context) -> None:
                         if s.mention.type in ORG_TYPES and s is not target:
                             ctx.add(v, s, "mergesInto", target, "mergesInto:ontstaan-doordat", 0.85,
                                     date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
-        for m in _finditer(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
+        for m in finditer_if(_ARISEN_FROM, masked, ("voortgekomen", "ontstaan")):
             # "X is (in 2015) voortgekomen uit A en B": two or more parties merged into X
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             parties = [x for it in items for x in it.slot.members() if x.mention.type in ORG_TYPES]
             target = slots[int(m.group(1))]
-            if len(parties) >= 2 and re.match(r"\s*(?:[.;,]|$)", masked[end:]) and target not in parties:
+            if len(parties) >= 2 and _SEPARATOR_OR_END.match(masked[end:]) and target not in parties:
                 for x in parties:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
-        for m in _finditer(_JOIN_FORCES, masked, ("krachten",)):
+        for m in finditer_if(_JOIN_FORCES, masked, ("krachten",)):
             # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
             subjects = _subjects(masked, slots, m.start())
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _finditer(_FORM_TOGETHER, masked, ("vorm",)):
+        for m in finditer_if(_FORM_TOGETHER, masked, ("vorm",)):
             subjects = _subjects(masked, slots, m.start())
-            if not subjects and re.search(r"\b(?:zij|ze)\s+$", masked[:m.start()]):
+            if not subjects and _PRONOUN_AT_END.search(masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in _finditer(_FORM_INV, masked, ("vorm",)):
+        for m in finditer_if(_FORM_INV, masked, ("vorm",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FORM_INV_TAIL.match(masked, end)
             if items and t:
@@ -634,7 +653,7 @@ def together(ctx: Context) -> None:
             for s in subjects:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
                         "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8, date, mod)
-        for m in _finditer(_INTO_NEW, masked, ("nieuwe",)):
+        for m in finditer_if(_INTO_NEW, masked, ("nieuwe",)):
             result = _new_result(ctx, v)
             if result is None:
                 continue
@@ -645,7 +664,7 @@ def together(ctx: Context) -> None:
             else:
                 for i in _INV_GOES.finditer(masked[:m.start()]):
                     items, end = parse_list(masked, slots, i.end(), "O", ctx, v)
-                    if items and re.fullmatch(r"\s*", masked[end:m.start()]):
+                    if items and _ONLY_SPACE.fullmatch(masked[end:m.start()]):
                         subjects = [it.slot for it in items]
             for subj in subjects:
                 for s in subj.members():

@@ -9,12 +9,15 @@ Rules read the *masked* sentence (see :mod:`context`): ``⟦O3⟧`` is slot 3, a
   and denial ("niet", "geen", "afgeblazen", "gaat niet door") around a cue;
 * :func:`topic_org` is the organisation the text is about: the first one of the nearest earlier
   sentence (for "De organisatie ...", "zegt bestuurder X", "(i.s.m. A en B)");
-* :func:`clauses` splits "A is ... gestart en is nu ..." into clauses that share the subject.
+* :func:`clauses` splits "A is ... gestart en is nu ..." into clauses that share the subject;
+* :func:`has_any`, :func:`finditer_if` and :func:`cue_words` are the cheap pre-check before a
+  rule's regex: does the sentence hold one of the words every match needs?
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.extract.context import SLOT_RE, Context, Slot, View, list_item_views
@@ -48,6 +51,53 @@ _LISTED_OF = re.compile(r"(?:partners|leden|deelnemers)\s+van\s+(?:\S+\s+){0,3}$
 _ONLY_COLON = re.compile(r"\s*:?\s*")
 SEP_RX = re.compile(r"\s*(?:,\s*(?:en\s+|of\s+)?|\s(?:en|&|of|alsmede|evenals|plus|and)\s+|\s*;\s*)")
 ORG_TYPES = ("Organisation", "Cooperative", "Partnership")
+
+
+# The pre-check before a rule's regex. A rule lists words (or slot tokens such as "⟦P") one of
+# which every match of its regex holds; a sentence with none of them is not scanned. A substring
+# test is far cheaper than a regex scan, and most sentences hold none of a rule's words, so the
+# test spares most scans. Plain loops: any() over a generator costs more than the tests it makes.
+
+def has_any(text: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` is a substring of ``text`` (the pre-check before a rule's regex).
+
+    A rule's words are in the clean text when they are in the masked one, so a test on
+    ``view.text`` can spare making the masked view."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def finditer_if(rx: re.Pattern, text: str, cues: Iterable[str]) -> Iterator[re.Match] | tuple[()]:
+    """``rx.finditer(text)``, or no matches when ``text`` holds none of ``cues``: words (or slot
+    tokens) of which every match of ``rx`` that can have an effect holds one. The substring test
+    is far cheaper than the regex scan, and most sentences hold none of a rule's words."""
+    for cue in cues:
+        if cue in text:
+            return rx.finditer(text)
+    return ()
+
+
+def cue_words(words: Iterable[str]) -> tuple[str, ...]:
+    """Substrings one of which every word in ``words`` holds: the words without those that hold
+    another ("wijkteam" covers "sociaal wijkteam"). A sentence without any of them cannot match
+    a regex that needs one of ``words``, which :func:`has_any` tells much faster than the regex."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+#: A qualifier that opens with "in"/"uit" or a bracket (not a bare place: "Humanis Lochem")
+_PREPOSITION_OR_BRACKET = re.compile(r" (?:in|uit) |\s*\(")
+#: "• Gemeente X", "• de stichting X": a kind word before a bulleted name
+_KIND_BEFORE_ITEM = re.compile(r"(?i)\W*(?:de\s+|het\s+)?(?:gemeente|provincie|stichting|vereniging)\s+")
+#: "de ", "het ", "een " right before a slot
+_ARTICLE_AT_END = re.compile(r"(?:de|het|een)\s+$")
+#: Only spaces, "!" and ")" between a list's end and the cue
+_LIST_TAIL = re.compile(r"[\s!)]*")
+_GAAN = re.compile(r"(?i)\b(?:gaan|gaat)\b")
+#: "in ", "uit ", "te " right before an organisation: a place, not the topic
+_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te)\s+$")
 
 
 @dataclass
@@ -111,7 +161,7 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
         q = _QUALIFIER.match(masked, end) if letter == "O" else None
         if letter == "P" and q is None:
             q = _TEAM_OWNER.match(masked, end)  # "het wijkteam X van de gemeente Y" 
-        if q and "M" in letters and not re.match(r" (?:in|uit) |\s*\(", q.group(0)):
+        if q and "M" in letters and not _PREPOSITION_OR_BRACKET.match(q.group(0)):
             q = None  # in a list of organisations and places a bare place may be an item
         if q:
             end = q.end()
@@ -135,9 +185,8 @@ def bulleted_items(ctx: Context, view: View, letters: str = "O") -> list[Item]:
     out: list[Item] = []
     for item in list_item_views(ctx, view):
         slots = item.sorted_slots()
-        if not slots or slots[0].letter not in letters or slots[0].cstart > 2 and not re.fullmatch(
-                r"(?i)\W*(?:de\s+|het\s+)?(?:gemeente|provincie|stichting|vereniging)\s+",
-                item.text[:slots[0].cstart]):
+        if not slots or slots[0].letter not in letters \
+                or slots[0].cstart > 2 and not _KIND_BEFORE_ITEM.fullmatch(item.text[:slots[0].cstart]):
             continue  # "• Gemeente Meierijstad": a kind word may stand before the name
         out.extend(Item(s) for s in slots[0].members())
     return out
@@ -162,11 +211,11 @@ def list_before(masked: str, slots: list[Slot], end: int, letters: str = "O") ->
     best: list[Item] = []
     for s in reversed(starts):
         a = s
-        art = re.search(r"(?:de|het|een)\s+$", masked[:s])
+        art = _ARTICLE_AT_END.search(masked[:s])
         if art:
             a = art.start()
         items, e = parse_list(masked, slots, a, letters)
-        if items and re.fullmatch(r"[\s!)]*", masked[e:end]) is not None:
+        if items and _LIST_TAIL.fullmatch(masked[e:end]) is not None:
             best = items
         elif items:
             break
@@ -221,7 +270,7 @@ def modality_at(masked: str, start: int, end: int, cue_verb: bool = False) -> st
         return "negated"
     if _INTENT_LOCAL.search(local):
         return "intended"
-    if not cue_verb and re.search(r"(?i)\b(?:gaan|gaat)\b", masked[lo:hi]):
+    if not cue_verb and _GAAN.search(masked[lo:hi]):
         return "intended"
     return "asserted"
 
@@ -263,7 +312,7 @@ def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
     for v in ctx.previous(view, n, same_para=True):
         # "organisaties uit ⟦regio⟧ hebben X opgericht": a name after a place preposition is no topic
         orgs = [o for o in org_slots(v) if not is_venue(v, o)
-                and not re.search(r"\b(?:in|uit|te)\s+$", v.text[:o.cstart])]
+                and not _PLACE_PREPOSITION_AT_END.search(v.text[:o.cstart])]
         if orgs:
             first = orgs[0]
             members = first.members()

@@ -63,13 +63,19 @@ def junk_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return junk
 
 
+#: "4.1 Het sociaal team": a numbered section heading, not a bullet
+_SECTION_NUMBER = re.compile(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]")
+#: "2. Kennismaking": a short numbered line that is a heading unless a numbered item follows
+_NUMBERED_SHORT_LINE = re.compile(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$")
+
+
 def _is_heading(line: str, next_line: str | None) -> bool:
     s = line.strip()
     if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
         return False
     nxt = next_line.strip()
-    if _BULLET.match(line) and not re.match(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]", line) and not (
-            re.match(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$", line) and not _BULLET.match(next_line)):
+    if _BULLET.match(line) and not _SECTION_NUMBER.match(line) and not (
+            _NUMBERED_SHORT_LINE.match(line) and not _BULLET.match(next_line)):
         # a bullet item, but "4.1 Het sociaal team" is a numbered section heading, and so is
         # "2. Kennismaking" when no numbered item follows it
         return False

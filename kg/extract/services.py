@@ -38,9 +38,12 @@ def _rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def label_of(text: str) -> str:
     """Service label: the words as written, first letter capitalised, spaces folded."""
-    t = re.sub(r"\s+", " ", text).strip()
+    t = _WHITESPACE.sub(" ", text).strip()
     return t[:1].upper() + t[1:]
 
 
@@ -56,13 +59,16 @@ _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verl
 _GIVING = re.compile(r"bied|bood|bode|verle|lever|verzorg")
 
 
+_BROAD_WORD = re.compile(_BROAD)
+
+
 def _broad_services(ctx: Context) -> None:
     """"A en B verlenen wonen, zorg en welzijn": each broad kind of help a service."""
     for v in ctx.views:
         if not _GIVING.search(v.text):
             continue  # no service verb of _GIVES_BROAD
         for m in _GIVES_BROAD.finditer(v.text):
-            for w in re.finditer(_BROAD, m.group("list")):
+            for w in _BROAD_WORD.finditer(m.group("list")):
                 cs, ce = m.start("list") + w.start(), m.start("list") + w.end()
                 if v.free(cs, ce):
                     ctx.place(v, cs, ce, "Service", label=label_of(w.group(0)), strong=False)
@@ -83,6 +89,12 @@ def _support_for_groups(ctx: Context) -> None:
                 ctx.place(v, cs, ce, "Service", label=_SUPPORT_LABEL[m.group("group").casefold()], strong=False)
 
 
+#: "ers", "ster" right after a service word: a person who gives it ("vrijwilligers")
+_PERSON_SUFFIX = re.compile(r"(?:ers|ster|sters)\b")
+#: A capitalised word right after: the service word is part of a name
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def run(ctx: Context) -> None:
     """Component: Service mentions."""
     _broad_services(ctx)
@@ -94,7 +106,7 @@ def run(ctx: Context) -> None:
             word = m.group(0)
             if word.casefold() in NOT_SERVICES:
                 continue
-            if re.match(r"(?:ers|ster|sters)\b", v.text[ce:]):
+            if _PERSON_SUFFIX.match(v.text[ce:]):
                 continue
             inside = [s for s in v.slots if s.cstart < ce and s.cend > cs]
             if inside and all(cs <= s.cstart and s.cend <= ce and (s.cend - s.cstart) < (ce - cs)
@@ -112,6 +124,6 @@ def run(ctx: Context) -> None:
                     continue
             if not v.free(cs, ce):
                 continue
-            if word[:1].isupper() and re.match(r"\s+[A-Z]", v.text[ce:]) and cs > 0:
+            if word[:1].isupper() and _CAPITALISED_NEXT.match(v.text[ce:]) and cs > 0:
                 continue
             ctx.place(v, cs, ce, "Service", label=label_of(word), strong=False)

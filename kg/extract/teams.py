@@ -59,6 +59,10 @@ def _hier(ctx: Context, view: View) -> tuple[Slot | None, Slot | None]:
     return None, None
 
 
+#: " in ", " te " between a venue and its place
+_IN_OR_TE = re.compile(r"\s+(?:in|te)\s+")
+
+
 def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
     """Where the text says a venue is: "de Linde in Noordwijk"."""
     key = normalise_name(venue.mention.name)
@@ -69,7 +73,7 @@ def _venue_place(ctx: Context, venue: Slot) -> Slot | None:
             after = [t for t in v.slots if t.cstart > s.cend]
             after.sort(key=lambda t: t.cstart)
             if after and after[0].mention.type in ("Neighbourhood", "Municipality") and \
-                    re.fullmatch(r"\s+(?:in|te)\s+", v.text[s.cend:after[0].cstart]):
+                    _IN_OR_TE.fullmatch(v.text[s.cend:after[0].cstart]):
                 return after[0]
     return None
 
@@ -120,13 +124,16 @@ _PLURAL_TEAMS = re.compile(r"\b(?:de\s+|twee\s+|drie\s+)?(?:(?:nieuwe|sociale)\s
                            r"(?P<names>[A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)*\s+en\s+[A-Z][\w'-]+)\b")
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]+")
+
+
 def _plural_teams(ctx: Context, v: View, teams: list[Slot]) -> None:
     """"de wijkteams Noordoost en Kampen-West": one team per name, in the wijk it names."""
     if "teams" not in v.text:
         return  # every noun of _PLURAL_TEAMS ends in it
     for m in _PLURAL_TEAMS.finditer(v.text):
         noun = _cap(m.group("noun")[:-1])
-        for w in re.finditer(r"[A-Z][\w'-]+", m.group("names")):
+        for w in _CAPITALISED_WORD.finditer(m.group("names")):
             cs, ce = m.start("names") + w.start(), m.start("names") + w.end()
             inside = [s for s in v.slots if s.cstart < ce and s.cend > cs]
             if any(s.strong and s.mention.type in ("Organisation", "Cooperative", "Partnership")
@@ -142,6 +149,11 @@ def _plural_teams(ctx: Context, v: View, teams: list[Slot]) -> None:
             if w.group(0).casefold() not in _BARE_DIRECTIONS:
                 wijk = ctx.mention(v, cs, ce, "Neighbourhood")
                 ctx.add(v, slot, "locatedIn", wijk, "locatedIn:team-name", 0.8)
+
+
+#: " Schuldenwijzer", " De Maten": capitalised words right after the team noun
+_CAPITALISED_NAME_NEXT = re.compile(r" ([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)")
+_HIER_DAAR = re.compile(r"(?i)\b(?:hier|daar)\b")
 
 
 def run(ctx: Context) -> None:
@@ -178,7 +190,7 @@ def run(ctx: Context) -> None:
                 # "de pilot Schuldenwijzer": the pilot's own name, even where it is a confident one
                 v.slots.remove(nxt[0])
                 nxt = []
-            cap = re.match(r" ([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", v.text[nce:])
+            cap = _CAPITALISED_NAME_NEXT.match(v.text[nce:])
             if nxt and nxt[0].mention.type in ("Neighbourhood", "Municipality"):
                 place = nxt[0]
                 v.slots.remove(place)
@@ -214,7 +226,7 @@ def run(ctx: Context) -> None:
                 continue
             place = _place_in(v, ncs)
             venue = None
-            if place is None and re.search(r"(?i)\b(?:hier|daar)\b", v.text):
+            if place is None and _HIER_DAAR.search(v.text):
                 venue, place = _hier(ctx, v)
             label = _cap(noun) + (f" {place.mention.name}" if place else "")
             slot = ctx.place(v, ncs, nce, "Pilot", label=label, strong=place is not None)
