@@ -242,9 +242,6 @@ _DOUBLED_VOWEL_END = re.compile(r"([aeou])\1([^aeiou])$")
 
 
 # -- helpers the name finders and the rules share ---------------------------------------------
-_THE_FOLLOWING = re.compile(r"\b[Dd]e\s+volgende\s+\w+")
-
-
 def list_item_views(ctx: Context, view: View) -> list[View]:
     """The bulleted items that follow ``view`` when it introduces them: with a colon, or as "de
     volgende organisaties" ("... is door de volgende verenigingen opgericht.")."""

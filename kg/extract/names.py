@@ -224,7 +224,7 @@ def _chains(v: View) -> list[_Chain]:
             w = _WORD.match(text, j)
             num = None if w else _AGE_RANGE.match(text, j)
             if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, num.end()):
-                words.append(num.group(0))  # "JGZ 0-4 Kennemerland", "JGZ 4-19": an age range in the name
+                words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
                 pos = ce
                 continue
@@ -603,7 +603,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in _CAPITAL_NAME_WORDS and not c.initial and w[:1].isupper():
             break  # "de alliantie Samen Rond": an adverb written with a capital mid-sentence opens a name
         elif lw in ("ons", "onze", "mijn", "uw", "jouw") and not c.initial and len(c.words) > 1:
-            break  # "van Ons Welzijn uit Oss": a pronoun with a capital mid-sentence opens a name
+            break  # "van Ons Buurtwerk uit Tiel": a pronoun with a capital mid-sentence opens a name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \
                 and not (len(c.words) > 1 and full in c.tails):
             strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)

@@ -323,7 +323,7 @@ _MUNICIPAL_TEAM = re.compile(rf"\b(?:[Hh]et\s+(?:gemeentelijke?\s+)?)[Tt]eam\s+(
 
 
 def departments(ctx: Context) -> None:
-    """"de afdeling Werk en Inkomen": a unit (Organisation) named by its capitalised words;
+    """"de afdeling Wonen en Welzijn": a unit (Organisation) named by its capitalised words;
     also "het team X, onderdeel van de gemeente Y" and "het gemeentelijke Team X"."""
     for v in ctx.views:
         for m in finditer_if(_DEPARTMENT, v.text, _DEPARTMENT_CUES):

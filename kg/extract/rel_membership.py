@@ -478,7 +478,7 @@ _UNIT_OF = re.compile(r"⟦O(\d+)⟧ van (?:de |het )?⟦O(\d+)⟧")
 
 
 def units_of(ctx: Context) -> None:
-    """"het Kenniscentrum Buurtzorg Innovatie van Hogeschool Rivierland": a unit, by the word its name
+    """"het Kenniscentrum Wijkkracht Innovatie van Hogeschool Lindeland": a unit, by the word its name
     opens with, named with the organisation it belongs to."""
     for v in ctx.views:
         if " van " not in v.text:
