@@ -157,11 +157,7 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
                 for o in org.members():
                     ctx.add(v, person, "headOf", o, "headOf:benoemd", 0.8)
                 linked.add(int(m.group(1)))
-    for m in _LED_BY.finditer(masked):
-        org, person = slots[int(m.group(1))], slots[int(m.group(2))]
-        for o in org.members():
-            ctx.add(v, person, "headOf", o, "headOf:bestuurd-door", 0.8)
-        linked.add(int(m.group(2)))
+    _person_org(ctx, v, _LED_BY.finditer(masked), slots, linked, 1, 2, "headOf:bestuurd-door", 0.8)
     for m in _UNDER_LEAD.finditer(masked):
         idx = int(m.group(1))
         if idx in linked or _ORGAN.search(v.text) or _LOWER_LEAD.search(v.text):
@@ -187,21 +183,9 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
         if target is not None:
             ctx.add(v, slots[int(m.group(1))], "headOf", target, "headOf:rol-is-naam", 0.7)
             linked.add(int(m.group(1)))
-    for m in _ROLE_OF_IS.finditer(masked):
-        org, person = slots[int(m.group(1))], slots[int(m.group(2))]
-        for o in org.members():
-            ctx.add(v, person, "headOf", o, "headOf:rol-van-is", 0.85)
-        linked.add(int(m.group(2)))
-    for m in _IS_ROLE.finditer(masked):
-        person, org = slots[int(m.group(1))], slots[int(m.group(2))]
-        for o in org.members():
-            ctx.add(v, person, "headOf", o, "headOf:is-rol-van", 0.85)
-        linked.add(int(m.group(1)))
-    for m in _AFTER.finditer(masked):
-        person, org = slots[int(m.group(1))], slots[int(m.group(2))]
-        for o in org.members():
-            ctx.add(v, person, "headOf", o, "headOf:naam-rol-org", 0.9)
-        linked.add(int(m.group(1)))
+    _person_org(ctx, v, _ROLE_OF_IS.finditer(masked), slots, linked, 1, 2, "headOf:rol-van-is", 0.85)
+    _person_org(ctx, v, _IS_ROLE.finditer(masked), slots, linked, 2, 1, "headOf:is-rol-van", 0.85)
+    _person_org(ctx, v, _AFTER.finditer(masked), slots, linked, 2, 1, "headOf:naam-rol-org", 0.9)
     for m in _LED_BY_BOARD.finditer(masked):
         items, _ = parse_list(masked, slots, m.end(), "H")
         for it in items:
@@ -216,6 +200,17 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
             for o in org.members():
                 ctx.add(v, person, "headOf", o, "headOf:rol-org-naam", 0.9)
             linked.add(int(g[1] or g[3]))
+
+
+def _person_org(ctx: Context, v: View, matches, slots: list[Slot], linked: set[int],
+                org_group: int, person_group: int, rule: str, confidence: float) -> None:
+    """A rule that reads one person and one organisation (or a group of them) in each match:
+    the person heads each of them; ``linked`` gets the person's slot number."""
+    for m in matches:
+        person = int(m.group(person_group))
+        for o in slots[int(m.group(org_group))].members():
+            ctx.add(v, slots[person], "headOf", o, rule, confidence)
+        linked.add(person)
 
 
 def _title_org(ctx: Context) -> Slot | None:
