@@ -319,11 +319,11 @@ def _write_batch(store: Store, stored, batch: list[tuple[str, _Prepared]]) -> di
 
 def _count_store(store: Store, summary: BuildSummary) -> None:
     """The store's entities and relations per type, for the build's summary table."""
-    from kg.sparql import store_stats
+    from kg.sparql import type_counts
 
-    stats = store_stats(store)
-    summary.entity_types.update(stats["entities"])
-    summary.relation_types.update(stats["relations"])
+    entities, relations = type_counts(store)
+    summary.entity_types.update(entities)
+    summary.relation_types.update(relations)
 
 
 @dataclass

@@ -487,26 +487,32 @@ def _json_term(term) -> dict:
 
 # -- statistics ---------------------------------------------------------------------------
 
-def store_stats(store: Store) -> dict:
-    """Counts: reports, entities per type (most specific), relations per type, quads.
+def type_counts(store: Store) -> tuple[Counter, Counter]:
+    """Entities per type (the most specific of each entity's types) and relations per type.
 
-    Asked only for kg's own types and properties (no scan of every triple): every build,
-    also one that skips everything, ends with these counts.
+    Asked only for kg's own types and properties, each looked up in the index (no scan of every
+    triple): every build, also one that skips everything, ends with these counts.
     """
     from kg.model import ENTITY_TYPES, RELATION_TYPES, most_specific_type
 
-    types = ", ".join(f"kg:{t}" for t in ENTITY_TYPES)
+    types = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
     types_of: dict[str, set[str]] = {}
-    for r in store.select(f"SELECT ?e ?t WHERE {{ ?e a ?t . FILTER (?t IN ({types})) }}"):
+    for r in store.select(f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"):
         types_of.setdefault(r["e"], set()).add(r["t"].split("#")[-1])
     entities = Counter(most_specific_type(ts) for ts in types_of.values())
-    props = ", ".join(f"kg:{p}" for p in RELATION_TYPES)
+    props = " ".join(f"kg:{p}" for p in RELATION_TYPES)
     relations: Counter = Counter()
     for r in store.select(
-        f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o .
-              FILTER (?p IN ({props})) }} }} GROUP BY ?p"""
+        f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+              VALUES ?p {{ {props} }} ?s ?p ?o }} }} GROUP BY ?p"""
     ):
         relations[r["p"].split("#")[-1]] = int(r["n"])
+    return entities, relations
+
+
+def store_stats(store: Store) -> dict:
+    """Counts: reports, entities per type (most specific), relations per type, quads."""
+    entities, relations = type_counts(store)
     reports = store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a kg:Report } }")
     quads = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     return {
