@@ -222,8 +222,10 @@ def _chains(v: View) -> list[_Chain]:
                 break
             j = nxt.end()
             w = _WORD.match(text, j)
-            num = None if w else _AGE_RANGE.match(text, j)
-            if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, num.end()):
+            # an age range only after an acronym alone, one space on (most words are no acronym)
+            num = _AGE_RANGE.match(text, j) if not w and len(words) == 1 and nxt.group(0) == " " \
+                and _ACRONYM.match(words[0]) else None
+            if num and v.free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
                 pos = ce
