@@ -13,6 +13,8 @@ _DROP_PREFIX = re.compile(
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():
+        return s  # ASCII has no accents: NFKD leaves it as it is and holds no combining mark
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
 

@@ -180,9 +180,16 @@ _HEAD_SMALL_EN = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|en|op|in|aan|
 _HEAD_SMALL = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)\s+){1,3}")
 
 
+def _free_everywhere(cs: int, ce: int) -> bool:
+    """:meth:`View.free` of a sentence without slots."""
+    return True
+
+
 def _chains(v: View) -> list[_Chain]:
     """Candidate name chains in one sentence (free spans only)."""
     text = v.text
+    # (no slot in most sentences yet: every span is free there, without asking each slot)
+    free = v.free if v.slots else _free_everywhere
     initial = _initial_positions(v)
     quoted = _quoted_spans(v)
     out: list[_Chain] = []
@@ -193,7 +200,7 @@ def _chains(v: View) -> list[_Chain]:
             break
         cs, ce = m.start(), m.end()
         pos = ce
-        if not v.free(cs, ce) or quoted and any(a <= cs < b for a, b in quoted):
+        if not free(cs, ce) or quoted and any(a <= cs < b for a, b in quoted):
             continue
         kind = _KIND_DOT.match(text, ce) if m.group(0) in ("Stg", "Sticht") else None
         if kind:  # "Stg. Kompasroos": the abbreviated kind word, not the name; what follows is one
@@ -212,7 +219,7 @@ def _chains(v: View) -> list[_Chain]:
             ell = _ELLIPSIS.match(text, ce)
             if ell:  # "GGD Noord- en Oost-Gelderland"
                 w2 = _WORD.match(text, ell.end())
-                if w2 and v.free(ce, w2.end()):
+                if w2 and free(ce, w2.end()):
                     words.append(w2.group(0))
                     ce = w2.end()
                     pos = ce
@@ -222,8 +229,10 @@ def _chains(v: View) -> list[_Chain]:
                 break
             j = nxt.end()
             w = _WORD.match(text, j)
-            num = None if w else _AGE_RANGE.match(text, j)
-            if num and len(words) == 1 and _ACRONYM.match(words[0]) and nxt.group(0) == " " and v.free(j, num.end()):
+            # an age range only after an acronym alone, one space on (most words are no acronym)
+            num = _AGE_RANGE.match(text, j) if not w and len(words) == 1 and nxt.group(0) == " " \
+                and _ACRONYM.match(words[0]) else None
+            if num and free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
                 pos = ce
@@ -231,16 +240,16 @@ def _chains(v: View) -> list[_Chain]:
             if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
                     and not is_first_name(words[0]):
                 break  # "Getijde U.A.": a legal form after the name, not part of it
-            if w and v.free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
+            if w and free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
                 words.append(w.group(0))
                 ce = w.end()
                 pos = ce
                 continue
             # "Sociaal Werk De Kempen", "Stichting Het Baken": a capitalised article inside a name
-            if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and v.free(j, w.end()) \
+            if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and free(j, w.end()) \
                     and words[0] not in FIRST_NAMES and words[-1].casefold() not in NOT_NAMES:
                 w2 = _AFTER_ARTICLE.match(text, w.end())
-                if w2 and v.free(w.end(), w2.end()) \
+                if w2 and free(w.end(), w2.end()) \
                         and w2.group(1).casefold() not in NOT_NAMES:
                     words += [w.group(0), w2.group(1)]
                     ce = w2.end()
@@ -259,7 +268,7 @@ def _chains(v: View) -> list[_Chain]:
                 if conn:
                     k = conn.end()
                     w = _WORD.match(text, k)
-                    if w and v.free(k, w.end()):
+                    if w and free(k, w.end()):
                         words.append(w.group(0))
                         ce = w.end()
                         pos = ce
@@ -309,8 +318,13 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
 _ITEM_PARTICLES = re.compile(r"((?:\s+(?:de|het|van|voor|der|den|'t)\s+[A-ZÀ-Ý][\w'’-]*)*)\s*[.,;]?\s*$")
 
 
+def _key(words: list[str]) -> str:
+    """The name key of a chain's words."""
+    return normalise_name(" ".join(words))
+
+
 def _seen_mid(mid: Counter[str], words: list[str]) -> bool:
-    return bool(words) and mid[normalise_name(" ".join(words))] > 0
+    return bool(words) and mid[_key(words)] > 0
 
 
 #: Adverbs that are no name words in running text ("samen", "verder") but name words when written
@@ -572,7 +586,6 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
     while c.words:
         w = c.words[0]
         lw = w.casefold()
-        full = normalise_name(" ".join(c.words))
         strip = False
         if lw in ("de", "het", "'t") and not c.initial and len(c.words) > 1:
             break  # "De Vlinderhof" mid-sentence: the article is part of the name
@@ -605,10 +618,10 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in ("ons", "onze", "mijn", "uw", "jouw") and not c.initial and len(c.words) > 1:
             break  # "van Ons Buurtwerk uit Tiel": a pronoun with a capital mid-sentence opens a name
         elif lw in NOT_NAMES and (c.initial or len(c.words) > 1) \
-                and not (len(c.words) > 1 and full in c.tails):
+                and not (len(c.words) > 1 and _key(c.words) in c.tails):
             strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and not is_first_name(w) \
-                and mid[full] == 0 and not _looks_like_name(w) \
+                and mid[_key(c.words)] == 0 and not _looks_like_name(w) \
                 and not (len(c.words) == 2 and _ROLE_AFTER.search(v.text[c.ce:])) and (
                     v.heading or v.bullet or lw in c.lower or _seen_mid(mid, c.words[1:])
                     or not (_SUBJECT_VERB.match(v.text[c.ce:]) or _LIST_GOES_ON.match(v.text[c.ce:]))):

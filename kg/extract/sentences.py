@@ -331,13 +331,16 @@ def clean_sentences(text: str) -> list[str]:
     return [clean(text, a, b, skip)[0] for a, b, _, _ in split(text)]
 
 
+_NEWLINE = re.compile("\n")
+
+
 def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text
     lines = _lines(text)
     junk = junk_lines(text, lines)
     skip = [lines[i] for i in sorted(junk)]
-    newlines = [m.start() for m in re.finditer("\n", text)]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     for a, b, para, heading in split(text, lines, junk):
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
