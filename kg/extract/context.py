@@ -121,7 +121,10 @@ class View:
 
     def free(self, cs: int, ce: int) -> bool:
         """No slot overlaps the clean span [cs, ce)."""
-        return all(ce <= s.cstart or cs >= s.cend for s in self.slots)
+        for s in self.slots:  # a plain loop: called for every name tried, mostly with no slots
+            if cs < s.cend and s.cstart < ce:
+                return False
+        return True
 
     def slot_at(self, cs: int, ce: int) -> Slot | None:
         for s in self.slots:
