@@ -621,11 +621,11 @@ def together(ctx: Context) -> None:
     """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
+        if not has_any(v.text, _TOGETHER_CUES):
+            continue  # none of the words of the rules below (each runs only with one of its own)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
-        if not has_any(masked, _TOGETHER_CUES):
-            continue  # none of the words of the rules below (each runs only with one of its own)
         for m in finditer_if(_ARISEN_WHEN, masked, ("ontstaan",)):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
