@@ -18,7 +18,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import GROUP_KINDS
-from kg.extract.rules import ORG_TYPES, count_word, finditer_if, parse_list, topic_org
+from kg.extract.rules import ORG_TYPES, count_word, finditer_if, has_any, parse_list, topic_org
 
 _COLLECTIVE = re.compile(
     r"\b(?:(?P<both>[Bb]eide)|(?:[Dd]e|[Dd]eze|[Dd]ie|[Oo]nze|[Hh]un|[Aa]lle)\s+"
@@ -125,8 +125,8 @@ def run(ctx: Context) -> None:
     """Component: coreference slots for group phrases, "de organisatie", "de gemeente", "wij"."""
     first_person(ctx)
     for v in ctx.views:
-        for m in (list(finditer_if(_COLLECTIVE, v.text, _COLLECTIVE_CUES))
-                  + list(finditer_if(_COLLECTIVE_BARE, v.text, _COLLECTIVE_BARE_CUES))):
+        for m in [*finditer_if(_COLLECTIVE, v.text, _COLLECTIVE_CUES),
+                  *finditer_if(_COLLECTIVE_BARE, v.text, _COLLECTIVE_BARE_CUES)]:
             if not v.free(m.start(), m.end()):
                 continue
             n = 2 if m.groupdict().get("both") else count_word(m.group("n"))
@@ -178,7 +178,8 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), target.mention.type)
                 if slot:
                     slot.group = [target]
-        if not any(s.mention.type in ORG_TYPES for s in v.slots):
+        # (the cue words of the two regexes first: most sentences have none)
+        if has_any(v.text, _ORG_PHRASE_CUES) and not any(s.mention.type in ORG_TYPES for s in v.slots):
             spans = [(m.start(), m.end()) for m in finditer_if(_SINGLE_MID, v.text, _SINGLE_MID_CUES)]
             spans += [(m.start(1), m.end(1)) for m in finditer_if(_KIND_AFTER_ZORGT, v.text, _KIND_AFTER_ZORGT_CUES)]
             for start, end in sorted(spans):
@@ -200,7 +201,12 @@ def run(ctx: Context) -> None:
                     slot.group = [target]
 
 
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ww]ij|[Ww]e|[Oo]nze\s+(?:organisatie|stichting|coöperatie|vereniging|instelling|medewerkers|groep|teams?))(?![\w-])")
+#: "wij", "we", "onze organisatie" as whole words. That no letter or hyphen comes before is tested
+#: after the first letter (``[WwOo](?<![\w-].)``), not before it: a regex that opens with a set of
+#: letters is searched by jumping from one of them to the next, one that opens with a look-behind
+#: is tried at every position (three times slower on every sentence of every text).
+_FIRST_PERSON = re.compile(r"[WwOo](?<![\w-].)(?:(?<=[Ww])(?:ij|e)|(?<=[Oo])nze\s+(?:organisatie|stichting|coöperatie|"
+                           r"vereniging|instelling|medewerkers|groep|teams?))(?![\w-])")
 _QUOTE_SPEAKER = re.compile(r"(?i)\b(?:zegt|zei|aldus|vertelt|vertelde|meldt|licht\w*\s+toe)\b")
 
 
@@ -269,6 +275,7 @@ _KIND_MID_CUES = ("peratie", "stichting", "vereniging", "pact", "netwerk", "alli
 _SINGLE_MID_CUES = ("organisatie", "stichting", "peratie", "instelling", "vereniging")
 _KIND_AFTER_ZORGT_CUES = ("zorg",)
 _GEMEENTE_CUES = ("gemeente",)
+_ORG_PHRASE_CUES = _SINGLE_MID_CUES + _KIND_AFTER_ZORGT_CUES
 
 
 def _last_of_kind(ctx: Context, view: View, kind: str) -> Slot | None:

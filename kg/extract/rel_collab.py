@@ -122,6 +122,10 @@ _BUT_WORKS_THERE = re.compile(r"⟦O(\d+)⟧[^⟦.;]{0,60}?\b(?:van|met|bij)\s+(
 #: What every partnerOf cue of :func:`partners` holds: "(Ss)amen", "(Tt)ezamen", "samenwerking",
 #: "samengewerkt", "i.s.m.", "ism", "met partners".
 _PARTNER_CUE = re.compile(r"amen|ism|i\.\s?s\.|partner")
+#: Words of which every match of _WITH ("samen met", "i.s.m.", "ism", "met partners") and of
+#: _WORK_TOGETHER (its verbs) holds one; the other rules of :func:`partners` give theirs inline.
+_WITH_CUES = ("met", "ism", "i.")
+_WORK_TOGETHER_CUES = ("werken", "werkten", "gaan", "zullen")
 
 
 #: "Stichting X werkt ..." before "met wie": the subject organisation opening the sentence
@@ -134,7 +138,7 @@ def partners(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     if not _PARTNER_CUE.search(masked):
         return  # none of the cues below: "samen", "ism", "i.s.", "partner"
-    for m in _WITH.finditer(masked):
+    for m in finditer_if(_WITH, masked, _WITH_CUES):
         if masked[m.start():m.start() + 5].casefold() == "samen" and _WORKS_BEFORE.search(masked[:m.start()]):
             continue
         mod = modality_at(masked, m.start(), m.end())
@@ -161,10 +165,10 @@ def partners(ctx: Context, v: View) -> None:
             for o in others:
                 ctx.add(v, s, "partnerOf", o, rule, 0.85 if before else 0.7, modality=mod)
     groups = []
-    for m in list(_PASSIVE_ALL.finditer(masked)) + list(_BETWEEN.finditer(masked)):
+    for m in [*finditer_if(_PASSIVE_ALL, masked, ("samengewerkt",)), *finditer_if(_BETWEEN, masked, ("tussen",))]:
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         groups.append(("partnerOf:samengewerkt-door", items, _ended_or(masked, m.start(), end)))
-    for m in _WORK_TOGETHER.finditer(masked):
+    for m in finditer_if(_WORK_TOGETHER, masked, _WORK_TOGETHER_CUES):
         items = list_before(masked, slots, m.start(), "O")
         mod = modality_at(masked, m.start(), m.end())
         groups.append(("partnerOf:werken-samen", items, mod))
@@ -183,13 +187,13 @@ def partners(ctx: Context, v: View) -> None:
         members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         for a, b in combinations(members, 2):
             ctx.add(v, a, "partnerOf", b, rule, 0.8, modality=mod)
-    for m in _BUT_WORKS_THERE.finditer(masked):
+    for m in finditer_if(_BUT_WORKS_THERE, masked, ("maar",)):
         # "X is geen onderdeel/lid van Y, maar werkt daar wel mee samen"
         for s in slots[int(m.group(1))].members():
             for o in slots[int(m.group(2))].members():
                 if s.mention.type in ORG_TYPES and o.mention.type in ORG_TYPES:
                     ctx.add(v, s, "partnerOf", o, "partnerOf:werkt-daar-mee-samen", 0.8)
-    for m in _WITH_WHOM.finditer(masked):
+    for m in finditer_if(_WITH_WHOM, masked, ("wie", "waarmee")):
         head = masked[:m.start()]
         subj = _OPENING_SUBJECT.match(head)
         if subj:
@@ -197,7 +201,7 @@ def partners(ctx: Context, v: View) -> None:
                 for b in slots[int(m.group(1))].members():
                     if a is not b and a.mention.type in ORG_TYPES and b.mention.type in ORG_TYPES:
                         ctx.add(v, a, "partnerOf", b, "partnerOf:met-wie-samenwerkt", 0.75)
-    for m in _WORKS_WITH.finditer(masked):
+    for m in finditer_if(_WORKS_WITH, masked, ("samen",)):
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:
@@ -243,6 +247,12 @@ def _ended_or(masked: str, start: int, end: int) -> str:
 #: :func:`pilots` does not run it on a sentence without one (see :func:`rules.finditer_if`).
 _NEEDS_TEAM = ("⟦P",)
 _NEEDS_WIJK = ("⟦N",)
+#: Words of which every match of the rule holds one (the regexes read them in this case only).
+_LEADER_WORDS = ("trekker", "penvoerder", "aanjager", "coördinator", "coordinator", "leider", "initiatiefnemer",
+                 "opdrachtnemer", "regisseur")  # "trekker" covers "kartrekker"
+_TEAMS_IN_CUES = ("teams",)
+_LED_BY_CUES = ("door",)
+_LEADS_INV_CUES = ("leidt", "trekt", "rdineert")
 
 
 #: "In de overige vijf wijken ligt het penvoerderschap bij X": several wijken, no one team
@@ -297,7 +307,7 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:ligt-bij", 0.75)
-    for m in _LEADS_TEAMS_IN.finditer(masked):
+    for m in finditer_if(_LEADS_TEAMS_IN, masked, _TEAMS_IN_CUES):
         noun = m.group("noun")[:1].upper() + m.group("noun")[1:-1]
         pos = m.end()
         while True:
@@ -322,8 +332,8 @@ def pilots(ctx: Context, v: View) -> None:
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
     for m in finditer_if(_AS_LEADER, masked, _NEEDS_TEAM):
         lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
-    for rx in (_TEAM_LED_BY, _LEADS_INV):
-        for m in rx.finditer(masked):
+    for rx, cues in ((_TEAM_LED_BY, _LED_BY_CUES), (_LEADS_INV, _LEADS_INV_CUES)):
+        for m in finditer_if(rx, masked, cues):
             # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
             team = slots[int(m.group("p"))] if m.group("p") and rx is _TEAM_LED_BY \
                 else _recent_team(ctx, v, masked, m.start())
@@ -339,17 +349,16 @@ def pilots(ctx: Context, v: View) -> None:
     _staff_part_of(ctx, v, masked, slots)
     for m in finditer_if(_WHEREOF_LEADER, masked, _NEEDS_TEAM):
         lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
-    for rx in (_BARE_LEADER, _BARE_LEADER_INV):
-        for m in rx.finditer(masked):
-            team = _recent_team(ctx, v, masked, m.start())
-            found = [team] if team is not None else []
-            if team is not None and _DAARVAN.search(m.group(0)):
-                found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
-            for team in found:
-                for o in slots[int(m.group(1))].members():
-                    for p in team.members():
-                        if o.mention.type in ORG_TYPES:
-                            ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
+    for m in [*finditer_if(_BARE_LEADER, masked, _LEADER_WORDS), *_BARE_LEADER_INV.finditer(masked)]:
+        team = _recent_team(ctx, v, masked, m.start())
+        found = [team] if team is not None else []
+        if team is not None and _DAARVAN.search(m.group(0)):
+            found = _recent_teams(ctx, v, masked, m.start())  # "Trekker daarvan is X": all of them
+        for team in found:
+            for o in slots[int(m.group(1))].members():
+                for p in team.members():
+                    if o.mention.type in ORG_TYPES:
+                        ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
     for m in finditer_if(_THAT_IS, masked, _NEEDS_WIJK):
         noun = _recent_lead_noun(ctx, v)
         if noun is None:

@@ -66,13 +66,17 @@ _PLACE_ADJ_APPOS = re.compile(r"⟦O(?P<o>\d+)⟧\s*,\s*(?:de|het|een)\s+(?P<adj
                               r"corporatie|coöperatie|welzijnswerk)\b")
 #: "het Leidse Leercentrum X": a place adjective right before the name (the name dropped it).
 _PLACE_ADJ_NAME = re.compile(r"\b(?:[Dd]e|[Hh]et|[Ee]en)\s+(?P<adj>[A-Z][a-zë]+se)\s+⟦O(?P<o>\d+)⟧")
+#: The adjective (and the space after it) that every match of the three regexes above holds: a
+#: search for it alone starts only at capitals, and few sentences have one.
+_PLACE_ADJ_WORD = re.compile(r"[A-Z][a-zë]+(?:se|er)\s")
 
 
 def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
         masked, slots, cmap = v.masked()
-        if "⟦O" in masked:  # the place adjective rules locate an organisation
+        # the place adjective rules locate an organisation, and read a capitalised adjective
+        if "⟦O" in masked and _PLACE_ADJ_WORD.search(masked):
             for m in [*_PLACE_ADJ.finditer(masked), *_PLACE_ADJ_NAME.finditer(masked),
                       *_PLACE_ADJ_APPOS.finditer(masked)]:
                 subj = slots[int(m.group("o"))]

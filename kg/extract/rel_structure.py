@@ -26,7 +26,7 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
-from kg.extract.rules import ORG, ORG_TYPES, Item, finditer_if, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_TYPES, Item, finditer_if, has_any, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 #: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
@@ -103,11 +103,17 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:maar|terwijl|omdat|nadat)\b")
 _PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te|bij|van)\s+(?:de\s+|het\s+)?$")
 
 
+#: The words passed to finditer_if by the rules of :func:`founded_by`, all together.
+_FOUNDING_CUES = ("opgericht", "opgezet", "⟦S", "hebben", "heeft", "had", "initiatief")
+
+
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, cmap = v.masked()
         if "⟦" not in masked:
             continue  # every rule reads an organisation token of the sentence
+        if not has_any(masked, _FOUNDING_CUES):
+            continue  # none of the words of the rules below (each runs only with one of its own)
         for m in finditer_if(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
             subj = slots[int(m.group(1))]
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
@@ -511,11 +517,15 @@ _BARE_FUSION = re.compile(r"\b(?:de|een|deze)\s+(?:bestuurlijke\s+|juridische\s+
                           r"(?!\s+(?:tussen|van|met)\b)")
 
 
+#: The nouns of _BARE_FUSION (as written there, in lower case): a sentence without one is not searched.
+_BARE_FUSION_NOUNS = ("fusie", "samenvoeging")
+
+
 def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """"A, B en C gaan samenwerken. ... stemden in met de juridische fusie. De nieuwe stichting
     heet X.": a merger whose parties the sentence before lists and whose result is named in the
     sentences after; each party merges into the named one."""
-    if "⟦O" in masked or not _BARE_FUSION.search(masked):
+    if "⟦O" in masked or not has_any(masked, _BARE_FUSION_NOUNS) or not _BARE_FUSION.search(masked):
         return
     prev = ctx.previous(v, 1, same_para=True)
     if not prev:
@@ -603,10 +613,16 @@ _PRONOUN_AT_END = re.compile(r"\b(?:zij|ze)\s+$")
 _ONLY_SPACE = re.compile(r"\s*")
 
 
+#: The words passed to finditer_if by the rules of :func:`together`, all together.
+_TOGETHER_CUES = ("ontstaan", "voortgekomen", "krachten", "vorm", "nieuwe")
+
+
 def together(ctx: Context) -> None:
     """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
+        if not has_any(v.text, _TOGETHER_CUES):
+            continue  # none of the words of the rules below (each runs only with one of its own)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.lexicon import NOT_SERVICES, SERVICE_SUFFIXES, SERVICES, service_regex
+from kg.extract.rules import has_any
 
 
 @lru_cache(maxsize=1)
@@ -79,10 +80,20 @@ def _broad_services(ctx: Context) -> None:
 _SUPPORTED = re.compile(r"(?i)\b(?:ondersteun(?:en|t|de|den|ing)|begeleid(?:en|t|de|den|ing))\s+"
                         r"(?:(?:voor|van|aan)\s+)?(?:(?:\w+|én)\s+){0,3}?(?P<group>mantelzorgers|vrijwilligers)\b")
 _SUPPORT_LABEL = {"mantelzorgers": "Mantelzorgondersteuning", "vrijwilligers": "Vrijwilligersondersteuning"}
+_SUPPORTED_GROUPS = tuple(_SUPPORT_LABEL)
+
+
+def _may_name_group(text: str) -> bool:
+    """False when ``text`` surely has neither "mantelzorgers" nor "vrijwilligers", one of which
+    every match of _SUPPORTED ends with. Lower-casing is the regex's (?i) only for ASCII text (it
+    also takes "ſ" for "s" and the Kelvin sign for "k"), so other text is left to the regex."""
+    return not text.isascii() or has_any(text.lower(), _SUPPORTED_GROUPS)
 
 
 def _support_for_groups(ctx: Context) -> None:
     for v in ctx.views:
+        if not _may_name_group(v.text):
+            continue  # no group of carers or volunteers for the support to be given to
         for m in _SUPPORTED.finditer(v.text):
             cs, ce = m.start("group"), m.end("group")
             if v.free(cs, ce):
