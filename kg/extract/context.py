@@ -145,10 +145,12 @@ class View:
 
     def masked(self) -> tuple[str, list[Slot], list[int]]:
         """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
+        cached = self._masked
+        if cached is not None and cached[0] == (self._sorted_at, _slot_edits) \
+                and getattr(self.slots, "changes", None) == self._sorted_at:
+            return cached[1]  # the rules read a sentence many times between slot changes
         slots = self.sorted_slots()
         key = (slots.changes, _slot_edits)
-        if self._masked is not None and self._masked[0] == key:
-            return self._masked[1]  # the rules read a sentence many times between slot changes
         out: list[str] = []
         cmap: list[int] = []
         pos = 0
