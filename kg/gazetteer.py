@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.resources import resource_dir
-from kg.text import normalise_name
+from kg.text import name_key
 
 #: The gazetteer files, in the package's ``data/gazetteer/`` folder or a folder of your own.
 MUNICIPALITIES_FILE = "municipalities-nl.tsv"
@@ -53,10 +53,6 @@ def _rank(p: Place) -> tuple[bool, bool]:
     return p.type != "Municipality", p.status != "current"
 
 
-def _key(name: str) -> str:
-    return normalise_name(name).replace(" ", "")
-
-
 class Gazetteer:
     """Municipalities and provinces, looked up by normalised name."""
 
@@ -76,11 +72,11 @@ class Gazetteer:
         self._by_key: dict[str, list[Place]] = {}
         self._by_code: dict[str, Place] = {}
         for p in self.places:
-            self._by_key.setdefault(_key(p.name), []).append(p)
+            self._by_key.setdefault(name_key(p.name), []).append(p)
             self._by_code[p.code.upper()] = p
         for alt, official in _ALTERNATIVE_NAMES.items():
-            for p in self._by_key.get(_key(official), []):
-                self._by_key.setdefault(_key(alt), []).append(p)
+            for p in self._by_key.get(name_key(official), []):
+                self._by_key.setdefault(name_key(alt), []).append(p)
         self._all_names: tuple[str, ...] | None = None
         #: the places of each key in lookup order, sorted once (lookups come by the thousand)
         self._ranked = {k: sorted(ps, key=_rank) for k, ps in self._by_key.items()}
@@ -94,7 +90,7 @@ class Gazetteer:
 
     def lookup(self, name: str, type: str | None = None) -> list[Place]:
         """Exact lookup on the normalised name; municipalities before provinces."""
-        found = self._ranked.get(_key(name), ())
+        found = self._ranked.get(name_key(name), ())
         if type:
             return [p for p in found if p.type == type]
         return list(found)
@@ -112,7 +108,7 @@ class Gazetteer:
         exact = self.lookup_one(name, type)
         if exact:
             return exact
-        key = _key(name)
+        key = name_key(name)
         if len(key) < 6:
             return None
         from rapidfuzz import fuzz, process

@@ -20,13 +20,12 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from kg.model import (ORGANISATION_TYPES, Candidate, Entity, Evidence, Extraction, Mention,
                       Relation, ResolvedReport, SYMMETRIC_RELATIONS)
 from kg.namespaces import KGR
-from kg.text import normalise_name, slug
+from kg.text import name_key, normalise_name, slug
 
 _TYPE_PATH = {"Neighbourhood": "neighbourhood", "Pilot": "pilot", "Service": "service",
               "Person": "person", "Municipality": "municipality", "Province": "province"}
@@ -37,13 +36,6 @@ _ORG_RANK = {"Cooperative": 3, "Partnership": 2, "Organisation": 1}
 def family(type: str) -> str:
     """Types that share an IRI namespace."""
     return "organisation" if type in ORGANISATION_TYPES else _TYPE_PATH.get(type, type.lower())
-
-
-@lru_cache(maxsize=65536)
-def key_of(name: str) -> str:
-    """The matching key of a name: normalised, spaces removed (a name recurs in many mentions
-    and reports: worked out once)."""
-    return normalise_name(name).replace(" ", "")
 
 
 def load_aliases(path: str | Path) -> dict[str, str]:
@@ -68,11 +60,11 @@ def load_aliases(path: str | Path) -> dict[str, str]:
         if len(row) < 2 or row[0].strip().lower() == "alias":
             continue
         alias, label = row[0].strip(), row[1].strip()
-        if not key_of(alias) or not key_of(label):
+        if not name_key(alias) or not name_key(label):
             raise InputError(
                 f"{p}:{n}: an alias row needs both an alias and a label (alias<TAB>label[<TAB>type])"
             )
-        out[key_of(alias)] = label
+        out[name_key(alias)] = label
     return out
 
 
@@ -109,16 +101,16 @@ class Resolver:
 
             gazetteer = default_gazetteer()
         self.gazetteer = gazetteer
-        self.aliases = {key_of(k): v for k, v in (aliases or {}).items()}
+        self.aliases = {name_key(k): v for k, v in (aliases or {}).items()}
         self.known = dict(known or {})
         self._known_by_key: dict[tuple[str, str], str] = {}
         for iri, (typ, label) in self.known.items():
-            self._known_by_key.setdefault((family(typ), key_of(label)), iri)
+            self._known_by_key.setdefault((family(typ), name_key(label)), iri)
 
     # -- naming ----------------------------------------------------------------------------
     def _name(self, m: Mention) -> str:
         name = m.name
-        return self.aliases.get(key_of(name), name)
+        return self.aliases.get(name_key(name), name)
 
     def _place(self, m: Mention):
         if m.type not in ("Municipality", "Province"):
@@ -140,7 +132,7 @@ class Resolver:
         for m in mentions:
             place = self._place(m)
             fam = family(m.type)
-            key = place.code.lower() if place else key_of(self._name(m))
+            key = place.code.lower() if place else name_key(self._name(m))
             if not key:
                 continue
             cl = clusters.get((fam, key))
@@ -282,10 +274,10 @@ class Resolver:
             typ = cl.place.type
         else:
             label = max(names, key=lambda s: (names[s], _capitals(s), s[:1].isupper(), -len(s)))
-            known = self._known_by_key.get((cl.family, key_of(label)))
+            known = self._known_by_key.get((cl.family, name_key(label)))
             if known is None:
                 for name in names:
-                    known = self._known_by_key.get((cl.family, key_of(name)))
+                    known = self._known_by_key.get((cl.family, name_key(name)))
                     if known:
                         break
             if known is not None:
@@ -333,4 +325,4 @@ def resolve(extraction: Extraction, **kwargs) -> ResolvedReport:
     return Resolver(**kwargs).resolve(extraction)
 
 
-__all__ = ["Resolver", "load_aliases", "resolve", "key_of", "family"]
+__all__ = ["Resolver", "load_aliases", "resolve", "family"]

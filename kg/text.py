@@ -50,6 +50,14 @@ def normalise_name(name: str, *, drop: re.Pattern[str] = _DROP_PREFIX, keep: str
     return _normalise_name(name or "", drop, keep)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The matching key of a name: normalised, spaces removed, so that "Lariks-Pittelo",
+    "lariks pittelo" and "LariksPittelo" meet (a name recurs in many mentions and reports:
+    worked out once)."""
+    return normalise_name(name).replace(" ", "")
+
+
 _SEPARATORS = re.compile(r"[-_/]+")
 
 

@@ -1,6 +1,7 @@
 from kg.extract import extract
 from kg.model import Document, Extraction, Mention, Sentence, Candidate
-from kg.resolve import Resolver, key_of, load_aliases
+from kg.resolve import Resolver, load_aliases
+from kg.text import name_key
 
 
 def _resolve(text, **kw):
@@ -82,7 +83,7 @@ def test_alias_file(tmp_path):
     p = tmp_path / "aliases.tsv"
     p.write_text("alias\tlabel\ttype\n# comment\nAvondr.\tAvondrood\tOrganisation\n", encoding="utf-8")
     aliases = load_aliases(p)
-    assert aliases == {key_of("Avondr."): "Avondrood"}
+    assert aliases == {name_key("Avondr."): "Avondrood"}
     r = Resolver(aliases=aliases).resolve(_ext(Mention("Avondr.", "Organisation", 0, 7),
                                                 Mention("Avondrood", "Organisation", 9, 18)))
     assert _labels(r) == {"Avondrood"}
