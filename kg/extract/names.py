@@ -180,16 +180,11 @@ _HEAD_SMALL_EN = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|en|op|in|aan|
 _HEAD_SMALL = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)\s+){1,3}")
 
 
-def _free_everywhere(cs: int, ce: int) -> bool:
-    """:meth:`View.free` of a sentence without slots."""
-    return True
-
-
 def _chains(v: View) -> list[_Chain]:
     """Candidate name chains in one sentence (free spans only)."""
     text = v.text
     # (no slot in most sentences yet: every span is free there, without asking each slot)
-    free = v.free if v.slots else _free_everywhere
+    free = v.free
     initial = _initial_positions(v)
     quoted = _quoted_spans(v)
     out: list[_Chain] = []
