@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.errors import InputError
-from kg.extract.context import TYPE_LETTER, Context, Slot, View
+from kg.extract.context import SLOT_RE, TYPE_LETTER, Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.lexicon import GROUP_KINDS
 from kg.extract.schema import fits
@@ -259,12 +259,9 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
     return m.group(0)
 
 
-_SLOT_TOKEN = re.compile(r"⟦([A-Z])(\d+)⟧")
-
-
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
     out = []
-    for m in _SLOT_TOKEN.finditer(text):
+    for m in SLOT_RE.finditer(text):
         if letters and m.group(1) not in letters:
             continue
         slot = by_number[int(m.group(2))]
@@ -361,6 +358,7 @@ def _letters_fit(reqs: list, memo: dict, present: frozenset[str]) -> frozenset[i
     return fit
 
 
+#: The type letter of every slot token (SLOT_RE without the number, for findall)
 _SLOT_LETTER = re.compile(r"⟦([A-Z])\d+⟧")
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit)\b")
 
