@@ -26,7 +26,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import UNIT_NOUNS
-from kg.extract.rules import ORG, ORG_TYPES, finditer_if, has_any, list_before, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_RX, ORG_TYPES, finditer_if, has_any, list_before, modality_at, parse_list
 
 #: "lid van de coöperatie X", "aangesloten bij het netwerk X": the kind noun before the name.
 _KIND_NOUN = r"(?:(?:landelijke|regionale|provinciale|lokale|nieuwe)\s+)?(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
@@ -366,7 +366,6 @@ def parts(ctx: Context) -> None:
                     ctx.add(v, s, "partOf", parent, "partOf:stichtingen-zijn", 0.8)
 
 
-_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
 
 
 def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: dict[str, Slot]) -> None:
@@ -384,7 +383,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                 ctx.add(v, s, rel, w, f"{rel}:onderdeel-van", 0.85, modality=mod)
     for m in finditer_if(_PARENT_OF, masked, ("moeder", "holding", "koepel", "paraplu")):
         # "X ... is de moederorganisatie van drie lokale stichtingen: A, B in C en D"
-        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in ORG_RX.finditer(masked[:m.start()])]
         if not before:
             continue
         parent = before[0]

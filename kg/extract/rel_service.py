@@ -19,7 +19,8 @@ import re
 
 from kg.extract.context import Context, Slot, list_item_views
 from kg.extract.dates import START_CUES, date_near
-from kg.extract.rules import ORG_TYPES, clauses, fronted_with, modality, parse_list
+from kg.extract.rules import (ORG_RX, ORG_TYPES, PLACE_PREPOSITION_AT_END, clauses, fronted_with,
+                              modality, parse_list)
 
 _VERB = re.compile(r"(?i)\b(?:richt\s+zich\s+op|richten\s+zich\s+op|biedt|bieden|bood|boden|aanbieden|aangeboden|verzorgt|verzorgen|"
                    r"verzorgd|verzorgde|levert|leveren|geleverd|voert|voeren|voerde|uitvoert|"
@@ -45,7 +46,6 @@ _SERVICE_IN = re.compile(r"\bin\s+(?:de\s+|het\s+)?(?:hele\s+|gehele\s+)?(?:geme
 _RELATIVE_WORD = re.compile(r"\b(?:dat|die|waar|waarin|waarmee|wat|opdracht|samenwerking|plaats)\b|[(]")
 
 
-_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
 _SERVICE_TOKEN = re.compile(r"⟦S(\d+)⟧")
 
 
@@ -83,7 +83,7 @@ _AGENT = re.compile(r"\b(?:door|onder\s+de\s+vlag\s+van)\s+(?:de\s+|het\s+)?⟦O
 
 def _orgs_in(masked: str, slots: list[Slot], a: int, b: int) -> list[tuple[int, Slot]]:
     out = []
-    for m in _ORG_TOKEN.finditer(masked[a:b]):
+    for m in ORG_RX.finditer(masked[a:b]):
         s = slots[int(m.group(1))]
         for x in s.members():
             if x.mention.type in ORG_TYPES:
@@ -266,8 +266,6 @@ def _help_lists(ctx: Context) -> None:
 
 #: What closes a bracketed list of services: a separator, "en" or the end
 _SEPARATOR_OR_END = re.compile(r"\s*(?:[,;.]|en\b|$)")
-#: "in ", "uit ", "te " right before an organisation: a place, not the provider
-_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te)\s+$")
 #: A service and "van" right before an organisation: what a takeover takes from it
 _SERVICE_VAN_AT_END = re.compile(r"⟦S\d+⟧\s+van\s+$")
 #: A service right before an organisation: the name qualifies the service
@@ -334,7 +332,7 @@ def run(ctx: Context) -> None:
             else:
                 # "Het jongerenwerk in Burgum doet X": a name after a place preposition is no provider
                 orgs = [o for o in _orgs_in(masked, slots, a, b)
-                        if not _PLACE_PREPOSITION_AT_END.search(masked[a:o[0]])
+                        if not PLACE_PREPOSITION_AT_END.search(masked[a:o[0]])
                         and not (_TAKEOVER.search(clause) and _SERVICE_VAN_AT_END.search(masked[a:o[0]]))]
                 first_service = masked.find("⟦S", a)
                 # a name right after a service qualifies it ("het steunpunt X-regio"): no provider

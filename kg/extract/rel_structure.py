@@ -26,7 +26,7 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
-from kg.extract.rules import ORG, ORG_TYPES, Item, finditer_if, has_any, modality_at, parse_list
+from kg.extract.rules import ORG, ORG_RX, ORG_TYPES, Item, finditer_if, has_any, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 #: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
@@ -94,7 +94,6 @@ _CALLED_OFF = re.compile(r"(?i)\b(?:fusie|fusieplannen|fusiegesprekken|samengaan
                          r"(?:de\s+|een\s+)?(?:\w+\s+)?fusie")
 
 
-_ORG_TOKEN = re.compile(r"⟦O(\d+)⟧")
 #: A municipality right before the verb: "De drie gemeenten hebben ... opgericht"
 _MUNICIPALITY_AT_END = re.compile(r"⟦M(\d+)⟧\s+$")
 #: Where the clause of the initiative starts: after a colon or a conjunction
@@ -159,7 +158,7 @@ def founded_by(ctx: Context) -> None:
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
             lo = max((x.end() for x in _CLAUSE_BREAK.finditer(head)), default=0)
-            founders = [slots[int(x.group(1))] for x in _ORG_TOKEN.finditer(head[lo:])]
+            founders = [slots[int(x.group(1))] for x in ORG_RX.finditer(head[lo:])]
             founders = [f for f in founders if f is not target and not _PREPOSITION_AT_END.search(v.text[:f.cstart])]
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
@@ -202,7 +201,7 @@ _ASIDE = r"(?:\s+⟦[MV]\d+⟧)?(?:\s*\((?:[^()⟦]|⟦O\d+⟧){1,40}\))?"
 _ORG_LIST_AT_END = re.compile(rf"((?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE}"
                               rf"(?:\s*(?:,|en|&)\s*(?:(?:de|het)\s+)?⟦O\d+⟧{_ASIDE})*)\s*$")
 #: "uit ", "in ", "rond " right before the list: the place the subject is from
-_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:uit|in|van|rond|rondom)\s+$")
+_ORIGIN_PREPOSITION_AT_END = re.compile(r"\b(?:uit|in|van|rond|rondom)\s+$")
 
 
 def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
@@ -210,7 +209,7 @@ def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
     m = _ORG_LIST_AT_END.search(head)
     if not m:
         return []
-    if _PLACE_PREPOSITION_AT_END.search(head[:m.start(1)]):
+    if _ORIGIN_PREPOSITION_AT_END.search(head[:m.start(1)]):
         return []  # "Vier organisaties uit ⟦regio⟧ hebben ...": the place says where the subject is from
     items, _ = parse_list(masked, slots, m.start(1), "O")
     return items
@@ -489,7 +488,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
     for m in finditer_if(_DAAR_OPGEGAAN, masked, ("daar", "hier")):
         # "X was net ontstaan uit een fusie, en per 1 januari 2018 is daar ook Y in opgegaan"
         part = slots[int(m.group(1))]
-        before = [slots[int(t.group(1))] for t in _ORG_TOKEN.finditer(masked[:m.start()])]
+        before = [slots[int(t.group(1))] for t in ORG_RX.finditer(masked[:m.start()])]
         target = before[-1] if before else None
         if target is None:
             from kg.extract.rules import topic_org

@@ -24,6 +24,8 @@ from kg.extract.context import SLOT_RE, Context, Slot, View, list_item_views
 from kg.extract.lexicon import NUMBER_WORDS, VENUE_NOUNS
 
 ORG = r"⟦[O](\d+)⟧"
+#: :data:`ORG` compiled: every organisation slot token of a masked sentence, its number group 1
+ORG_RX = re.compile(ORG)
 ART = r"(?:(?:de|het|een|haar|zijn|hun)\s+)?"
 #: "jeugdhulporganisatie X", "de Vlissingse welzijnsstichting X": a kind noun before a listed name.
 KIND = (r"(?:(?:[a-zë]+e\s+)?[a-zë-]+(?:organisatie|stichting|praktijk|corporatie|instelling|aanbieder|vereniging|"
@@ -96,8 +98,8 @@ _ARTICLE_AT_END = re.compile(r"(?:de|het|een)\s+$")
 #: Only spaces, "!" and ")" between a list's end and the cue
 _LIST_TAIL = re.compile(r"[\s!)]*")
 _GAAN = re.compile(r"(?i)\b(?:gaan|gaat)\b")
-#: "in ", "uit ", "te " right before an organisation: a place, not the topic
-_PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te)\s+$")
+#: "in ", "uit ", "te " right before an organisation: a place, not the topic or the provider
+PLACE_PREPOSITION_AT_END = re.compile(r"\b(?:in|uit|te)\s+$")
 
 
 @dataclass
@@ -312,7 +314,7 @@ def topic_org(ctx: Context, view: View, n: int = 2) -> Slot | None:
     for v in ctx.previous(view, n, same_para=True):
         # "organisaties uit ⟦regio⟧ hebben X opgericht": a name after a place preposition is no topic
         orgs = [o for o in org_slots(v) if not is_venue(v, o)
-                and not _PLACE_PREPOSITION_AT_END.search(v.text[:o.cstart])]
+                and not PLACE_PREPOSITION_AT_END.search(v.text[:o.cstart])]
         if orgs:
             first = orgs[0]
             members = first.members()
