@@ -23,7 +23,7 @@ import re
 from itertools import combinations
 
 from kg.extract.context import Context, View
-from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, list_before, modality_at, org_slots,
+from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, has_any, list_before, modality_at, org_slots,
                               parse_list, topic_org)
 
 _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
@@ -243,11 +243,10 @@ def _ended_or(masked: str, start: int, end: int) -> str:
     return modality_at(masked, start, end)
 
 
-#: What a leadsPilot rule cannot match without: a team or pilot (⟦P..⟧), or a wijk (⟦N..⟧).
-#: :func:`pilots` does not run it on a sentence without one (see :func:`rules.finditer_if`).
-_NEEDS_TEAM = ("⟦P",)
-_NEEDS_WIJK = ("⟦N",)
-#: Words of which every match of the rule holds one (the regexes read them in this case only).
+#: Most leadsPilot rules cannot match without a team or pilot (⟦P..⟧), one without a wijk (⟦N..⟧):
+#: :func:`pilots` tests for the token once and does not run them on a sentence without one.
+#: Words of which every match of _BARE_LEADER holds one (the regex reads them in this case only;
+#: _BARE_LEADER_INV in any case, see :func:`_may_hold`).
 _LEADER_WORDS = ("trekker", "penvoerder", "aanjager", "coördinator", "coordinator", "leider", "initiatiefnemer",
                  "opdrachtnemer", "regisseur")  # "trekker" covers "kartrekker"
 _TEAMS_IN_CUES = ("teams",)
@@ -265,31 +264,46 @@ _TEAMS_IN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)")
 _DAARVAN = re.compile(r"\b(?:daarvan|hiervan)\b")
 
 
+def _lead(ctx: Context, v: View, slots, o_idx: int, p_idx: int, rule: str, conf: float) -> None:
+    """The organisations of slot ``o_idx`` lead the teams of slot ``p_idx``."""
+    for o in slots[o_idx].members():
+        for p in slots[p_idx].members():
+            if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
+                ctx.add(v, o, "leadsPilot", p, rule, conf)
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of the lower-case ``words`` in any case, as a (?i) regex reads
+    them (the pre-check before such a regex). Only ASCII text is lower-cased for the test: (?i)
+    also takes "ſ" for "s" and "ı" for "i", which lower-casing does not give, so other text may."""
+    return not text.isascii() or has_any(text.lower(), words)
+
+
+#: The nouns of _LIES_WITH, in lower case ("trekkerschap" covers "kartrekkerschap").
+_LIES_WITH_WORDS = ("trekkerschap", "penvoerderschap")
+
+
 def pilots(ctx: Context, v: View) -> None:
     masked, slots, _ = v.masked()
     if "⟦O" not in masked:  # every rule but the staff one needs an organisation (⟦O..⟧)
         _staff_part_of(ctx, v, masked, slots)
         return
 
-    def lead(o_idx: int, p_idx: int, rule: str, conf: float) -> None:
-        for o in slots[o_idx].members():
-            for p in slots[p_idx].members():
-                if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
-                    ctx.add(v, o, "leadsPilot", p, rule, conf)
-
+    # most rules read a team or pilot token (⟦P..⟧), which few sentences have: tested once here
+    names_team = "⟦P" in masked
     for rx in (_IS_LEADER, _IS_LEADER_INV):
-        for m in finditer_if(rx, masked, _NEEDS_TEAM):
-            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
-    for m in finditer_if(_LEADER_IS, masked, _NEEDS_TEAM):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
-    for m in finditer_if(_LED_BY, masked, _NEEDS_TEAM):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
-    for m in finditer_if(_LEADS, masked, _NEEDS_TEAM):
-        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
-    for m in finditer_if(_STARTED, masked, _NEEDS_TEAM):
-        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
-    for m in finditer_if(_LEADER_COLON, masked, _NEEDS_TEAM):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
+        for m in (rx.finditer(masked) if names_team else ()):
+            _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
+    for m in (_LEADER_IS.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
+    for m in (_LED_BY.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
+    for m in (_LEADS.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
+    for m in (_STARTED.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
+    for m in (_LEADER_COLON.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
         w = _WITH_PAREN.match(masked, m.end())
         if w:
             items, _ = parse_list(masked, slots, w.end(), "O")
@@ -298,7 +312,7 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
-    for m in _LIES_WITH.finditer(masked):
+    for m in _LIES_WITH.finditer(masked) if _may_hold(v.text, _LIES_WITH_WORDS) else ():
         if _SEVERAL_WIJKEN.search(masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
@@ -328,10 +342,10 @@ def pilots(ctx: Context, v: View) -> None:
             if not sep:
                 break
             pos += sep.end()
-    for m in finditer_if(_COORD_PARTY, masked, _NEEDS_TEAM):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
-    for m in finditer_if(_AS_LEADER, masked, _NEEDS_TEAM):
-        lead(int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
+    for m in (_COORD_PARTY.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:coördinerende-partij", 0.8)
+    for m in (_AS_LEADER.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:als-trekker", 0.8)
     for rx, cues in ((_TEAM_LED_BY, _LED_BY_CUES), (_LEADS_INV, _LEADS_INV_CUES)):
         for m in finditer_if(rx, masked, cues):
             # "trekt X deze pilot": the team named before the clause, not what "deze pilot" was read as
@@ -347,9 +361,10 @@ def pilots(ctx: Context, v: View) -> None:
                     if (o.mention.type in ORG_TYPES or o.mention.type == "Municipality") and p.mention.type == "Pilot":
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:team-getrokken-door", 0.75)
     _staff_part_of(ctx, v, masked, slots)
-    for m in finditer_if(_WHEREOF_LEADER, masked, _NEEDS_TEAM):
-        lead(int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
-    for m in [*finditer_if(_BARE_LEADER, masked, _LEADER_WORDS), *_BARE_LEADER_INV.finditer(masked)]:
+    for m in (_WHEREOF_LEADER.finditer(masked) if names_team else ()):
+        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
+    bare = _may_hold(v.text, _LEADER_WORDS)  # the leader word of both rules, in any case for the second
+    for m in [*finditer_if(_BARE_LEADER, masked, _LEADER_WORDS), *_BARE_LEADER_INV.finditer(masked)] if bare else ():
         team = _recent_team(ctx, v, masked, m.start())
         found = [team] if team is not None else []
         if team is not None and _DAARVAN.search(m.group(0)):
@@ -359,7 +374,7 @@ def pilots(ctx: Context, v: View) -> None:
                 for p in team.members():
                     if o.mention.type in ORG_TYPES:
                         ctx.add(v, o, "leadsPilot", p, "leadsPilot:penvoerder", 0.75)
-    for m in finditer_if(_THAT_IS, masked, _NEEDS_WIJK):
+    for m in (_THAT_IS.finditer(masked) if "⟦N" in masked else ()):
         noun = _recent_lead_noun(ctx, v)
         if noun is None:
             continue
@@ -370,8 +385,8 @@ def pilots(ctx: Context, v: View) -> None:
                 ctx.add(v, o, "leadsPilot", pilot, "leadsPilot:is-dat", 0.7)
                 ctx.add(v, pilot, "locatedIn", wijk.mention, "locatedIn:is-dat", 0.7)
     for rx in (_SET_UP, _SET_UP_INV):
-        for m in finditer_if(rx, masked, _NEEDS_TEAM):
-            lead(int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
+        for m in (rx.finditer(masked) if names_team else ()):
+            _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:opgericht", 0.75)
             if m.group("verb") == "opgericht":
                 for o in slots[int(m.group(1))].members():
                     for p in slots[int(m.group(2))].members():
