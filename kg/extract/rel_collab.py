@@ -272,11 +272,18 @@ def _lead(ctx: Context, v: View, slots, o_idx: int, p_idx: int, rule: str, conf:
                 ctx.add(v, o, "leadsPilot", p, rule, conf)
 
 
+#: The letters a (?i) regex takes for "i" and "s" that lower-casing does not make "i" and "s".
+_ODD_CASE = ("İ", "ı", "ſ")
+
+
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` may hold one of the lower-case ``words`` in any case, as a (?i) regex reads
-    them (the pre-check before such a regex). Only ASCII text is lower-cased for the test: (?i)
-    also takes "ſ" for "s" and "ı" for "i", which lower-casing does not give, so other text may."""
-    return not text.isascii() or has_any(text.lower(), words)
+    them (the pre-check before such a regex): the lower-cased text holds one, or the text has a
+    letter that (?i) reads as "i" or "s" and lower-casing does not ("ſ" for "s"), when only the
+    regex can tell."""
+    if not text.isascii() and has_any(text, _ODD_CASE):
+        return True
+    return has_any(text.lower(), words)
 
 
 #: The nouns of _LIES_WITH, in lower case ("trekkerschap" covers "kartrekkerschap").

@@ -26,6 +26,7 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
+from kg.extract.rel_collab import _may_hold
 from kg.extract.rules import ORG, ORG_RX, ORG_TYPES, Item, finditer_if, has_any, modality_at, parse_list
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
@@ -216,18 +217,22 @@ def _list_ending_at(masked: str, slots: list[Slot], head: str) -> list[Item]:
 
 
 _COUNTED_MEMBERS = re.compile(r"(?i)\b(?:de|haar|zijn|onze|hun|alle|deze)\s+(\w+)\s+(?:leden|lidorganisaties)\b")
+#: The nouns of _COUNTED_MEMBERS, in lower case ("leden" is also the last word of _FOUNDERS_ARE_MEMBERS).
+_MEMBER_NOUNS = ("leden", "lidorganisaties")
 
 
 def _members_counted(ctx: Context, n: int) -> bool:
     """The text speaks of "de vier leden" of a coöperatie that as many organisations founded."""
     from kg.extract.rules import count_word
 
-    # the text is read for it once (each founding would read the whole text again)
+    # the text is read for it once (each founding would read the whole text again), and only
+    # the sentences with the regexes' nouns, in any case ("leden" is in every match of both)
     found = ctx.memory.get("counted_members")
     if found is None:
+        texts = [w.text for w in ctx.views if _may_hold(w.text, _MEMBER_NOUNS)]
         found = ctx.memory["counted_members"] = (
-            [m.group(1) for w in ctx.views for m in _COUNTED_MEMBERS.finditer(w.text)],
-            any(_FOUNDERS_ARE_MEMBERS.search(w.text) for w in ctx.views))
+            [m.group(1) for t in texts for m in _COUNTED_MEMBERS.finditer(t)],
+            any(_FOUNDERS_ARE_MEMBERS.search(t) for t in texts))
     return any(count_word(word) == n for word in found[0]) or found[1]
 
 
@@ -411,7 +416,7 @@ _RESULT_BEFORE_FUSIE = re.compile(r"⟦[OG]\d+⟧[^⟦]{0,40}\b(?:ontstond|ontst
 _VERB = re.compile(rf"\s*{_MERGE_VERB}")
 #: The merger verbs of :data:`_MERGE_VERB` alone: a sentence without one has no "A en B fuseren".
 _MERGER_WORD = re.compile(r"fuse|samen(?:gaan|gegaan|smelten|gesmolten|\s+gaan)|(?:gaan|gingen)\s+samen")
-#: The "op in" of :data:`_OPGAAN_TAIL`.
+#: The "op in" of :data:`_OPGAAN_TAIL` (and of three of the verbs of :data:`_OPGAAN`).
 _OP_IN = re.compile(r"op(?:gegaan|gaan)?\s+in\s")
 
 
@@ -431,21 +436,29 @@ def _list_then_verb(ctx: Context, v: View, masked: str, slots: list[Slot]) -> No
             return
 
 
+#: The nouns of _FUSIE_NOUN ("fusie" covers "fusieproces"); _BARE_FUSION_NOUNS are among them.
+_FUSIE_NOUNS = ("fusie", "samenvoeging", "samengaan")
+
+
 def merges_into(ctx: Context) -> None:
     for v in ctx.views:
         masked, slots, _ = v.masked()
         orgs = "⟦O" in masked  # all rules but the merger noun's and _fusion_of_parties_before read one
+        nouns = has_any(masked, _FUSIE_NOUNS)  # which those two need (tested once for both)
+        if not orgs and not nouns:
+            continue
         # the lists are read for a merger verb; with a service token the reading may make it a unit
         if orgs and ("⟦S" in masked or _MERGER_WORD.search(masked)):
             _list_then_verb(ctx, v, masked, slots)
-        for m in finditer_if(_FUSIE_NOUN, masked, ("fusie", "samenvoeging", "samengaan")):
+        for m in (_FUSIE_NOUN.finditer(masked) if nouns else ()):
             if _RESULT_BEFORE_FUSIE.search(masked[:m.start()]):
                 continue  # "X ontstond door een fusie van A en B": X is the result (patterns.toml)
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             _merge(ctx, v, masked, slots, items, end, "mergesInto:fusie-van", (m.start(), end))
         if orgs:
             _org_merger_rules(ctx, v, masked, slots)
-        _fusion_of_parties_before(ctx, v, masked, slots)
+        elif nouns:
+            _fusion_of_parties_before(ctx, v, masked, slots)
     _called_off(ctx)
 
 
@@ -465,7 +478,8 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
         first = [Item(slots[int(m.group(1))])]
         _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
                (m.start(), end))
-    for m in finditer_if(_OPGAAN, masked, ("op", "ondergebracht", "overg")):
+    op_in = _OP_IN.search(masked)  # the "op in" of _OPGAAN and _OPGAAN_INV's tail (searched once for both)
+    for m in (_OPGAAN.finditer(masked) if op_in or has_any(masked, ("ondergebracht", "overg")) else ()):
         target = slots[int(m.group(1))]
         subjects = _subjects(masked, slots, m.start())
         for s in subjects:
@@ -474,7 +488,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             ctx.add(v, s, "mergesInto", target, "mergesInto:opgaan-in", 0.85,
                     date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
     # only with the tail's "op in", or a service token (which the list reading may make a unit)
-    for m in (_OPGAAN_INV.finditer(masked) if "⟦S" in masked or _OP_IN.search(masked) else ()):
+    for m in (_OPGAAN_INV.finditer(masked) if op_in or "⟦S" in masked else ()):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         t = _OPGAAN_TAIL.match(masked, end)
         if not items or not t:
@@ -552,12 +566,8 @@ def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Sl
 
 def _names_merger(text: str) -> bool:
     """False when ``text`` surely has none of the words "fusie" and "samengaan" that every match of
-    _CALLED_OFF has. Lower-casing is the regex's (?i) only for ASCII text (it also takes "ſ" for
-    "s", "ı" for "i"), so other text is left to the regex."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return "fusie" in low or "samengaan" in low
+    _CALLED_OFF has, in any case (see :func:`rel_collab._may_hold`)."""
+    return _may_hold(text, ("fusie", "samengaan"))
 
 
 def _called_off(ctx: Context) -> None:
