@@ -135,9 +135,9 @@ _AND_WITH = re.compile(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+")
 
 
 def partners(ctx: Context, v: View) -> None:
+    if not _PARTNER_CUE.search(v.text):
+        return  # none of the cues below: "samen", "ism", "i.s.", "partner" (in the text if in the masked view)
     masked, slots, _ = v.masked()
-    if not _PARTNER_CUE.search(masked):
-        return  # none of the cues below: "samen", "ism", "i.s.", "partner"
     for m in finditer_if(_WITH, masked, _WITH_CUES):
         if masked[m.start():m.start() + 5].casefold() == "samen" and _WORKS_BEFORE.search(masked[:m.start()]):
             continue
@@ -291,6 +291,8 @@ _LIES_WITH_WORDS = ("trekkerschap", "penvoerderschap")
 
 
 def pilots(ctx: Context, v: View) -> None:
+    if not v.slots and "⟦" not in v.text and not has_any(v.text, _STAFF_VERBS):
+        return  # no slot token, and not the verb of the staff rule (the masked view is not made)
     masked, slots, _ = v.masked()
     if "⟦O" not in masked:  # every rule but the staff one needs an organisation (⟦O..⟧)
         _staff_part_of(ctx, v, masked, slots)
@@ -400,13 +402,15 @@ def pilots(ctx: Context, v: View) -> None:
                         ctx.add(v, p, "foundedBy", o, "foundedBy:team-opgericht", 0.6)
 
 
+#: The verbs _STAFF_PART_OF opens with.
+_STAFF_VERBS = ("maken", "maakt")
 #: A clause break or another team between the listed staff and the team
 _BREAK_OR_TEAM = re.compile(r"[;:]|⟦P")
 
 
 def _staff_part_of(ctx: Context, v: View, masked: str, slots) -> None:
     """"(Verder) maken medewerkers van A, B en C deel uit van het team": members of the team."""
-    if "maken" not in masked and "maakt" not in masked:
+    if not has_any(masked, _STAFF_VERBS):
         return  # the verb _STAFF_PART_OF opens with
     for m in _STAFF_PART_OF.finditer(masked):
         items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)

@@ -74,6 +74,8 @@ _PLACE_ADJ_WORD = re.compile(r"[A-Z][a-zë]+(?:se|er)\s")
 def run(ctx: Context) -> None:
     """Component: locatedIn candidates."""
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text:
+            continue  # every rule below reads a slot token (the masked view is not even made)
         masked, slots, cmap = v.masked()
         # the place adjective rules locate an organisation, and read a capitalised adjective
         if "⟦O" in masked and _PLACE_ADJ_WORD.search(masked):
@@ -100,6 +102,8 @@ def run(ctx: Context) -> None:
     for v in ctx.views:
         if not has_any(v.text, _SEAT_WORDS):
             continue  # the masked view is not even made for a sentence the seat rules cannot read
+        if not v.slots and "⟦" not in v.text:
+            continue  # nor for one without a slot token
         masked, slots, _ = v.masked()
         if "⟦O" not in masked or ("⟦M" not in masked and "⟦N" not in masked):
             continue  # each seat rule reads an organisation and a municipality or wijk
@@ -181,6 +185,8 @@ def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
         if not has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
             continue  # the rule's plural nouns
+        if not v.slots and "⟦" not in v.text:
+            continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦N" not in masked:
             continue  # the rule reads wijk tokens

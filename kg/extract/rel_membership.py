@@ -158,6 +158,8 @@ _IN_NETWORK_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?
 
 def members(ctx: Context) -> None:
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text:
+            continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked and "⟦P" not in masked:
             continue  # every rule reads an organisation or a team
@@ -351,6 +353,8 @@ def _main_municipality(ctx: Context):
 def parts(ctx: Context) -> None:
     units: dict[str, Slot] = {}
     for v in ctx.views:
+        if not units and not v.slots and "⟦" not in v.text:
+            continue  # no slot token and no units read before: no rule reads it (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦O" in masked or "⟦P" in masked:  # each rule but the last reads an organisation or a team
             _part_rules(ctx, v, masked, slots, units)
@@ -459,8 +463,8 @@ _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|ve
 def units_by_name(ctx: Context) -> None:
     """A unit whose name is the organisation's name, a unit word and a place is part of it."""
     for v in ctx.views:
-        if not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
-            continue  # the unit words of _UNIT_NAME (no need to make the masked view)
+        if not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")) or not v.slots and "⟦" not in v.text:
+            continue  # the unit words of _UNIT_NAME, and its slot tokens (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_NAME.finditer(masked):
             parent, area = slots[int(m.group(1))], slots[int(m.group(2))]
@@ -480,8 +484,8 @@ def units_of(ctx: Context) -> None:
     """"het Kenniscentrum Wijkkracht Innovatie van Hogeschool Lindeland": a unit, by the word its name
     opens with, named with the organisation it belongs to."""
     for v in ctx.views:
-        if " van " not in v.text:
-            continue  # the " van " between the two names of _UNIT_OF (no need to make the masked view)
+        if " van " not in v.text or not v.slots and "⟦" not in v.text:
+            continue  # the " van " between the two names of _UNIT_OF, and the names (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_OF.finditer(masked):
             unit, parent = slots[int(m.group(1))], slots[int(m.group(2))]

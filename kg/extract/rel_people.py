@@ -81,6 +81,8 @@ def run(ctx: Context) -> None:
     """Component: headOf candidates."""
     later: list = []
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text:
+            continue  # no person (nor any slot) named: nothing below reads the sentence
         masked, slots, _ = v.masked()
         linked: set[int] = set()
         if _names_person(masked):  # no person named: no rule can match

@@ -282,6 +282,8 @@ def run(ctx: Context) -> None:
     _heading_lists(ctx)
     _colon_lists(ctx)
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text:
+            continue  # no slot token, so no service (the masked view is not made)
         masked, slots, cmap = v.masked()
         if "⟦S" not in masked:
             continue

@@ -109,9 +109,9 @@ _FOUNDING_CUES = ("opgericht", "opgezet", "⟦S", "hebben", "heeft", "had", "ini
 
 def founded_by(ctx: Context) -> None:
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text:
+            continue  # every rule reads an organisation token of the sentence (its masked view is not made)
         masked, slots, cmap = v.masked()
-        if "⟦" not in masked:
-            continue  # every rule reads an organisation token of the sentence
         if not has_any(masked, _FOUNDING_CUES):
             continue  # none of the words of the rules below (each runs only with one of its own)
         for m in finditer_if(_FOUNDED_BY, masked, ("opgericht", "opgezet")):
@@ -442,6 +442,8 @@ _FUSIE_NOUNS = ("fusie", "samenvoeging", "samengaan")
 
 def merges_into(ctx: Context) -> None:
     for v in ctx.views:
+        if not v.slots and "⟦" not in v.text and not has_any(v.text, _FUSIE_NOUNS):
+            continue  # no slot token and no merger noun (below): the masked view is not even made
         masked, slots, _ = v.masked()
         orgs = "⟦O" in masked  # all rules but the merger noun's and _fusion_of_parties_before read one
         nouns = has_any(masked, _FUSIE_NOUNS)  # which those two need (tested once for both)
@@ -632,6 +634,8 @@ def together(ctx: Context) -> None:
     for v in ctx.views:
         if not has_any(v.text, _TOGETHER_CUES):
             continue  # none of the words of the rules below (each runs only with one of its own)
+        if not v.slots and "⟦" not in v.text:
+            continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
