@@ -88,9 +88,8 @@ def run(ctx: Context) -> None:
             _in_place(ctx, v, masked, slots, cmap)
         for s in slots:
             if s.mention.type in ORG_TYPES and s.group is None and " " in s.mention.text:
-                last = s.mention.text.rsplit(" ", 1)[1]
+                head, last = s.mention.text.rsplit(" ", 1)
                 place = ctx.gazetteer.lookup_one(last)
-                head = s.mention.text.rsplit(" ", 1)[0]
                 # "Welzijn Rivierland" is at home there; "Bureau Jeugdhulp Gelderland" covers a
                 # province and "SBI Amersfoort" is a local branch of an abbreviation: not said to be there
                 if place is not None and place.type == "Municipality" and not head.isupper():
@@ -100,13 +99,13 @@ def run(ctx: Context) -> None:
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
     for v in ctx.views:
-        if not has_any(v.text, _SEAT_WORDS):
-            continue  # the masked view is not even made for a sentence the seat rules cannot read
         if not v.slots and "⟦" not in v.text:
-            continue  # nor for one without a slot token
+            continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked or ("⟦M" not in masked and "⟦N" not in masked):
             continue  # each seat rule reads an organisation and a municipality or wijk
+        if not has_any(masked, _SEAT_WORDS):
+            continue  # and one of these words
         for rx in (_SEAT, _OFFICE_OF, _ACTIVE_FINAL, _SEAT_REL):
             for m in rx.finditer(masked):
                 for s in slots[int(m.group(1))].members():
@@ -130,7 +129,9 @@ _ACTIVE_WORDS = ("actief", "gevestigd", "werkzaam", "aanwezig")
 def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[int]) -> None:
     """The rules that read a place token: "A (Tiel)", "de Zwolse wijk X", "A in B", "A is actief
     in B", "A werkt in B", "ook in B wordt door A ... uitgevoerd"."""
-    for m in _PAREN_PLACE.finditer(masked) if "(" in masked else ():
+    orgs = "⟦O" in masked  # what every rule but the wijk adjective's reads (or a team, for the first two)
+    teams = orgs or "⟦P" in masked
+    for m in _PAREN_PLACE.finditer(masked) if teams and "(" in masked else ():
         subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
         if subj.group is None and subj.mention.type in ORG_TYPES + ("Pilot",):
             for p in place.members():
@@ -139,12 +140,14 @@ def _in_place(ctx: Context, v: View, masked: str, slots: list[Slot], cmap: list[
         wijk = slots[int(m.group("n"))]
         if wijk.group is None:
             _locate_by_adjective(ctx, v, cmap, m, wijk, "locatedIn:adjectief-wijk")
-    for m in _ADJ.finditer(masked):
+    for m in _ADJ.finditer(masked) if teams else ():
         subj, place = slots[int(m.group(2))], slots[int(m.group(4))]
         if subj.group is not None or not subj.strong:
             continue  # "de Toegang in Tiel": a capitalised common word is no organisation there
         for p in place.members():
             ctx.add(v, subj, "locatedIn", p, "locatedIn:org-in-place", 0.75)
+    if not orgs:
+        return  # the subjects of _ACTIVE, and _WORKS_IN and _FLAG, are organisations
     for m in finditer_if(_ACTIVE, masked, _ACTIVE_WORDS):
         subjects = [s for it in list_before(masked, slots, m.start(), "O")
                     for s in it.slot.members() if s.mention.type in ORG_TYPES]
@@ -183,13 +186,13 @@ _WIJK_TOKEN = re.compile(r"⟦N(\d+)⟧")
 
 def _wijken_in(ctx: Context) -> None:
     for v in ctx.views:
-        if not has_any(v.text, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
-            continue  # the rule's plural nouns
         if not v.slots and "⟦" not in v.text:
             continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
         if "⟦N" not in masked:
             continue  # the rule reads wijk tokens
+        if not has_any(masked, ("wijken", "buurten", "dorpen", "kernen", "stadsdelen")):
+            continue  # and one of its plural nouns
         for m in _WIJKEN_IN.finditer(masked):
             whole = slots[int(m.group(3))]
             for t in _WIJK_TOKEN.finditer(m.group(1)):
