@@ -156,23 +156,32 @@ _THEREIN_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:mee|deel|samen|aangesloten|ve
 _IN_NETWORK_TAIL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:samen|mee|deel)\b|\s*[.;]?\s*$")
 
 
+#: The words of _MEMBER_CUES, of which _MEMBER_INV's tail and _THEREBY_JOINED have some ("betrokken")
+_JOIN_WORDS = ("lid", "aangesloten", "partner", "deelnemer", "vertegenwoordigd", "zich", "betrokken")
+#: The verbs of _WORK_IN, of which _WORK_IN_INV and _IN_NETWORK have some ("werk" alone is in "samenwerking")
+_WORK_VERBS = ("werken", "werkt", "particip", "zit", "nemen", "neemt")
+
+
 def members(ctx: Context) -> None:
     for v in ctx.views:
         if not v.slots and "⟦" not in v.text:
             continue  # no slot token (the masked view is not made)
         masked, slots, _ = v.masked()
-        if "⟦O" not in masked and "⟦P" not in masked:
+        names_team = "⟦P" in masked
+        if not names_team and "⟦O" not in masked:
             continue  # every rule reads an organisation or a team
-        for rx, rule, cues in ((_MEMBER_CUES, "memberOf:lid-van",
-                                ("lid", "aangesloten", "partner", "deelnemer", "vertegenwoordigd", "zich")),
-                               (_WORK_IN, "memberOf:werken-in", ("werk", "particip", "zit", "nemen", "neemt"))):
+        # one test for each family of rules (most sentences have none of its words), not one per rule
+        joining = has_any(masked, _JOIN_WORDS)
+        working = has_any(masked, _WORK_VERBS)
+        for rx, rule, cues in ((_MEMBER_CUES, "memberOf:lid-van", _JOIN_WORDS if joining else ()),
+                               (_WORK_IN, "memberOf:werken-in", _WORK_VERBS if working else ())):
             for m in finditer_if(rx, masked, cues):
                 target = slots[int(m.group(2) or m.group(4))]
                 mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in finditer_if(_MEMBER_INV, masked, ("lid", "aangesloten", "partner")):  # the tail's words
+        for m in finditer_if(_MEMBER_INV, masked, ("lid", "aangesloten", "partner") if joining else ()):  # the tail's words
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _MEMBER_INV_TAIL.match(masked, end)
             if not items or not t:
@@ -193,7 +202,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if w.mention.type in ("Partnership", "Cooperative", "Pilot") and s is not w:
                             ctx.add(v, s, "memberOf", w, "memberOf:waarin-zitting", 0.75)
-        for m in finditer_if(_WORK_IN_INV, masked, ("werk", "particip", "zit")):
+        for m in finditer_if(_WORK_IN_INV, masked, ("werken", "werkt", "particip", "zit") if working else ()):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
             if not t:
@@ -205,7 +214,7 @@ def members(ctx: Context) -> None:
                         ctx.add(v, s, "memberOf", team, "memberOf:werken-in", 0.8, modality=mod)
         for rx, rule in ((_TEAM_IS_COLLAB, "memberOf:samenwerking-tussen"),
                          (_IN_TEAM, "memberOf:in-het-team")):
-            for m in finditer_if(rx, masked, ("⟦P",)):
+            for m in (rx.finditer(masked) if names_team else ()):
                 team = slots[int(m.group(1) or m.group(2))] if rx is _IN_TEAM else slots[int(m.group(1))]
                 items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
                 if rule == "memberOf:in-het-team" and not _IN_TEAM_TAIL.match(masked[end:]):
@@ -216,7 +225,7 @@ def members(ctx: Context) -> None:
                         for t in team.members():
                             if s.mention.type in ORG_TYPES:
                                 ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in finditer_if(_TEAM_PARTNERS_ARE, masked, ("⟦P",)):
+        for m in (_TEAM_PARTNERS_ARE.finditer(masked) if names_team else ()):
             # "Partners in het team zijn:" + bullets, "Leden van het wijkteam zijn A en B"
             team = slots[int(m.group(1))]
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -264,7 +273,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
                         ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
-        for m in finditer_if(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken")):
+        for m in finditer_if(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken") if joining else ()):
             # "A en B zijn daarbij aangesloten": the partnership or team just named
             subjects = _subjects_before(masked, slots, m.start())
             before = [t for t in slots if masked.find(f"⟦{t.letter}{slots.index(t)}⟧") < m.start()
@@ -277,7 +286,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:daarbij-aangesloten", 0.75, modality=mod)
-        for m in finditer_if(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen")):
+        for m in finditer_if(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen") if working else ()):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]
             if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
@@ -308,8 +317,8 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Pilot", "Partnership", "Cooperative"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:doen-mee", 0.75, modality=mod)
-        teams_here = [t for t in slots if t.mention.type == "Pilot"]
         for m in finditer_if(_MEMBERS_ARE, masked, ("eelnemer", "eelnemende", "artners", "eden", "artijen")):
+            teams_here = [t for t in slots if t.mention.type == "Pilot"]
             whole = teams_here[0] if len(teams_here) == 1 else None
             if whole is None and not teams_here and m.start() == 0:
                 # "Zes organisaties bundelen hun krachten in Netwerk X. ... Partners zijn A, B en C."
@@ -372,10 +381,15 @@ def parts(ctx: Context) -> None:
 
 
 
+#: Words of which every match of _PART_CUES holds one ("onder" only after "valt/vallen/viel").
+_PART_WORDS = ("deel", "val", "viel", "dochter", "werkmaatschappij", "label")
+
+
 def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: dict[str, Slot]) -> None:
     """The partOf rules of one sentence that names an organisation or a team; ``units`` gets
     the kind of units a group is said to have ("X bestaat uit negen stichtingen")."""
-    for m in finditer_if(_PART_CUES, masked, ("deel", "onder", "dochter", "werkmaatschappij", "label")):
+    deel = "deel" in masked  # the "(onder)deel" of four rules, tested once for them
+    for m in finditer_if(_PART_CUES, masked, _PART_WORDS):
         idx = next(int(g) for g in m.groups()[1::2] if g is not None)
         whole = slots[idx]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
@@ -397,7 +411,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                 for w in parent.members():
                     if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES:
                         ctx.add(v, s, "partOf", w, "partOf:moederorganisatie-van", 0.8)
-    for m in finditer_if(_UNIT_OF_MUNICIPALITY, masked, ("gemeente",)):
+    for m in (_UNIT_OF_MUNICIPALITY.finditer(masked) if "gemeente" in masked else ()):
         # "de afdeling X van de gemeente Y", "de gemeentelijke afdeling X"
         unit = slots[int(m.group(1) or m.group(3))]
         if m.group(2):
@@ -408,28 +422,28 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
             for w in whole.members():
                 if w.mention.type == "Municipality":
                     ctx.add(v, unit, "partOf", w, "partOf:afdeling-van-gemeente", 0.75)
-    for m in finditer_if(_TEAM_OF_MUNICIPALITY, masked, ("⟦P",)):
+    for m in (_TEAM_OF_MUNICIPALITY.finditer(masked) if "⟦P" in masked else ()):
         # "het sociaal wijkteam Noord van de gemeente Amersfoort": the municipality's own team
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in slots[int(m.group(1))].members():
             for w in slots[int(m.group(2))].members():
                 if s.mention.type == "Pilot" and w.mention.type == "Municipality":
                     ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
-    for m in finditer_if(_PART_RELATIVE, masked, ("onderdeel",)):
+    for m in finditer_if(_PART_RELATIVE, masked, ("onderdeel",) if deel else ()):
         part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in part.members():
             for w in whole.members():
                 if s.mention.type in ORG_TYPES + ("Pilot",) and w.mention.type in ORG_TYPES + ("Municipality",):
                     ctx.add(v, s, "partOf", w, "partOf:dat-onderdeel-is", 0.8, modality=mod)
-    for m in finditer_if(_PART_INVERTED, masked, ("deel",)):
+    for m in (_PART_INVERTED.finditer(masked) if deel else ()):
         part, whole = slots[int(m.group(1))], slots[int(m.group(3) or m.group(5))]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in part.members():
             if s.mention.type in ORG_TYPES + ("Pilot",):
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
-    for m in finditer_if(_PAREN_PART, masked, ("onderdeel",)):
+    for m in finditer_if(_PAREN_PART, masked, ("onderdeel",) if deel else ()):
         whole = slots[int(m.group(3))]
         items = _subjects_before(masked, slots, m.start())
         if not items:
@@ -448,8 +462,10 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
                 for w in parent.members():
                     if s.mention.type in ORG_TYPES and w.mention.type in ORG_TYPES and s is not w:
                         ctx.add(v, s, "partOf", w, "partOf:onder-x-vallen", 0.8)
+    if not has_any(masked, ("bestaat", "heeft", "telt", "omvat", "kent")):
+        return  # the verbs of both unit rules (tested once for them)
     for rx in (_HAS_UNITS, _HAS_UNITS_PRON):
-        for m in finditer_if(rx, masked, ("bestaat", "heeft", "telt", "omvat", "kent")):
+        for m in rx.finditer(masked):
             parent = slots[int(m.group(1))].members()
             if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
                 units[m.group("noun").lower()] = parent[0]
