@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Context, Slot, list_item_views
+from kg.extract.context import Context, Slot, View, list_item_views
 from kg.extract.dates import START_CUES, date_near
 from kg.extract.rules import (ORG_RX, ORG_TYPES, PLACE_PREPOSITION_AT_END, clauses, fronted_with,
                               modality, parse_list)
@@ -168,21 +168,26 @@ def _intro_agents(ctx: Context, v, masked: str, slots: list[Slot], end: int) -> 
 
 def _ends_with_colon(text: str) -> bool:
     """What ``_COLON_CUE`` and ``_HELP_INTRO`` need (both end in ``\\s*:\\s*$``), checked before their
-    slow searches: few sentences open a list."""
-    return text.rstrip().endswith(":")
+    slow searches: few sentences open a list (and most have no colon at all, a cheaper test)."""
+    return ":" in text and text.rstrip().endswith(":")
+
+
+def _list_intros(ctx: Context) -> list[View]:
+    """The lines that may open a bulleted list for :func:`_help_lists` and :func:`_colon_lists`:
+    sentences (not bullets or headings) that end with a colon; found once for both."""
+    return [v for v in ctx.views if not v.bullet and not v.heading and _ends_with_colon(v.text)]
 
 
 #: A service, with its article, opening a list item
 _ITEM_OPENS_WITH_SERVICE = re.compile(r"\s*(?:de\s+|het\s+)?⟦S")
 
 
-def _colon_lists(ctx: Context) -> None:
+def _colon_lists(ctx: Context, intros: list[View]) -> None:
     """"X biedt onder meer:" + bullets "- schuldhulpverlening": X offers each listed service; with
-    "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about."""
-    for v in ctx.views:
-        if v.bullet or v.heading:
-            continue
-        cue = _COLON_CUE.search(v.text) if _ends_with_colon(v.text) else None
+    "Wij bieden:" / "Onze diensten:" the organisation the paragraph is about (``intros``: see
+    :func:`_list_intros`)."""
+    for v in intros:
+        cue = _COLON_CUE.search(v.text)
         items = list_item_views(ctx, v) if cue else []
         if not items:
             continue
@@ -216,13 +221,14 @@ _ITEM_HEAD = re.compile(r"[^;:,.()!?]+?(?=\s*(?:[;:,.()!?]|[\s\"'“”‘’](?
 _QUOTES = "\"'“”‘’„"
 
 
-def _help_lists(ctx: Context) -> None:
+def _help_lists(ctx: Context, intros: list[View]) -> None:
     """"Avondrood is actief om mensen te helpen, zoals:" + bullets "- Hulp bij verhuizen; ...":
-    each item names a kind of help the organisation gives, whether or not the lexicon knows it."""
+    each item names a kind of help the organisation gives, whether or not the lexicon knows it
+    (``intros``: see :func:`_list_intros`)."""
     from kg.extract.services import label_of
 
-    for v in ctx.views:
-        if v.bullet or v.heading or not _ends_with_colon(v.text) or not _HELP_INTRO.search(v.text):
+    for v in intros:
+        if not _HELP_INTRO.search(v.text):
             continue
         items = list_item_views(ctx, v)
         if len(items) < 2:
@@ -278,9 +284,10 @@ _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 def run(ctx: Context) -> None:
     """Component: offersService candidates."""
-    _help_lists(ctx)
+    intros = _list_intros(ctx)
+    _help_lists(ctx, intros)
     _heading_lists(ctx)
-    _colon_lists(ctx)
+    _colon_lists(ctx, intros)
     for v in ctx.views:
         if not v.slots and "⟦" not in v.text:
             continue  # no slot token, so no service (the masked view is not made)
@@ -299,6 +306,7 @@ def run(ctx: Context) -> None:
                         ctx.add(v, o, "offersService", sv, "offersService:tussen-haakjes", 0.7)
         if not _service_verb(masked):
             continue
+        whole = (0, len(masked))  # a sentence of one clause: its verb was just found
         sentence_subject: list[Slot] = []
         done: set[int] = set()
         for m in _RELATIVE.finditer(masked):
@@ -315,7 +323,7 @@ def run(ctx: Context) -> None:
                                 None, modality(m.group(0)))
         for a, b in clauses(masked):
             clause = masked[a:b]
-            if not _service_verb(clause):
+            if (a, b) != whole and not _service_verb(clause):
                 orgs = _orgs_in(masked, slots, a, b)
                 if orgs and not sentence_subject:
                     sentence_subject = [orgs[0][1]]
