@@ -16,10 +16,13 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import ROLES
-from kg.extract.rules import ORG_TYPES, is_venue, org_slots, parse_list, topic_org
+from kg.extract.rel_collab import _may_hold
+from kg.extract.rules import ORG_TYPES, cue_words, is_venue, org_slots, parse_list, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
+#: Words of which every head role holds one ("directeur" is in "directeur-bestuurder").
+_HEAD_ROLE_WORDS = cue_words(r.lower() for r, h in ROLES.items() if h)
 #: also the headline form "X nieuwe directeur-bestuurder van Y" and an age "X (52), directeur van Y".
 _AFTER = re.compile(rf"(?i)⟦H(\d+)⟧(?:\s*\(\d{{2}}\))?\s*[,(]?\s*(?:(?:in\s+het\s+dagelijks\s+leven|nu\s+nog|nu|thans|tevens|ook|sinds\s+\d{{4}}|interim|waarnemend|de\s+huidige|huidig|nieuwe|kersverse|beoogd|beoogde|de|het)\s+)?(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧")
 _BEFORE = re.compile(rf"(?i)(?:{_HEAD_ROLES})\s+(?:van\s+|bij\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧\s*,?\s*"
@@ -138,13 +141,15 @@ _ONS_ONZE = re.compile(r"\b(?:[Oo]ns|[Oo]nze)\b")
 
 def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: set[int]) -> None:
     """The headOf rules of one sentence; ``linked`` gets the person slots they link."""
-    for m in _OF_NEW.finditer(masked):
+    # all rules but three read a head role, in any case: one test for them (most sentences have none)
+    roles = _may_hold(v.text, _HEAD_ROLE_WORDS)
+    for m in _OF_NEW.finditer(masked) if roles else ():
         result = ctx.memory.get("merge_result")
         idx = m.group(1) or m.group(2)
         if result is not None:
             ctx.add(v, slots[int(idx)], "headOf", result, "headOf:nieuwe-organisatie", 0.75)
             linked.add(int(idx))
-    for rx in (_WHO_IS, _APPOINTED):
+    for rx in (_WHO_IS, _APPOINTED) if roles else ():
         for m in rx.finditer(masked):
             person = slots[int(m.group(1))]
             org = slots[int(m.group(2))] if m.group(2) else None
@@ -173,7 +178,7 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
             for o in target.members():
                 ctx.add(v, slots[idx], "headOf", o, "headOf:onder-leiding-van", 0.75)
             linked.add(idx)
-    m = _ROLE_IS_BARE.match(masked)
+    m = _ROLE_IS_BARE.match(masked) if roles else None
     if m and not _ORGAN.search(v.text):
         # "Directeur-bestuurder is X.": the organisation the paragraph before was about,
         # or the organisation the whole page is about
@@ -185,9 +190,10 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
         if target is not None:
             ctx.add(v, slots[int(m.group(1))], "headOf", target, "headOf:rol-is-naam", 0.7)
             linked.add(int(m.group(1)))
-    _person_org(ctx, v, _ROLE_OF_IS.finditer(masked), slots, linked, 1, 2, "headOf:rol-van-is", 0.85)
-    _person_org(ctx, v, _IS_ROLE.finditer(masked), slots, linked, 2, 1, "headOf:is-rol-van", 0.85)
-    _person_org(ctx, v, _AFTER.finditer(masked), slots, linked, 2, 1, "headOf:naam-rol-org", 0.9)
+    if roles:
+        _person_org(ctx, v, _ROLE_OF_IS.finditer(masked), slots, linked, 1, 2, "headOf:rol-van-is", 0.85)
+        _person_org(ctx, v, _IS_ROLE.finditer(masked), slots, linked, 2, 1, "headOf:is-rol-van", 0.85)
+        _person_org(ctx, v, _AFTER.finditer(masked), slots, linked, 2, 1, "headOf:naam-rol-org", 0.9)
     for m in _LED_BY_BOARD.finditer(masked):
         items, _ = parse_list(masked, slots, m.end(), "H")
         for it in items:
@@ -195,7 +201,7 @@ def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: s
                 ctx.add(v, it.slot, "headOf", o, "headOf:raad-van-bestuur", 0.8)
             if it.slot in slots:
                 linked.add(slots.index(it.slot))
-    for rx in (_BEFORE, _PREFIXED):
+    for rx in (_BEFORE, _PREFIXED) if roles else ():
         for m in rx.finditer(masked):
             g = m.groups()
             org, person = slots[int(g[0] or g[2])], slots[int(g[1] or g[3])]
