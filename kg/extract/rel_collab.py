@@ -164,6 +164,8 @@ def partners(ctx: Context, v: View) -> None:
         for s in subj:
             for o in others:
                 ctx.add(v, s, "partnerOf", o, rule, 0.85 if before else 0.7, modality=mod)
+    if "samen" not in masked:
+        return  # every rule below reads "samen" ("samengewerkt", "samenwerking", "werken samen")
     groups = []
     for m in [*finditer_if(_PASSIVE_ALL, masked, ("samengewerkt",)), *finditer_if(_BETWEEN, masked, ("tussen",))]:
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -201,7 +203,7 @@ def partners(ctx: Context, v: View) -> None:
                 for b in slots[int(m.group(1))].members():
                     if a is not b and a.mention.type in ORG_TYPES and b.mention.type in ORG_TYPES:
                         ctx.add(v, a, "partnerOf", b, "partnerOf:met-wie-samenwerkt", 0.75)
-    for m in finditer_if(_WORKS_WITH, masked, ("samen",)):
+    for m in finditer_if(_WORKS_WITH, masked, ("met",)):  # "samen ... met"
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:

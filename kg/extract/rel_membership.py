@@ -479,8 +479,8 @@ _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|ve
 def units_by_name(ctx: Context) -> None:
     """A unit whose name is the organisation's name, a unit word and a place is part of it."""
     for v in ctx.views:
-        if not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")) or not v.slots and "⟦" not in v.text:
-            continue  # the unit words of _UNIT_NAME, and its slot tokens (no need to make the masked view)
+        if not v.slots and "⟦" not in v.text or not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
+            continue  # the slot tokens and unit words of _UNIT_NAME (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_NAME.finditer(masked):
             parent, area = slots[int(m.group(1))], slots[int(m.group(2))]

@@ -467,7 +467,8 @@ def merges_into(ctx: Context) -> None:
 def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
     """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
     B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
-    for m in finditer_if(_GEFUSEERD_MET, masked, ("gefuseerd",)):
+    fuse = "fuse" in masked  # the verb of the first two rules ("gefuseerd", "fuseert"), tested once
+    for m in (finditer_if(_GEFUSEERD_MET, masked, ("gefuseerd",)) if fuse else ()):
         # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
         a = slots[int(m.group(1) or m.group(2))]
         b = slots[int(m.group(3))]
@@ -475,7 +476,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
         if author is not None and a is not b and _same_org(author, b):
             ctx.add(v, a, "mergesInto", author, "mergesInto:gefuseerd-met-schrijver", 0.8,
                     date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in finditer_if(_FUSEERT_MET, masked, ("fuse",)):
+    for m in (_FUSEERT_MET.finditer(masked) if fuse else ()):
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         first = [Item(slots[int(m.group(1))])]
         _merge(ctx, v, masked, slots, first + items, end, "mergesInto:fuseert-met",
@@ -632,10 +633,10 @@ def together(ctx: Context) -> None:
     """Mergers said with "ontstaan doordat ... de krachten bundelden", "vormen samen Z", and
     "gaan op in de nieuwe stichting"."""
     for v in ctx.views:
-        if not has_any(v.text, _TOGETHER_CUES):
-            continue  # none of the words of the rules below (each runs only with one of its own)
         if not v.slots and "⟦" not in v.text:
             continue  # no slot token (the masked view is not made)
+        if not has_any(v.text, _TOGETHER_CUES):
+            continue  # none of the words of the rules below (each runs only with one of its own)
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
