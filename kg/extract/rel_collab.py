@@ -167,7 +167,8 @@ def partners(ctx: Context, v: View) -> None:
     if "samen" not in masked:
         return  # every rule below reads "samen" ("samengewerkt", "samenwerking", "werken samen")
     groups = []
-    for m in [*finditer_if(_PASSIVE_ALL, masked, ("samengewerkt",)), *finditer_if(_BETWEEN, masked, ("tussen",))]:
+    for m in [*(_PASSIVE_ALL.finditer(masked) if "samengewerkt" in masked else ()),
+              *(_BETWEEN.finditer(masked) if "tussen" in masked else ())]:
         items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
         groups.append(("partnerOf:samengewerkt-door", items, _ended_or(masked, m.start(), end)))
     for m in finditer_if(_WORK_TOGETHER, masked, _WORK_TOGETHER_CUES):
@@ -189,7 +190,7 @@ def partners(ctx: Context, v: View) -> None:
         members = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES]
         for a, b in combinations(members, 2):
             ctx.add(v, a, "partnerOf", b, rule, 0.8, modality=mod)
-    for m in finditer_if(_BUT_WORKS_THERE, masked, ("maar",)):
+    for m in (_BUT_WORKS_THERE.finditer(masked) if "maar" in masked else ()):
         # "X is geen onderdeel/lid van Y, maar werkt daar wel mee samen"
         for s in slots[int(m.group(1))].members():
             for o in slots[int(m.group(2))].members():
@@ -203,7 +204,7 @@ def partners(ctx: Context, v: View) -> None:
                 for b in slots[int(m.group(1))].members():
                     if a is not b and a.mention.type in ORG_TYPES and b.mention.type in ORG_TYPES:
                         ctx.add(v, a, "partnerOf", b, "partnerOf:met-wie-samenwerkt", 0.75)
-    for m in finditer_if(_WORKS_WITH, masked, ("met",)):  # "samen ... met"
+    for m in (_WORKS_WITH.finditer(masked) if "met" in masked else ()):  # "samen ... met"
         items, end = parse_list(masked, slots, m.end(), "OPM", ctx, v)
         # "werkt samen met A en met B": a second "met" repeats the cue
         while items:

@@ -173,15 +173,15 @@ def members(ctx: Context) -> None:
         # one test for each family of rules (most sentences have none of its words), not one per rule
         joining = has_any(masked, _JOIN_WORDS)
         working = has_any(masked, _WORK_VERBS)
-        for rx, rule, cues in ((_MEMBER_CUES, "memberOf:lid-van", _JOIN_WORDS if joining else ()),
-                               (_WORK_IN, "memberOf:werken-in", _WORK_VERBS if working else ())):
-            for m in finditer_if(rx, masked, cues):
+        for rx, rule, gate in ((_MEMBER_CUES, "memberOf:lid-van", joining), (_WORK_IN, "memberOf:werken-in", working)):
+            for m in (rx.finditer(masked) if gate else ()):
                 target = slots[int(m.group(2) or m.group(4))]
                 mod = modality_at(masked, m.start(), m.end(), cue_verb=True)  # "is geen lid van"
                 for s in _subjects_before(masked, slots, m.start()):
                     for t in target.members():
                         ctx.add(v, s, "memberOf", t, rule, 0.8, modality=mod)
-        for m in finditer_if(_MEMBER_INV, masked, ("lid", "aangesloten", "partner") if joining else ()):  # the tail's words
+        # the words of the tail
+        for m in (finditer_if(_MEMBER_INV, masked, ("lid", "aangesloten", "partner")) if joining else ()):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _MEMBER_INV_TAIL.match(masked, end)
             if not items or not t:
@@ -192,7 +192,7 @@ def members(ctx: Context) -> None:
                     for team in slots[int(t.group(2))].members():
                         if s.mention.type in ORG_TYPES and s is not team:
                             ctx.add(v, s, "memberOf", team, "memberOf:lid-van", 0.8, modality=mod)
-        for m in finditer_if(_WHEREIN, masked, ("waar",)):
+        for m in (_WHEREIN.finditer(masked) if "waar" in masked else ()):
             whole = slots[int(m.group(2))]
             items, end = parse_list(masked, slots, m.end(), "OM")
             if not items or not _WHEREIN_TAIL.match(masked, end):
@@ -202,7 +202,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if w.mention.type in ("Partnership", "Cooperative", "Pilot") and s is not w:
                             ctx.add(v, s, "memberOf", w, "memberOf:waarin-zitting", 0.75)
-        for m in finditer_if(_WORK_IN_INV, masked, ("werken", "werkt", "particip", "zit") if working else ()):
+        for m in (finditer_if(_WORK_IN_INV, masked, ("werken", "werkt", "particip", "zit")) if working else ()):
             items, end = parse_list(masked, slots, m.end(), "O")
             t = _WORK_IN_TAIL.match(masked, end)
             if not t:
@@ -273,7 +273,8 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot") or m.group(1):
                         ctx.add(v, sj, "memberOf", t, "memberOf:treedt-toe", 0.75, modality=mod)
-        for m in finditer_if(_THEREBY_JOINED, masked, ("aangesloten", "vertegenwoordigd", "betrokken") if joining else ()):
+        thereby = ("aangesloten", "vertegenwoordigd", "betrokken")
+        for m in (finditer_if(_THEREBY_JOINED, masked, thereby) if joining else ()):
             # "A en B zijn daarbij aangesloten": the partnership or team just named
             subjects = _subjects_before(masked, slots, m.start())
             before = [t for t in slots if masked.find(f"⟦{t.letter}{slots.index(t)}⟧") < m.start()
@@ -286,7 +287,7 @@ def members(ctx: Context) -> None:
                 for t in target.members():
                     if t.mention.type in ("Partnership", "Cooperative", "Pilot"):
                         ctx.add(v, sj, "memberOf", t, "memberOf:daarbij-aangesloten", 0.75, modality=mod)
-        for m in finditer_if(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen") if working else ()):
+        for m in (finditer_if(_IN_NETWORK, masked, ("werken", "participeren", "zitten", "nemen")) if working else ()):
             # "In het platform werken de gemeenten A, B en C samen met ...": members of the platform
             whole = slots[int(m.group(1))]
             if not any(w.mention.type in ("Partnership", "Cooperative") for w in whole.members()):
@@ -300,7 +301,7 @@ def members(ctx: Context) -> None:
                     for w in whole.members():
                         if sj.mention.type in ORG_TYPES + ("Municipality",):
                             ctx.add(v, sj, "memberOf", w, "memberOf:in-het-netwerk", 0.75, modality=mod)
-        for m in finditer_if(_JOIN_IN, masked, ("mee",)):
+        for m in (_JOIN_IN.finditer(masked) if "mee" in masked else ()):
             # "Ook A en B doen mee (aan het team).": the team named there, or the one just named
             subjects = _subjects_before(masked, slots, m.start())
             if not subjects:
@@ -429,7 +430,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
             for w in slots[int(m.group(2))].members():
                 if s.mention.type == "Pilot" and w.mention.type == "Municipality":
                     ctx.add(v, s, "partOf", w, "partOf:team-van-gemeente", 0.75, modality=mod)
-    for m in finditer_if(_PART_RELATIVE, masked, ("onderdeel",) if deel else ()):
+    for m in (_PART_RELATIVE.finditer(masked) if deel and "onderdeel" in masked else ()):
         part, whole = slots[int(m.group(1))], slots[int(m.group(2))]
         mod = modality_at(masked, m.start(), m.end(), cue_verb=True)
         for s in part.members():
@@ -443,7 +444,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
             if s.mention.type in ORG_TYPES + ("Pilot",):
                 for w in whole.members():
                     ctx.add(v, s, "partOf", w, "partOf:onderdeel-van", 0.8, modality=mod)
-    for m in finditer_if(_PAREN_PART, masked, ("onderdeel",) if deel else ()):
+    for m in (_PAREN_PART.finditer(masked) if deel and "onderdeel" in masked else ()):
         whole = slots[int(m.group(3))]
         items = _subjects_before(masked, slots, m.start())
         if not items:
@@ -473,13 +474,15 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
 
 #: "Humanis afdeling Noord", "Avondrood regio Tiel", "MEE regio Utrecht": a unit named
 #: after the organisation it belongs to and its area.
+#: The unit words of _UNIT_NAME ("afd" covers "afdeling" and "afd.").
+_UNIT_WORDS = ("afd", "regio", "kring", "district", "vestiging")
 _UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧")
 
 
 def units_by_name(ctx: Context) -> None:
     """A unit whose name is the organisation's name, a unit word and a place is part of it."""
     for v in ctx.views:
-        if not v.slots and "⟦" not in v.text or not has_any(v.text, ("afd", "regio", "kring", "district", "vestiging")):
+        if not v.slots and "⟦" not in v.text or not has_any(v.text, _UNIT_WORDS):
             continue  # the slot tokens and unit words of _UNIT_NAME (no need to make the masked view)
         masked, slots, _ = v.masked()
         for m in _UNIT_NAME.finditer(masked):

@@ -124,7 +124,8 @@ def founded_by(ctx: Context) -> None:
             items, end = parse_list(masked, slots, m.end(), "OM", ctx, v)
             if items and _FOUNDED_FINAL_TAIL.match(masked, end):
                 _founders(ctx, v, slots[int(m.group(1))], items, "foundedBy:door-opgericht")
-        for m in finditer_if(_FOUNDED_BY_COUNT, masked, ("opgericht",)):
+        founded = "opgericht" in masked  # the verb of the next two rules
+        for m in (_FOUNDED_BY_COUNT.finditer(masked) if founded else ()):
             subj = slots[int(m.group(1))]
             for nxt in ctx.views[v.index + 1:v.index + 2]:
                 nm, ns, _ = nxt.masked()
@@ -132,7 +133,7 @@ def founded_by(ctx: Context) -> None:
                 if f:
                     items = _founders_list(nm, ns, f.end(), ctx, nxt)
                     _founders(ctx, nxt, subj, items, "foundedBy:initiatiefnemers-zijn")
-        for m in finditer_if(_FOUNDED_ACTIVE, masked, ("opgericht",)):
+        for m in (_FOUNDED_ACTIVE.finditer(masked) if founded else ()):
             subj = slots[int(m.group(1))]
             head = masked[:m.start()]
             founders = _list_ending_at(masked, slots, head)
@@ -154,7 +155,9 @@ def founded_by(ctx: Context) -> None:
             t = _FOUNDED_INV_TAIL.match(masked, end)
             if len(items) and t:
                 _founders(ctx, v, slots[int(t.group(1))], items, "foundedBy:hebben-opgericht")
-        for m in finditer_if(_INITIATIVE_FOUNDING, masked, ("initiatief",)):
+        if "initiatief" not in masked:
+            continue  # the word of the four rules below
+        for m in _INITIATIVE_FOUNDING.finditer(masked):
             # "In 2017 nam A samen met B en C het initiatief tot de oprichting van Z"
             target = slots[int(m.group(1))]
             head = masked[:m.start()]
@@ -164,10 +167,10 @@ def founded_by(ctx: Context) -> None:
             _founders(ctx, v, target, [Item(f) for f in founders], "foundedBy:initiatief-tot-oprichting")
         for rx, rule in ((_FOUNDED_ON_INITIATIVE, "foundedBy:opgericht-op-initiatief-van"),
                          (_INITIATIVE_CAME, "foundedBy:initiatief-kwam-van")):
-            for m in finditer_if(rx, masked, ("initiatief",)):
+            for m in rx.finditer(masked):
                 items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
                 _founders(ctx, v, slots[int(m.group(1))], items, rule)
-        for m in finditer_if(_INITIATIVE, masked, ("initiatief",)):
+        for m in _INITIATIVE.finditer(masked):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _INITIATIVE_TAIL.match(masked, end)
             if items and t:
@@ -468,7 +471,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
     """The merger rules that read an organisation token: "A is met B gefuseerd", "A fuseert met
     B", "A gaat op in Z", "... is daar ook Y in opgegaan", "A en B gaan verder als Z"."""
     fuse = "fuse" in masked  # the verb of the first two rules ("gefuseerd", "fuseert"), tested once
-    for m in (finditer_if(_GEFUSEERD_MET, masked, ("gefuseerd",)) if fuse else ()):
+    for m in (_GEFUSEERD_MET.finditer(masked) if fuse and "gefuseerd" in masked else ()):
         # "In maart is A met B gefuseerd" in a text by B: A went into B, whose name stays
         a = slots[int(m.group(1) or m.group(2))]
         b = slots[int(m.group(3))]
@@ -516,7 +519,7 @@ def _org_merger_rules(ctx: Context, v: View, masked: str, slots: list[Slot]) -> 
             if s.mention.type in ORG_TYPES:
                 ctx.add(v, s, "mergesInto", target, "mergesInto:daar-in-opgegaan", 0.8,
                         date_near(ctx, v.index), modality_at(masked, m.start(), m.end(), cue_verb=True))
-    for m in finditer_if(_VERDER_ALS, masked, ("verder",)):
+    for m in (_VERDER_ALS.finditer(masked) if "verder" in masked else ()):
         subjects = _subjects(masked, slots, m.start())
         target = slots[int(m.group(1))]
         for s in subjects:
@@ -640,7 +643,7 @@ def together(ctx: Context) -> None:
         masked, slots, _ = v.masked()
         if "⟦O" not in masked:
             continue  # each rule reads an organisation token of the sentence
-        for m in finditer_if(_ARISEN_WHEN, masked, ("ontstaan",)):
+        for m in (_ARISEN_WHEN.finditer(masked) if "ontstaan" in masked else ()):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             if len(items) >= 2 and _MERGE_CLAUSE.match(masked, end):
                 target = slots[int(m.group(1))]
@@ -659,16 +662,16 @@ def together(ctx: Context) -> None:
                     ctx.add(v, x, "mergesInto", target, "mergesInto:voortgekomen-uit", 0.8,
                             date_near(ctx, v.index), modality_at(masked, m.start(), end, cue_verb=True))
         found: list[tuple[list[Slot], Slot, int, int]] = []
-        for m in finditer_if(_JOIN_FORCES, masked, ("krachten",)):
+        for m in (_JOIN_FORCES.finditer(masked) if "krachten" in masked else ()):
             # "A en B bundelen hun krachten in Netwerk X" (members) / "... in Stichting Y" (a merger)
             subjects = _subjects(masked, slots, m.start())
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in finditer_if(_FORM_TOGETHER, masked, ("vorm",)):
+        for m in (_FORM_TOGETHER.finditer(masked) if "vorm" in masked else ()):
             subjects = _subjects(masked, slots, m.start())
             if not subjects and _PRONOUN_AT_END.search(masked[:m.start()]):
                 continue
             found.append((subjects, slots[int(m.group(2))], m.start(), m.end()))
-        for m in finditer_if(_FORM_INV, masked, ("vorm",)):
+        for m in (_FORM_INV.finditer(masked) if "vorm" in masked else ()):
             items, end = parse_list(masked, slots, m.end(), "O", ctx, v)
             t = _FORM_INV_TAIL.match(masked, end)
             if items and t:
@@ -683,7 +686,7 @@ def together(ctx: Context) -> None:
             for s in subjects:
                 ctx.add(v, s, "mergesInto" if merger else "memberOf", target,
                         "mergesInto:vormen-samen" if merger else "memberOf:vormen-samen", 0.8, date, mod)
-        for m in finditer_if(_INTO_NEW, masked, ("nieuwe",)):
+        for m in (_INTO_NEW.finditer(masked) if "nieuwe" in masked else ()):
             result = _new_result(ctx, v)
             if result is None:
                 continue
