@@ -36,7 +36,11 @@ from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NA
 from kg.extract.rules import ORG_TYPES
 from kg.text import normalise_name
 
-_WORD = re.compile(r"(?:'t|'s)(?= [A-Z])|[A-ZÀ-Ý][\w'’]*(?:[-&][\w'’]+)*|[A-Z]+&[A-Z]+")
+#: A capitalised word, or "'t"/"'s" before a capitalised one. It opens with one character class,
+#: so that a search skips ahead to the capitals in C (as branches each opening with their own
+#: class do not); the lookbehinds pick the branch by that first character. (A third branch,
+#: ``[A-Z]+&[A-Z]+``, was never reached: the second matches wherever it could.)
+_WORD = re.compile(r"['A-ZÀ-Ý](?:(?<=')[ts](?= [A-Z])|(?<!')[\w'’]*(?:[-&][\w'’]+)*)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+(?:&[A-Z]+)?(?:-[A-Z0-9]{1,3})?$")
 _INNER_CAP = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-z]{2,}")
 _CONNECTORS = ("voor", "van", "de", "der", "den", "en", "op", "in", "aan", "het", "&")
