@@ -50,35 +50,44 @@ _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+
                          rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
 _TITLES = ("dhr", "mevr", "mw", "drs", "ir", "mr", "dr", "prof", "ing")
 _TITLE_BEFORE = re.compile(r"(?i)\b(%s)\.?\s+$" % "|".join(_TITLES))
-#: The longest role and title (see :func:`_ends_with`).
+#: The roles and titles in lower case, and the longest of each (see :func:`_ends_with`).
+_LOWER_ROLES = tuple(r.lower() for r in ROLES)
 _LONGEST_ROLE = max(map(len, ROLES))
 _LONGEST_TITLE = max(map(len, _TITLES))
-#: The last letters of the roles, with the case-insensitive matching of :data:`_ROLE_BEFORE`.
-_ROLE_LAST = re.compile("(?i)[%s]" % "".join(sorted({re.escape(r[-1]) for r in ROLES})))
+
+
+_IGNORECASE = int(re.IGNORECASE)  # (an int: ``&`` with the flag itself runs in Python)
 
 
 def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str = "",
-               last: re.Pattern[str] | None = None) -> re.Match[str] | None:
+               words: tuple[str, ...] | None = None) -> re.Match[str] | None:
     """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
     ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
     searched only from where such words can start, not from every character of the sentence.
-    ``last`` matches every last character of the words: without one there, nothing is searched."""
+    ``words`` are the words the regex ends in (lower case for a case-insensitive regex): where the
+    text ends in none of them (or holds nothing but those characters), nothing is searched."""
     words_end = end  # where text[:end] ends without the white space and strip characters
     while words_end and (text[words_end - 1].isspace() or text[words_end - 1] in strip):
         words_end -= 1
-    if last is not None and not (words_end and last.match(text, words_end - 1)):
-        return None
+    if words is not None:
+        tail = text[max(0, words_end - reach):words_end]
+        if not rx.flags & _IGNORECASE:
+            if not tail.endswith(words):
+                return None
+        # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
+        elif not tail.lower().endswith(words) and "ı" not in tail and "İ" not in tail and "ſ" not in tail:
+            return None
     return rx.search(text, max(0, words_end - reach), end)
 
 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_ROLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _ROLE_LAST)
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _LOWER_ROLES)
 
 
 def _title_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_TITLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".")
+    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES)
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -428,7 +437,7 @@ def run(ctx: Context) -> None:
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
                   if not c.initial and len(c.words) >= 2
-                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD))
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD, "", _LOWER_HEADS))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -438,7 +447,7 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             text = c.view.text
-            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE) \
+            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE, "", _LOCATIVES) \
                     and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
                     or _AND_SURROUNDINGS.match(text, c.ce):
                 after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
