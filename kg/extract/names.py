@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View, adjective_place, list_item_views
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
@@ -88,6 +89,17 @@ def _role_before(text: str, end: int) -> re.Match[str] | None:
 def _title_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_TITLE_BEFORE` on ``text[:end]``."""
     return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES)
+
+
+def _may_hold(text: str, *cues: str) -> bool:
+    """Whether ``text`` may hold one of the lower-case ``cues`` in any case, as a case-insensitive
+    regex reads them: a test in C before such a regex that needs one of them."""
+    low = text.lower()
+    for cue in cues:
+        if cue in low:
+            return True
+    # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
+    return "ı" in text or "İ" in text or "ſ" in text
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -546,7 +558,11 @@ _PLAIN_CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ]+")
 def _led_by_person(ctx: Context, c: _Chain, before: str, after: str, seen: int) -> bool:
     """Two or three plain capitalised words after "onder leiding van" or before "benoemd tot
     directeur": a person, also with a first name no list knows ("Fenna Crijns-Ramakers")."""
-    if not 2 <= len(c.words) <= 3 or seen > 2 or not (_LEAD_BEFORE.search(before) or _APPOINTED_AFTER.match(after)):
+    if not 2 <= len(c.words) <= 3 or seen > 2:
+        return False
+    # (each cue regex needs its verb: most sentences have neither)
+    if not (_may_hold(before, "leiding", "geleid", "bestuurd", "aangestuurd") and _LEAD_BEFORE.search(before)
+            or _may_hold(after, "benoemd") and _APPOINTED_AFTER.match(after)):
         return False
     return not any(w.casefold() in NAME_HEADS or _looks_like_name(w) or w.casefold() in NOT_NAMES
                    or ctx.gazetteer.lookup(w) for w in c.words) and _PLAIN_CAPITALISED.fullmatch(c.words[0]) is not None
@@ -776,7 +792,7 @@ _PLACED_ITEM_GOES_ON = re.compile(r"\s+(?:in|te|uit)\s+(?:'s-)?[A-Z][\w'’-]+(?
 #: Street names ("Troelstralaan", "Grote Markt") and a house number after a name.
 _STREET_END = re.compile(r"(?i)(?:straat|laan|plein|kade|singel|gracht|dreef|steeg|weg|markt|"
                          r"boulevard)$")
-_HOUSE_NUMBER = re.compile(r"^\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s+\d{4}\s?[A-Z]{2}\b|\s*$|"
+_HOUSE_NUMBER = re.compile(r"\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s+\d{4}\s?[A-Z]{2}\b|\s*$|"
                            r"\s*[);])")
 #: Titles of documents, laws and plans: "Wijkmonitor Zwolle", "Subsidieverordening X".
 _DOCUMENT_WORD = re.compile(r"(?i)(?:verordening|monitor|jaarplan|beleidsplan|werkplan|actieplan|"
@@ -803,19 +819,31 @@ _POSTCODE_DIGITS = re.compile(r"\b\d{4}\s?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}")
 
 
+@lru_cache(maxsize=4096)
+def _is_street(word: str) -> bool:
+    """"Troelstralaan", "Markt": a street name's last word (names recur: asked once a word)."""
+    return len(word) >= 4 and _STREET_END.search(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_document_word(word: str) -> bool:
+    """"Wijkmonitor", "Jaarverslag": a word of a document's title (asked once a word)."""
+    return _DOCUMENT_WORD.search(word) is not None
+
+
 def _not_an_actor(v: View, c: _Chain) -> bool:
     """Streets, postcodes and document titles are no organisations or persons."""
     words = c.words
     last = words[-1]
-    if _HOUSE_NUMBER.match(v.text[c.ce:]) and not _is_acronym(last):
+    if _HOUSE_NUMBER.match(v.text, c.ce) and not _is_acronym(last):
         return True  # "Deventerstraat 130", "Hoofdstraat 22, 6951 AN Dieren"
-    if len(last) >= 4 and _STREET_END.search(last) and not _is_acronym(last) \
+    if _is_street(last) and not _is_acronym(last) \
             and not any(w.casefold() in NAME_HEADS for w in words) and not is_first_name(words[0]) \
             and _STREET_BEFORE.search(v.text, 0, c.cs):
         return True  # "aan de Grote Markt", "op de Stationsweg"
-    if _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
+    if len(words[0]) == 2 and _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
         return True  # "6951 AN Dieren": a postcode
-    if not any(w.casefold() in NAME_HEADS for w in words) and any(_DOCUMENT_WORD.search(w) for w in words):
+    if not any(w.casefold() in NAME_HEADS for w in words) and any(map(_is_document_word, words)):
         return True
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
@@ -880,7 +908,7 @@ def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
     """"Netwerk Thuis in Vathorst" written twice and "Netwerk Thuis" never alone: the connector
     and the place belong to the name (for names opening with a name head or a network word)."""
     first = c.words[0]
-    if not (first.casefold() in NAME_HEADS or _PARTNERSHIP_HEAD.match(first) or _COOPERATIVE_HEAD.match(first)):
+    if not (first.casefold() in NAME_HEADS or _is_partnership_head(first) or _is_cooperative_head(first)):
         return False
     m = _CONNECTED.match(v.text, c.ce)
     if not m:
@@ -1013,6 +1041,18 @@ _PARTNERSHIP_HEAD = re.compile(r"(?i)^(?:[\w-]*(?:netwerk|pact|alliantie|consort
 _COOPERATIVE_HEAD = re.compile(r"(?i)^[\w-]*co[öo]peratie$")
 
 
+@lru_cache(maxsize=4096)
+def _is_partnership_head(word: str) -> bool:
+    """:data:`_PARTNERSHIP_HEAD` (the words of names recur: each is asked once)."""
+    return _PARTNERSHIP_HEAD.match(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_cooperative_head(word: str) -> bool:
+    """:data:`_COOPERATIVE_HEAD` (the words of names recur: each is asked once)."""
+    return _COOPERATIVE_HEAD.match(word) is not None
+
+
 #: "de coöperatie (voor zorg op afstand) X": a description of lower-case words, no clause.
 _COOPERATIVE_BEFORE = re.compile(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$")
 _NOT_DESCRIPTION = re.compile(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
@@ -1030,10 +1070,12 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     if ce is not None:
         words = v.text[cs:ce].split()
         heads = [w for w in words[:2] if w[:1].isupper()]
-        if len(words) >= 2 and heads and _COOPERATIVE_HEAD.match(heads[0]):
+        if len(words) >= 2 and heads and _is_cooperative_head(heads[0]):
             return "Cooperative"
-        if len(words) >= 2 and any(_PARTNERSHIP_HEAD.match(w) for w in heads):
+        if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
+    if not _may_hold(before, "peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap"):
+        return "Organisation"  # (the kind words of the two regexes below)
     desc = _COOPERATIVE_BEFORE.search(before)
     if desc and not _NOT_DESCRIPTION.search(desc.group(1)):
         return "Cooperative"  # "de coöperatie (voor zorg op afstand) X"
