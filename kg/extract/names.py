@@ -143,9 +143,10 @@ _LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\
 
 
 #: Where a word is capitalised for grammatical reasons: after a sentence mark, a quote or "(", a
-#: period but the one of "Stg."/"Sticht." (each branch opens with a character class, so that the
-#: regex engine skips ahead to those characters instead of trying every position).
-_INITIAL_AFTER = re.compile(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|\.(?<!\bStg\.)(?<!\bSticht\.)\s+")
+#: period but the one of "Stg."/"Sticht." (the regex opens with one character class, so that a
+#: search skips ahead to those characters in C; the lookbehinds pick the branch by the mark).
+_INITIAL_AFTER = re.compile(r"[:;!?\"'(.](?:(?<=[:;!?])\s+|(?<=[\"'(])\s*(?=[A-Z])"
+                            r"|(?<=\.)(?<!\bStg\.)(?<!\bSticht\.)\s+)")
 
 
 def _initial_positions(v: View) -> set[int]:
@@ -194,7 +195,8 @@ class _Chain:
 _KIND_DOT = re.compile(r"\.\s+(?=[A-ZÀ-Ý])")
 _ROLE_SUFFIX = re.compile(r"-(?:%s)$" % _ROLE_RX, re.IGNORECASE)
 _ELLIPSIS = re.compile(r"-\s+(?:en|of)\s+")
-_GAP = re.compile(r"(\s+&\s+|\s+|\s*&\s*)")
+#: The gap after a word and the word after it, if any (one match for the two).
+_GAP_WORD = re.compile(r"(\s+&\s+|\s+|\s*&\s*)(%s)?" % _WORD.pattern)
 _AGE_RANGE = re.compile(r"\d+(?:-\d+)?(?=[\s,.;:)]|$)")
 _AFTER_ARTICLE = re.compile(r" ([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*)")
 _VOOR_VAN = re.compile(r"\s(?:voor|van)\s")
@@ -218,15 +220,16 @@ def _chains(v: View) -> list[_Chain]:
         m = _WORD.search(text, pos)
         if not m:
             break
-        cs, ce = m.start(), m.end()
+        cs, ce = m.span()
         pos = ce
         if not free(cs, ce) or quoted and any(a <= cs < b for a, b in quoted):
             continue
-        kind = _KIND_DOT.match(text, ce) if m.group(0) in ("Stg", "Sticht") else None
+        first = m.group(0)
+        kind = _KIND_DOT.match(text, ce) if first in ("Stg", "Sticht") else None
         if kind:  # "Stg. Kompasroos": the abbreviated kind word, not the name; what follows is one
             v.after_kind.add(kind.end())
             continue
-        words = [m.group(0)]
+        words = [first]
         # (a role suffix needs a hyphen: most words have none)
         suffix = _ROLE_SUFFIX.search(words[0]) if "-" in words[0] else None
         if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
@@ -236,7 +239,7 @@ def _chains(v: View) -> list[_Chain]:
             continue
         head = words[0].casefold() in NAME_HEADS or is_first_name(words[0])
         while True:
-            ell = _ELLIPSIS.match(text, ce)
+            ell = _ELLIPSIS.match(text, ce) if text.startswith("-", ce) else None  # (it opens with one)
             if ell:  # "GGD Noord- en Oost-Gelderland"
                 w2 = _WORD.match(text, ell.end())
                 if w2 and free(ce, w2.end()):
@@ -244,34 +247,34 @@ def _chains(v: View) -> list[_Chain]:
                     ce = w2.end()
                     pos = ce
                     continue
-            nxt = _GAP.match(text, ce)
+            nxt = _GAP_WORD.match(text, ce)
             if not nxt:
                 break
-            j = nxt.end()
-            w = _WORD.match(text, j)
+            gap, word = nxt.groups()  # the word is None where none follows the gap
+            j, w_end = nxt.end(1), nxt.end()
             # an age range only after an acronym alone, one space on (most words are no acronym)
-            num = _AGE_RANGE.match(text, j) if not w and len(words) == 1 and nxt.group(0) == " " \
+            num = _AGE_RANGE.match(text, j) if word is None and len(words) == 1 and gap == " " \
                 and _ACRONYM.match(words[0]) else None
             if num and free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
                 pos = ce
                 continue
-            if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
-                    and not is_first_name(words[0]):
-                break  # "Getijde U.A.": a legal form after the name, not part of it
-            if w and free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
-                words.append(w.group(0))
-                ce = w.end()
-                pos = ce
-                continue
+            if word is not None:
+                if len(word) == 1 and text[w_end:w_end + 1] == "." and not is_first_name(words[0]):
+                    break  # "Getijde U.A.": a legal form after the name, not part of it
+                if free(j, w_end) and word.casefold() not in ("de", "het", "een"):
+                    words.append(word)
+                    ce = w_end
+                    pos = ce
+                    continue
             # "Sociaal Werk De Kempen", "Stichting Het Baken": a capitalised article inside a name
-            if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and free(j, w.end()) \
+            if word in ("De", "Het") and gap == " " and free(j, w_end) \
                     and words[0] not in FIRST_NAMES and words[-1].casefold() not in NOT_NAMES:
-                w2 = _AFTER_ARTICLE.match(text, w.end())
-                if w2 and free(w.end(), w2.end()) \
+                w2 = _AFTER_ARTICLE.match(text, w_end)
+                if w2 and free(w_end, w2.end()) \
                         and w2.group(1).casefold() not in NOT_NAMES:
-                    words += [w.group(0), w2.group(1)]
+                    words += [word, w2.group(1)]
                     ce = w2.end()
                     pos = ce
                     continue
@@ -374,6 +377,8 @@ def is_first_name(w: str) -> bool:
     """A known first name, also a double one written with a hyphen ("Gert-Jan", "Anne-Marie")."""
     if w in FIRST_NAMES:
         return True
+    if "-" not in w:
+        return False  # (most words: no split)
     parts = w.split("-")
     return len(parts) == 2 and all(p in FIRST_NAMES for p in parts)
 
