@@ -129,6 +129,9 @@ _SERVICE_START = re.compile(r"(?:%s)(?=\s)" % "|".join(
     r"\s".join(w[:1].upper() + w[1:] if i == 0 else f"[{w[0]}{w[0].upper()}]{w[1:]}"
                for i, w in enumerate(re.escape(x).split(r"\ ")))
     for x in sorted(SERVICES, key=len, reverse=True)))
+#: The first words :data:`_SERVICE_START` reads, as it reads them (capitalised): a name's words
+#: hold no white space, so its first word is one of these wherever the regex matches the words joined.
+_SERVICE_FIRST_WORDS = frozenset(w[:1].upper() + w[1:] for w in (x.split(" ")[0] for x in SERVICES))
 _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
@@ -389,7 +392,7 @@ _INITIALS_START = re.compile(r"^(?:[A-Z]\.){1,3}")
 def _person_shape(words: list[str], text: str) -> bool:
     if len(words) < 2:
         return False
-    return is_first_name(words[0]) or bool(_INITIALS_START.match(text))
+    return is_first_name(words[0]) or text[1:2] == "." and bool(_INITIALS_START.match(text))
 
 
 #: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
@@ -506,7 +509,8 @@ def _placed_lists(ctx: Context) -> None:
     more items of a list each give their place, the words before each place are a name, lower-case
     words and all."""
     for v in ctx.views:
-        if sum(1 for s in v.slots if s.letter in "MN") + v.text.count("⟦") < 2:
+        tokens = v.text.count("⟦")
+        if len(v.slots) + tokens < 2 or sum(1 for s in v.slots if s.letter in "MN") + tokens < 2:
             continue  # each item ends in a place token: two are needed (saves masking the sentence)
         masked, slots, cmap = v.masked()
         if masked.count("⟦") < 2:
@@ -637,7 +641,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in _NAME_ADJECTIVES and not c.initial and (
                 len(c.words) >= 3 or (len(c.words) == 2 and _place_follows(v, c.ce))):
             break  # "Sociaal Werk De Kempen", "Sociaal Werk Lochem" mid-sentence
-        elif len(c.words) > 1 and (service := _SERVICE_START.match(" ".join(c.words))) \
+        elif len(c.words) > 1 and w in _SERVICE_FIRST_WORDS \
+                and (service := _SERVICE_START.match(" ".join(c.words))) \
                 and len(service.group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
         elif len(c.words) > 1 and _ACRONYM_COMPOUND.fullmatch(w):
@@ -811,7 +816,7 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*\d{1,2}\s+[a-z]+\s
 
 def _dateline(ctx: Context, v: View, c: _Chain) -> bool:
     """"AMERSFOORT - Het ...": a news dateline in capitals names a place, not an organisation."""
-    if v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
+    if not c.words[0].isupper() or v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
         return False
     if not _DATELINE_DASH.match(v.text[c.ce:]):
         return False
@@ -848,9 +853,9 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
         return True  # "aan de Grote Markt", "op de Stationsweg"
     if len(words[0]) == 2 and _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
         return True  # "6951 AN Dieren": a postcode
-    if not any(w.casefold() in NAME_HEADS for w in words) and any(map(_is_document_word, words)):
+    if any(map(_is_document_word, words)) and not any(w.casefold() in NAME_HEADS for w in words):
         return True
-    if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
+    if len(words) >= 2 and words[0].isupper() and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
         return True  # "VERSLAG WERKBEZOEK ...": a title in capitals
     return False
@@ -1201,6 +1206,8 @@ def _promote_lists(ctx: Context) -> None:
             else:
                 runs.append([s])
         for run in runs:
+            if len(run) < 2:
+                continue  # no list
             orgs = [s for s in run if s.mention.type in ("Organisation", "Cooperative", "Partnership")]
             if len(orgs) >= 2 and any(s.strong for s in orgs):
                 for s in orgs:
