@@ -186,7 +186,7 @@ class _Chain:
         self.person = False
         self.absorbed: Slot | None = None
         self.listed = False
-        self.lower: frozenset[str] = frozenset()  #: words the document writes in lower case
+        self.lower: _LowerWords | frozenset[str] = frozenset()  #: words the document writes in lower case
         self.tails: frozenset[str] = frozenset()  #: names written mid-sentence after a name head
 
     @property
@@ -257,7 +257,7 @@ def _chains(v: View) -> list[_Chain]:
             j, w_end = nxt.end(1), nxt.end()
             # an age range only after an acronym alone, one space on (most words are no acronym)
             num = _AGE_RANGE.match(text, j) if word is None and len(words) == 1 and gap == " " \
-                and _ACRONYM.match(words[0]) else None
+                and not words[0][1:2].islower() and _ACRONYM.match(words[0]) else None
             if num and free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
@@ -452,7 +452,7 @@ def run(ctx: Context) -> None:
     _role_persons(ctx)
     _placed_lists(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
-    lower = _lower_words(ctx.views)
+    lower = _LowerWords(ctx.views)
     tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
@@ -485,6 +485,22 @@ _LOCATIVES = ("in", "te", "nabij", "rond")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOCATIVES))
 _LONGEST_LOCATIVE = max(map(len, _LOCATIVES))
 _AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
+
+
+class _LowerWords:
+    """The words a text writes in lower case (casefolded), for ``in``: read from the text at the
+    first question only, as most texts never ask (their sentences keep their opening words)."""
+
+    __slots__ = ("views", "words")
+
+    def __init__(self, views: list[View]) -> None:
+        self.views = views
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = _lower_words(self.views)
+        return word in self.words
 
 
 def _lower_words(views: list[View]) -> frozenset[str]:
