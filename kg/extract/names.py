@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View, adjective_place, list_item_views
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
@@ -36,7 +37,11 @@ from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NA
 from kg.extract.rules import ORG_TYPES
 from kg.text import normalise_name
 
-_WORD = re.compile(r"(?:'t|'s)(?= [A-Z])|[A-ZÀ-Ý][\w'’]*(?:[-&][\w'’]+)*|[A-Z]+&[A-Z]+")
+#: A capitalised word, or "'t"/"'s" before a capitalised one. It opens with one character class,
+#: so that a search skips ahead to the capitals in C (as branches each opening with their own
+#: class do not); the lookbehinds pick the branch by that first character. (A third branch,
+#: ``[A-Z]+&[A-Z]+``, was never reached: the second matches wherever it could.)
+_WORD = re.compile(r"['A-ZÀ-Ý](?:(?<=')[ts](?= [A-Z])|(?<!')[\w'’]*(?:[-&][\w'’]+)*)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+(?:&[A-Z]+)?(?:-[A-Z0-9]{1,3})?$")
 _INNER_CAP = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-z]{2,}")
 _CONNECTORS = ("voor", "van", "de", "der", "den", "en", "op", "in", "aan", "het", "&")
@@ -46,35 +51,55 @@ _ROLE_AFTER = re.compile(rf"(?i)^\s*[,(]\s*(?:(?:nu|thans|toen|destijds|sinds\s+
                          rf"waarnemend|voormalig|oud-?)\s+)*({_ROLE_RX})\b")
 _TITLES = ("dhr", "mevr", "mw", "drs", "ir", "mr", "dr", "prof", "ing")
 _TITLE_BEFORE = re.compile(r"(?i)\b(%s)\.?\s+$" % "|".join(_TITLES))
-#: The longest role and title (see :func:`_ends_with`).
+#: The roles and titles in lower case, and the longest of each (see :func:`_ends_with`).
+_LOWER_ROLES = tuple(r.lower() for r in ROLES)
 _LONGEST_ROLE = max(map(len, ROLES))
 _LONGEST_TITLE = max(map(len, _TITLES))
-#: The last letters of the roles, with the case-insensitive matching of :data:`_ROLE_BEFORE`.
-_ROLE_LAST = re.compile("(?i)[%s]" % "".join(sorted({re.escape(r[-1]) for r in ROLES})))
+
+
+_IGNORECASE = int(re.IGNORECASE)  # (an int: ``&`` with the flag itself runs in Python)
 
 
 def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str = "",
-               last: re.Pattern[str] | None = None) -> re.Match[str] | None:
+               words: tuple[str, ...] | None = None) -> re.Match[str] | None:
     """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
     ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
     searched only from where such words can start, not from every character of the sentence.
-    ``last`` matches every last character of the words: without one there, nothing is searched."""
+    ``words`` are the words the regex ends in (lower case for a case-insensitive regex): where the
+    text ends in none of them (or holds nothing but those characters), nothing is searched."""
     words_end = end  # where text[:end] ends without the white space and strip characters
     while words_end and (text[words_end - 1].isspace() or text[words_end - 1] in strip):
         words_end -= 1
-    if last is not None and not (words_end and last.match(text, words_end - 1)):
-        return None
+    if words is not None:
+        tail = text[max(0, words_end - reach):words_end]
+        if not rx.flags & _IGNORECASE:
+            if not tail.endswith(words):
+                return None
+        # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
+        elif not tail.lower().endswith(words) and "ı" not in tail and "İ" not in tail and "ſ" not in tail:
+            return None
     return rx.search(text, max(0, words_end - reach), end)
 
 
 def _role_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_ROLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _ROLE_LAST)
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _LOWER_ROLES)
 
 
 def _title_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_TITLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".")
+    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES)
+
+
+def _may_hold(text: str, *cues: str) -> bool:
+    """Whether ``text`` may hold one of the lower-case ``cues`` in any case, as a case-insensitive
+    regex reads them: a test in C before such a regex that needs one of them."""
+    low = text.lower()
+    for cue in cues:
+        if cue in low:
+            return True
+    # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
+    return "ı" in text or "İ" in text or "ſ" in text
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -104,6 +129,9 @@ _SERVICE_START = re.compile(r"(?:%s)(?=\s)" % "|".join(
     r"\s".join(w[:1].upper() + w[1:] if i == 0 else f"[{w[0]}{w[0].upper()}]{w[1:]}"
                for i, w in enumerate(re.escape(x).split(r"\ ")))
     for x in sorted(SERVICES, key=len, reverse=True)))
+#: The first words :data:`_SERVICE_START` reads, as it reads them (capitalised): a name's words
+#: hold no white space, so its first word is one of these wherever the regex matches the words joined.
+_SERVICE_FIRST_WORDS = frozenset(w[:1].upper() + w[1:] for w in (x.split(" ")[0] for x in SERVICES))
 _INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
@@ -118,9 +146,10 @@ _LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\
 
 
 #: Where a word is capitalised for grammatical reasons: after a sentence mark, a quote or "(", a
-#: period but the one of "Stg."/"Sticht." (each branch opens with a character class, so that the
-#: regex engine skips ahead to those characters instead of trying every position).
-_INITIAL_AFTER = re.compile(r"[:;!?]\s+|[\"'(]\s*(?=[A-Z])|\.(?<!\bStg\.)(?<!\bSticht\.)\s+")
+#: period but the one of "Stg."/"Sticht." (the regex opens with one character class, so that a
+#: search skips ahead to those characters in C; the lookbehinds pick the branch by the mark).
+_INITIAL_AFTER = re.compile(r"[:;!?\"'(.](?:(?<=[:;!?])\s+|(?<=[\"'(])\s*(?=[A-Z])"
+                            r"|(?<=\.)(?<!\bStg\.)(?<!\bSticht\.)\s+)")
 
 
 def _initial_positions(v: View) -> set[int]:
@@ -157,7 +186,7 @@ class _Chain:
         self.person = False
         self.absorbed: Slot | None = None
         self.listed = False
-        self.lower: frozenset[str] = frozenset()  #: words the document writes in lower case
+        self.lower: _LowerWords | frozenset[str] = frozenset()  #: words the document writes in lower case
         self.tails: frozenset[str] = frozenset()  #: names written mid-sentence after a name head
 
     @property
@@ -169,7 +198,8 @@ class _Chain:
 _KIND_DOT = re.compile(r"\.\s+(?=[A-ZÀ-Ý])")
 _ROLE_SUFFIX = re.compile(r"-(?:%s)$" % _ROLE_RX, re.IGNORECASE)
 _ELLIPSIS = re.compile(r"-\s+(?:en|of)\s+")
-_GAP = re.compile(r"(\s+&\s+|\s+|\s*&\s*)")
+#: The gap after a word and the word after it, if any (one match for the two).
+_GAP_WORD = re.compile(r"(\s+&\s+|\s+|\s*&\s*)(%s)?" % _WORD.pattern)
 _AGE_RANGE = re.compile(r"\d+(?:-\d+)?(?=[\s,.;:)]|$)")
 _AFTER_ARTICLE = re.compile(r" ([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*)")
 _VOOR_VAN = re.compile(r"\s(?:voor|van)\s")
@@ -193,15 +223,16 @@ def _chains(v: View) -> list[_Chain]:
         m = _WORD.search(text, pos)
         if not m:
             break
-        cs, ce = m.start(), m.end()
+        cs, ce = m.span()
         pos = ce
         if not free(cs, ce) or quoted and any(a <= cs < b for a, b in quoted):
             continue
-        kind = _KIND_DOT.match(text, ce) if m.group(0) in ("Stg", "Sticht") else None
+        first = m.group(0)
+        kind = _KIND_DOT.match(text, ce) if first in ("Stg", "Sticht") else None
         if kind:  # "Stg. Kompasroos": the abbreviated kind word, not the name; what follows is one
             v.after_kind.add(kind.end())
             continue
-        words = [m.group(0)]
+        words = [first]
         # (a role suffix needs a hyphen: most words have none)
         suffix = _ROLE_SUFFIX.search(words[0]) if "-" in words[0] else None
         if suffix:  # "Leijstroom-directeur Anton de Vries": the organisation before the role
@@ -211,7 +242,7 @@ def _chains(v: View) -> list[_Chain]:
             continue
         head = words[0].casefold() in NAME_HEADS or is_first_name(words[0])
         while True:
-            ell = _ELLIPSIS.match(text, ce)
+            ell = _ELLIPSIS.match(text, ce) if text.startswith("-", ce) else None  # (it opens with one)
             if ell:  # "GGD Noord- en Oost-Gelderland"
                 w2 = _WORD.match(text, ell.end())
                 if w2 and free(ce, w2.end()):
@@ -219,34 +250,34 @@ def _chains(v: View) -> list[_Chain]:
                     ce = w2.end()
                     pos = ce
                     continue
-            nxt = _GAP.match(text, ce)
+            nxt = _GAP_WORD.match(text, ce)
             if not nxt:
                 break
-            j = nxt.end()
-            w = _WORD.match(text, j)
+            gap, word = nxt.groups()  # the word is None where none follows the gap
+            j, w_end = nxt.end(1), nxt.end()
             # an age range only after an acronym alone, one space on (most words are no acronym)
-            num = _AGE_RANGE.match(text, j) if not w and len(words) == 1 and nxt.group(0) == " " \
-                and _ACRONYM.match(words[0]) else None
+            num = _AGE_RANGE.match(text, j) if word is None and len(words) == 1 and gap == " " \
+                and not words[0][1:2].islower() and _ACRONYM.match(words[0]) else None
             if num and free(j, num.end()):
                 words.append(num.group(0))  # "JGZ 0-4 Lindeland", "JGZ 4-12": an age range in the name
                 ce = num.end()
                 pos = ce
                 continue
-            if w and len(w.group(0)) == 1 and text[w.end():w.end() + 1] == "." \
-                    and not is_first_name(words[0]):
-                break  # "Getijde U.A.": a legal form after the name, not part of it
-            if w and free(j, w.end()) and w.group(0).casefold() not in ("de", "het", "een"):
-                words.append(w.group(0))
-                ce = w.end()
-                pos = ce
-                continue
+            if word is not None:
+                if len(word) == 1 and text[w_end:w_end + 1] == "." and not is_first_name(words[0]):
+                    break  # "Getijde U.A.": a legal form after the name, not part of it
+                if free(j, w_end) and word.casefold() not in ("de", "het", "een"):
+                    words.append(word)
+                    ce = w_end
+                    pos = ce
+                    continue
             # "Sociaal Werk De Kempen", "Stichting Het Baken": a capitalised article inside a name
-            if w and w.group(0) in ("De", "Het") and nxt.group(0) == " " and free(j, w.end()) \
+            if word in ("De", "Het") and gap == " " and free(j, w_end) \
                     and words[0] not in FIRST_NAMES and words[-1].casefold() not in NOT_NAMES:
-                w2 = _AFTER_ARTICLE.match(text, w.end())
-                if w2 and free(w.end(), w2.end()) \
+                w2 = _AFTER_ARTICLE.match(text, w_end)
+                if w2 and free(w_end, w2.end()) \
                         and w2.group(1).casefold() not in NOT_NAMES:
-                    words += [w.group(0), w2.group(1)]
+                    words += [word, w2.group(1)]
                     ce = w2.end()
                     pos = ce
                     continue
@@ -349,6 +380,8 @@ def is_first_name(w: str) -> bool:
     """A known first name, also a double one written with a hyphen ("Gert-Jan", "Anne-Marie")."""
     if w in FIRST_NAMES:
         return True
+    if "-" not in w:
+        return False  # (most words: no split)
     parts = w.split("-")
     return len(parts) == 2 and all(p in FIRST_NAMES for p in parts)
 
@@ -359,7 +392,7 @@ _INITIALS_START = re.compile(r"^(?:[A-Z]\.){1,3}")
 def _person_shape(words: list[str], text: str) -> bool:
     if len(words) < 2:
         return False
-    return is_first_name(words[0]) or bool(_INITIALS_START.match(text))
+    return is_first_name(words[0]) or text[1:2] == "." and bool(_INITIALS_START.match(text))
 
 
 #: "J. Lankhorst", "mr. A.B. de Vries", "P.J. van den Berg-Smit": initials before a surname.
@@ -419,12 +452,12 @@ def run(ctx: Context) -> None:
     _role_persons(ctx)
     _placed_lists(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
-    lower = _lower_words(ctx.views)
+    lower = _LowerWords(ctx.views)
     tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
                   if not c.initial and len(c.words) >= 2
-                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD))
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD, "", _LOWER_HEADS))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -434,7 +467,7 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             text = c.view.text
-            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE) \
+            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE, "", _LOCATIVES) \
                     and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
                     or _AND_SURROUNDINGS.match(text, c.ce):
                 after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
@@ -452,6 +485,22 @@ _LOCATIVES = ("in", "te", "nabij", "rond")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOCATIVES))
 _LONGEST_LOCATIVE = max(map(len, _LOCATIVES))
 _AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
+
+
+class _LowerWords:
+    """The words a text writes in lower case (casefolded), for ``in``: read from the text at the
+    first question only, as most texts never ask (their sentences keep their opening words)."""
+
+    __slots__ = ("views", "words")
+
+    def __init__(self, views: list[View]) -> None:
+        self.views = views
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = _lower_words(self.views)
+        return word in self.words
 
 
 def _lower_words(views: list[View]) -> frozenset[str]:
@@ -476,7 +525,8 @@ def _placed_lists(ctx: Context) -> None:
     more items of a list each give their place, the words before each place are a name, lower-case
     words and all."""
     for v in ctx.views:
-        if sum(1 for s in v.slots if s.letter in "MN") + v.text.count("⟦") < 2:
+        tokens = v.text.count("⟦")
+        if len(v.slots) + tokens < 2 or sum(1 for s in v.slots if s.letter in "MN") + tokens < 2:
             continue  # each item ends in a place token: two are needed (saves masking the sentence)
         masked, slots, cmap = v.masked()
         if masked.count("⟦") < 2:
@@ -533,7 +583,11 @@ _PLAIN_CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ]+")
 def _led_by_person(ctx: Context, c: _Chain, before: str, after: str, seen: int) -> bool:
     """Two or three plain capitalised words after "onder leiding van" or before "benoemd tot
     directeur": a person, also with a first name no list knows ("Fenna Crijns-Ramakers")."""
-    if not 2 <= len(c.words) <= 3 or seen > 2 or not (_LEAD_BEFORE.search(before) or _APPOINTED_AFTER.match(after)):
+    if not 2 <= len(c.words) <= 3 or seen > 2:
+        return False
+    # (each cue regex needs its verb: most sentences have neither)
+    if not (_may_hold(before, "leiding", "geleid", "bestuurd", "aangestuurd") and _LEAD_BEFORE.search(before)
+            or _may_hold(after, "benoemd") and _APPOINTED_AFTER.match(after)):
         return False
     return not any(w.casefold() in NAME_HEADS or _looks_like_name(w) or w.casefold() in NOT_NAMES
                    or ctx.gazetteer.lookup(w) for w in c.words) and _PLAIN_CAPITALISED.fullmatch(c.words[0]) is not None
@@ -603,7 +657,8 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
         elif lw in _NAME_ADJECTIVES and not c.initial and (
                 len(c.words) >= 3 or (len(c.words) == 2 and _place_follows(v, c.ce))):
             break  # "Sociaal Werk De Kempen", "Sociaal Werk Lochem" mid-sentence
-        elif len(c.words) > 1 and (service := _SERVICE_START.match(" ".join(c.words))) \
+        elif len(c.words) > 1 and w in _SERVICE_FIRST_WORDS \
+                and (service := _SERVICE_START.match(" ".join(c.words))) \
                 and len(service.group(0).split()) < len(c.words):
             break  # "Opbouwwerk Winschoten", "Maatschappelijk Werk Drenthe": a service unit's name
         elif len(c.words) > 1 and _ACRONYM_COMPOUND.fullmatch(w):
@@ -763,7 +818,7 @@ _PLACED_ITEM_GOES_ON = re.compile(r"\s+(?:in|te|uit)\s+(?:'s-)?[A-Z][\w'’-]+(?
 #: Street names ("Troelstralaan", "Grote Markt") and a house number after a name.
 _STREET_END = re.compile(r"(?i)(?:straat|laan|plein|kade|singel|gracht|dreef|steeg|weg|markt|"
                          r"boulevard)$")
-_HOUSE_NUMBER = re.compile(r"^\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s+\d{4}\s?[A-Z]{2}\b|\s*$|"
+_HOUSE_NUMBER = re.compile(r"\s+\d{1,4}\s?[a-zA-Z]?(?:\s*[-,]|\s+(?:in|te)\b|\s+\d{4}\s?[A-Z]{2}\b|\s*$|"
                            r"\s*[);])")
 #: Titles of documents, laws and plans: "Wijkmonitor Zwolle", "Subsidieverordening X".
 _DOCUMENT_WORD = re.compile(r"(?i)(?:verordening|monitor|jaarplan|beleidsplan|werkplan|actieplan|"
@@ -777,7 +832,7 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*\d{1,2}\s+[a-z]+\s
 
 def _dateline(ctx: Context, v: View, c: _Chain) -> bool:
     """"AMERSFOORT - Het ...": a news dateline in capitals names a place, not an organisation."""
-    if v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
+    if not c.words[0].isupper() or v.text[:c.cs].strip() or not all(w.isupper() for w in c.words):
         return False
     if not _DATELINE_DASH.match(v.text[c.ce:]):
         return False
@@ -790,21 +845,33 @@ _POSTCODE_DIGITS = re.compile(r"\b\d{4}\s?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}")
 
 
+@lru_cache(maxsize=4096)
+def _is_street(word: str) -> bool:
+    """"Troelstralaan", "Markt": a street name's last word (names recur: asked once a word)."""
+    return len(word) >= 4 and _STREET_END.search(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_document_word(word: str) -> bool:
+    """"Wijkmonitor", "Jaarverslag": a word of a document's title (asked once a word)."""
+    return _DOCUMENT_WORD.search(word) is not None
+
+
 def _not_an_actor(v: View, c: _Chain) -> bool:
     """Streets, postcodes and document titles are no organisations or persons."""
     words = c.words
     last = words[-1]
-    if _HOUSE_NUMBER.match(v.text[c.ce:]) and not _is_acronym(last):
+    if _HOUSE_NUMBER.match(v.text, c.ce) and not _is_acronym(last):
         return True  # "Deventerstraat 130", "Hoofdstraat 22, 6951 AN Dieren"
-    if len(last) >= 4 and _STREET_END.search(last) and not _is_acronym(last) \
+    if _is_street(last) and not _is_acronym(last) \
             and not any(w.casefold() in NAME_HEADS for w in words) and not is_first_name(words[0]) \
             and _STREET_BEFORE.search(v.text, 0, c.cs):
         return True  # "aan de Grote Markt", "op de Stationsweg"
-    if _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
+    if len(words[0]) == 2 and _POSTCODE_LETTERS.fullmatch(words[0]) and _POSTCODE_DIGITS.search(v.text, 0, c.cs):
         return True  # "6951 AN Dieren": a postcode
-    if not any(w.casefold() in NAME_HEADS for w in words) and any(_DOCUMENT_WORD.search(w) for w in words):
+    if any(map(_is_document_word, words)) and not any(w.casefold() in NAME_HEADS for w in words):
         return True
-    if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words) \
+    if len(words) >= 2 and words[0].isupper() and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
         return True  # "VERSLAG WERKBEZOEK ...": a title in capitals
     return False
@@ -867,7 +934,7 @@ def _absorb_connected_place(ctx: Context, v: View, c: _Chain) -> bool:
     """"Netwerk Thuis in Vathorst" written twice and "Netwerk Thuis" never alone: the connector
     and the place belong to the name (for names opening with a name head or a network word)."""
     first = c.words[0]
-    if not (first.casefold() in NAME_HEADS or _PARTNERSHIP_HEAD.match(first) or _COOPERATIVE_HEAD.match(first)):
+    if not (first.casefold() in NAME_HEADS or _is_partnership_head(first) or _is_cooperative_head(first)):
         return False
     m = _CONNECTED.match(v.text, c.ce)
     if not m:
@@ -1000,6 +1067,18 @@ _PARTNERSHIP_HEAD = re.compile(r"(?i)^(?:[\w-]*(?:netwerk|pact|alliantie|consort
 _COOPERATIVE_HEAD = re.compile(r"(?i)^[\w-]*co[öo]peratie$")
 
 
+@lru_cache(maxsize=4096)
+def _is_partnership_head(word: str) -> bool:
+    """:data:`_PARTNERSHIP_HEAD` (the words of names recur: each is asked once)."""
+    return _PARTNERSHIP_HEAD.match(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_cooperative_head(word: str) -> bool:
+    """:data:`_COOPERATIVE_HEAD` (the words of names recur: each is asked once)."""
+    return _COOPERATIVE_HEAD.match(word) is not None
+
+
 #: "de coöperatie (voor zorg op afstand) X": a description of lower-case words, no clause.
 _COOPERATIVE_BEFORE = re.compile(r"(?i)co[öo]peratie((?:\s+[a-zà-ÿ]+){0,6})\s+[\"']?$")
 _NOT_DESCRIPTION = re.compile(r"\b(?:met|samen|en|of|door|bij|naar|die|dat|is|zijn|was|heeft|hebben|"
@@ -1017,10 +1096,12 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     if ce is not None:
         words = v.text[cs:ce].split()
         heads = [w for w in words[:2] if w[:1].isupper()]
-        if len(words) >= 2 and heads and _COOPERATIVE_HEAD.match(heads[0]):
+        if len(words) >= 2 and heads and _is_cooperative_head(heads[0]):
             return "Cooperative"
-        if len(words) >= 2 and any(_PARTNERSHIP_HEAD.match(w) for w in heads):
+        if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
+    if not _may_hold(before, "peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap"):
+        return "Organisation"  # (the kind words of the two regexes below)
     desc = _COOPERATIVE_BEFORE.search(before)
     if desc and not _NOT_DESCRIPTION.search(desc.group(1)):
         return "Cooperative"  # "de coöperatie (voor zorg op afstand) X"
@@ -1141,6 +1222,8 @@ def _promote_lists(ctx: Context) -> None:
             else:
                 runs.append([s])
         for run in runs:
+            if len(run) < 2:
+                continue  # no list
             orgs = [s for s in run if s.mention.type in ("Organisation", "Cooperative", "Partnership")]
             if len(orgs) >= 2 and any(s.strong for s in orgs):
                 for s in orgs:
