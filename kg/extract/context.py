@@ -11,6 +11,7 @@ rule can say "ORG is opgericht door LIST" as a regular expression.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -29,7 +30,7 @@ _CSTART = attrgetter("cstart")
 _slot_edits = 0
 
 
-@dataclass
+@dataclass(init=False)
 class Slot:
     """A mention placed in a sentence's clean view (cstart/cend index the clean text)."""
 
@@ -39,6 +40,12 @@ class Slot:
     strong: bool = True  #: a confident name; weak ones become entities only through relations
     group: list["Slot"] | None = None  #: for a coreference phrase: the slots it stands for
     capitalised: bool = False
+
+    def __init__(self, cstart: int, cend: int, mention: Mention, strong: bool = True,
+                 group: list["Slot"] | None = None, capitalised: bool = False) -> None:
+        # the fields are set at once: a slot being made is no edit (see __setattr__)
+        self.__dict__.update(cstart=cstart, cend=cend, mention=mention, strong=strong, group=group,
+                             capitalised=capitalised)
 
     def __setattr__(self, name: str, value) -> None:
         if name in _MASK_FIELDS and name in self.__dict__:
@@ -143,7 +150,7 @@ class View:
             self._sorted_at = slots.changes
         return slots
 
-    def masked(self) -> tuple[str, list[Slot], list[int]]:
+    def masked(self) -> tuple[str, list[Slot], Sequence[int]]:
         """The clean text with each slot replaced by ``⟦Ln⟧``; also a map masked->clean index."""
         cached = self._masked
         if cached is not None and cached[0] == (self._sorted_at, _slot_edits) \
@@ -151,6 +158,10 @@ class View:
             return cached[1]  # the rules read a sentence many times between slot changes
         slots = self.sorted_slots()
         key = (slots.changes, _slot_edits)
+        if not slots:  # the text itself, each index its own
+            result = (self.text, slots, range(len(self.text) + 1))
+            self._masked = (key, result)
+            return result
         out: list[str] = []
         cmap: list[int] = []
         pos = 0
