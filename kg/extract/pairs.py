@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import CUE_CLASSES
 from kg.extract.schema import fits, relations_for
-from kg.extract.tokens import Token, is_dutch_word, tokenize
+from kg.extract.tokens import is_dutch_word, tokenize
 from kg.model import ORGANISATION_TYPES, Candidate, Mention
 
 #: Words that say nothing between two mentions (kept out of the bag of words, not of sequences).
@@ -55,37 +56,34 @@ class _Seq:
 
     def _prepare(self) -> None:
         words = self.words
-        self.shapes = [_shape(w) for w in words]
-        mentions = [0]  # mentions[k]: type tokens (not <cap>) in words[:k]
-        unlisted = [0]  # unlisted[k]: words in words[:k] that cannot stand in a list
-        for w in words:
-            angle = w.startswith("<")
-            mentions.append(mentions[-1] + (angle and w != "<cap>"))
-            unlisted.append(unlisted[-1] + (not (w in _LIST_WORDS or angle)))
-        self.mentions, self.unlisted = mentions, unlisted
-        # cue classes in words[:k] (before) and in words[k:] (after)
-        before: list[frozenset] = [frozenset()]
-        for x in self.shapes:
-            last = before[-1]
-            before.append(last | {x} if x.startswith("[") and x not in last else last)
-        after: list[frozenset] = [frozenset()]
-        for x in reversed(self.shapes):
-            last = after[-1]
-            after.append(last | {x} if x.startswith("[") and x not in last else last)
+        n = len(words)
+        shapes = self.shapes = [_shape(w) for w in words]
+        # mentions[k]: type tokens (not <cap>) in words[:k]; unlisted[k]: words in words[:k]
+        # that cannot stand in a list
+        self.mentions = list(accumulate((w[:1] == "<" and w != "<cap>" for w in words), initial=0))
+        self.unlisted = list(accumulate((not (w in _LIST_WORDS or w[:1] == "<") for w in words), initial=0))
+        # cue classes in words[:k] (before) and in words[k:] (after): the sets change at the
+        # sentence's few cue words only, so they are made there and repeated in between
+        cues = [(k, x) for k, x in enumerate(shapes) if x[:1] == "["]
+        before: list[frozenset] = []
+        last: frozenset = frozenset()
+        for k, x in cues:
+            before += repeat(last, k + 1 - len(before))
+            if x not in last:
+                last = last | {x}
+        before += repeat(last, n + 1 - len(before))
+        after: list[frozenset] = []  # reversed: after[r] holds the classes of words[n - r:]
+        last = frozenset()
+        for k, x in reversed(cues):
+            after += repeat(last, n - k - len(after))
+            if x not in last:
+                last = last | {x}
+        after += repeat(last, n + 1 - len(after))
         after.reverse()
         self.cls_before, self.cls_after = before, after
         # per cue class of the sentence, how often it occurs in words[:k]
-        self.cls_counts = {}
-        for c in before[-1]:
-            counts = [0]
-            for x in self.shapes:
-                counts.append(counts[-1] + (x == c))
-            self.cls_counts[c] = counts
+        self.cls_counts = {c: list(accumulate(map(c.__eq__, shapes), initial=0)) for c in before[-1]}
         self._ready = True
-
-
-def _is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper()
 
 
 def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
@@ -106,7 +104,7 @@ def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
                 words.append(f"<{_type_of(s)}>")
             first = False
             continue
-        if _is_cap(tok) and not first:
+        if not first and tok.text[:1].isupper():  # a capital inside the sentence
             words.append("<cap>")
         else:
             words.append(tok.lemma)
@@ -161,28 +159,32 @@ def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]
 
 
 class _Looks:
-    """:func:`_mention_features` of each mention of a document, worked out once per mention
-    and side (a mention is in many pairs)."""
+    """:func:`_mention_features` of each mention of a document, worked out once per name and
+    side: a mention is in many pairs, and a name recurs as mentions of its own (the features
+    read the mention's text, type and name only)."""
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.memo: dict[tuple[str, int], tuple[list[str], Mention]] = {}
+        self.memo: dict[tuple[str, str, str, str | None], list[str]] = {}
 
     def __call__(self, tag: str, m: Mention) -> list[str]:
-        key = (tag, id(m))
+        key = (tag, m.text, m.type, m.label)
         found = self.memo.get(key)
-        if found is None:  # the mention is kept with its features, so its id stays its own
-            found = self.memo[key] = (_mention_features(tag, m, self.counts), m)
-        return found[0]
+        if found is None:
+            found = self.memo[key] = _mention_features(tag, m, self.counts)
+        return found
 
 
 def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
-              coref_s: bool, coref_o: bool, looks: _Looks, top: str) -> list[str]:
-    f = [f"tt={s.type}|{o.type}"]
-    f += looks("s_", s) + looks("o_", o)
-    if top and s.name.casefold() == top:
+              coref_s: bool, coref_o: bool, looks_s: list[str], looks_o: list[str],
+              topic_s: bool, topic_o: bool) -> list[str]:
+    """The features of the pair (s, o) at positions i and j of ``seq``; ``looks_s`` and
+    ``looks_o`` are the mentions' own (:class:`_Looks`), ``topic_s`` and ``topic_o`` whether
+    each is the text's topic: per mention, not per pair."""
+    f = [f"tt={s.type}|{o.type}", *looks_s, *looks_o]
+    if topic_s:
         f.append("s_topic")
-    if top and o.name.casefold() == top:
+    if topic_o:
         f.append("o_topic")
     if s.role:
         f += [f"srole={w}" for w in s.role.lower().split()]
@@ -274,8 +276,10 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
     doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
              f"doc|share={'high' if share >= 0.6 else 'mid' if share >= 0.35 else 'low'}"]
     for v in ctx.views:
+        if not v.slots:  # most sentences name nothing to pair with the topic
+            continue
         mentions = [m for sl in v.slots for m in ([g.mention for g in sl.group] if sl.group else [sl.mention])]
-        if not mentions or any(m.name.casefold() == top for m in mentions):
+        if any(m.name.casefold() == top for m in mentions):
             continue
         seq = _sequence(v, cache)
         words = set(seq.words)
@@ -311,7 +315,8 @@ def instances(ctx: Context) -> list[PairInstance]:
     for v in ctx.views:
         for sl in v.slots:
             for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
-                counts[m.name.casefold()] = counts.get(m.name.casefold(), 0) + 1
+                name = m.name.casefold()
+                counts[name] = counts.get(name, 0) + 1
     org_names = _org_names(ctx)
     # the organisation the text is most about (named most often; ties: the last name in order)
     top = max(((n, k) for k, n in counts.items() if k in org_names), default=(0, ""))[1]
@@ -324,15 +329,17 @@ def instances(ctx: Context) -> list[PairInstance]:
         slots = v.sorted_slots()
         if len(slots) < 2:
             continue
-        members: list[tuple[Slot, Mention, bool, str]] = []
+        # per mention of the sentence, what every pair it is in reads of it (worked out once,
+        # not once per pair): slot, mention, coref?, name, key, looks as subject and object, topic?
+        members: list[tuple] = []
         for sl in slots:
-            if sl.group:
-                members += [(sl, g.mention, True, g.mention.name.casefold()) for g in sl.group]
-            else:
-                members.append((sl, sl.mention, False, sl.mention.name.casefold()))
+            for m, coref in ([(g.mention, True) for g in sl.group] if sl.group else [(sl.mention, False)]):
+                name = m.name.casefold()
+                members.append((sl, m, coref, name, (m.start, m.end, m.name), looks("s_", m), looks("o_", m),
+                                bool(top) and name == top))
         seq = None
-        for sa, ma, ca, na in members:
-            for sb, mb, cb, nb in members:
+        for sa, ma, ca, na, ka, looks_a, _, topic_a in members:
+            for sb, mb, cb, nb, kb, _, looks_b, topic_b in members:
                 if sa is sb or na == nb:
                     continue
                 rels = relations_for(ma.type, mb.type)
@@ -340,10 +347,11 @@ def instances(ctx: Context) -> list[PairInstance]:
                     continue
                 if seq is None:
                     seq = _sequence(v, cache)
-                k = key(ma, mb, v.index)
+                k = (*ka, *kb, v.index)  # key(ma, mb, v.index)
                 if k in out:
                     continue
-                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, looks, top)
+                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb,
+                              looks_a, looks_b, topic_a, topic_b)
                 if v.heading:
                     f.append("heading")
                 if v.bullet:
@@ -367,7 +375,9 @@ def instances(ctx: Context) -> list[PairInstance]:
                         pos.setdefault((m.start, m.end, m.name), seq.slot_pos.get(id(sl)))
             i = pos.get((c.subject.start, c.subject.end, c.subject.name))
             j = pos.get((c.object.start, c.object.end, c.object.name))
-            f = _features(seq, i, j, c.subject, c.object, False, False, looks, top)
+            f = _features(seq, i, j, c.subject, c.object, False, False, looks("s_", c.subject),
+                          looks("o_", c.object), bool(top) and c.subject.name.casefold() == top,
+                          bool(top) and c.object.name.casefold() == top)
             inst = out[k] = PairInstance(c.subject, c.object, vi, f,
                                          relations=relations_for(c.subject.type, c.object.type))
         inst.rules.append(c)
