@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from operator import attrgetter
+from typing import Iterable
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import CUE_CLASSES
@@ -55,62 +56,83 @@ class _Seq:
     _ready: bool = field(default=False, repr=False)
 
     def _prepare(self) -> None:
+        # plain loops that append running values: each test is made once per word
         words = self.words
-        n = len(words)
-        shapes = self.shapes = [_shape(w) for w in words]
-        # mentions[k]: type tokens (not <cap>) in words[:k]; unlisted[k]: words in words[:k]
-        # that cannot stand in a list
-        self.mentions = list(accumulate((w[:1] == "<" and w != "<cap>" for w in words), initial=0))
-        self.unlisted = list(accumulate((not (w in _LIST_WORDS or w[:1] == "<") for w in words), initial=0))
-        # cue classes in words[:k] (before) and in words[k:] (after): the sets change at the
-        # sentence's few cue words only, so they are made there and repeated in between
-        cues = [(k, x) for k, x in enumerate(shapes) if x[:1] == "["]
-        before: list[frozenset] = []
-        last: frozenset = frozenset()
-        for k, x in cues:
-            before += repeat(last, k + 1 - len(before))
-            if x not in last:
-                last = last | {x}
-        before += repeat(last, n + 1 - len(before))
-        after: list[frozenset] = []  # reversed: after[r] holds the classes of words[n - r:]
-        last = frozenset()
-        for k, x in reversed(cues):
-            after += repeat(last, n - k - len(after))
-            if x not in last:
-                last = last | {x}
-        after += repeat(last, n + 1 - len(after))
+        self.shapes = shapes = [_shape(w) for w in words]
+        mentions = [0]  # mentions[k]: type tokens (not <cap>) in words[:k]
+        unlisted = [0]  # unlisted[k]: words in words[:k] that cannot stand in a list
+        n_mentions = n_unlisted = 0
+        for w in words:
+            if w.startswith("<"):
+                if w != "<cap>":
+                    n_mentions += 1
+            elif w not in _LIST_WORDS:
+                n_unlisted += 1
+            mentions.append(n_mentions)
+            unlisted.append(n_unlisted)
+        self.mentions, self.unlisted = mentions, unlisted
+        # cue classes in words[:k] (before) and in words[k:] (after)
+        self.cls_before = before = _class_sets(shapes)
+        after = _class_sets(reversed(shapes))
         after.reverse()
-        self.cls_before, self.cls_after = before, after
+        self.cls_after = after
         # per cue class of the sentence, how often it occurs in words[:k]
-        self.cls_counts = {c: list(accumulate(map(c.__eq__, shapes), initial=0)) for c in before[-1]}
+        self.cls_counts = {}
+        for c in before[-1]:
+            counts = [0]
+            n = 0
+            for x in shapes:
+                if x == c:
+                    n += 1
+                counts.append(n)
+            self.cls_counts[c] = counts
         self._ready = True
+
+
+def _class_sets(shapes: Iterable[str]) -> list[frozenset]:
+    """The cue classes among the first k shapes, for every k: a set is made anew at a cue
+    word of a new class only, and shared up to the next one."""
+    sets = [frozenset()]
+    last = sets[0]
+    for x in shapes:
+        if x.startswith("[") and x not in last:
+            last = last | {x}
+        sets.append(last)
+    return sets
 
 
 def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
     if view.index in cache:
         return cache[view.index]
-    slots = sorted(view.slots, key=lambda s: s.cstart)  # slots never overlap (Context.place)
+    # the slots in order (they never overlap: Context.place), and an end past every token
+    spans = [(s.cstart, s.cend, s) for s in sorted(view.slots, key=_CSTART)] + [(_PAST, _PAST, None)]
     words: list[str] = []
     pos: dict[int, int] = {}
     si = 0
+    cstart, cend, s = spans[0]
     first = True
-    for tok in tokenize(view.text):
-        while si < len(slots) and slots[si].cend <= tok.start:
+    for text, start, _, lemma in tokenize(view.text):
+        while cend <= start:
             si += 1
-        if si < len(slots) and slots[si].cstart <= tok.start:
-            s = slots[si]
+            cstart, cend, s = spans[si]
+        if cstart <= start:
             if id(s) not in pos:
                 pos[id(s)] = len(words)
                 words.append(f"<{_type_of(s)}>")
             first = False
             continue
-        if not first and tok.text[:1].isupper():  # a capital inside the sentence
+        if not first and text[:1].isupper():  # a capital inside the sentence
             words.append("<cap>")
         else:
-            words.append(tok.lemma)
+            words.append(lemma)
         first = False
     cache[view.index] = _Seq(words, pos)
     return cache[view.index]
+
+
+#: A clean offset past the end of every sentence.
+_PAST = float("inf")
+_CSTART = attrgetter("cstart")
 
 
 def _type_of(slot: Slot) -> str:
@@ -143,35 +165,45 @@ def _shape(w: str) -> str:
 
 def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]:
     """What a mention looks like, never what it says: length, shape, how often it recurs."""
+    return [tag + look for look in _mention_looks(m, counts)]
+
+
+def _mention_looks(m: Mention, counts: dict[str, int]) -> list[str]:
+    """:func:`_mention_features` without the side's tag, so both sides share the reading."""
     words = m.text.split()
-    f = [f"{tag}len={min(len(words), 4)}"]
+    f = [f"len={min(len(words), 4)}"]
     if len(words) == 1:
         w = words[0]
         if w.isupper() and len(w) > 1:
-            f.append(f"{tag}acronym")
+            f.append("acronym")
         elif m.type not in ("Municipality", "Province", "Person") and is_dutch_word(w):
-            f.append(f"{tag}common_noun")  # "Gezin", "Jeugd": a word of a longer name, or no name
+            f.append("common_noun")  # "Gezin", "Jeugd": a word of a longer name, or no name
     kinds = {CUE_CLASSES.get(w.lower()) for w in words} - {None}
-    f += [f"{tag}kind={k}" for k in kinds]
+    f += [f"kind={k}" for k in kinds]
     n = counts.get(m.name.casefold(), 0)
-    f.append(f"{tag}freq={_bucket(n)}")
+    f.append(f"freq={_bucket(n)}")
     return f
 
 
 class _Looks:
     """:func:`_mention_features` of each mention of a document, worked out once per name and
     side: a mention is in many pairs, and a name recurs as mentions of its own (the features
-    read the mention's text, type and name only)."""
+    read the mention's text, type and name only). Both sides share one reading of a name."""
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
         self.memo: dict[tuple[str, str, str, str | None], list[str]] = {}
+        self.looks: dict[tuple[str, str, str | None], list[str]] = {}
 
     def __call__(self, tag: str, m: Mention) -> list[str]:
         key = (tag, m.text, m.type, m.label)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = _mention_features(tag, m, self.counts)
+            name = (m.text, m.type, m.label)
+            looks = self.looks.get(name)
+            if looks is None:
+                looks = self.looks[name] = _mention_looks(m, self.counts)
+            found = self.memo[key] = [tag + look for look in looks]
         return found
 
 
