@@ -54,6 +54,8 @@ class _Seq:
     #: features cost what they hold, not the sentence's length): each word's shape, and
     #: running counts and cue-class sets up to each position (see :meth:`_prepare`).
     _ready: bool = field(default=False, repr=False)
+    #: (a, b) -> the span features of a pair at a < b, subject first and object first
+    _spans: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict, repr=False)
 
     def _prepare(self) -> None:
         # plain loops that append running values: each test is made once per word
@@ -87,6 +89,52 @@ class _Seq:
                 counts.append(n)
             self.cls_counts[c] = counts
         self._ready = True
+
+
+    def span_features(self, a: int, b: int) -> tuple[list[str], list[str]]:
+        """The features a pair at positions a < b reads of the sentence, for the subject first
+        (``|so``) and for the object first (``|os``): both directions of a pair read the same
+        words, so the words are read once (the sequence must be :meth:`_prepare` d)."""
+        found = self._spans.get((a, b))
+        if found is None:
+            parts = _span_parts(self, a, b)
+            found = self._spans[(a, b)] = ([f"{p}|so" if directed else p for p, directed in parts],
+                                           [f"{p}|os" if directed else p for p, directed in parts])
+        return found
+
+
+def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
+    """:meth:`_Seq.span_features` without the direction: (feature, whether it takes one)."""
+    words = seq.words
+    between = words[a + 1:b]
+    f = [(f"dist={_bucket(len(between))}", True)]
+    n_mentions = seq.mentions[b] - seq.mentions[a + 1] if between else 0
+    f.append((f"nment={_bucket(n_mentions)}", False))
+    shapes = seq.shapes[a + 1:b]
+    if len(between) <= 8:
+        f.append((f"shape={' '.join(shapes)}", True))
+    if len(between) <= 4:
+        f.append((f"seq={' '.join(between)}", True))
+    for w in set(between) - _STOP:
+        if not w.startswith("<"):
+            f.append((f"btw={w}", True))
+    if between:
+        for c, counts in seq.cls_counts.items():
+            if counts[b] != counts[a + 1]:
+                f.append((f"btwcls={c}", True))
+    if between and seq.unlisted[b] == seq.unlisted[a + 1]:
+        f.append(("list", False))
+    if not between:
+        f.append(("adjacent", False))
+    left1 = words[a - 1] if a >= 1 else "<s>"
+    left2 = words[a - 2] if a >= 2 else "<s>"
+    right1 = words[b + 1] if b + 1 < len(words) else "</s>"
+    right2 = words[b + 2] if b + 2 < len(words) else "</s>"
+    f += [(f"l1={left1}", True), (f"r1={right1}", True), (f"l2={left2} {left1}", True),
+          (f"r2={right1} {right2}", True), (f"l1s={_shape(left1)}", True), (f"r1s={_shape(right1)}", True)]
+    for c in seq.cls_before[a] | seq.cls_after[min(b + 1, len(words))]:
+        f.append((f"outcls={c}", False))
+    return f
 
 
 def _class_sets(shapes: Iterable[str]) -> list[frozenset]:
@@ -228,41 +276,11 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
     if seq is None or i is None or j is None:
         f.append("apart")
         return f
-    words = seq.words
     if not seq._ready:
         seq._prepare()
     forward = i < j
-    d = "so" if forward else "os"
-    a, b = (i, j) if forward else (j, i)
-    between = words[a + 1:b]
-    f.append(f"order={d}")
-    f.append(f"dist={_bucket(len(between))}|{d}")
-    n_mentions = seq.mentions[b] - seq.mentions[a + 1] if between else 0
-    f.append(f"nment={_bucket(n_mentions)}")
-    shapes = seq.shapes[a + 1:b]
-    if len(between) <= 8:
-        f.append(f"shape={' '.join(shapes)}|{d}")
-    if len(between) <= 4:
-        f.append(f"seq={' '.join(between)}|{d}")
-    for w in set(between) - _STOP:
-        if not w.startswith("<"):
-            f.append(f"btw={w}|{d}")
-    if between:
-        for c, counts in seq.cls_counts.items():
-            if counts[b] != counts[a + 1]:
-                f.append(f"btwcls={c}|{d}")
-    if between and seq.unlisted[b] == seq.unlisted[a + 1]:
-        f.append("list")
-    if not between:
-        f.append("adjacent")
-    left1 = words[a - 1] if a >= 1 else "<s>"
-    left2 = words[a - 2] if a >= 2 else "<s>"
-    right1 = words[b + 1] if b + 1 < len(words) else "</s>"
-    right2 = words[b + 2] if b + 2 < len(words) else "</s>"
-    f += [f"l1={left1}|{d}", f"r1={right1}|{d}", f"l2={left2} {left1}|{d}", f"r2={right1} {right2}|{d}",
-          f"l1s={_shape(left1)}|{d}", f"r1s={_shape(right1)}|{d}"]
-    for c in seq.cls_before[a] | seq.cls_after[min(b + 1, len(words))]:
-        f.append(f"outcls={c}")
+    f.append("order=so" if forward else "order=os")
+    f += seq.span_features(i, j)[0] if forward else seq.span_features(j, i)[1]
     return f
 
 
@@ -392,6 +410,7 @@ def instances(ctx: Context) -> list[PairInstance]:
 
     _topic_pairs(ctx, cache, counts, looks, top, org_names, out, key)
 
+    ruled: dict[tuple, PairInstance] = {}
     for c in ctx.extraction.candidates:
         v = _view_of(ctx, c)
         vi = v.index if v else -1
@@ -413,18 +432,18 @@ def instances(ctx: Context) -> list[PairInstance]:
             inst = out[k] = PairInstance(c.subject, c.object, vi, f,
                                          relations=relations_for(c.subject.type, c.object.type))
         inst.rules.append(c)
-    for inst in out.values():
+        ruled[k] = inst
+    for inst in ruled.values():  # the few pairs a rule read
         for c in inst.rules:
             inst.features += [f"rule={c.relation}", f"ruleid={c.rule}", f"rulemod={c.relation}|{c.modality}"]
             if c.relation not in inst.relations and fits(c.relation, c.subject.type, c.object.type):
                 inst.relations = tuple(sorted(set(inst.relations) | {c.relation}))
-    # a rule that read the pair the other way round says something too
-    by_pair = {(i.subject.start, i.subject.name, i.object.start, i.object.name, i.view_index): i
-               for i in out.values()}
-    for inst in out.values():
-        rev = by_pair.get((inst.object.start, inst.object.name, inst.subject.start, inst.subject.name,
-                           inst.view_index))
-        if rev is not None:
+    # a rule that read the pair the other way round says something too (the pair's key in out
+    # holds what its mentions say, read once: the subject's start, end, name, the object's, view)
+    by_pair = {(s0, sn, o0, on, vi): inst for (s0, _, sn, o0, _, on, vi), inst in out.items()}
+    for (s0, _, sn, o0, _, on, vi), inst in out.items():
+        rev = by_pair.get((o0, on, s0, sn, vi))
+        if rev is not None and rev.rules:
             inst.features += [f"revrule={c.relation}" for c in rev.rules]
     return list(out.values())
 
