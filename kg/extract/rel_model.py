@@ -33,8 +33,11 @@ def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairIn
     a relation some rule read before one the model alone proposes."""
     best: dict[tuple, tuple[tuple[bool, float], tuple[PairInstance, str, float]]] = {}
     threshold, rule_threshold = model.threshold, model.rule_threshold
+    lowest = min(threshold, rule_threshold)
     for inst in insts:
         probs = model.probabilities(inst.features, inst.relations)
+        if not probs or max(probs.values()) < lowest:  # most pairs: no relation passes
+            continue
         if inst.rules:
             ruled = {c.relation for c in inst.rules}
             passing = {r: p for r, p in probs.items() if p >= (rule_threshold if r in ruled else threshold)}
