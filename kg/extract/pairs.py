@@ -17,6 +17,7 @@ pair, the types, the order and distance, list structure, roles, and which rules 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -51,8 +52,8 @@ class _Seq:
     words: list[str]  #: lemma, or a type token like <Organisation>
     slot_pos: dict[int, int]  #: id(slot) -> index in words
     #: What every pair of the sentence reads, counted once per sentence (so that a pair's
-    #: features cost what they hold, not the sentence's length): each word's shape, and
-    #: running counts and cue-class sets up to each position (see :meth:`_prepare`).
+    #: features cost what they hold, not the sentence's length): each word's shape, running
+    #: counts up to each position, and the cue classes around (see :meth:`_prepare`).
     _ready: bool = field(default=False, repr=False)
     #: (a, b) -> the span features of a pair at a < b, subject first and object first
     _spans: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict, repr=False)
@@ -73,23 +74,19 @@ class _Seq:
             mentions.append(n_mentions)
             unlisted.append(n_unlisted)
         self.mentions, self.unlisted = mentions, unlisted
-        # cue classes in words[:k] (before) and in words[k:] (after)
-        self.cls_before = before = _class_sets(shapes)
-        after = _class_sets(reversed(shapes))
-        after.reverse()
-        self.cls_after = after
-        # per cue class of the sentence, how often it occurs in words[:k]
-        self.cls_counts = {}
-        for c in before[-1]:
-            counts = [0]
-            n = 0
-            for x in shapes:
-                if x == c:
-                    n += 1
-                counts.append(n)
-            self.cls_counts[c] = counts
+        # the cue words (a sentence has few): their positions and classes, and the classes
+        # of the first i of them (before) and of the last i of them (after)
+        self.cues = cues = [(k, x) for k, x in enumerate(shapes) if x.startswith("[")]
+        self.cue_pos = [k for k, _ in cues]
+        self.cls_before = _class_sets(x for _, x in cues)
+        self.cls_after = _class_sets(x for _, x in reversed(cues))
+        self.classes = self.cls_before[-1]  # every cue class of the sentence
         self._ready = True
 
+    def classes_outside(self, a: int, b: int) -> frozenset[str]:
+        """The cue classes in words[:a] and in words[b:]."""
+        pos = self.cue_pos
+        return self.cls_before[bisect_left(pos, a)] | self.cls_after[len(pos) - bisect_left(pos, b)]
 
     def span_features(self, a: int, b: int) -> tuple[list[str], list[str]]:
         """The features a pair at positions a < b reads of the sentence, for the subject first
@@ -118,9 +115,10 @@ def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
     for w in set(between) - _STOP:
         if not w.startswith("<"):
             f.append((f"btw={w}", True))
-    if between:
-        for c, counts in seq.cls_counts.items():
-            if counts[b] != counts[a + 1]:
+    if between and seq.cues:
+        inside = {x for k, x in seq.cues if a < k < b}
+        for c in seq.classes:
+            if c in inside:
                 f.append((f"btwcls={c}", True))
     if between and seq.unlisted[b] == seq.unlisted[a + 1]:
         f.append(("list", False))
@@ -132,18 +130,18 @@ def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
     right2 = words[b + 2] if b + 2 < len(words) else "</s>"
     f += [(f"l1={left1}", True), (f"r1={right1}", True), (f"l2={left2} {left1}", True),
           (f"r2={right1} {right2}", True), (f"l1s={_shape(left1)}", True), (f"r1s={_shape(right1)}", True)]
-    for c in seq.cls_before[a] | seq.cls_after[min(b + 1, len(words))]:
+    for c in seq.classes_outside(a, min(b + 1, len(words))):
         f.append((f"outcls={c}", False))
     return f
 
 
-def _class_sets(shapes: Iterable[str]) -> list[frozenset]:
-    """The cue classes among the first k shapes, for every k: a set is made anew at a cue
-    word of a new class only, and shared up to the next one."""
+def _class_sets(classes: Iterable[str]) -> list[frozenset]:
+    """The set of the first i classes, for every i: a set is made anew at a class not seen
+    before only, and shared up to the next one."""
     sets = [frozenset()]
     last = sets[0]
-    for x in shapes:
-        if x.startswith("[") and x not in last:
+    for x in classes:
+        if x not in last:
             last = last | {x}
         sets.append(last)
     return sets
