@@ -52,28 +52,14 @@ class _Seq:
     words: list[str]  #: lemma, or a type token like <Organisation>
     slot_pos: dict[int, int]  #: id(slot) -> index in words
     #: What every pair of the sentence reads, counted once per sentence (so that a pair's
-    #: features cost what they hold, not the sentence's length): each word's shape, running
-    #: counts up to each position, and the cue classes around (see :meth:`_prepare`).
+    #: features cost what they hold, not the sentence's length): each word's shape and the
+    #: cue classes around (see :meth:`_prepare`).
     _ready: bool = field(default=False, repr=False)
     #: (a, b) -> the span features of a pair at a < b, subject first and object first
     _spans: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict, repr=False)
 
     def _prepare(self) -> None:
-        # plain loops that append running values: each test is made once per word
-        words = self.words
-        self.shapes = shapes = [_shape(w) for w in words]
-        mentions = [0]  # mentions[k]: type tokens (not <cap>) in words[:k]
-        unlisted = [0]  # unlisted[k]: words in words[:k] that cannot stand in a list
-        n_mentions = n_unlisted = 0
-        for w in words:
-            if w.startswith("<"):
-                if w != "<cap>":
-                    n_mentions += 1
-            elif w not in _LIST_WORDS:
-                n_unlisted += 1
-            mentions.append(n_mentions)
-            unlisted.append(n_unlisted)
-        self.mentions, self.unlisted = mentions, unlisted
+        self.shapes = shapes = [_shape(w) for w in self.words]
         # the cue words (a sentence has few): their positions and classes, and the classes
         # of the first i of them (before) and of the last i of them (after)
         self.cues = cues = [(k, x) for k, x in enumerate(shapes) if x.startswith("[")]
@@ -105,7 +91,14 @@ def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
     words = seq.words
     between = words[a + 1:b]
     f = [(f"dist={_bucket(len(between))}", True)]
-    n_mentions = seq.mentions[b] - seq.mentions[a + 1] if between else 0
+    n_mentions = 0  # type tokens (not <cap>) between
+    listed = True  # every word between can stand in a list
+    for w in between:
+        if w.startswith("<"):
+            if w != "<cap>":
+                n_mentions += 1
+        elif w not in _LIST_WORDS:
+            listed = False
     f.append((f"nment={_bucket(n_mentions)}", False))
     shapes = seq.shapes[a + 1:b]
     if len(between) <= 8:
@@ -120,7 +113,7 @@ def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
         for c in seq.classes:
             if c in inside:
                 f.append((f"btwcls={c}", True))
-    if between and seq.unlisted[b] == seq.unlisted[a + 1]:
+    if between and listed:
         f.append(("list", False))
     if not between:
         f.append(("adjacent", False))
