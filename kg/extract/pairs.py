@@ -202,13 +202,9 @@ def _shape(w: str) -> str:
     return f"[{cls}]" if cls else "w"
 
 
-def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]:
-    """What a mention looks like, never what it says: length, shape, how often it recurs."""
-    return [tag + look for look in _mention_looks(m, counts)]
-
-
 def _mention_looks(m: Mention, counts: dict[str, int]) -> list[str]:
-    """:func:`_mention_features` without the side's tag, so both sides share the reading."""
+    """What a mention looks like, never what it says: length, shape, how often it recurs
+    (without the side's tag, ``s_`` or ``o_``, so both sides share the reading)."""
     words = m.text.split()
     f = [f"len={min(len(words), 4)}"]
     if len(words) == 1:
@@ -225,25 +221,29 @@ def _mention_looks(m: Mention, counts: dict[str, int]) -> list[str]:
 
 
 class _Looks:
-    """:func:`_mention_features` of each mention of a document, worked out once per name and
-    side: a mention is in many pairs, and a name recurs as mentions of its own (the features
-    read the mention's text, type and name only). Both sides share one reading of a name."""
+    """:func:`_mention_looks` of each mention of a document as subject (``s_``) and as object
+    (``o_``), worked out once per name: a mention is in many pairs, and a name recurs as
+    mentions of its own (the features read the mention's text, type and name only)."""
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.memo: dict[tuple[str, str, str, str | None], list[str]] = {}
-        self.looks: dict[tuple[str, str, str | None], list[str]] = {}
+        self.memo: dict[tuple[str, str, str | None], tuple[list[str], list[str]]] = {}
 
-    def __call__(self, tag: str, m: Mention) -> list[str]:
-        key = (tag, m.text, m.type, m.label)
+    def both(self, m: Mention) -> tuple[list[str], list[str]]:
+        """The mention's features as subject and as object."""
+        key = (m.text, m.type, m.label)
         found = self.memo.get(key)
         if found is None:
-            name = (m.text, m.type, m.label)
-            looks = self.looks.get(name)
-            if looks is None:
-                looks = self.looks[name] = _mention_looks(m, self.counts)
-            found = self.memo[key] = [tag + look for look in looks]
+            looks = _mention_looks(m, self.counts)
+            found = self.memo[key] = (["s_" + look for look in looks], ["o_" + look for look in looks])
         return found
+
+    def __call__(self, tag: str, m: Mention) -> list[str]:
+        return self.both(m)[_SIDES[tag]]
+
+
+#: _Looks: the position of a side's features in :meth:`_Looks.both`.
+_SIDES = {"s_": 0, "o_": 1}
 
 
 def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
@@ -376,7 +376,7 @@ def instances(ctx: Context) -> list[PairInstance]:
         for sl in slots:
             for m, coref in ([(g.mention, True) for g in sl.group] if sl.group else [(sl.mention, False)]):
                 name = m.name.casefold()
-                members.append((sl, m, coref, name, (m.start, m.end, m.name), looks("s_", m), looks("o_", m),
+                members.append((sl, m, coref, name, (m.start, m.end, m.name), *looks.both(m),
                                 bool(top) and name == top))
         seq = None
         for sa, ma, ca, na, ka, looks_a, _, topic_a in members:
