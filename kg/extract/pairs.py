@@ -286,12 +286,7 @@ _PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "
              "haar": "zij", "u": "u", "je": "u", "jij": "u", "inwoner": "u", "bewoner": "u"}
 
 
-def _org_names(ctx: Context) -> set[str]:
-    return {sl.mention.name.casefold() for v in ctx.views for sl in v.slots
-            if not sl.group and sl.mention.type in ORGANISATION_TYPES}
-
-
-def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: str,
+def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks: _Looks, top: str,
                  org_names: set[str], out: dict, key) -> None:
     """The organisation the text is most about, paired with what other sentences name.
 
@@ -300,14 +295,9 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
     """
     if not top:
         return
-    topic = None
-    for v in ctx.views:
-        for sl in v.sorted_slots():
-            if not sl.group and sl.mention.name.casefold() == top:
-                topic = sl.mention
-                break
-        if topic is not None:
-            break
+    # the first mention of the topic that no coreference phrase stands for
+    topic = next((m for v in ctx.views for _, m, coref, name in mentions[v.index] if not coref and name == top),
+                 None)
     if topic is None:
         return
     # how much the text is about its topic: a page of one organisation, or news about several
@@ -317,22 +307,21 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
     doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
              f"doc|share={'high' if share >= 0.6 else 'mid' if share >= 0.35 else 'low'}"]
     for v in ctx.views:
-        if not v.slots:  # most sentences name nothing to pair with the topic
+        here = mentions[v.index]
+        if not here or any(name == top for _, _, _, name in here):
             continue
-        mentions = [m for sl in v.slots for m in ([g.mention for g in sl.group] if sl.group else [sl.mention])]
-        if any(m.name.casefold() == top for m in mentions):
-            continue
+        here = [m for _, m, _, _ in here]
         seq = _sequence(v, cache)
         words = set(seq.words)
         sent = [f"sentcls={c}" for c in {_shape(w) for w in words} if c.startswith("[")]
         sent += [f"pron={_PRONOUNS[w]}" for w in words if w in _PRONOUNS]
-        n_orgs = sum(1 for m in mentions if m.type in ORGANISATION_TYPES)
+        n_orgs = sum(1 for m in here if m.type in ORGANISATION_TYPES)
         sent.append(f"orgs_here={_bucket(n_orgs)}")
         if v.bullet:
             sent.append("bullet")
         if v.heading:
             sent.append("heading")
-        for m in mentions:
+        for m in here:
             for s_, o_ in ((topic, m), (m, topic)):
                 rels = relations_for(s_.type, o_.type)
                 if not rels:
@@ -352,13 +341,20 @@ def instances(ctx: Context) -> list[PairInstance]:
     """Every candidate pair of the document, with its features."""
     cache: dict[int, _Seq] = {}
     out: dict[tuple, PairInstance] = {}
+    # per sentence, its mentions in order, read once for every pass below: (slot, mention,
+    # whether a coreference phrase stands for it, its name casefolded)
+    mentions: dict[int, list[tuple[Slot, Mention, bool, str]]] = {}
     counts: dict = {}
     for v in ctx.views:
-        for sl in v.slots:
-            for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
+        here = mentions[v.index] = []
+        for sl in v.sorted_slots():
+            for m, coref in ([(g.mention, True) for g in sl.group] if sl.group else [(sl.mention, False)]):
                 name = m.name.casefold()
+                here.append((sl, m, coref, name))
                 counts[name] = counts.get(name, 0) + 1
-    org_names = _org_names(ctx)
+    # the organisations named in their own right (not through a coreference phrase)
+    org_names = {name for here in mentions.values() for _, m, coref, name in here
+                 if not coref and m.type in ORGANISATION_TYPES}
     # the organisation the text is most about (named most often; ties: the last name in order)
     top = max(((n, k) for k, n in counts.items() if k in org_names), default=(0, ""))[1]
     looks = _Looks(counts)
@@ -367,17 +363,12 @@ def instances(ctx: Context) -> list[PairInstance]:
         return (s.start, s.end, s.name, o.start, o.end, o.name, vi)
 
     for v in ctx.views:
-        slots = v.sorted_slots()
-        if len(slots) < 2:
+        if len(v.slots) < 2:
             continue
         # per mention of the sentence, what every pair it is in reads of it (worked out once,
         # not once per pair): slot, mention, coref?, name, key, looks as subject and object, topic?
-        members: list[tuple] = []
-        for sl in slots:
-            for m, coref in ([(g.mention, True) for g in sl.group] if sl.group else [(sl.mention, False)]):
-                name = m.name.casefold()
-                members.append((sl, m, coref, name, (m.start, m.end, m.name), *looks.both(m),
-                                bool(top) and name == top))
+        members = [(sl, m, coref, name, (m.start, m.end, m.name), *looks.both(m), bool(top) and name == top)
+                   for sl, m, coref, name in mentions[v.index]]
         seq = None
         for sa, ma, ca, na, ka, looks_a, _, topic_a in members:
             for sb, mb, cb, nb, kb, _, looks_b, topic_b in members:
@@ -399,7 +390,7 @@ def instances(ctx: Context) -> list[PairInstance]:
                     f.append("bullet")
                 out[k] = PairInstance(ma, mb, v.index, f, relations=rels)
 
-    _topic_pairs(ctx, cache, counts, looks, top, org_names, out, key)
+    _topic_pairs(ctx, cache, mentions, counts, looks, top, org_names, out, key)
 
     ruled: dict[tuple, PairInstance] = {}
     for c in ctx.extraction.candidates:
