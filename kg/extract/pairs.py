@@ -306,6 +306,7 @@ def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks:
     share = org_counts.get(top, 0) / total
     doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
              f"doc|share={'high' if share >= 0.6 else 'mid' if share >= 0.35 else 'low'}"]
+    typed: dict[tuple[str, str], tuple[list[str], list[str]]] = {}  # see _typed
     for v in ctx.views:
         here = mentions[v.index]
         if not here or any(name == top for _, _, _, name in here):
@@ -321,6 +322,7 @@ def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks:
             sent.append("bullet")
         if v.heading:
             sent.append("heading")
+        sent = [f"doc|{x}" for x in sent] + doc_f  # the same for every pair of the sentence
         for m in here:
             for s_, o_ in ((topic, m), (m, topic)):
                 rels = relations_for(s_.type, o_.type)
@@ -329,12 +331,18 @@ def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks:
                 k = key(s_, o_, v.index)
                 if k in out:
                     continue
-                f = ["doc", f"doc|tt={s_.type}|{o_.type}", f"tt={s_.type}|{o_.type}",
-                     "doc|topic_is_s" if s_ is topic else "doc|topic_is_o"]
-                f += looks("s_", s_) + looks("o_", o_)
-                f += [f"doc|{x}" for x in sent] + doc_f
-                f += [f"{x}|tt={s_.type}|{o_.type}" for x in doc_f]
+                types = typed.get((s_.type, o_.type)) or _typed(typed, s_.type, o_.type, doc_f)
+                f = [*types[0], "doc|topic_is_s" if s_ is topic else "doc|topic_is_o",
+                     *looks("s_", s_), *looks("o_", o_), *sent, *types[1]]
                 out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
+
+
+def _typed(typed: dict, s_type: str, o_type: str, doc_f: list[str]) -> tuple[list[str], list[str]]:
+    """A topic pair's features that say its types: the first ones and the last ones (made once
+    per pair of types in a document, not once per pair)."""
+    tt = f"tt={s_type}|{o_type}"
+    found = typed[(s_type, o_type)] = (["doc", f"doc|{tt}", tt], [f"{x}|{tt}" for x in doc_f])
+    return found
 
 
 def instances(ctx: Context) -> list[PairInstance]:
