@@ -322,7 +322,7 @@ def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks:
             sent.append("bullet")
         if v.heading:
             sent.append("heading")
-        sent = [f"doc|{x}" for x in sent] + doc_f  # the same for every pair of the sentence
+        sent_f = [f"doc|{x}" for x in sent] + doc_f  # the same for every pair of the sentence
         for m in here:
             for s_, o_ in ((topic, m), (m, topic)):
                 rels = relations_for(s_.type, o_.type)
@@ -333,7 +333,7 @@ def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks:
                     continue
                 types = typed.get((s_.type, o_.type)) or _typed(typed, s_.type, o_.type, doc_f)
                 f = [*types[0], "doc|topic_is_s" if s_ is topic else "doc|topic_is_o",
-                     *looks("s_", s_), *looks("o_", o_), *sent, *types[1]]
+                     *looks("s_", s_), *looks("o_", o_), *sent_f, *types[1]]
                 out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
 
 
