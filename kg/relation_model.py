@@ -34,6 +34,10 @@ TRAIN_C = 0.1
 SUGGEST = 0.2
 
 
+#: The default of every feature's weight lookup: an endless 0.0, shared by all the lookups
+#: (``map`` stops at the end of the features, so the iterator is never used up).
+_ZEROS = repeat(0.0)
+
 #: No confidence is certainty: a precision measured on a few dozen relations says at most 0.99
 #: (two decimals), whatever the count.
 MAX_CONFIDENCE = 0.99
@@ -80,14 +84,18 @@ class RelationModel:
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
         out: dict[str, float] = {}
+        all_weights, bias, exp = self.weights, self.bias, math.exp
         for rel in relations:
-            weights = self.weights.get(rel)
+            weights = all_weights.get(rel)
             if weights is None:
                 continue
             # the weights of the pair's features, looked up in one pass in C (a pair has ~20
-            # features, the model thousands of weights)
-            z = self.bias[rel] + sum(map(weights.get, feats, repeat(0.0, len(feats))))
-            out[rel] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            # features, the model thousands of weights); map stops at the end of feats
+            z = bias[rel] + sum(map(weights.get, feats, _ZEROS))
+            # clamped to [-30, 30] as max(-30.0, min(30.0, z)) would, without two calls
+            z = z if z < 30.0 else 30.0
+            z = z if z > -30.0 else -30.0
+            out[rel] = 1.0 / (1.0 + exp(-z))
         if self.base is not None:  # relations the user's data taught nothing about
             missing = [rel for rel in relations if rel not in self.weights]
             if missing:

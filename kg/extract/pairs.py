@@ -17,13 +17,16 @@ pair, the types, the order and distance, list structure, roles, and which rules 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
+from typing import Iterable
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import CUE_CLASSES
 from kg.extract.schema import fits, relations_for
-from kg.extract.tokens import Token, is_dutch_word, tokenize
+from kg.extract.tokens import is_dutch_word, tokenize
 from kg.model import ORGANISATION_TYPES, Candidate, Mention
 
 #: Words that say nothing between two mentions (kept out of the bag of words, not of sequences).
@@ -49,70 +52,126 @@ class _Seq:
     words: list[str]  #: lemma, or a type token like <Organisation>
     slot_pos: dict[int, int]  #: id(slot) -> index in words
     #: What every pair of the sentence reads, counted once per sentence (so that a pair's
-    #: features cost what they hold, not the sentence's length): each word's shape, and
-    #: running counts and cue-class sets up to each position (see :meth:`_prepare`).
+    #: features cost what they hold, not the sentence's length): each word's shape and the
+    #: cue classes around (see :meth:`_prepare`).
     _ready: bool = field(default=False, repr=False)
+    #: (a, b) -> the span features of a pair at a < b, subject first and object first
+    _spans: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict, repr=False)
 
     def _prepare(self) -> None:
-        words = self.words
-        self.shapes = [_shape(w) for w in words]
-        mentions = [0]  # mentions[k]: type tokens (not <cap>) in words[:k]
-        unlisted = [0]  # unlisted[k]: words in words[:k] that cannot stand in a list
-        for w in words:
-            angle = w.startswith("<")
-            mentions.append(mentions[-1] + (angle and w != "<cap>"))
-            unlisted.append(unlisted[-1] + (not (w in _LIST_WORDS or angle)))
-        self.mentions, self.unlisted = mentions, unlisted
-        # cue classes in words[:k] (before) and in words[k:] (after)
-        before: list[frozenset] = [frozenset()]
-        for x in self.shapes:
-            last = before[-1]
-            before.append(last | {x} if x.startswith("[") and x not in last else last)
-        after: list[frozenset] = [frozenset()]
-        for x in reversed(self.shapes):
-            last = after[-1]
-            after.append(last | {x} if x.startswith("[") and x not in last else last)
-        after.reverse()
-        self.cls_before, self.cls_after = before, after
-        # per cue class of the sentence, how often it occurs in words[:k]
-        self.cls_counts = {}
-        for c in before[-1]:
-            counts = [0]
-            for x in self.shapes:
-                counts.append(counts[-1] + (x == c))
-            self.cls_counts[c] = counts
+        self.shapes = shapes = [_shape(w) for w in self.words]
+        # the cue words (a sentence has few): their positions and classes, and the classes
+        # of the first i of them (before) and of the last i of them (after)
+        self.cues = cues = [(k, x) for k, x in enumerate(shapes) if x.startswith("[")]
+        self.cue_pos = [k for k, _ in cues]
+        self.cls_before = _class_sets(x for _, x in cues)
+        self.cls_after = _class_sets(x for _, x in reversed(cues))
+        self.classes = self.cls_before[-1]  # every cue class of the sentence
         self._ready = True
 
+    def classes_outside(self, a: int, b: int) -> frozenset[str]:
+        """The cue classes in words[:a] and in words[b:]."""
+        pos = self.cue_pos
+        return self.cls_before[bisect_left(pos, a)] | self.cls_after[len(pos) - bisect_left(pos, b)]
 
-def _is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+    def span_features(self, a: int, b: int) -> tuple[list[str], list[str]]:
+        """The features a pair at positions a < b reads of the sentence, for the subject first
+        (``|so``) and for the object first (``|os``): both directions of a pair read the same
+        words, so the words are read once (the sequence must be :meth:`_prepare` d)."""
+        found = self._spans.get((a, b))
+        if found is None:
+            parts = _span_parts(self, a, b)
+            found = self._spans[(a, b)] = ([f"{p}|so" if directed else p for p, directed in parts],
+                                           [f"{p}|os" if directed else p for p, directed in parts])
+        return found
+
+
+def _span_parts(seq: _Seq, a: int, b: int) -> list[tuple[str, bool]]:
+    """:meth:`_Seq.span_features` without the direction: (feature, whether it takes one)."""
+    words = seq.words
+    between = words[a + 1:b]
+    f = [(f"dist={_bucket(len(between))}", True)]
+    n_mentions = 0  # type tokens (not <cap>) between
+    listed = True  # every word between can stand in a list
+    for w in between:
+        if w.startswith("<"):
+            if w != "<cap>":
+                n_mentions += 1
+        elif w not in _LIST_WORDS:
+            listed = False
+    f.append((f"nment={_bucket(n_mentions)}", False))
+    shapes = seq.shapes[a + 1:b]
+    if len(between) <= 8:
+        f.append((f"shape={' '.join(shapes)}", True))
+    if len(between) <= 4:
+        f.append((f"seq={' '.join(between)}", True))
+    for w in set(between) - _STOP:
+        if not w.startswith("<"):
+            f.append((f"btw={w}", True))
+    if between and seq.cues:
+        inside = {x for k, x in seq.cues if a < k < b}
+        for c in seq.classes:
+            if c in inside:
+                f.append((f"btwcls={c}", True))
+    if between and listed:
+        f.append(("list", False))
+    if not between:
+        f.append(("adjacent", False))
+    left1 = words[a - 1] if a >= 1 else "<s>"
+    left2 = words[a - 2] if a >= 2 else "<s>"
+    right1 = words[b + 1] if b + 1 < len(words) else "</s>"
+    right2 = words[b + 2] if b + 2 < len(words) else "</s>"
+    f += [(f"l1={left1}", True), (f"r1={right1}", True), (f"l2={left2} {left1}", True),
+          (f"r2={right1} {right2}", True), (f"l1s={_shape(left1)}", True), (f"r1s={_shape(right1)}", True)]
+    for c in seq.classes_outside(a, min(b + 1, len(words))):
+        f.append((f"outcls={c}", False))
+    return f
+
+
+def _class_sets(classes: Iterable[str]) -> list[frozenset]:
+    """The set of the first i classes, for every i: a set is made anew at a class not seen
+    before only, and shared up to the next one."""
+    sets = [frozenset()]
+    last = sets[0]
+    for x in classes:
+        if x not in last:
+            last = last | {x}
+        sets.append(last)
+    return sets
 
 
 def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
     if view.index in cache:
         return cache[view.index]
-    slots = sorted(view.slots, key=lambda s: s.cstart)  # slots never overlap (Context.place)
+    # the slots in order (they never overlap: Context.place), and an end past every token
+    spans = [(s.cstart, s.cend, s) for s in sorted(view.slots, key=_CSTART)] + [(_PAST, _PAST, None)]
     words: list[str] = []
     pos: dict[int, int] = {}
     si = 0
+    cstart, cend, s = spans[0]
     first = True
-    for tok in tokenize(view.text):
-        while si < len(slots) and slots[si].cend <= tok.start:
+    for text, start, _, lemma in tokenize(view.text):
+        while cend <= start:
             si += 1
-        if si < len(slots) and slots[si].cstart <= tok.start:
-            s = slots[si]
+            cstart, cend, s = spans[si]
+        if cstart <= start:
             if id(s) not in pos:
                 pos[id(s)] = len(words)
                 words.append(f"<{_type_of(s)}>")
             first = False
             continue
-        if _is_cap(tok) and not first:
+        if not first and text[:1].isupper():  # a capital inside the sentence
             words.append("<cap>")
         else:
-            words.append(tok.lemma)
+            words.append(lemma)
         first = False
     cache[view.index] = _Seq(words, pos)
     return cache[view.index]
+
+
+#: A clean offset past the end of every sentence.
+_PAST = float("inf")
+_CSTART = attrgetter("cstart")
 
 
 def _type_of(slot: Slot) -> str:
@@ -143,46 +202,60 @@ def _shape(w: str) -> str:
     return f"[{cls}]" if cls else "w"
 
 
-def _mention_features(tag: str, m: Mention, counts: dict[str, int]) -> list[str]:
-    """What a mention looks like, never what it says: length, shape, how often it recurs."""
+def _mention_looks(m: Mention, counts: dict[str, int]) -> list[str]:
+    """What a mention looks like, never what it says: length, shape, how often it recurs
+    (without the side's tag, ``s_`` or ``o_``, so both sides share the reading)."""
     words = m.text.split()
-    f = [f"{tag}len={min(len(words), 4)}"]
+    f = [f"len={min(len(words), 4)}"]
     if len(words) == 1:
         w = words[0]
         if w.isupper() and len(w) > 1:
-            f.append(f"{tag}acronym")
+            f.append("acronym")
         elif m.type not in ("Municipality", "Province", "Person") and is_dutch_word(w):
-            f.append(f"{tag}common_noun")  # "Gezin", "Jeugd": a word of a longer name, or no name
+            f.append("common_noun")  # "Gezin", "Jeugd": a word of a longer name, or no name
     kinds = {CUE_CLASSES.get(w.lower()) for w in words} - {None}
-    f += [f"{tag}kind={k}" for k in kinds]
+    f += [f"kind={k}" for k in kinds]
     n = counts.get(m.name.casefold(), 0)
-    f.append(f"{tag}freq={_bucket(n)}")
+    f.append(f"freq={_bucket(n)}")
     return f
 
 
 class _Looks:
-    """:func:`_mention_features` of each mention of a document, worked out once per mention
-    and side (a mention is in many pairs)."""
+    """:func:`_mention_looks` of each mention of a document as subject (``s_``) and as object
+    (``o_``), worked out once per name: a mention is in many pairs, and a name recurs as
+    mentions of its own (the features read the mention's text, type and name only)."""
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.memo: dict[tuple[str, int], tuple[list[str], Mention]] = {}
+        self.memo: dict[tuple[str, str, str | None], tuple[list[str], list[str]]] = {}
+
+    def both(self, m: Mention) -> tuple[list[str], list[str]]:
+        """The mention's features as subject and as object."""
+        key = (m.text, m.type, m.label)
+        found = self.memo.get(key)
+        if found is None:
+            looks = _mention_looks(m, self.counts)
+            found = self.memo[key] = (["s_" + look for look in looks], ["o_" + look for look in looks])
+        return found
 
     def __call__(self, tag: str, m: Mention) -> list[str]:
-        key = (tag, id(m))
-        found = self.memo.get(key)
-        if found is None:  # the mention is kept with its features, so its id stays its own
-            found = self.memo[key] = (_mention_features(tag, m, self.counts), m)
-        return found[0]
+        return self.both(m)[_SIDES[tag]]
+
+
+#: _Looks: the position of a side's features in :meth:`_Looks.both`.
+_SIDES = {"s_": 0, "o_": 1}
 
 
 def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Mention,
-              coref_s: bool, coref_o: bool, looks: _Looks, top: str) -> list[str]:
-    f = [f"tt={s.type}|{o.type}"]
-    f += looks("s_", s) + looks("o_", o)
-    if top and s.name.casefold() == top:
+              coref_s: bool, coref_o: bool, looks_s: list[str], looks_o: list[str],
+              topic_s: bool, topic_o: bool) -> list[str]:
+    """The features of the pair (s, o) at positions i and j of ``seq``; ``looks_s`` and
+    ``looks_o`` are the mentions' own (:class:`_Looks`), ``topic_s`` and ``topic_o`` whether
+    each is the text's topic: per mention, not per pair."""
+    f = [f"tt={s.type}|{o.type}", *looks_s, *looks_o]
+    if topic_s:
         f.append("s_topic")
-    if top and o.name.casefold() == top:
+    if topic_o:
         f.append("o_topic")
     if s.role:
         f += [f"srole={w}" for w in s.role.lower().split()]
@@ -194,41 +267,11 @@ def _features(seq: _Seq | None, i: int | None, j: int | None, s: Mention, o: Men
     if seq is None or i is None or j is None:
         f.append("apart")
         return f
-    words = seq.words
     if not seq._ready:
         seq._prepare()
     forward = i < j
-    d = "so" if forward else "os"
-    a, b = (i, j) if forward else (j, i)
-    between = words[a + 1:b]
-    f.append(f"order={d}")
-    f.append(f"dist={_bucket(len(between))}|{d}")
-    n_mentions = seq.mentions[b] - seq.mentions[a + 1] if between else 0
-    f.append(f"nment={_bucket(n_mentions)}")
-    shapes = seq.shapes[a + 1:b]
-    if len(between) <= 8:
-        f.append(f"shape={' '.join(shapes)}|{d}")
-    if len(between) <= 4:
-        f.append(f"seq={' '.join(between)}|{d}")
-    for w in set(between) - _STOP:
-        if not w.startswith("<"):
-            f.append(f"btw={w}|{d}")
-    if between:
-        for c, counts in seq.cls_counts.items():
-            if counts[b] != counts[a + 1]:
-                f.append(f"btwcls={c}|{d}")
-    if between and seq.unlisted[b] == seq.unlisted[a + 1]:
-        f.append("list")
-    if not between:
-        f.append("adjacent")
-    left1 = words[a - 1] if a >= 1 else "<s>"
-    left2 = words[a - 2] if a >= 2 else "<s>"
-    right1 = words[b + 1] if b + 1 < len(words) else "</s>"
-    right2 = words[b + 2] if b + 2 < len(words) else "</s>"
-    f += [f"l1={left1}|{d}", f"r1={right1}|{d}", f"l2={left2} {left1}|{d}", f"r2={right1} {right2}|{d}",
-          f"l1s={_shape(left1)}|{d}", f"r1s={_shape(right1)}|{d}"]
-    for c in seq.cls_before[a] | seq.cls_after[min(b + 1, len(words))]:
-        f.append(f"outcls={c}")
+    f.append("order=so" if forward else "order=os")
+    f += seq.span_features(i, j)[0] if forward else seq.span_features(j, i)[1]
     return f
 
 
@@ -243,12 +286,7 @@ _PRONOUNS = {"wij": "we", "we": "we", "ons": "we", "onze": "we", "zij": "zij", "
              "haar": "zij", "u": "u", "je": "u", "jij": "u", "inwoner": "u", "bewoner": "u"}
 
 
-def _org_names(ctx: Context) -> set[str]:
-    return {sl.mention.name.casefold() for v in ctx.views for sl in v.slots
-            if not sl.group and sl.mention.type in ORGANISATION_TYPES}
-
-
-def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: str,
+def _topic_pairs(ctx: Context, cache: dict, mentions: dict, counts: dict, looks: _Looks, top: str,
                  org_names: set[str], out: dict, key) -> None:
     """The organisation the text is most about, paired with what other sentences name.
 
@@ -257,14 +295,9 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
     """
     if not top:
         return
-    topic = None
-    for v in ctx.views:
-        for sl in v.sorted_slots():
-            if not sl.group and sl.mention.name.casefold() == top:
-                topic = sl.mention
-                break
-        if topic is not None:
-            break
+    # the first mention of the topic that no coreference phrase stands for
+    topic = next((m for v in ctx.views for _, m, coref, name in mentions[v.index] if not coref and name == top),
+                 None)
     if topic is None:
         return
     # how much the text is about its topic: a page of one organisation, or news about several
@@ -273,21 +306,24 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
     share = org_counts.get(top, 0) / total
     doc_f = [f"doc|orgs={_bucket(len(org_counts))}",
              f"doc|share={'high' if share >= 0.6 else 'mid' if share >= 0.35 else 'low'}"]
+    typed: dict[tuple[str, str], tuple[list[str], list[str]]] = {}  # see _typed
     for v in ctx.views:
-        mentions = [m for sl in v.slots for m in ([g.mention for g in sl.group] if sl.group else [sl.mention])]
-        if not mentions or any(m.name.casefold() == top for m in mentions):
+        here = mentions[v.index]
+        if not here or any(name == top for _, _, _, name in here):
             continue
+        here = [m for _, m, _, _ in here]
         seq = _sequence(v, cache)
         words = set(seq.words)
         sent = [f"sentcls={c}" for c in {_shape(w) for w in words} if c.startswith("[")]
         sent += [f"pron={_PRONOUNS[w]}" for w in words if w in _PRONOUNS]
-        n_orgs = sum(1 for m in mentions if m.type in ORGANISATION_TYPES)
+        n_orgs = sum(1 for m in here if m.type in ORGANISATION_TYPES)
         sent.append(f"orgs_here={_bucket(n_orgs)}")
         if v.bullet:
             sent.append("bullet")
         if v.heading:
             sent.append("heading")
-        for m in mentions:
+        sent_f = [f"doc|{x}" for x in sent] + doc_f  # the same for every pair of the sentence
+        for m in here:
             for s_, o_ in ((topic, m), (m, topic)):
                 rels = relations_for(s_.type, o_.type)
                 if not rels:
@@ -295,24 +331,38 @@ def _topic_pairs(ctx: Context, cache: dict, counts: dict, looks: _Looks, top: st
                 k = key(s_, o_, v.index)
                 if k in out:
                     continue
-                f = ["doc", f"doc|tt={s_.type}|{o_.type}", f"tt={s_.type}|{o_.type}",
-                     "doc|topic_is_s" if s_ is topic else "doc|topic_is_o"]
-                f += looks("s_", s_) + looks("o_", o_)
-                f += [f"doc|{x}" for x in sent] + doc_f
-                f += [f"{x}|tt={s_.type}|{o_.type}" for x in doc_f]
+                types = typed.get((s_.type, o_.type)) or _typed(typed, s_.type, o_.type, doc_f)
+                f = [*types[0], "doc|topic_is_s" if s_ is topic else "doc|topic_is_o",
+                     *looks("s_", s_), *looks("o_", o_), *sent_f, *types[1]]
                 out[k] = PairInstance(s_, o_, v.index, f, relations=rels)
+
+
+def _typed(typed: dict, s_type: str, o_type: str, doc_f: list[str]) -> tuple[list[str], list[str]]:
+    """A topic pair's features that say its types: the first ones and the last ones (made once
+    per pair of types in a document, not once per pair)."""
+    tt = f"tt={s_type}|{o_type}"
+    found = typed[(s_type, o_type)] = (["doc", f"doc|{tt}", tt], [f"{x}|{tt}" for x in doc_f])
+    return found
 
 
 def instances(ctx: Context) -> list[PairInstance]:
     """Every candidate pair of the document, with its features."""
     cache: dict[int, _Seq] = {}
     out: dict[tuple, PairInstance] = {}
+    # per sentence, its mentions in order, read once for every pass below: (slot, mention,
+    # whether a coreference phrase stands for it, its name casefolded)
+    mentions: dict[int, list[tuple[Slot, Mention, bool, str]]] = {}
     counts: dict = {}
     for v in ctx.views:
-        for sl in v.slots:
-            for m in ([g.mention for g in sl.group] if sl.group else [sl.mention]):
-                counts[m.name.casefold()] = counts.get(m.name.casefold(), 0) + 1
-    org_names = _org_names(ctx)
+        here = mentions[v.index] = []
+        for sl in v.sorted_slots():
+            for m, coref in ([(g.mention, True) for g in sl.group] if sl.group else [(sl.mention, False)]):
+                name = m.name.casefold()
+                here.append((sl, m, coref, name))
+                counts[name] = counts.get(name, 0) + 1
+    # the organisations named in their own right (not through a coreference phrase)
+    org_names = {name for here in mentions.values() for _, m, coref, name in here
+                 if not coref and m.type in ORGANISATION_TYPES}
     # the organisation the text is most about (named most often; ties: the last name in order)
     top = max(((n, k) for k, n in counts.items() if k in org_names), default=(0, ""))[1]
     looks = _Looks(counts)
@@ -321,18 +371,15 @@ def instances(ctx: Context) -> list[PairInstance]:
         return (s.start, s.end, s.name, o.start, o.end, o.name, vi)
 
     for v in ctx.views:
-        slots = v.sorted_slots()
-        if len(slots) < 2:
+        if len(v.slots) < 2:
             continue
-        members: list[tuple[Slot, Mention, bool, str]] = []
-        for sl in slots:
-            if sl.group:
-                members += [(sl, g.mention, True, g.mention.name.casefold()) for g in sl.group]
-            else:
-                members.append((sl, sl.mention, False, sl.mention.name.casefold()))
+        # per mention of the sentence, what every pair it is in reads of it (worked out once,
+        # not once per pair): slot, mention, coref?, name, key, looks as subject and object, topic?
+        members = [(sl, m, coref, name, (m.start, m.end, m.name), *looks.both(m), bool(top) and name == top)
+                   for sl, m, coref, name in mentions[v.index]]
         seq = None
-        for sa, ma, ca, na in members:
-            for sb, mb, cb, nb in members:
+        for sa, ma, ca, na, ka, looks_a, _, topic_a in members:
+            for sb, mb, cb, nb, kb, _, looks_b, topic_b in members:
                 if sa is sb or na == nb:
                     continue
                 rels = relations_for(ma.type, mb.type)
@@ -340,18 +387,20 @@ def instances(ctx: Context) -> list[PairInstance]:
                     continue
                 if seq is None:
                     seq = _sequence(v, cache)
-                k = key(ma, mb, v.index)
+                k = (*ka, *kb, v.index)  # key(ma, mb, v.index)
                 if k in out:
                     continue
-                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb, looks, top)
+                f = _features(seq, seq.slot_pos.get(id(sa)), seq.slot_pos.get(id(sb)), ma, mb, ca, cb,
+                              looks_a, looks_b, topic_a, topic_b)
                 if v.heading:
                     f.append("heading")
                 if v.bullet:
                     f.append("bullet")
                 out[k] = PairInstance(ma, mb, v.index, f, relations=rels)
 
-    _topic_pairs(ctx, cache, counts, looks, top, org_names, out, key)
+    _topic_pairs(ctx, cache, mentions, counts, looks, top, org_names, out, key)
 
+    ruled: dict[tuple, PairInstance] = {}
     for c in ctx.extraction.candidates:
         v = _view_of(ctx, c)
         vi = v.index if v else -1
@@ -367,22 +416,24 @@ def instances(ctx: Context) -> list[PairInstance]:
                         pos.setdefault((m.start, m.end, m.name), seq.slot_pos.get(id(sl)))
             i = pos.get((c.subject.start, c.subject.end, c.subject.name))
             j = pos.get((c.object.start, c.object.end, c.object.name))
-            f = _features(seq, i, j, c.subject, c.object, False, False, looks, top)
+            f = _features(seq, i, j, c.subject, c.object, False, False, looks("s_", c.subject),
+                          looks("o_", c.object), bool(top) and c.subject.name.casefold() == top,
+                          bool(top) and c.object.name.casefold() == top)
             inst = out[k] = PairInstance(c.subject, c.object, vi, f,
                                          relations=relations_for(c.subject.type, c.object.type))
         inst.rules.append(c)
-    for inst in out.values():
+        ruled[k] = inst
+    for inst in ruled.values():  # the few pairs a rule read
         for c in inst.rules:
             inst.features += [f"rule={c.relation}", f"ruleid={c.rule}", f"rulemod={c.relation}|{c.modality}"]
             if c.relation not in inst.relations and fits(c.relation, c.subject.type, c.object.type):
                 inst.relations = tuple(sorted(set(inst.relations) | {c.relation}))
-    # a rule that read the pair the other way round says something too
-    by_pair = {(i.subject.start, i.subject.name, i.object.start, i.object.name, i.view_index): i
-               for i in out.values()}
-    for inst in out.values():
-        rev = by_pair.get((inst.object.start, inst.object.name, inst.subject.start, inst.subject.name,
-                           inst.view_index))
-        if rev is not None:
+    # a rule that read the pair the other way round says something too (the pair's key in out
+    # holds what its mentions say, read once: the subject's start, end, name, the object's, view)
+    by_pair = {(s0, sn, o0, on, vi): inst for (s0, _, sn, o0, _, on, vi), inst in out.items()}
+    for (s0, _, sn, o0, _, on, vi), inst in out.items():
+        rev = by_pair.get((o0, on, s0, sn, vi))
+        if rev is not None and rev.rules:
             inst.features += [f"revrule={c.relation}" for c in rev.rules]
     return list(out.values())
 

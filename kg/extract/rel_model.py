@@ -15,6 +15,8 @@ Without a model (``extract(..., model=None)``) the rules' candidates stand as th
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from kg.extract.context import Context
 from kg.extract.dates import date_near
 from kg.extract.pairs import PairInstance, instances
@@ -22,20 +24,31 @@ from kg.model import DATED_RELATIONS, SYMMETRIC_RELATIONS, Candidate
 from kg.relation_model import RelationModel
 
 
+#: The relations a rule read, for a pair no rule read.
+_NONE: frozenset[str] = frozenset()
+
+
 def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairInstance, str, float]]:
     """The accepted (instance, relation, probability): best per unordered pair in a sentence,
     a relation some rule read before one the model alone proposes."""
     best: dict[tuple, tuple[tuple[bool, float], tuple[PairInstance, str, float]]] = {}
+    threshold, rule_threshold = model.threshold, model.rule_threshold
+    lowest = min(threshold, rule_threshold)
     for inst in insts:
         probs = model.probabilities(inst.features, inst.relations)
-        ruled = {c.relation for c in inst.rules}
-        passing = {r: p for r, p in probs.items()
-                   if p >= (model.rule_threshold if r in ruled else model.threshold)}
+        if not probs or max(probs.values()) < lowest:  # most pairs: no relation passes
+            continue
+        if inst.rules:
+            ruled = {c.relation for c in inst.rules}
+            passing = {r: p for r, p in probs.items() if p >= (rule_threshold if r in ruled else threshold)}
+        else:  # most pairs: no rule read them, one threshold for all
+            ruled = _NONE
+            passing = {r: p for r, p in probs.items() if p >= threshold}
         if not passing:
             continue
         # a relation a rule read wins over one the model alone would put on the same pair
         pool = {r: p for r, p in passing.items() if r in ruled} or passing
-        rel, p = max(pool.items(), key=lambda kv: kv[1])
+        rel, p = max(pool.items(), key=itemgetter(1))
         a = (inst.subject.start, inst.subject.name)
         b = (inst.object.start, inst.object.name)
         key = (min(a, b), max(a, b), inst.view_index)
