@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import Context
+from kg.extract.rules import cue_words, has_any
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -44,7 +45,20 @@ _DIGIT = re.compile(r"\d")
 #: missing from a sentence finds nothing there and is not tried.
 _A_YEAR = re.compile(r"(?:19|20)\d{2}|'\d{2}")
 _A_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
-_NEEDS = [_A_YEAR, _A_YEAR, _A_NUMERIC_DATE, _A_YEAR, _A_YEAR]
+#: Words one of which every month name (and every day number word) holds: the first, the second
+#: and the fourth pattern need a month, the first also a day word.
+_MONTH_CUES = cue_words(MONTHS)
+_DAY_WORD_CUES = cue_words(DAY_WORDS)
+#: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter (İ, ı, ſ and
+#: the Kelvin sign): in a text without them, the patterns' (?i) matches a word where lower() does
+#: (the one other letter of the words, é, lower-cases to itself).
+_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold(lowered: str, text: str, cues: tuple[str, ...]) -> bool:
+    """False when ``text`` (``lowered`` is ``text.lower()``) surely has none of ``cues`` written
+    in any case."""
+    return has_any(lowered, cues) or not text.isascii() and has_any(text, _ASCII_FOLDING)
 
 
 @dataclass(frozen=True)
@@ -69,9 +83,14 @@ def find_dates(text: str) -> list[DateMention]:
         return []  # every pattern holds a number (a year at least); most sentences have none
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    has = {need: need.search(text) is not None for need in (_A_YEAR, _A_NUMERIC_DATE)}
-    for rx, need in zip(_PATTERNS, _NEEDS):
-        if not has[need]:
+    year = _A_YEAR.search(text) is not None
+    lowered = text.lower() if year else ""
+    month = year and _may_hold(lowered, text, _MONTH_CUES)
+    # what each of _PATTERNS needs: a pattern whose need is missing finds nothing and is not tried
+    tried = (month and _may_hold(lowered, text, _DAY_WORD_CUES), month,
+             _A_NUMERIC_DATE.search(text) is not None, month, year)
+    for rx, need in zip(_PATTERNS, tried):
+        if not need:
             continue
         for m in rx.finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):
