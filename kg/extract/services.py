@@ -66,9 +66,15 @@ def _grouped_lexicon() -> str | None:
 _ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def holds_any_case(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text`` surely holds none of ``words`` (lower-case letters a-z) in any case that
+    IGNORECASE matches: a cheap pre-check before a (?i) regex that needs one of them."""
+    return has_any(text.lower(), words) or not text.isascii() and has_any(text, _ASCII_FOLDING)
+
+
 def _may_hold_suffix(text: str) -> bool:
     """False when no word of ``text`` can end in a service suffix (the last branch of :func:`_rx`)."""
-    return has_any(text.lower(), SERVICE_SUFFIXES) or not text.isascii() and has_any(text, _ASCII_FOLDING)
+    return holds_any_case(text, SERVICE_SUFFIXES)
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -117,9 +123,8 @@ _SUPPORTED_GROUPS = tuple(_SUPPORT_LABEL)
 
 def _may_name_group(text: str) -> bool:
     """False when ``text`` surely has neither "mantelzorgers" nor "vrijwilligers", one of which
-    every match of _SUPPORTED ends with. Lower-casing is the regex's (?i) only for ASCII text (it
-    also takes "ſ" for "s" and the Kelvin sign for "k"), so other text is left to the regex."""
-    return not text.isascii() or has_any(text.lower(), _SUPPORTED_GROUPS)
+    every match of _SUPPORTED ends with (in any case)."""
+    return holds_any_case(text, _SUPPORTED_GROUPS)
 
 
 def _support_for_groups(ctx: Context) -> None:
