@@ -270,9 +270,9 @@ _COLLECTIVE_CUES = ("organisaties", "partijen", "partners", "instellingen", "sti
                     "verenigingen")
 _COLLECTIVE_BARE_CUES = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 _MUNICIPALITIES_CUES = ("gemeenten",)
-_KIND_MID_CUES = ("peratie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium", "verband",
-                  "platform")
-_SINGLE_MID_CUES = ("organisatie", "stichting", "peratie", "instelling", "vereniging")
+_KIND_MID_CUES = ("coöperatie", "cooperatie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium",
+                  "verband", "platform")
+_SINGLE_MID_CUES = ("organisatie", "stichting", "coöperatie", "instelling", "vereniging")
 _KIND_AFTER_ZORGT_CUES = ("zorg",)
 _GEMEENTE_CUES = ("gemeente",)
 _ORG_PHRASE_CUES = _SINGLE_MID_CUES + _KIND_AFTER_ZORGT_CUES
