@@ -167,6 +167,8 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
 
 #: A capitalised word and what joins it to the next name: "Zaanstreek en ", "Zaanstreek-".
 _REGION_WORD = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
+#: A text ending as a match of :data:`_REGION_WORD` does: only before such an end can one end.
+_REGION_WORD_END = re.compile(r"[A-Z][a-zà-ÿ]{3,}(?:\s+en\s+|\s+|-)$")
 
 
 def regions(ctx: Context) -> None:
@@ -177,9 +179,10 @@ def regions(ctx: Context) -> None:
     """
     found: list[tuple[View, re.Match[str], Slot]] = []
     for v in ctx.views:
-        starts = {s.cstart for s in v.slots if s.mention.type == "Municipality"}
+        starts = {s.cstart for s in v.slots if s.mention.type == "Municipality"
+                  and _REGION_WORD_END.search(v.text, 0, s.cstart)}
         if not starts:
-            continue  # the word must stand before a municipality
+            continue  # the word must stand right before a municipality
         for m in _REGION_WORD.finditer(v.text):
             if m.end() not in starts:
                 continue  # no municipality right after the word
@@ -241,6 +244,10 @@ _DEPARTMENT_CUES = cue_words(("afdeling", "dienst", "sector", "directie", "clust
 
 
 _LIST_ITEM = re.compile(_ITEM)
+#: The three regexes of lists of wijken, each with words one of which its every match holds
+#: besides the plural place noun all need: the colon, the verb (the plain list: only the noun).
+_WIJK_LISTS = ((_WIJK_LIST_AFTER, (":",)), (_WIJK_LIST_BEFORE, ("zijn", "waren", "vormen")),
+               (_WIJK_LIST_PLAIN, _WIJK_LIST_CUES))
 
 
 def _team_and_list_names(ctx: Context, v: View, teams: bool = True) -> list[tuple[int, int]]:
@@ -255,8 +262,8 @@ def _team_and_list_names(ctx: Context, v: View, teams: bool = True) -> list[tupl
         out.append((m.start(1), m.end(1)))
     if not has_any(text, _WIJK_LIST_CUES):
         return out
-    for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
-        for m in rx.finditer(text):
+    for rx, cues in _WIJK_LISTS:
+        for m in finditer_if(rx, text, cues):
             for it in _LIST_ITEM.finditer(m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
     return out
