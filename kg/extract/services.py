@@ -94,8 +94,9 @@ _GIVES_BROAD = re.compile(rf"\b(?:biedt|bieden|bood|boden|verleent|verlenen|verl
                           rf"leveren|leverde|leverden|verzorgt|verzorgen)\s+(?P<list>{_BROAD}(?:(?:\s*,\s*|\s+en\s+|"
                           rf"\s+of\s+){_BROAD})*)\b(?!\s*(?:aan|voor|bij|van)\s+[A-Z])")
 
-#: What each verb of ``_GIVES_BROAD`` holds (biedt/bood/boden, verleent, levert, verzorgt).
-_GIVING = re.compile(r"bied|bood|bode|verle|lever|verzorg")
+#: What each verb of ``_GIVES_BROAD`` holds (biedt/bood/boden, verleent/verlenen, levert, verzorgt):
+#: not "verle", which every "hulpverlening" holds.
+_GIVING = re.compile(r"bied|bood|bode|verleen|verlenen|lever|verzorg")
 
 
 _BROAD_WORD = re.compile(_BROAD)
