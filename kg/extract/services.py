@@ -10,6 +10,7 @@ Gezinscoaching") becomes the service. "maatschappelijk werkers" (persons) is not
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from kg.extract.context import Context
@@ -50,7 +51,12 @@ _SUFFIXED = rf"\w{{3,}}(?:{'|'.join(SERVICE_SUFFIXES)})"
 
 def _grouped_lexicon() -> str | None:
     """The lexicon words as one alternation of groups by first letter (see :func:`_rx`), or None
-    when a word does not open with a letter a-z."""
+    when a word does not open with a letter a-z.
+
+    A group opens with its letter written case-sensitively, once for each character that
+    IGNORECASE takes for it ("o", "O"; "k", "K", the Kelvin sign): the regex engine passes over
+    an alternative that opens with a character other than the text's at once, where it enters
+    each alternative that opens with a letter under IGNORECASE (a tenth of the search)."""
     groups: dict[str, list[str]] = {}
     for s in sorted(set(SERVICES), key=len, reverse=True):
         first, *rest = s.split()
@@ -58,7 +64,12 @@ def _grouped_lexicon() -> str | None:
         if not ("a" <= head <= "z"):
             return None
         groups.setdefault(head, []).append(r"[\s-]?".join([re.escape(first[1:])] + [re.escape(w) for w in rest]))
-    return "|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items())
+    return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items() for c in _cases(head))
+
+
+def _cases(letter: str) -> list[str]:
+    """The characters that IGNORECASE matches to the ASCII ``letter``."""
+    return [c for c in string.ascii_letters + "".join(_ASCII_FOLDING) if re.fullmatch(letter, c, re.IGNORECASE)]
 
 
 #: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter (İ, ı, ſ and
