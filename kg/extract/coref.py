@@ -143,7 +143,9 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), "Municipality")
                 if slot:
                     slot.group = group
-        m = _NEW_SINGLE.match(v.text)
+        # _NEW_SINGLE and _SINGLE open the sentence with "De", "Deze", "Die", "Zij" or "Ze"
+        opens_with_phrase = v.text[:1] in ("D", "Z")
+        m = _NEW_SINGLE.match(v.text) if opens_with_phrase else None
         if m and v.free(m.start(), m.end()):
             # "A en B gaan samen verder als C. De nieuwe organisatie ...": the last name before
             prev = ctx.previous(v, 1, same_para=True)
@@ -157,7 +159,7 @@ def run(ctx: Context) -> None:
                 slot = ctx.place(v, m.start(), m.end(), target.mention.type)
                 if slot:
                     slot.group = [target]
-        m = _SINGLE.match(v.text)
+        m = _SINGLE.match(v.text) if opens_with_phrase else None
         if m and v.free(m.start(), m.end()):
             topic = topic_org(ctx, v)
             if topic is not None:
@@ -270,9 +272,9 @@ _COLLECTIVE_CUES = ("organisaties", "partijen", "partners", "instellingen", "sti
                     "verenigingen")
 _COLLECTIVE_BARE_CUES = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 _MUNICIPALITIES_CUES = ("gemeenten",)
-_KIND_MID_CUES = ("peratie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium", "verband",
-                  "platform")
-_SINGLE_MID_CUES = ("organisatie", "stichting", "peratie", "instelling", "vereniging")
+_KIND_MID_CUES = ("coöperatie", "cooperatie", "stichting", "vereniging", "pact", "netwerk", "alliantie", "consortium",
+                  "verband", "platform")
+_SINGLE_MID_CUES = ("organisatie", "stichting", "coöperatie", "instelling", "vereniging")
 _KIND_AFTER_ZORGT_CUES = ("zorg",)
 _GEMEENTE_CUES = ("gemeente",)
 _ORG_PHRASE_CUES = _SINGLE_MID_CUES + _KIND_AFTER_ZORGT_CUES

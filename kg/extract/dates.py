@@ -10,9 +10,11 @@ prefer a cued date when a sentence holds several.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from kg.extract.context import Context
+from kg.extract.rules import cue_words, has_any
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -20,15 +22,37 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
-_CUE = r"(?P<cue>per|met ingang van|m\.i\.v\.?|vanaf|sinds|op|in|tot|vóór|voor|na|rond|eind|begin|medio)"
+#: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter (İ, ı, ſ and
+#: the Kelvin sign): in a text without them, the patterns' (?i) matches a word where lower() does
+#: (the one other letter of the words, é, lower-cases to itself).
+_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _any_case(alternatives) -> str:
+    """Regex ``alternatives`` (each opening with a letter) as one alternation that (?i) reads as
+    before, each first letter written case-sensitively once for every character that IGNORECASE
+    takes for it: the regex engine passes over an alternative whose first character is not the
+    text's at once, where it enters each one that opens with a letter under IGNORECASE (the
+    patterns try their cue and month alternatives at every word; a quarter of their time)."""
+    return "|".join(f"(?-i:{c}){a[1:]}" for a in alternatives for c in _cases(a[0]))
+
+
+def _cases(letter: str) -> list[str]:
+    """The characters that IGNORECASE matches to ``letter`` (one of a-z or é)."""
+    return sorted(c for c in {letter.lower(), letter.upper(), *string.ascii_letters, *_ASCII_FOLDING}
+                  if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
+
+
+_MONTH_RX = _any_case(sorted(MONTHS, key=len, reverse=True))
+_CUE = "(?P<cue>%s)" % _any_case(("per", "met ingang van", r"m\.i\.v\.?", "vanaf", "sinds", "op", "in", "tot", "vóór",
+                                   "voor", "na", "rond", "eind", "begin", "medio"))
 _YEAR = r"(?P<y>(?:19|20)\d{2}|'\d{2})"
 #: Day numbers written as words: "op één januari 2021", "per eerste april".
 DAY_WORDS = {"één": 1, "eerste": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
              "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
              "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
              "negentien": 19, "twintig": 20, "dertig": 30, "eenendertig": 31}
-_DAY_WORD_RX = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+_DAY_WORD_RX = _any_case(sorted(DAY_WORDS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<dw>{_DAY_WORD_RX})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),
@@ -44,7 +68,14 @@ _DIGIT = re.compile(r"\d")
 #: missing from a sentence finds nothing there and is not tried.
 _A_YEAR = re.compile(r"(?:19|20)\d{2}|'\d{2}")
 _A_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
-_NEEDS = [_A_YEAR, _A_YEAR, _A_NUMERIC_DATE, _A_YEAR, _A_YEAR]
+#: Words one of which every month name (and every day number word) holds: the first, the second
+#: and the fourth pattern need a month, the first also a day word.
+_MONTH_CUES = cue_words(MONTHS)
+_DAY_WORD_CUES = cue_words(DAY_WORDS)
+def _may_hold(lowered: str, text: str, cues: tuple[str, ...]) -> bool:
+    """False when ``text`` (``lowered`` is ``text.lower()``) surely has none of ``cues`` written
+    in any case."""
+    return has_any(lowered, cues) or not text.isascii() and has_any(text, _ASCII_FOLDING)
 
 
 @dataclass(frozen=True)
@@ -69,9 +100,14 @@ def find_dates(text: str) -> list[DateMention]:
         return []  # every pattern holds a number (a year at least); most sentences have none
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    has = {need: need.search(text) is not None for need in (_A_YEAR, _A_NUMERIC_DATE)}
-    for rx, need in zip(_PATTERNS, _NEEDS):
-        if not has[need]:
+    year = _A_YEAR.search(text) is not None
+    lowered = text.lower() if year else ""
+    month = year and _may_hold(lowered, text, _MONTH_CUES)
+    # what each of _PATTERNS needs: a pattern whose need is missing finds nothing and is not tried
+    tried = (month and _may_hold(lowered, text, _DAY_WORD_CUES), month,
+             _A_NUMERIC_DATE.search(text) is not None, month, year)
+    for rx, need in zip(_PATTERNS, tried):
+        if not need:
             continue
         for m in rx.finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):

@@ -7,26 +7,24 @@ relation uses them. Coreference slots are not mentions of their own.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from kg.extract.context import Context
+
+_START_END = attrgetter("start", "end")
 
 
 def run(ctx: Context) -> None:
     """Component: fill ``extraction.mentions`` (document order, no duplicates)."""
+    found = [s.mention for v in ctx.views for s in v.sorted_slots() if s.group is None and s.strong]
+    for c in ctx.extraction.candidates:
+        found += (c.subject, c.object)
     seen = set()
     out = []
-
-    def keep(m) -> None:
-        key = (m.start, m.end, m.type, m.name)
+    for m in found:
+        key = (m.start, m.end, m.type, m.label or m.text)  # m.name, without a property call per mention
         if key not in seen:
             seen.add(key)
             out.append(m)
-
-    for v in ctx.views:
-        for s in v.sorted_slots():
-            if s.group is None and s.strong:
-                keep(s.mention)
-    for c in ctx.extraction.candidates:
-        keep(c.subject)
-        keep(c.object)
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=_START_END)
     ctx.extraction.mentions = out

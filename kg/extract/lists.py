@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.rules import parse_list
+from kg.extract.rules import finditer_if, parse_list
 
 _PARTNERS_OF = re.compile(r"\b(?:de\s+)?(?:partners|leden|deelnemers|aangeslotenen|"
                           r"samenwerkingspartners)\s+van\s+(?:het\s+|de\s+)?")
+#: Words one of which every match of :data:`_PARTNERS_OF` holds ("samenwerkingspartners": "partners")
+_PARTNERS_OF_CUES = ("partners", "leden", "deelnemers", "aangeslotenen")
 _NP = re.compile(r"([\w&'-]+(?:\s+[\w&'-]+){0,3}?)\s*(?=\(|:)")
 
 
@@ -26,7 +28,7 @@ _OPEN_OR_COLON = re.compile(r"\s*(?:\(|:)\s*")
 def run(ctx: Context) -> None:
     """"de partners van hulponline Noord (A, B en C)": a Partnership and its members."""
     for v in ctx.views:
-        for m in _PARTNERS_OF.finditer(v.text):
+        for m in finditer_if(_PARTNERS_OF, v.text, _PARTNERS_OF_CUES):
             np = _NP.match(v.text, m.end())
             if not np:
                 continue

@@ -101,6 +101,13 @@ def _gazetteer_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:%s)(?![\w-])" % "|".join(branches))
 
 
+@lru_cache(maxsize=4)
+def _names_regex(gazetteer) -> re.Pattern[str]:
+    """:func:`_gazetteer_regex` of a gazetteer's names, looked up once for each gazetteer (not by
+    hashing its hundreds of names for every document)."""
+    return _gazetteer_regex(tuple(gazetteer.all_names()))
+
+
 def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | None:
     places = ctx.gazetteer.lookup(name)
     if not places:
@@ -117,7 +124,7 @@ def _place_type(ctx: Context, name: str, before: str) -> tuple[str, object] | No
 
 def gazetteer_places(ctx: Context) -> None:
     """Exact gazetteer names, then province/municipality disambiguation inside lists."""
-    rx = _gazetteer_regex(tuple(ctx.gazetteer.all_names()))
+    rx = _names_regex(ctx.gazetteer)
     for v in ctx.views:
         for m in rx.finditer(v.text):
             name = m.group(0)
@@ -130,7 +137,8 @@ def gazetteer_places(ctx: Context) -> None:
                 continue
             typ, place = found
             ctx.place(v, m.start(), m.end(), typ, label=place.name)
-        _lists_of_provinces(ctx, v)
+        if len(v.slots) > 1:  # a list needs two places
+            _lists_of_provinces(ctx, v)
 
 
 #: ", ", " en ", " of " between two places of a list
@@ -159,6 +167,8 @@ def _lists_of_provinces(ctx: Context, v: View) -> None:
 
 #: A capitalised word and what joins it to the next name: "Zaanstreek en ", "Zaanstreek-".
 _REGION_WORD = re.compile(r"\b([A-Z][a-zà-ÿ]{3,})(\s+en\s+|\s+|-)(?=\S)")
+#: A text ending as a match of :data:`_REGION_WORD` does: only before such an end can one end.
+_REGION_WORD_END = re.compile(r"[A-Z][a-zà-ÿ]{3,}(?:\s+en\s+|\s+|-)$")
 
 
 def regions(ctx: Context) -> None:
@@ -169,9 +179,13 @@ def regions(ctx: Context) -> None:
     """
     found: list[tuple[View, re.Match[str], Slot]] = []
     for v in ctx.views:
-        if not any(s.mention.type == "Municipality" for s in v.slots):
-            continue  # the word must stand before a municipality
+        starts = {s.cstart for s in v.slots if s.mention.type == "Municipality"
+                  and _REGION_WORD_END.search(v.text, 0, s.cstart)}
+        if not starts:
+            continue  # the word must stand right before a municipality
         for m in _REGION_WORD.finditer(v.text):
+            if m.end() not in starts:
+                continue  # no municipality right after the word
             slot = v.slot_at(m.end(), m.end() + 1)
             if slot is None or slot.cstart != m.end() or not v.free(m.start(1), m.end(1)) \
                     or slot.mention.type != "Municipality" or m.start() == 0:
@@ -230,21 +244,26 @@ _DEPARTMENT_CUES = cue_words(("afdeling", "dienst", "sector", "directie", "clust
 
 
 _LIST_ITEM = re.compile(_ITEM)
+#: The three regexes of lists of wijken, each with words one of which its every match holds
+#: besides the plural place noun all need: the colon, the verb (the plain list: only the noun).
+_WIJK_LISTS = ((_WIJK_LIST_AFTER, (":",)), (_WIJK_LIST_BEFORE, ("zijn", "waren", "vormen")),
+               (_WIJK_LIST_PLAIN, _WIJK_LIST_CUES))
 
 
-def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
-    """Spans of wijk names read from team names and from lists of wijken."""
+def _team_and_list_names(ctx: Context, v: View, teams: bool = True) -> list[tuple[int, int]]:
+    """Spans of wijk names read from team names (unless ``teams`` is false: the text names no
+    team) and from lists of wijken."""
     out = []
     text = v.text
-    for m in finditer_if(_TEAM_NAME, text, _TEAM_CUES):
+    for m in finditer_if(_TEAM_NAME, text, _TEAM_CUES) if teams else ():
         name = m.group(1)
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
     if not has_any(text, _WIJK_LIST_CUES):
         return out
-    for rx in (_WIJK_LIST_AFTER, _WIJK_LIST_BEFORE, _WIJK_LIST_PLAIN):
-        for m in rx.finditer(text):
+    for rx, cues in _WIJK_LISTS:
+        for m in finditer_if(rx, text, cues):
             for it in _LIST_ITEM.finditer(m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
     return out
@@ -254,16 +273,19 @@ def _team_and_list_names(ctx: Context, v: View) -> list[tuple[int, int]]:
 _LOWER_ARTICLE = re.compile(r"(?:de|het|'t) ")
 
 
-def neighbourhoods(ctx: Context) -> None:
+def neighbourhoods(ctx: Context, whole: str | None = None) -> None:
     """"de wijk X" names a Neighbourhood; X elsewhere in the text is the same wijk.
 
     Also "het sociaal team X" / "wijkteam X" (a team is named after its wijk) and lists of
-    wijken ("in vier wijken: A, B, C en D", "A en B zijn de twee wijken").
+    wijken ("in vier wijken: A, B, C en D", "A en B zijn de twee wijken"). ``whole`` is the
+    text of all sentences (:func:`_whole_text`), if the caller has it.
     """
     names: dict[str, str] = {}
+    # a text without a team noun: no sentence is tried for a team name
+    teams = has_any(whole if whole is not None else _whole_text(ctx), _TEAM_CUES)
     for v in ctx.views:
         spans = [(m.start(1), m.end(1)) for m in finditer_if(_WIJK, v.text, _WIJK_CUES)]
-        spans += _team_and_list_names(ctx, v)
+        spans += _team_and_list_names(ctx, v, teams)
         for cs, ce in spans:
             name = v.text[cs:ce]
             art = _LOWER_ARTICLE.match(name)
@@ -378,13 +400,23 @@ def districts(ctx: Context) -> None:
                 v.slots.append(s)
 
 
+def _whole_text(ctx: Context) -> str:
+    """The clean text of all sentences, one line each: a cue word (no line break in any) is in it
+    when it is in one of the sentences, so a pass whose every match needs one is skipped for a
+    text without any by one test instead of one for every sentence."""
+    return "\n".join(v.text for v in ctx.views)
+
+
 def run(ctx: Context) -> None:
     """Component: all place mentions."""
+    whole = _whole_text(ctx)
     datelines(ctx)
     gazetteer_places(ctx)
     districts(ctx)
     regions(ctx)
     fuzzy_places(ctx)
-    neighbourhoods(ctx)
-    venues(ctx)
-    departments(ctx)
+    neighbourhoods(ctx, whole)
+    if has_any(whole, _VENUE_CUES):  # no venue noun: no venue
+        venues(ctx)
+    if has_any(whole, _DEPARTMENT_CUES) or "eam" in whole:  # no unit noun, no "[Tt]eam": no unit
+        departments(ctx)

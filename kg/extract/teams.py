@@ -18,15 +18,17 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import NAME_HEADS, TEAM_NOUNS
-from kg.extract.services import label_of
+from kg.extract.rules import has_any
+from kg.extract.services import holds_any_case, label_of
 from kg.text import normalise_name
 
 _NOUNS = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS), key=len, reverse=True))
 _TEAM = re.compile(rf"(?i)\b(?:(?P<det>het|de|een|dit|dat|ons|hun|haar|als)\s+)?(?P<noun>{_NOUNS})\b"
                    rf"(?![-/])")
-#: A word every team noun holds: searched before ``_TEAM``, which is slow, and finds none in most sentences.
-_TEAM_CUE = re.compile(r"(?i)(?=[tpw])(?:team|pilot|proeftuin|wijknetwerk)")
-assert all(_TEAM_CUE.search(n) for n in TEAM_NOUNS), "a team noun without a cue word of _TEAM_CUE"
+#: Words one of which every team noun holds (in any case): looked for before ``_TEAM``, which is
+#: slow, and finds none in most sentences.
+_TEAM_CUES = ("team", "pilot", "proeftuin", "wijknetwerk")
+assert all(has_any(n.lower(), _TEAM_CUES) for n in TEAM_NOUNS), "a team noun without a cue word of _TEAM_CUES"
 _LOCATIVE = re.compile(r"(?i)\bin\s+(?:het\s+|de\s+)?(?:buurtcentrum\s+|wijkcentrum\s+|buurthuis\s+|"
                        r"dorpshuis\s+|wijk\s+|buurt\s+)?(?:de\s+|het\s+)?⟦([A-Z])(\d+)⟧")
 
@@ -92,13 +94,13 @@ _TEAM_NAME_START = re.compile(r"(?i)^(?:%s)\s+\S" % "|".join(
 #: "de pilot 'Het wordt druk'", "het project “Samen Thuis”": a pilot named by a quoted title.
 _TITLED_PILOT = re.compile(r"\b(?:[Dd]e|[Hh]et|[Dd]eze|[Dd]it)\s+(?P<noun>pilot|proeftuin|project|experiment|proef)\s+"
                            r"['‘\"“„](?P<title>[^'’\"”\n]{3,80}?)['’\"”]")
-_TITLED_NOUN = re.compile(r"p(?:ilot|roef|roject)|experiment")
+_TITLED_NOUNS = ("pilot", "proef", "project", "experiment")
 
 
 def _titled_pilots(ctx: Context) -> None:
     """The quoted title after "de pilot" is the pilot's name (quoted titles are no names otherwise)."""
     for v in ctx.views:
-        if not _TITLED_NOUN.search(v.text):
+        if not has_any(v.text, _TITLED_NOUNS):
             continue  # none of the nouns _TITLED_PILOT needs
         for m in _TITLED_PILOT.finditer(v.text):
             cs, ce = m.start("title"), m.end("title")
@@ -129,8 +131,6 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]+")
 
 def _plural_teams(ctx: Context, v: View, teams: list[Slot]) -> None:
     """"de wijkteams Noordoost en Kampen-West": one team per name, in the wijk it names."""
-    if "teams" not in v.text:
-        return  # every noun of _PLURAL_TEAMS ends in it
     for m in _PLURAL_TEAMS.finditer(v.text):
         noun = _cap(m.group("noun")[:-1])
         for w in _CAPITALISED_WORD.finditer(m.group("names")):
@@ -162,7 +162,8 @@ def run(ctx: Context) -> None:
     _titled_pilots(ctx)
     _team_names_as_pilots(ctx)
     for v in ctx.views:
-        _plural_teams(ctx, v, teams)
+        if "teams" in v.text:  # every noun of _PLURAL_TEAMS ends in it
+            _plural_teams(ctx, v, teams)
         teams.extend(s for s in v.sorted_slots() if s.mention.type == "Pilot" and s.group is None
                      and s not in teams)
         for m in _BACK_TEAM.finditer(v.text) if "team" in v.text else ():  # "het team": no search without it
@@ -170,7 +171,7 @@ def run(ctx: Context) -> None:
                 ref = ctx.place(v, m.start(1), m.end(1), "Pilot")
                 if ref:
                     ref.group = [teams[-1]]
-        if not _TEAM_CUE.search(v.text):
+        if not holds_any_case(v.text, _TEAM_CUES):
             continue  # no team noun
         for m in _TEAM.finditer(v.text):
             ncs, nce = m.start("noun"), m.end("noun")
