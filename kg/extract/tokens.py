@@ -50,9 +50,82 @@ def _lemmas() -> frozenset[str]:
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` with their lemmas (lower case); the same sentence is read once
     however many components ask (the list is shared: do not change it)."""
+    tokens = _from_words(text)
+    if tokens is None:
+        nlp, _ = _pipeline()
+        tokens = [Token(word, start, start + len(word), _lemma(word.lower()))
+                  for word, start in ((t.text, t.idx) for t in nlp.make_doc(text))]
+    return tokens
+
+
+_new = tuple.__new__
+
+
+def _from_words(text: str) -> list[Token] | None:
+    """spaCy's tokens of ``text`` put together from the tokens of its words (the runs between
+    single spaces), each word read by spaCy once per process, not a spaCy Doc built for every
+    sentence (the Doc and its tokens cost twice what this does). spaCy's tokenizer reads each
+    such run on its own; only its special-case pass looks across a space, at token sequences
+    that spell a special case ("a.s."): one across a space is never applied (no special case
+    holds a space) but could hide one inside a word. ``None`` (read the text whole) where the
+    words next to each other could start such a sequence, or for white space other than
+    single spaces."""
+    out: list[Token] = []
+    pos = 0
+    last = None  # the last token of the word before
+    pieces = _special_pieces()
+    for word in text.split(" "):
+        parts = _word_tokens(word)
+        if parts is None:
+            return None
+        if last is not None and last + parts[0][0] in pieces and _in_special_case(last, parts[0][0]):
+            return None
+        for piece, start, end, lemma in parts:
+            out.append(_new(Token, (piece, pos + start, pos + end, lemma)))
+        last = parts[-1][0]
+        pos += len(word) + 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
+    """spaCy's tokens of one word without white space, with offsets in the word and lemmas;
+    ``None`` for an empty word or one with white space (read with the whole text instead)."""
+    if not word or any(map(str.isspace, word)):
+        return None
     nlp, _ = _pipeline()
-    return [Token(word, start, start + len(word), _lemma(word.lower()))
-            for word, start in ((t.text, t.idx) for t in nlp.make_doc(text))]
+    return tuple((t.text, t.idx, t.idx + len(t.text), _lemma(t.text.lower())) for t in nlp.make_doc(word))
+
+
+@lru_cache(maxsize=1)
+def _special_pieces() -> frozenset[str]:
+    """Every stretch of two or more characters of a special case of the tokenizer: tokens of
+    two words next to each other whose texts joined are none of these cannot be read as one
+    special case (a quick test; :func:`_in_special_case` is the exact one)."""
+    nlp, _ = _pipeline()
+    return frozenset(case[i:j] for case in nlp.tokenizer.rules
+                     for i in range(len(case)) for j in range(i + 2, len(case) + 1))
+
+
+@lru_cache(maxsize=1024)
+def _in_special_case(left: str, right: str) -> bool:
+    """Some special case of the tokenizer, split by its prefix, suffix and infix rules alone,
+    has the token ``left`` right before ``right``: only then can spaCy's special-case pass
+    (which matches such token sequences over the whole text) join or keep apart two tokens
+    across a space ("opin.pa." has no such pair for "op in")."""
+    from spacy.tokenizer import Tokenizer
+
+    nlp, _ = _pipeline()
+    tok = nlp.tokenizer
+    bare = Tokenizer(nlp.vocab, rules={}, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
+                     infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match)
+    joined = left + right
+    for case in tok.rules:
+        if joined in case:
+            pieces = [t.text for t in bare(case)]
+            if any(a == left and b == right for a, b in zip(pieces, pieces[1:])):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
