@@ -94,6 +94,11 @@ def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
     if not word or any(map(str.isspace, word)):
         return None
     nlp, _ = _pipeline()
+    tok = nlp.tokenizer
+    if word not in tok.rules and not (tok.find_prefix(word) or tok.find_suffix(word) or tok.find_infix(word)):
+        # no special case, nothing to split off or inside: spaCy's one token, without making a
+        # Doc and a vocabulary entry for a word it has not seen (most new words are names)
+        return ((word, 0, len(word), _lemma(word.lower())),)
     return tuple((t.text, t.idx, t.idx + len(t.text), _lemma(t.text.lower())) for t in nlp.make_doc(word))
 
 
