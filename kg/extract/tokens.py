@@ -94,12 +94,37 @@ def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
     if not word or any(map(str.isspace, word)):
         return None
     nlp, _ = _pipeline()
-    tok = nlp.tokenizer
-    if word not in tok.rules and not (tok.find_prefix(word) or tok.find_suffix(word) or tok.find_infix(word)):
-        # no special case, nothing to split off or inside: spaCy's one token, without making a
-        # Doc and a vocabulary entry for a word it has not seen (most new words are names)
-        return ((word, 0, len(word), _lemma(word.lower())),)
-    return tuple((t.text, t.idx, t.idx + len(t.text), _lemma(t.text.lower())) for t in nlp.make_doc(word))
+    spans = _one_mark_each_side(nlp.tokenizer, word)
+    if spans is None:
+        spans = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(word)]
+    return tuple((word[a:b], a, b, _lemma(word[a:b].lower())) for a, b in spans)
+
+
+def _one_mark_each_side(tok, word: str) -> list[tuple[int, int]] | None:
+    """The spans of spaCy's tokens of ``word`` where it is a word with nothing for the
+    tokenizer to split off or inside, after at most one prefix character ("(" "'") and before
+    at most one suffix character ("." "," ":"), and no special case in play: what spaCy gives
+    (its loop of affix rules, then the word itself, as spacy.tokenizer._split_affixes and
+    _attach_tokens read it), worked out without a Doc and vocabulary entries for a word it has
+    not seen (most new words are names, most of them bare or with a mark). None otherwise."""
+    rules = tok.rules
+    if tok.token_match is not None or word in rules:
+        return None
+    pre = tok.find_prefix(word)
+    if pre > 1:
+        return None
+    suf = tok.find_suffix(word[pre:])
+    if suf > 1:
+        return None
+    end = len(word) - suf
+    core = word[pre:end]
+    if not core or core in rules or (pre and word[pre:] in rules) or (suf and word[:end] in rules):
+        return None  # a special case where the loop would stop, or nothing left
+    if (pre or suf) and (tok.find_prefix(core) or tok.find_suffix(core)):
+        return None  # the loop would go on
+    if tok.find_infix(core):
+        return None
+    return [span for span in ((0, pre), (pre, end), (end, len(word))) if span[0] < span[1]]
 
 
 @lru_cache(maxsize=1)
