@@ -32,6 +32,7 @@ _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*
 #: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SUPERSCRIPT = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
 #: (The lookbehind of the second branch stands after its period, so that both branches open with
 #: a character class and the regex engine jumps to the sentence marks.)
 _END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
@@ -230,8 +231,12 @@ def clean(text: str, start: int, end: int,
     first = bisect_right(skip, start, key=_span_end)
     last = bisect_left(skip, end, lo=first, key=_span_start)
     skip = skip[first:last]
-    if not skip and not _NEEDS_CARE.search(text, start, end):
-        return _clean_plain(text, start, end)
+    if not skip:
+        chunk = text[start:end]
+        if _single_spaced(chunk):  # most sentences: each character stays where it is
+            return _plain_quotes(chunk), list(range(start, end + 1))
+        if not _NEEDS_CARE.search(text, start, end):
+            return _clean_plain(text, start, end)
     out: list[str] = []
     offs: list[int] = []
     i = start
@@ -276,8 +281,19 @@ def clean(text: str, start: int, end: int,
 
 def _plain_quotes(s: str) -> str:
     """``s`` with typographic quotes and no-break spaces made plain."""
-    # most sentences have none: one scan instead of a translation of every character
-    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
+    # most sentences have none: one scan instead of a translation of every character (and
+    # none in ASCII text, which str.isascii tells quicker still)
+    return s.translate(_QUOTES_TABLE) if not s.isascii() and _ANY_QUOTE.search(s) else s
+
+
+def _single_spaced(chunk: str) -> bool:
+    """``chunk`` is words apart by single spaces, without a footnote marker: what :func:`clean`
+    keeps as it is but for its quotes. Told by string methods rather than by the regexes of
+    :func:`_clean_plain` and :data:`_NEEDS_CARE` (several times quicker): every white space
+    character but the space is unprintable, so a printable text has no line break, tab or
+    no-break space, and the markers are not ASCII."""
+    return (chunk.isprintable() and "  " not in chunk and chunk[:1] not in ("", " ") and chunk[-1] != " "
+            and (chunk.isascii() or not _SUPERSCRIPT.search(chunk)))
 
 
 def _span_start(span: tuple[int, int]) -> int:
