@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.context import Context, View
 from kg.extract.lexicon import ABBREVIATIONS
@@ -33,12 +34,11 @@ _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _SUPERSCRIPT = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
-#: (The lookbehind of the second branch stands after its period, so that both branches open with
-#: a character class and the regex engine jumps to the sentence marks.)
-_END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
-                  r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
-#: The last word before a sentence mark; an initial ("J."), initials ("i.s.m"), a bullet number.
-_LAST_TOKEN = re.compile(r"(\S+)$")
+#: (One character class opens the regex and the two branches follow it, so that the regex engine
+#: jumps to the sentence marks: it does so only for a class that opens the whole pattern, not for
+#: branches that each open with one. The lookbehind of the second branch makes its mark a period.)
+_END = re.compile(r"[.!?…](?:[)'\"’”]*(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
+                  r"(?<=[a-z]{3}\.)(?=[A-Z][a-z]))")
 _ONE_LETTER = re.compile(r"[a-z]")
 _LETTERS_WITH_DOTS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NUMBER_ITEM = re.compile(r"\d{1,2}[.)]\s*\d")
@@ -147,8 +147,23 @@ def _ends_sentence(s: str) -> bool:
 
 def _abbreviation_before(chunk: str, at: int) -> bool:
     """The period at ``at`` ends an abbreviation ("bijv.", "i.s.m.") or an initial ("J.")."""
-    token = _LAST_TOKEN.search(chunk[max(0, at - 12):at])
-    tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
+    return _is_abbreviation(_last_token(chunk[max(0, at - 12):at]))
+
+
+def _last_token(s: str) -> str:
+    """The run of non-space characters that ends ``s`` (before a final line break), or "": the
+    last word before a sentence mark, an initial ("J"), initials ("i.s.m"), a bullet number.
+    (What the regex ``(\\S+)$`` finds, by str.rsplit: several times quicker.)"""
+    if s.endswith("\n"):
+        s = s[:-1]
+    return s.rsplit(None, 1)[-1] if s and not s[-1].isspace() else ""
+
+
+@lru_cache(maxsize=4096)
+def _is_abbreviation(token: str) -> bool:
+    """``token`` (the last before a period) is an abbreviation or an initial; worked out once
+    for each token, not at every period."""
+    tok = token.lstrip("('\"‘“").casefold().rstrip(".")
     return bool(tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok) or _LETTERS_WITH_DOTS.fullmatch(tok))
 
 
