@@ -362,24 +362,26 @@ def clean_sentences(text: str) -> list[str]:
     return [clean(text, a, b, skip)[0] for a, b, _, _ in split(text)]
 
 
-_NEWLINE = re.compile("\n")
-
-
 def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text
     lines = _lines(text)
     junk = junk_lines(text, lines)
     skip = [lines[i] for i in sorted(junk)]
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    line_start = searched = 0  # where the line of the sentence starts; text before ``searched`` is read
     for a, b, para, heading in split(text, lines, junk):
+        # the sentences come in text order: the last line break before this one is after the
+        # one before it, or that one (each stretch of the text is searched once)
+        newline = text.rfind("\n", searched, a)
+        if newline >= 0:
+            line_start = newline + 1
+        searched = a
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
             continue
         sent = Sentence(text=text[a:b], start=a, end=b)
         # a bullet glyph alone before the sentence on its line
-        k = bisect_left(newlines, a)
-        bullet = _BULLET_BEFORE.fullmatch(text, newlines[k - 1] + 1 if k else 0, a) is not None
+        bullet = _BULLET_BEFORE.fullmatch(text, line_start, a) is not None
         view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
                     heading=heading, bullet=bullet)
         ctx.views.append(view)
