@@ -163,6 +163,26 @@ def required_words(pattern: str) -> list[frozenset[str]]:
     return out
 
 
+def _marks_after_names(pattern: str) -> list[frozenset[str]]:
+    """For each punctuation token right after a name slot ("{B:MUN} ( {A:AREA+} )"), the marks
+    that may stand there: the slot's regex ends in a space and the mark's is followed by one,
+    so the mark is a whole token of the line, and a sentence without it cannot match (the
+    rules that need no word, the ones :func:`required_words` cannot rule out, need one)."""
+    out = []
+    toks = pattern.split()
+    for before, tok in zip(toks, toks[1:]):
+        if not _ONE_OR_MORE_NAMES.fullmatch(before) or tok.endswith("?") and len(tok) > 1:
+            continue
+        marks = tok[1:-1].split("|") if len(tok) > 2 and tok.startswith("(") and tok.endswith(")") else [tok]
+        if all(m and not m[0].isalnum() and m[0] not in "{~&^$*" for m in marks):
+            out.append(frozenset(marks))
+    return out
+
+
+#: A slot of one name, or of a coordination of names: it ends with a slot token and a space.
+_ONE_OR_MORE_NAMES = re.compile(r"\{[A-Z]:[A-Z]+\+?\}")
+
+
 def _load_toml(text: str):
     try:
         import tomllib
@@ -197,7 +217,7 @@ def parse_rules(data: dict) -> list[PatternRule]:
                            letters={n: CLASSES.get(c, "") for n, c in
                                     re.findall(r"\{([A-Z]):([A-Z]+)[+*>]?\}", raw["pattern"])},
                            bullets=frozenset(re.findall(r"\{([A-Z]):[A-Z]+>\}", raw["pattern"])),
-                           needs=required_words(raw["pattern"]),
+                           needs=required_words(raw["pattern"]) + _marks_after_names(raw["pattern"]),
                            examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
         names = set(rule.regex.groupindex) | {TOPIC, BEFORE}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
@@ -217,28 +237,25 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     by_number: dict[int, Slot] = {}
     starts, ends = [s.cstart for s in slots], [s.cend for s in slots]
     first, n = 0, len(slots)  # slots before ``first`` end before this token, so before every later one
-    for tok in tokens:
-        start = tok.start
+    for text, start, _, lemma in tokens:  # (unpacked: cheaper than a Token's named fields)
         while first < n and ends[first] <= start:
             first += 1
-        inside = None  # the first slot (in sorted order) that holds the token's start
-        i = first
+        i = first  # the first slot (in sorted order) that holds the token's start, if any
         while i < n and starts[i] <= start:
             if start < ends[i]:
-                inside = i
                 break
             i += 1
-        if inside is not None:
-            if inside not in by_number:
-                s = slots[inside]
-                letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
-                words.append(f"⟦{letter}{inside}⟧")
-                by_number[inside] = s
+        else:  # no slot holds it
+            if text == "." and words and words[-1] in ("stg", "sticht"):
+                words[-1] = "stichting"  # "Stg. Kompasroos": an abbreviation, no sentence end
+            else:
+                words.append(lemma)
             continue
-        if tok.text == "." and words and words[-1] in ("stg", "sticht"):
-            words[-1] = "stichting"  # "Stg. Kompasroos": an abbreviation, no sentence end
-            continue
-        words.append(tok.lemma)
+        if i not in by_number:
+            s = slots[i]
+            letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
+            words.append(f"⟦{letter}{i}⟧")
+            by_number[i] = s
     line = " ".join(words) + " "
     if "( ⟦" in line:
         line = _ACRONYM_AFTER.sub(lambda m: _drop_acronym(m, by_number), line)

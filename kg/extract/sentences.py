@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.context import Context, View
 from kg.extract.lexicon import ABBREVIATIONS
@@ -32,12 +33,12 @@ _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*
 #: A footnote line: "¹ Monitor 2018, hoofdstuk 3." (a source title, no statement of the report).
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
-#: (The lookbehind of the second branch stands after its period, so that both branches open with
-#: a character class and the regex engine jumps to the sentence marks.)
-_END = re.compile(r"[.!?…](?:[)'\"’”]*)(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
-                  r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
-#: The last word before a sentence mark; an initial ("J."), initials ("i.s.m"), a bullet number.
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_SUPERSCRIPT = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
+#: (One character class opens the regex and the two branches follow it, so that the regex engine
+#: jumps to the sentence marks: it does so only for a class that opens the whole pattern, not for
+#: branches that each open with one. The lookbehind of the second branch makes its mark a period.)
+_END = re.compile(r"[.!?…](?:[)'\"’”]*(?=\s+[(\"'‘“]*[A-Z0-9À-Ý•●▪*–-]|\s*$)|"
+                  r"(?<=[a-z]{3}\.)(?=[A-Z][a-z]))")
 _ONE_LETTER = re.compile(r"[a-z]")
 _LETTERS_WITH_DOTS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NUMBER_ITEM = re.compile(r"\d{1,2}[.)]\s*\d")
@@ -146,8 +147,23 @@ def _ends_sentence(s: str) -> bool:
 
 def _abbreviation_before(chunk: str, at: int) -> bool:
     """The period at ``at`` ends an abbreviation ("bijv.", "i.s.m.") or an initial ("J.")."""
-    token = _LAST_TOKEN.search(chunk[max(0, at - 12):at])
-    tok = (token.group(1) if token else "").lstrip("('\"‘“").casefold().rstrip(".")
+    return _is_abbreviation(_last_token(chunk[max(0, at - 12):at]))
+
+
+def _last_token(s: str) -> str:
+    """The run of non-space characters that ends ``s`` (before a final line break), or "": the
+    last word before a sentence mark, an initial ("J"), initials ("i.s.m"), a bullet number.
+    (What the regex ``(\\S+)$`` finds, by str.rsplit: several times quicker.)"""
+    if s.endswith("\n"):
+        s = s[:-1]
+    return s.rsplit(None, 1)[-1] if s and not s[-1].isspace() else ""
+
+
+@lru_cache(maxsize=4096)
+def _is_abbreviation(token: str) -> bool:
+    """``token`` (the last before a period) is an abbreviation or an initial; worked out once
+    for each token, not at every period."""
+    tok = token.lstrip("('\"‘“").casefold().rstrip(".")
     return bool(tok in ABBREVIATIONS or _ONE_LETTER.fullmatch(tok) or _LETTERS_WITH_DOTS.fullmatch(tok))
 
 
@@ -230,8 +246,12 @@ def clean(text: str, start: int, end: int,
     first = bisect_right(skip, start, key=_span_end)
     last = bisect_left(skip, end, lo=first, key=_span_start)
     skip = skip[first:last]
-    if not skip and not _NEEDS_CARE.search(text, start, end):
-        return _clean_plain(text, start, end)
+    if not skip:
+        chunk = text[start:end]
+        if _single_spaced(chunk):  # most sentences: each character stays where it is
+            return _plain_quotes(chunk), list(range(start, end + 1))
+        if not _NEEDS_CARE.search(text, start, end):
+            return _clean_plain(text, start, end)
     out: list[str] = []
     offs: list[int] = []
     i = start
@@ -276,8 +296,19 @@ def clean(text: str, start: int, end: int,
 
 def _plain_quotes(s: str) -> str:
     """``s`` with typographic quotes and no-break spaces made plain."""
-    # most sentences have none: one scan instead of a translation of every character
-    return s.translate(_QUOTES_TABLE) if _ANY_QUOTE.search(s) else s
+    # most sentences have none: one scan instead of a translation of every character (and
+    # none in ASCII text, which str.isascii tells quicker still)
+    return s.translate(_QUOTES_TABLE) if not s.isascii() and _ANY_QUOTE.search(s) else s
+
+
+def _single_spaced(chunk: str) -> bool:
+    """``chunk`` is words apart by single spaces, without a footnote marker: what :func:`clean`
+    keeps as it is but for its quotes. Told by string methods rather than by the regexes of
+    :func:`_clean_plain` and :data:`_NEEDS_CARE` (several times quicker): every white space
+    character but the space is unprintable, so a printable text has no line break, tab or
+    no-break space, and the markers are not ASCII."""
+    return (chunk.isprintable() and "  " not in chunk and chunk[:1] not in ("", " ") and chunk[-1] != " "
+            and (chunk.isascii() or not _SUPERSCRIPT.search(chunk)))
 
 
 def _span_start(span: tuple[int, int]) -> int:
@@ -331,24 +362,26 @@ def clean_sentences(text: str) -> list[str]:
     return [clean(text, a, b, skip)[0] for a, b, _, _ in split(text)]
 
 
-_NEWLINE = re.compile("\n")
-
-
 def run(ctx: Context) -> None:
     """Component: fill ``ctx.views`` and ``extraction.sentences``."""
     text = ctx.document.text
     lines = _lines(text)
     junk = junk_lines(text, lines)
     skip = [lines[i] for i in sorted(junk)]
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    line_start = searched = 0  # where the line of the sentence starts; text before ``searched`` is read
     for a, b, para, heading in split(text, lines, junk):
+        # the sentences come in text order: the last line break before this one is after the
+        # one before it, or that one (each stretch of the text is searched once)
+        newline = text.rfind("\n", searched, a)
+        if newline >= 0:
+            line_start = newline + 1
+        searched = a
         ctext, offs = clean(text, a, b, skip)
         if not ctext:
             continue
         sent = Sentence(text=text[a:b], start=a, end=b)
         # a bullet glyph alone before the sentence on its line
-        k = bisect_left(newlines, a)
-        bullet = _BULLET_BEFORE.fullmatch(text, newlines[k - 1] + 1 if k else 0, a) is not None
+        bullet = _BULLET_BEFORE.fullmatch(text, line_start, a) is not None
         view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
                     heading=heading, bullet=bullet)
         ctx.views.append(view)

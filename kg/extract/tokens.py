@@ -50,9 +50,112 @@ def _lemmas() -> frozenset[str]:
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` with their lemmas (lower case); the same sentence is read once
     however many components ask (the list is shared: do not change it)."""
+    tokens = _from_words(text)
+    if tokens is None:
+        nlp, _ = _pipeline()
+        tokens = [Token(word, start, start + len(word), _lemma(word.lower()))
+                  for word, start in ((t.text, t.idx) for t in nlp.make_doc(text))]
+    return tokens
+
+
+_new = tuple.__new__
+
+
+def _from_words(text: str) -> list[Token] | None:
+    """spaCy's tokens of ``text`` put together from the tokens of its words (the runs between
+    single spaces), each word read by spaCy once per process, not a spaCy Doc built for every
+    sentence (the Doc and its tokens cost twice what this does). spaCy's tokenizer reads each
+    such run on its own; only its special-case pass looks across a space, at token sequences
+    that spell a special case ("a.s."): one across a space is never applied (no special case
+    holds a space) but could hide one inside a word. ``None`` (read the text whole) where the
+    words next to each other could start such a sequence, or for white space other than
+    single spaces."""
+    out: list[Token] = []
+    pos = 0
+    last = None  # the last token of the word before
+    pieces = _special_pieces()
+    for word in text.split(" "):
+        parts = _word_tokens(word)
+        if parts is None:
+            return None
+        if last is not None and last + parts[0][0] in pieces and _in_special_case(last, parts[0][0]):
+            return None
+        for piece, start, end, lemma in parts:
+            out.append(_new(Token, (piece, pos + start, pos + end, lemma)))
+        last = parts[-1][0]
+        pos += len(word) + 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
+    """spaCy's tokens of one word without white space, with offsets in the word and lemmas;
+    ``None`` for an empty word or one with white space (read with the whole text instead)."""
+    if not word or any(map(str.isspace, word)):
+        return None
     nlp, _ = _pipeline()
-    return [Token(word, start, start + len(word), _lemma(word.lower()))
-            for word, start in ((t.text, t.idx) for t in nlp.make_doc(text))]
+    spans = _one_mark_each_side(nlp.tokenizer, word)
+    if spans is None:
+        spans = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(word)]
+    return tuple((word[a:b], a, b, _lemma(word[a:b].lower())) for a, b in spans)
+
+
+def _one_mark_each_side(tok, word: str) -> list[tuple[int, int]] | None:
+    """The spans of spaCy's tokens of ``word`` where it is a word with nothing for the
+    tokenizer to split off or inside, after at most one prefix character ("(" "'") and before
+    at most one suffix character ("." "," ":"), and no special case in play: what spaCy gives
+    (its loop of affix rules, then the word itself, as spacy.tokenizer._split_affixes and
+    _attach_tokens read it), worked out without a Doc and vocabulary entries for a word it has
+    not seen (most new words are names, most of them bare or with a mark). None otherwise."""
+    rules = tok.rules
+    if tok.token_match is not None or word in rules:
+        return None
+    pre = tok.find_prefix(word)
+    if pre > 1:
+        return None
+    suf = tok.find_suffix(word[pre:])
+    if suf > 1:
+        return None
+    end = len(word) - suf
+    core = word[pre:end]
+    if not core or core in rules or (pre and word[pre:] in rules) or (suf and word[:end] in rules):
+        return None  # a special case where the loop would stop, or nothing left
+    if (pre or suf) and (tok.find_prefix(core) or tok.find_suffix(core)):
+        return None  # the loop would go on
+    if tok.find_infix(core):
+        return None
+    return [span for span in ((0, pre), (pre, end), (end, len(word))) if span[0] < span[1]]
+
+
+@lru_cache(maxsize=1)
+def _special_pieces() -> frozenset[str]:
+    """Every stretch of two or more characters of a special case of the tokenizer: tokens of
+    two words next to each other whose texts joined are none of these cannot be read as one
+    special case (a quick test; :func:`_in_special_case` is the exact one)."""
+    nlp, _ = _pipeline()
+    return frozenset(case[i:j] for case in nlp.tokenizer.rules
+                     for i in range(len(case)) for j in range(i + 2, len(case) + 1))
+
+
+@lru_cache(maxsize=1024)
+def _in_special_case(left: str, right: str) -> bool:
+    """Some special case of the tokenizer, split by its prefix, suffix and infix rules alone,
+    has the token ``left`` right before ``right``: only then can spaCy's special-case pass
+    (which matches such token sequences over the whole text) join or keep apart two tokens
+    across a space ("opin.pa." has no such pair for "op in")."""
+    from spacy.tokenizer import Tokenizer
+
+    nlp, _ = _pipeline()
+    tok = nlp.tokenizer
+    bare = Tokenizer(nlp.vocab, rules={}, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
+                     infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match)
+    joined = left + right
+    for case in tok.rules:
+        if joined in case:
+            pieces = [t.text for t in bare(case)]
+            if any(a == left and b == right for a, b in zip(pieces, pieces[1:])):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
