@@ -65,29 +65,26 @@ def _from_words(text: str) -> list[Token] | None:
     """spaCy's tokens of ``text`` put together from the tokens of its words (the runs between
     single spaces), each word read by spaCy once per process, not a spaCy Doc built for every
     sentence (the Doc and its tokens cost twice what this does). spaCy's tokenizer reads each
-    such run on its own; only its special-case pass looks across a space, at token sequences
-    that spell a special case ("a.s."): one across a space is never applied (no special case
-    holds a space) but could hide one inside a word. ``None`` (read the text whole) where the
-    words next to each other could start such a sequence, or for white space other than
-    single spaces."""
+    such run on its own; only its special-case pass looks across a space: it matches the
+    pieces of special cases ("a.s.", ">:(") in the token sequence of the whole text, and a
+    match across a space, though never applied (no special case holds a space), keeps a
+    shorter one inside a word from being applied (":(" in ">" + " :(De"). ``None`` (read
+    the text whole) where two words next to each other could hold such a match
+    (:func:`_may_join`), or for white space other than single spaces."""
     out: list[Token] = []
     pos = 0
-    last = None  # the last token of the word before
-    pieces = _special_pieces()
+    prev = None  # the word before
     for word in text.split(" "):
         parts = _word_tokens(word)
-        if parts is None:
-            return None
-        if last is not None and last + parts[0][0] in pieces and _in_special_case(last, parts[0][0]):
+        if parts is None or (prev is not None and _may_join(prev, word)):
             return None
         for piece, start, end, lemma in parts:
             out.append(_new(Token, (piece, pos + start, pos + end, lemma)))
-        last = parts[-1][0]
+        prev = word
         pos += len(word) + 1
     return out
 
 
-@lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
     """spaCy's tokens of one word without white space, with offsets in the word and lemmas;
     ``None`` for an empty word or one with white space (read with the whole text instead)."""
@@ -128,32 +125,39 @@ def _one_mark_each_side(tok, word: str) -> list[tuple[int, int]] | None:
 
 
 @lru_cache(maxsize=1)
-def _special_pieces() -> frozenset[str]:
-    """Every stretch of two or more characters of a special case of the tokenizer: tokens of
-    two words next to each other whose texts joined are none of these cannot be read as one
-    special case (a quick test; :func:`_in_special_case` is the exact one)."""
-    nlp, _ = _pipeline()
-    return frozenset(case[i:j] for case in nlp.tokenizer.rules
-                     for i in range(len(case)) for j in range(i + 2, len(case) + 1))
-
-
-@lru_cache(maxsize=1024)
-def _in_special_case(left: str, right: str) -> bool:
-    """Some special case of the tokenizer, split by its prefix, suffix and infix rules alone,
-    has the token ``left`` right before ``right``: only then can spaCy's special-case pass
-    (which matches such token sequences over the whole text) join or keep apart two tokens
-    across a space ("opin.pa." has no such pair for "op in")."""
+def _joins() -> dict[str, tuple[int, frozenset[str]]]:
+    """For each piece that follows another in a special case as spaCy's special-case pass
+    matches it (the special case split by the prefix, suffix and infix rules alone): the
+    length of the longest piece before it, and the pieces that come right before it."""
     from spacy.tokenizer import Tokenizer
 
     nlp, _ = _pipeline()
     tok = nlp.tokenizer
     bare = Tokenizer(nlp.vocab, rules={}, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
                      infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match)
-    joined = left + right
+    before: dict[str, set[str]] = {}
     for case in tok.rules:
-        if joined in case:
-            pieces = [t.text for t in bare(case)]
-            if any(a == left and b == right for a, b in zip(pieces, pieces[1:])):
+        pieces = [t.text for t in bare(case)]
+        for a, b in zip(pieces, pieces[1:]):
+            before.setdefault(b, set()).add(a)
+    return {b: (max(map(len, a)), frozenset(a)) for b, a in before.items()}
+
+
+@lru_cache(maxsize=65536)
+def _join_starts(word: str) -> tuple[str, ...]:
+    """The pieces of special cases that follow another piece and that ``word`` starts with
+    (for most words none)."""
+    return tuple(b for b in _joins() if word.startswith(b))
+
+
+def _may_join(prev: str, word: str) -> bool:
+    """A special case could be matched across the space between the words ``prev`` and
+    ``word``: one of its pieces ends ``prev`` and the piece after it starts ``word`` (the
+    tokens on both sides of a space are an end of the one word and a start of the other)."""
+    for b in _join_starts(word):
+        longest, ends = _joins()[b]
+        for k in range(1, min(longest, len(prev)) + 1):
+            if prev[-k:] in ends:
                 return True
     return False
 
