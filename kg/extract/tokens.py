@@ -85,6 +85,7 @@ def _from_words(text: str) -> list[Token] | None:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
     """spaCy's tokens of one word without white space, with offsets in the word and lemmas;
     ``None`` for an empty word or one with white space (read with the whole text instead)."""
