@@ -11,6 +11,7 @@ Reports whose file, curations and settings are unchanged since the last build ar
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -219,6 +220,8 @@ class _Writer:
     build has stored, from :data:`_WRITE_BATCH` up to :data:`_WRITE_BATCH_MAX` reports: every
     bulk load adds files that the store later merges with all it holds, so a build of n reports
     in batches of a fixed size costs merging work that grows as n², in doubling ones as n.
+    Towards the end they shrink again, to half of what is left to write: the batch still being
+    written when the workers finish is what the build waits for with one core idle.
     Outcomes are recorded, and the progress advances, as batches are written.
     """
 
@@ -230,12 +233,15 @@ class _Writer:
         self.pending: list[tuple[str, _Prepared]] = []
         self.since = 0.0
         self.stored_now = 0
+        self.taken = 0  #: reports handed to the store so far
         self.running = None  #: (future, batch) being written
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
 
     def target(self) -> int:
-        """Reports in the next batch: as many as are stored, within the bounds."""
-        return min(_WRITE_BATCH_MAX, max(_WRITE_BATCH, self.stored_now))
+        """Reports in the next batch: as many as are stored, within the bounds, and no more
+        than half of what is left."""
+        left = (self.total - self.taken) // 2
+        return min(_WRITE_BATCH_MAX, max(_WRITE_BATCH, self.stored_now), max(_WRITE_BATCH, left))
 
     def add(self, name: str, result: _Prepared) -> None:
         if not self.pending:
@@ -263,6 +269,7 @@ class _Writer:
     def _start(self) -> None:
         size = self.target()
         batch, self.pending = self.pending[:size], self.pending[size:]
+        self.taken += len(batch)
         self.since = time.monotonic()
         self.running = (self.pool.submit(_write_batch, self.store, self.stored, batch), batch)
 
@@ -461,7 +468,14 @@ _BATCH = 8
 
 def _prepare_batch(batch: list[tuple[Path, str, str]]) -> list[tuple[str, object]]:
     """Worker: :func:`_prepare_one` for each report of a batch."""
-    return [(name, _prepare_one(path, name, key)) for path, name, key in batch]
+    results = [(name, _prepare_one(path, name, key)) for path, name, key in batch]
+    if not _worker.get("frozen"):
+        # After its first reports a worker holds what it keeps to the end (spaCy's tables, the
+        # lexicons, the gazetteer, the model): the collector need not walk them again on each
+        # full collection (one about every 300 reports, some 150 ms each).
+        gc.freeze()
+        _worker["frozen"] = True
+    return results
 
 
 def _load_alias_map(options: BuildOptions) -> dict[str, str] | None:
