@@ -10,11 +10,10 @@ prefer a cued date when a sentence holds several.
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 
 from kg.extract.context import Context
-from kg.extract.rules import cue_words, has_any
+from kg.extract.rules import cue_words, holds_any_case, ignorecase_forms
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -22,10 +21,6 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-#: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter (İ, ı, ſ and
-#: the Kelvin sign): in a text without them, the patterns' (?i) matches a word where lower() does
-#: (the one other letter of the words, é, lower-cases to itself).
-_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _any_case(alternatives) -> str:
@@ -34,13 +29,7 @@ def _any_case(alternatives) -> str:
     takes for it: the regex engine passes over an alternative whose first character is not the
     text's at once, where it enters each one that opens with a letter under IGNORECASE (the
     patterns try their cue and month alternatives at every word; a quarter of their time)."""
-    return "|".join(f"(?-i:{c}){a[1:]}" for a in alternatives for c in _cases(a[0]))
-
-
-def _cases(letter: str) -> list[str]:
-    """The characters that IGNORECASE matches to ``letter`` (one of a-z or é)."""
-    return sorted(c for c in {letter.lower(), letter.upper(), *string.ascii_letters, *_ASCII_FOLDING}
-                  if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
+    return "|".join(f"(?-i:{c}){a[1:]}" for a in alternatives for c in ignorecase_forms(a[0]))
 
 
 _MONTH_RX = _any_case(sorted(MONTHS, key=len, reverse=True))
@@ -72,12 +61,6 @@ _A_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
 #: and the fourth pattern need a month, the first also a day word.
 _MONTH_CUES = cue_words(MONTHS)
 _DAY_WORD_CUES = cue_words(DAY_WORDS)
-def _may_hold(lowered: str, text: str, cues: tuple[str, ...]) -> bool:
-    """False when ``text`` (``lowered`` is ``text.lower()``) surely has none of ``cues`` written
-    in any case."""
-    return has_any(lowered, cues) or not text.isascii() and has_any(text, _ASCII_FOLDING)
-
-
 @dataclass(frozen=True)
 class DateMention:
     start: int  #: clean-view offsets
@@ -102,9 +85,9 @@ def find_dates(text: str) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     year = _A_YEAR.search(text) is not None
     lowered = text.lower() if year else ""
-    month = year and _may_hold(lowered, text, _MONTH_CUES)
+    month = year and holds_any_case(text, _MONTH_CUES, lowered)
     # what each of _PATTERNS needs: a pattern whose need is missing finds nothing and is not tried
-    tried = (month and _may_hold(lowered, text, _DAY_WORD_CUES), month,
+    tried = (month and holds_any_case(text, _DAY_WORD_CUES, lowered), month,
              _A_NUMERIC_DATE.search(text) is not None, month, year)
     for rx, need in zip(_PATTERNS, tried):
         if not need:

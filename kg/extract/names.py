@@ -34,7 +34,7 @@ from kg.extract.context import Context, Slot, View, adjective_place, list_item_v
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
-from kg.extract.rules import ORG_TYPES
+from kg.extract.rules import ASCII_FOLDING, ORG_TYPES, has_any, holds_any_case
 from kg.text import normalise_name
 
 #: A capitalised word, or "'t"/"'s" before a capitalised one. It opens with one character class,
@@ -75,9 +75,8 @@ def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str 
         if not rx.flags & _IGNORECASE:
             if not tail.endswith(words):
                 return None
-        # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
-        elif not tail.lower().endswith(words) and "ı" not in tail and "İ" not in tail and "ſ" not in tail:
-            return None
+        elif not tail.lower().endswith(words) and (tail.isascii() or not has_any(tail, ASCII_FOLDING)):
+            return None  # (a letter that IGNORECASE folds and lower() does not leaves it to the regex)
     return rx.search(text, max(0, words_end - reach), end)
 
 
@@ -89,17 +88,6 @@ def _role_before(text: str, end: int) -> re.Match[str] | None:
 def _title_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_TITLE_BEFORE` on ``text[:end]``."""
     return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES)
-
-
-def _may_hold(text: str, *cues: str) -> bool:
-    """Whether ``text`` may hold one of the lower-case ``cues`` in any case, as a case-insensitive
-    regex reads them: a test in C before such a regex that needs one of them."""
-    low = text.lower()
-    for cue in cues:
-        if cue in low:
-            return True
-    # (re, ignoring case, also takes "ı" and "İ" for "i" and "ſ" for "s"; str.lower() does not)
-    return "ı" in text or "İ" in text or "ſ" in text
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -586,8 +574,8 @@ def _led_by_person(ctx: Context, c: _Chain, before: str, after: str, seen: int) 
     if not 2 <= len(c.words) <= 3 or seen > 2:
         return False
     # (each cue regex needs its verb: most sentences have neither)
-    if not (_may_hold(before, "leiding", "geleid", "bestuurd", "aangestuurd") and _LEAD_BEFORE.search(before)
-            or _may_hold(after, "benoemd") and _APPOINTED_AFTER.match(after)):
+    if not (holds_any_case(before, ("leiding", "geleid", "bestuurd", "aangestuurd")) and _LEAD_BEFORE.search(before)
+            or holds_any_case(after, ("benoemd",)) and _APPOINTED_AFTER.match(after)):
         return False
     return not any(w.casefold() in NAME_HEADS or _looks_like_name(w) or w.casefold() in NOT_NAMES
                    or ctx.gazetteer.lookup(w) for w in c.words) and _PLAIN_CAPITALISED.fullmatch(c.words[0]) is not None
@@ -1100,7 +1088,7 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
-    if not _may_hold(before, "peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap"):
+    if not holds_any_case(before, ("peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap")):
         return "Organisation"  # (the kind words of the two regexes below)
     desc = _COOPERATIVE_BEFORE.search(before)
     if desc and not _NOT_DESCRIPTION.search(desc.group(1)):

@@ -23,8 +23,8 @@ import re
 from itertools import combinations
 
 from kg.extract.context import Context, View
-from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, has_any, list_before, modality_at, org_slots,
-                              parse_list, topic_org)
+from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, has_any, holds_any_case, list_before, modality_at,
+                              org_slots, parse_list, topic_org)
 
 _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
                    r"met\s+(?:partners?|samenwerkingspartners?))\s+")
@@ -249,7 +249,7 @@ def _ended_or(masked: str, start: int, end: int) -> str:
 #: Most leadsPilot rules cannot match without a team or pilot (⟦P..⟧), one without a wijk (⟦N..⟧):
 #: :func:`pilots` tests for the token once and does not run them on a sentence without one.
 #: Words of which every match of _BARE_LEADER holds one (the regex reads them in this case only;
-#: _BARE_LEADER_INV in any case, see :func:`_may_hold`).
+#: _BARE_LEADER_INV in any case, see :func:`kg.extract.rules.holds_any_case`).
 _LEADER_WORDS = ("trekker", "penvoerder", "aanjager", "coördinator", "coordinator", "leider", "initiatiefnemer",
                  "opdrachtnemer", "regisseur")  # "trekker" covers "kartrekker"
 _TEAMS_IN_CUES = ("teams",)
@@ -273,20 +273,6 @@ def _lead(ctx: Context, v: View, slots, o_idx: int, p_idx: int, rule: str, conf:
         for p in slots[p_idx].members():
             if o.mention.type in ORG_TYPES and p.mention.type == "Pilot":
                 ctx.add(v, o, "leadsPilot", p, rule, conf)
-
-
-#: The letters a (?i) regex takes for "i" and "s" that lower-casing does not make "i" and "s".
-_ODD_CASE = ("İ", "ı", "ſ")
-
-
-def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` may hold one of the lower-case ``words`` in any case, as a (?i) regex reads
-    them (the pre-check before such a regex): the lower-cased text holds one, or the text has a
-    letter that (?i) reads as "i" or "s" and lower-casing does not ("ſ" for "s"), when only the
-    regex can tell."""
-    if not text.isascii() and has_any(text, _ODD_CASE):
-        return True
-    return has_any(text.lower(), words)
 
 
 #: The nouns of _LIES_WITH, in lower case ("trekkerschap" covers "kartrekkerschap").
@@ -324,7 +310,7 @@ def pilots(ctx: Context, v: View) -> None:
                     for p in slots[int(m.group(1))].members():
                         if o.mention.type in ORG_TYPES:
                             ctx.add(v, o, "memberOf", p, "memberOf:team-met", 0.75)
-    for m in _LIES_WITH.finditer(masked) if _may_hold(v.text, _LIES_WITH_WORDS) else ():
+    for m in _LIES_WITH.finditer(masked) if holds_any_case(v.text, _LIES_WITH_WORDS) else ():
         if _SEVERAL_WIJKEN.search(masked[:m.start()]):
             continue  # "In de overige vijf wijken ligt het penvoerderschap bij X": no one team
         team = _recent_team(ctx, v, masked, m.start())
@@ -375,7 +361,7 @@ def pilots(ctx: Context, v: View) -> None:
     _staff_part_of(ctx, v, masked, slots)
     for m in (_WHEREOF_LEADER.finditer(masked) if names_team else ()):
         _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:waarvan-penvoerder", 0.8)
-    bare = _may_hold(v.text, _LEADER_WORDS)  # the leader word of both rules, in any case for the second
+    bare = holds_any_case(v.text, _LEADER_WORDS)  # the leader word of both rules, in any case for the second
     for m in [*finditer_if(_BARE_LEADER, masked, _LEADER_WORDS), *_BARE_LEADER_INV.finditer(masked)] if bare else ():
         team = _recent_team(ctx, v, masked, m.start())
         found = [team] if team is not None else []

@@ -16,8 +16,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import ROLES
-from kg.extract.rel_collab import _may_hold
-from kg.extract.rules import ORG_TYPES, cue_words, is_venue, org_slots, parse_list, topic_org
+from kg.extract.rules import ORG_TYPES, cue_words, holds_any_case, is_venue, org_slots, parse_list, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
                                                      key=len, reverse=True))
@@ -142,7 +141,7 @@ _ONS_ONZE = re.compile(r"\b(?:[Oo]ns|[Oo]nze)\b")
 def _read_rules(ctx: Context, v: View, masked: str, slots: list[Slot], linked: set[int]) -> None:
     """The headOf rules of one sentence; ``linked`` gets the person slots they link."""
     # all rules but three read a head role, in any case: one test for them (most sentences have none)
-    roles = _may_hold(v.text, _HEAD_ROLE_WORDS)
+    roles = holds_any_case(v.text, _HEAD_ROLE_WORDS)
     for m in _OF_NEW.finditer(masked) if roles else ():
         result = ctx.memory.get("merge_result")
         idx = m.group(1) or m.group(2)

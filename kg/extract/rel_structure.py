@@ -26,8 +26,8 @@ from dataclasses import replace
 from kg.extract.context import Context, Slot, View
 from kg.extract.dates import date_near
 from kg.extract.coref import author_org
-from kg.extract.rel_collab import _may_hold
-from kg.extract.rules import ORG, ORG_RX, ORG_TYPES, Item, finditer_if, has_any, modality_at, parse_list
+from kg.extract.rules import (ORG, ORG_RX, ORG_TYPES, Item, finditer_if, has_any, holds_any_case, modality_at,
+                              parse_list)
 
 _FOUNDED_BY = re.compile(rf"{ORG}(?:[^⟦.]|(?:[A-Z]\.)+){{0,60}}?\b(?:mede-?)?(?:opgericht|opgezet)\s+(?:[^⟦]{{0,30}}?\s)?door\s+")
 #: Dutch verb-final order: "X is in 2003 door A en B opgericht", "X, dat door A samen is opgericht".
@@ -232,7 +232,7 @@ def _members_counted(ctx: Context, n: int) -> bool:
     # the sentences with the regexes' nouns, in any case ("leden" is in every match of both)
     found = ctx.memory.get("counted_members")
     if found is None:
-        texts = [w.text for w in ctx.views if _may_hold(w.text, _MEMBER_NOUNS)]
+        texts = [w.text for w in ctx.views if holds_any_case(w.text, _MEMBER_NOUNS)]
         found = ctx.memory["counted_members"] = (
             [m.group(1) for t in texts for m in _COUNTED_MEMBERS.finditer(t)],
             any(_FOUNDERS_ARE_MEMBERS.search(t) for t in texts))
@@ -572,8 +572,8 @@ def _fusion_of_parties_before(ctx: Context, v: View, masked: str, slots: list[Sl
 
 def _names_merger(text: str) -> bool:
     """False when ``text`` surely has none of the words "fusie" and "samengaan" that every match of
-    _CALLED_OFF has, in any case (see :func:`rel_collab._may_hold`)."""
-    return _may_hold(text, ("fusie", "samengaan"))
+    _CALLED_OFF has, in any case (see :func:`kg.extract.rules.holds_any_case`)."""
+    return holds_any_case(text, ("fusie", "samengaan"))
 
 
 def _called_off(ctx: Context) -> None:

@@ -17,6 +17,7 @@ Rules read the *masked* sentence (see :mod:`context`): ``⟦O3⟧`` is slot 3, a
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -69,6 +70,27 @@ def has_any(text: str, words: Iterable[str]) -> bool:
         if w in text:
             return True
     return False
+
+
+#: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter: İ and ı (i),
+#: ſ (s) and the Kelvin sign (k). In a text without them, a case-insensitive regex finds an ASCII
+#: word where the lower-cased text holds it.
+ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def holds_any_case(text: str, words: Iterable[str], lowered: str | None = None) -> bool:
+    """False when ``text`` surely holds none of the lower-case ``words`` in any case that a
+    case-insensitive regex matches: the pre-check before such a regex that needs one of them
+    (``lowered``: ``text.lower()``, when the caller has it already)."""
+    if has_any(text.lower() if lowered is None else lowered, words):
+        return True
+    return not text.isascii() and has_any(text, ASCII_FOLDING)
+
+
+def ignorecase_forms(letter: str) -> list[str]:
+    """The characters that IGNORECASE matches to ``letter`` (a letter a-z, or one like "é")."""
+    return sorted(c for c in {letter.lower(), letter.upper(), *string.ascii_letters, *ASCII_FOLDING}
+                  if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
 
 
 def finditer_if(rx: re.Pattern, text: str, cues: Iterable[str]) -> Iterator[re.Match] | tuple[()]:

@@ -10,12 +10,11 @@ Gezinscoaching") becomes the service. "maatschappelijk werkers" (persons) is not
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.lexicon import NOT_SERVICES, SERVICE_SUFFIXES, SERVICES, service_regex
-from kg.extract.rules import has_any
+from kg.extract.rules import holds_any_case, ignorecase_forms
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +63,7 @@ def _grouped_lexicon() -> str | None:
         if not ("a" <= head <= "z"):
             return None
         groups.setdefault(head, []).append(r"[\s-]?".join([re.escape(first[1:])] + [re.escape(w) for w in rest]))
-    return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items() for c in _cases(head))
-
-
-def _cases(letter: str) -> list[str]:
-    """The characters that IGNORECASE matches to the ASCII ``letter``."""
-    return [c for c in string.ascii_letters + "".join(_ASCII_FOLDING) if re.fullmatch(letter, c, re.IGNORECASE)]
-
-
-#: The characters other than ASCII ones that IGNORECASE matches to an ASCII letter (İ, ı, ſ and
-#: the Kelvin sign): in a text without them, IGNORECASE matches an ASCII word where lower() does.
-_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def holds_any_case(text: str, words: tuple[str, ...]) -> bool:
-    """False when ``text`` surely holds none of ``words`` (lower-case letters a-z) in any case that
-    IGNORECASE matches: a cheap pre-check before a (?i) regex that needs one of them."""
-    return has_any(text.lower(), words) or not text.isascii() and has_any(text, _ASCII_FOLDING)
+    return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items() for c in ignorecase_forms(head))
 
 
 def _may_hold_suffix(text: str) -> bool:

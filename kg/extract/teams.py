@@ -18,8 +18,8 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import NAME_HEADS, TEAM_NOUNS
-from kg.extract.rules import has_any
-from kg.extract.services import holds_any_case, label_of
+from kg.extract.rules import has_any, holds_any_case
+from kg.extract.services import label_of
 from kg.text import normalise_name
 
 _NOUNS = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS), key=len, reverse=True))
