@@ -1,0 +1,45 @@
+"""The cheap pre-checks before the rules' case-insensitive regexes may skip a sentence only when
+the regex could not match it: kg.extract.rules.holds_any_case and ASCII_FOLDING."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from kg.extract.rules import ASCII_FOLDING, holds_any_case, ignorecase_forms
+
+
+def test_ascii_folding_lists_every_character_ignorecase_reads_as_an_ascii_letter():
+    folding = {chr(c) for c in range(128, sys.maxunicode + 1)
+               if re.fullmatch("[a-z]", chr(c), re.IGNORECASE)}
+    assert folding == set(ASCII_FOLDING)
+
+
+def test_ignorecase_forms_are_what_ignorecase_matches():
+    assert ignorecase_forms("k") == ["K", "k", "\u212a"]
+    assert ignorecase_forms("s") == ["S", "s", "\u017f"]
+    assert ignorecase_forms("é") == ["É", "é"]
+
+
+def test_holds_any_case_never_skips_a_sentence_the_regex_would_match():
+    words = ("samenwerking", "leiding", "kern", "fusie")
+    rx = re.compile("|".join(words), re.IGNORECASE)
+    letters = "aeiklnorsuwfgSKLIN \u0130\u0131\u017f\u212aéë"
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(20000):
+        word = rng.choice(words)
+        text = "".join(rng.choice((c, c.upper(), rng.choice(ASCII_FOLDING), rng.choice(letters))) if rng.random() < 0.3
+                       else c for c in word)
+        text = rng.choice(("", "De ", "het ")) + text + rng.choice(("", " van", "."))
+        if rx.search(text):
+            matched += 1
+            assert holds_any_case(text, words), text
+    assert matched > 1000
+
+
+def test_holds_any_case_says_no_for_a_sentence_without_the_words():
+    assert not holds_any_case("De gemeente werkt met de buurt.", ("fusie", "leiding"))
+    assert holds_any_case("De FUSIE gaat door.", ("fusie",))
+    assert holds_any_case("De \u212aern", ("kern",))  # the Kelvin sign: only the regex can tell
