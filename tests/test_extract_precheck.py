@@ -7,7 +7,7 @@ import random
 import re
 import sys
 
-from kg.extract.rules import ASCII_FOLDING, holds_any_case, ignorecase_forms
+from kg.extract.rules import ASCII_FOLDING, holds_any_case, ignorecase_forms, ignorecase_key
 
 
 def test_ascii_folding_lists_every_character_ignorecase_reads_as_an_ascii_letter():
@@ -43,3 +43,20 @@ def test_holds_any_case_says_no_for_a_sentence_without_the_words():
     assert not holds_any_case("De gemeente werkt met de buurt.", ("fusie", "leiding"))
     assert holds_any_case("De FUSIE gaat door.", ("fusie",))
     assert holds_any_case("De \u212aern", ("kern",))  # the Kelvin sign: only the regex can tell
+
+
+def test_ignorecase_key_reads_a_match_as_its_lower_case_words():
+    assert ignorecase_key("VRİJWİLLİGERS") == "vrijwilligers"  # lower() alone: "vri̇jwi̇lli̇gers"
+    assert ignorecase_key("vrijwillıgers") == "vrijwilligers"
+    assert ignorecase_key("Mantelzorgerſ") == "mantelzorgers"
+
+
+def test_a_report_with_letters_ignorecase_folds_is_read_not_failed():
+    """A dotless ı (Turkish names are no rarity in Dutch reports) in a word a case-insensitive
+    rule matched made its label lookup fail, and with it the whole report."""
+    from kg.extract import extract
+    from kg.read import document_from_text
+
+    text = "Stichting Welzijn Rivierenland ondersteunt actief vrijwillıgers in Tiel."
+    x = extract(document_from_text(text))
+    assert "Vrijwilligersondersteuning" in {m.name for m in x.mentions}

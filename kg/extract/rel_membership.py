@@ -26,7 +26,8 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import UNIT_NOUNS
-from kg.extract.rules import ORG, ORG_RX, ORG_TYPES, finditer_if, has_any, list_before, modality_at, parse_list
+from kg.extract.rules import (ORG, ORG_RX, ORG_TYPES, finditer_if, has_any, ignorecase_key, list_before, modality_at,
+                              parse_list)
 
 #: "lid van de coöperatie X", "aangesloten bij het netwerk X": the kind noun before the name.
 _KIND_NOUN = r"(?:(?:landelijke|regionale|provinciale|lokale|nieuwe)\s+)?(?:(?:coöperatie|cooperatie|vereniging|netwerk|platform|samenwerkingsverband|pact|alliantie)\s+)?"
@@ -371,7 +372,7 @@ def parts(ctx: Context) -> None:
         if not units:
             continue  # "De stichtingen zijn A en B" names the units of a group read before
         for m in _UNITS_ARE.finditer(masked):
-            parent = units.get(m.group("noun").lower())
+            parent = units.get(ignorecase_key(m.group("noun")))
             if parent is None:
                 continue
             items, _ = parse_list(masked, slots, m.end(), "O", ctx, v)
@@ -469,7 +470,7 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
         for m in rx.finditer(masked):
             parent = slots[int(m.group(1))].members()
             if len(parent) == 1 and parent[0].mention.type in ORG_TYPES:
-                units[m.group("noun").lower()] = parent[0]
+                units[ignorecase_key(m.group("noun"))] = parent[0]
 
 
 #: "Humanis afdeling Noord", "Avondrood regio Tiel", "MEE regio Utrecht": a unit named

@@ -87,6 +87,16 @@ def holds_any_case(text: str, words: Iterable[str], lowered: str | None = None) 
     return not text.isascii() and has_any(text, ASCII_FOLDING)
 
 
+#: ASCII_FOLDING's characters as the ASCII letters IGNORECASE takes them for.
+_ASCII_FOLDED = str.maketrans(dict(zip(ASCII_FOLDING, "iisk")))
+
+
+def ignorecase_key(text: str) -> str:
+    """``text`` (a match of a case-insensitive regex) as the lower-case words it matched: the key
+    to look such a match up by. Lower-casing alone leaves "ı" and makes "İ" two characters."""
+    return text.translate(_ASCII_FOLDED).lower()
+
+
 def ignorecase_forms(letter: str) -> list[str]:
     """The characters that IGNORECASE matches to ``letter`` (a letter a-z, or one like "é")."""
     return sorted(c for c in {letter.lower(), letter.upper(), *string.ascii_letters, *ASCII_FOLDING}

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.lexicon import NOT_SERVICES, SERVICE_SUFFIXES, SERVICES, service_regex
-from kg.extract.rules import holds_any_case, ignorecase_forms
+from kg.extract.rules import holds_any_case, ignorecase_forms, ignorecase_key
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +129,7 @@ def _support_for_groups(ctx: Context) -> None:
         for m in _SUPPORTED.finditer(v.text):
             cs, ce = m.start("group"), m.end("group")
             if v.free(cs, ce):
-                ctx.place(v, cs, ce, "Service", label=_SUPPORT_LABEL[m.group("group").casefold()], strong=False)
+                ctx.place(v, cs, ce, "Service", label=_SUPPORT_LABEL[ignorecase_key(m.group("group"))], strong=False)
 
 
 #: "ers", "ster" right after a service word: a person who gives it ("vrijwilligers")
