@@ -279,6 +279,18 @@ def _lead(ctx: Context, v: View, slots, o_idx: int, p_idx: int, rule: str, conf:
 _LIES_WITH_WORDS = ("trekkerschap", "penvoerderschap")
 
 
+#: The rules that read an organisation leading a team or pilot: (regex, the group of the
+#: organisation's slot, the group of the team's, rule, confidence), tried in this order.
+_LEAD_RULES = (
+    (_IS_LEADER, 1, 2, "leadsPilot:trekker-van", 0.9),
+    (_IS_LEADER_INV, 1, 2, "leadsPilot:trekker-van", 0.9),
+    (_LEADER_IS, 2, 1, "leadsPilot:trekker-is", 0.85),
+    (_LED_BY, 2, 1, "leadsPilot:geleid-door", 0.85),
+    (_LEADS, 1, 2, "leadsPilot:leidt", 0.85),
+    (_STARTED, 1, 2, "leadsPilot:gestart-met", 0.75),
+)
+
+
 def pilots(ctx: Context, v: View) -> None:
     if not v.slots and "⟦" not in v.text and not has_any(v.text, _STAFF_VERBS):
         return  # no slot token, and not the verb of the staff rule (the masked view is not made)
@@ -289,17 +301,9 @@ def pilots(ctx: Context, v: View) -> None:
 
     # most rules read a team or pilot token (⟦P..⟧), which few sentences have: tested once here
     names_team = "⟦P" in masked
-    for rx in (_IS_LEADER, _IS_LEADER_INV):
-        for m in (rx.finditer(masked) if names_team else ()):
-            _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:trekker-van", 0.9)
-    for m in (_LEADER_IS.finditer(masked) if names_team else ()):
-        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:trekker-is", 0.85)
-    for m in (_LED_BY.finditer(masked) if names_team else ()):
-        _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:geleid-door", 0.85)
-    for m in (_LEADS.finditer(masked) if names_team else ()):
-        _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:leidt", 0.85)
-    for m in (_STARTED.finditer(masked) if names_team else ()):
-        _lead(ctx, v, slots, int(m.group(1)), int(m.group(2)), "leadsPilot:gestart-met", 0.75)
+    for rx, org, team, rule, confidence in (_LEAD_RULES if names_team else ()):
+        for m in rx.finditer(masked):
+            _lead(ctx, v, slots, int(m.group(org)), int(m.group(team)), rule, confidence)
     for m in (_LEADER_COLON.finditer(masked) if names_team else ()):
         _lead(ctx, v, slots, int(m.group(2)), int(m.group(1)), "leadsPilot:penvoerder-dubbelepunt", 0.8)
         w = _WITH_PAREN.match(masked, m.end())
