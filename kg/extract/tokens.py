@@ -6,6 +6,10 @@ gives each word its lemma, so that "fuseerden", "fuseert" and "gefuseerd" all re
 "fuseren", and "ontstond" as "ontstaan". The lemma table doubles as a Dutch vocabulary: a
 capitalised word that is no Dutch word is taken for (part of) a name.
 
+The tokens are spaCy's, but a sentence's are put together from the tokens of its words, each
+word read by spaCy once per process (:func:`_from_words`): a Doc per sentence cost more than
+the rest of the layer. tests/test_extract_tokens.py holds them to spaCy's own.
+
 spaCy is imported on first use only, so ``kg --help`` stays fast.
 """
 
