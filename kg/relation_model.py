@@ -84,14 +84,15 @@ class RelationModel:
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
         out: dict[str, float] = {}
-        all_weights, bias, exp = self.weights, self.bias, math.exp
+        scorers, exp = self._scorers(), math.exp
         for rel in relations:
-            weights = all_weights.get(rel)
-            if weights is None:
+            scorer = scorers.get(rel)
+            if scorer is None:
                 continue
+            weight_of, bias = scorer
             # the weights of the pair's features, looked up in one pass in C (a pair has ~20
             # features, the model thousands of weights); map stops at the end of feats
-            z = bias[rel] + sum(map(weights.get, feats, _ZEROS))
+            z = bias + sum(map(weight_of, feats, _ZEROS))
             # clamped to [-30, 30] as max(-30.0, min(30.0, z)) would, without two calls
             z = z if z < 30.0 else 30.0
             z = z if z > -30.0 else -30.0
@@ -101,6 +102,15 @@ class RelationModel:
             if missing:
                 out.update(self.base.probabilities(feats, missing))
         return out
+
+    def _scorers(self) -> dict[str, tuple]:
+        """Per relation, its weights' lookup and its bias: made once per model, not once per
+        relation of every pair (the weights are not changed once the model scores)."""
+        cached = self.__dict__.get("_scoring")
+        if cached is None or cached[0] is not self.weights or cached[1] is not self.bias:
+            scorers = {rel: (weights.get, self.bias[rel]) for rel, weights in self.weights.items()}
+            cached = self.__dict__["_scoring"] = (self.weights, self.bias, scorers)
+        return cached[2]
 
     # -- files ------------------------------------------------------------------------
     def to_json(self) -> dict:
