@@ -36,12 +36,14 @@ def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairIn
     lowest = min(threshold, rule_threshold)
     for inst in insts:
         probs = model.probabilities(inst.features, inst.relations)
-        if not probs or max(probs.values()) < lowest:  # most pairs: no relation passes
-            continue
         if inst.rules:
+            if not probs or max(probs.values()) < lowest:  # no relation passes
+                continue
             ruled = {c.relation for c in inst.rules}
             passing = {r: p for r, p in probs.items() if p >= (rule_threshold if r in ruled else threshold)}
         else:  # most pairs: no rule read them, one threshold for all
+            if not probs or max(probs.values()) < threshold:  # most pairs: no relation passes
+                continue
             ruled = _NONE
             passing = {r: p for r, p in probs.items() if p >= threshold}
         if not passing:
