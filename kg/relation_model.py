@@ -34,10 +34,6 @@ TRAIN_C = 0.1
 SUGGEST = 0.2
 
 
-#: The default of every feature's weight lookup: an endless 0.0, shared by all the lookups
-#: (``map`` stops at the end of the features, so the iterator is never used up).
-_ZEROS = repeat(0.0)
-
 #: No confidence is certainty: a precision measured on a few dozen relations says at most 0.99
 #: (two decimals), whatever the count.
 MAX_CONFIDENCE = 0.99
@@ -84,15 +80,17 @@ class RelationModel:
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
         out: dict[str, float] = {}
-        scorers, exp = self._scorers(), math.exp
+        table, exp = self._table(), math.exp
+        # the pair's weights, one row per feature (each relation's weight of it, 0.0 where it
+        # has none), read as one column per relation: one lookup per feature, not one per
+        # feature and relation; a column sums in the order the features come, as one
+        # relation's weights of them did
+        columns = list(zip(*map(table.rows.get, feats, table.zero_rows))) or table.no_columns
         for rel in relations:
-            scorer = scorers.get(rel)
-            if scorer is None:
+            i = table.index.get(rel)
+            if i is None:
                 continue
-            weight_of, bias = scorer
-            # the weights of the pair's features, looked up in one pass in C (a pair has ~20
-            # features, the model thousands of weights); map stops at the end of feats
-            z = bias + sum(map(weight_of, feats, _ZEROS))
+            z = table.biases[i] + sum(columns[i])
             # clamped to [-30, 30] as max(-30.0, min(30.0, z)) would, without two calls
             z = z if z < 30.0 else 30.0
             z = z if z > -30.0 else -30.0
@@ -103,14 +101,19 @@ class RelationModel:
                 out.update(self.base.probabilities(feats, missing))
         return out
 
-    def _scorers(self) -> dict[str, tuple]:
-        """Per relation, its weights' lookup and its bias: made once per model, not once per
-        relation of every pair (the weights are not changed once the model scores)."""
-        cached = self.__dict__.get("_scoring")
-        if cached is None or cached[0] is not self.weights or cached[1] is not self.bias:
-            scorers = {rel: (weights.get, self.bias[rel]) for rel, weights in self.weights.items()}
-            cached = self.__dict__["_scoring"] = (self.weights, self.bias, scorers)
-        return cached[2]
+    def _table(self) -> "_Table":
+        """The weights as rows per feature: made once per model, not once per pair (the
+        weights are not changed once the model scores), and shared by the copies of a model
+        that differ in their thresholds only (``kg review`` scores with such a copy)."""
+        table = self.__dict__.get("_scoring")
+        if table is None or table.weights is not self.weights or table.bias is not self.bias:
+            table = _TABLES.get((id(self.weights), id(self.bias)))
+            if table is None or table.weights is not self.weights or table.bias is not self.bias:
+                if len(_TABLES) >= 8:
+                    _TABLES.clear()
+                table = _TABLES[(id(self.weights), id(self.bias))] = _Table(self.weights, self.bias)
+            self.__dict__["_scoring"] = table
+        return table
 
     # -- files ------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -154,6 +157,27 @@ class RelationModel:
         except (OSError, ValueError) as exc:
             raise InputError(f"{path}: cannot read the relation model ({exc})") from exc
         return cls.from_json(data, str(path))
+
+
+#: The scoring tables of the models in use, by the identity of their weights and biases.
+_TABLES: dict[tuple[int, int], "_Table"] = {}
+
+
+class _Table:
+    """A model's weights for scoring: per feature a row of its weight for each relation (in
+    the order of ``index``), and each relation's bias."""
+
+    def __init__(self, weights: dict[str, dict[str, float]], bias: dict[str, float]) -> None:
+        self.weights, self.bias = weights, bias  # what the table was made of
+        self.index = {rel: i for i, rel in enumerate(weights)}
+        self.biases = [bias[rel] for rel in weights]
+        tables = list(weights.values())
+        features = dict.fromkeys(f for ws in tables for f in ws)  # in a fixed order
+        self.rows = {f: tuple([ws.get(f, 0.0) for ws in tables]) for f in features}
+        #: the row of a feature no relation weighs, endless (``map`` stops at the end of the features)
+        self.zero_rows = repeat((0.0,) * len(weights))
+        #: the columns of a pair with no features
+        self.no_columns = [()] * len(weights)
 
 
 @lru_cache(maxsize=1)
