@@ -916,13 +916,14 @@ _CAPITALISED_TAIL = re.compile(r" ([A-ZÀ-Ý][\w'’-]+)(?=[\s,.;:)]|$)")
 def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str,
                   alone_ok: bool = False) -> bool:
     """Place the chain with the gazetteer place right after it as one organisation name."""
-    conn = _CONNECTED_PLACE.match(v.text[c.ce:])
-    if conn and c.words[0].casefold() in NAME_HEADS:
-        inner = [s for s in v.slots if c.ce < s.cstart < c.ce + conn.end()]
+    # (the name head first: most names open with none, and the regex reads on from the name's end)
+    conn = _CONNECTED_PLACE.match(v.text, c.ce) if c.words[0].casefold() in NAME_HEADS else None
+    if conn:
+        inner = [s for s in v.slots if c.ce < s.cstart < conn.end()]
         if all(s.mention.type in ("Municipality", "Province", "Neighbourhood") for s in inner):
             for s in inner:
                 v.slots.remove(s)
-            slot = ctx.place(v, c.cs, c.ce + conn.end(), _org_type(v, c.cs, c.ce + conn.end()), strong=True)
+            slot = ctx.place(v, c.cs, conn.end(), _org_type(v, c.cs, conn.end()), strong=True)
             if slot is not None:
                 return True
             v.slots.extend(inner)
@@ -1111,7 +1112,6 @@ _PARTNERSHIP_BEFORE = re.compile(r"(?i)\b(?:samenwerkingsverband|alliantie|conso
 def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"; also from the
     name's own head word ("Zorgcoöperatie X", "Netwerk X", "Taalpact X")."""
-    before = v.text[max(0, cs - 60):cs]
     word = v.text[cs:cs + 12].casefold()
     if word.startswith(("coöperatie", "cooperatie")):
         return "Cooperative"
@@ -1122,6 +1122,7 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
+    before = v.text[max(0, cs - 60):cs]
     if not holds_any_case(before, ("peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap")):
         return "Organisation"  # (the kind words of the two regexes below)
     desc = _COOPERATIVE_BEFORE.search(before)
