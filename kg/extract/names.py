@@ -34,7 +34,7 @@ from kg.extract.context import Context, Slot, View, adjective_place, list_item_v
 from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
-from kg.extract.rules import ASCII_FOLDING, ORG_TYPES, has_any, holds_any_case
+from kg.extract.rules import ASCII_FOLDING, ORG_TYPES, has_any, holds_any_case, ignorecase_forms
 from kg.text import normalise_name
 
 #: A capitalised word, or "'t"/"'s" before a capitalised one. It opens with one character class,
@@ -60,17 +60,29 @@ _LONGEST_TITLE = max(map(len, _TITLES))
 _IGNORECASE = int(re.IGNORECASE)  # (an int: ``&`` with the flag itself runs in Python)
 
 
+def _closing_letters(words: tuple[str, ...], ignorecase: bool) -> frozenset[str]:
+    """The characters that can match the last letter of one of ``words`` (in any case that
+    IGNORECASE matches, for a case-insensitive regex): a text whose words end in none of them
+    ends in none of ``words``, which one look at its last character tells."""
+    if not ignorecase:
+        return frozenset(w[-1] for w in words)
+    return frozenset(c for w in words for c in ignorecase_forms(w[-1]))
+
+
 def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str = "",
-               words: tuple[str, ...] | None = None) -> re.Match[str] | None:
+               words: tuple[str, ...] | None = None, closing: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """``rx.search(text[:end])`` for a regex anchored at the end (``$``) whose words are at most
     ``reach`` characters long and followed by nothing but white space and ``strip`` characters:
     searched only from where such words can start, not from every character of the sentence.
-    ``words`` are the words the regex ends in (lower case for a case-insensitive regex): where the
-    text ends in none of them (or holds nothing but those characters), nothing is searched."""
+    ``words`` are the words the regex ends in (lower case for a case-insensitive regex), and
+    ``closing`` their :func:`_closing_letters`: where the text ends in none of them (or holds
+    nothing but those characters), nothing is searched."""
     words_end = end  # where text[:end] ends without the white space and strip characters
     while words_end and (text[words_end - 1].isspace() or text[words_end - 1] in strip):
         words_end -= 1
     if words is not None:
+        if not words_end or text[words_end - 1] not in closing:
+            return None  # the last letter of a match is none of the words' (most texts: one test)
         tail = text[max(0, words_end - reach):words_end]
         if not rx.flags & _IGNORECASE:
             if not tail.endswith(words):
@@ -80,14 +92,18 @@ def _ends_with(rx: re.Pattern[str], text: str, end: int, reach: int, strip: str 
     return rx.search(text, max(0, words_end - reach), end)
 
 
+_ROLE_CLOSING = _closing_letters(_LOWER_ROLES, True)
+_TITLE_CLOSING = _closing_letters(_TITLES, True)
+
+
 def _role_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_ROLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _LOWER_ROLES)
+    return _ends_with(_ROLE_BEFORE, text, end, _LONGEST_ROLE, ",", _LOWER_ROLES, _ROLE_CLOSING)
 
 
 def _title_before(text: str, end: int) -> re.Match[str] | None:
     """:data:`_TITLE_BEFORE` on ``text[:end]``."""
-    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES)
+    return _ends_with(_TITLE_BEFORE, text, end, _LONGEST_TITLE, ".", _TITLES, _TITLE_CLOSING)
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)'(?![ts]\s)([^']{3,80}?)'(?=[\s.,;:!?)]|$)|\"[^\"]{3,80}\"")
@@ -120,32 +136,50 @@ _SERVICE_START = re.compile(r"(?:%s)(?=\s)" % "|".join(
 #: The first words :data:`_SERVICE_START` reads, as it reads them (capitalised): a name's words
 #: hold no white space, so its first word is one of these wherever the regex matches the words joined.
 _SERVICE_FIRST_WORDS = frozenset(w[:1].upper() + w[1:] for w in (x.split(" ")[0] for x in SERVICES))
-_INITIAL_STARTS = re.compile(r"(?:^|[:;•]\s*|[\"']\s*|\(\s*)$")
 
 
 #: "de stichting Onder Dak": a lower-case legal form or kind of organisation before a name.
 _LOWER_HEADS = ("stichting", "vereniging", "coöperatie", "cooperatie", "organisatie")
 _LOWER_HEAD = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOWER_HEADS))
 _LONGEST_LOWER_HEAD = max(map(len, _LOWER_HEADS))
+_LOWER_HEAD_CLOSING = _closing_letters(_LOWER_HEADS, False)
 
 
 #: "Humanis Borger en Stichting De Linde gaan ...": a name opening a list of names is a subject too.
 _LIST_GOES_ON = re.compile(r"\s+en\s+(?:het\s+|de\s+)?[A-Z][a-zë]+(?:\s+[A-Z][\w-]*)*\s+(?:[a-z]+\s+){0,3}?(?:gaan|fuseren|werken|zijn|hebben|vormen|bundelen|richten|starten|ondertekenen|bieden|voeren|verzorgen|organiseren)\b")
 
 
-#: Where a word is capitalised for grammatical reasons: after a sentence mark, a quote or "(", a
-#: period but the one of "Stg."/"Sticht." (the regex opens with one character class, so that a
-#: search skips ahead to those characters in C; the lookbehinds pick the branch by the mark).
-_INITIAL_AFTER = re.compile(r"[:;!?\"'(.](?:(?<=[:;!?])\s+|(?<=[\"'(])\s*(?=[A-Z])"
-                            r"|(?<=\.)(?<!\bStg\.)(?<!\bSticht\.)\s+)")
+#: A period that ends "Stg."/"Sticht." (an abbreviated kind word), not a sentence.
+_KIND_ABBREVIATIONS = ("Stg.", "Sticht.")
 
 
-def _initial_positions(v: View) -> set[int]:
-    """Clean offsets where a word is capitalised for grammatical reasons."""
-    pos = {0}
-    for m in _INITIAL_AFTER.finditer(v.text):
-        pos.add(m.end())
-    return pos
+def _is_initial(text: str, cs: int) -> bool:
+    """The word at ``cs`` is capitalised for grammatical reasons: it opens the sentence (white
+    space before), or follows a colon, semicolon, bullet, quote or "(" (white space between, or
+    none), or "!", "?" or a period (but the one of "Stg."/"Sticht.") and white space. One look at
+    the characters right before the word (asked for every word that opens a chain)."""
+    end = cs  # where the white space before the word starts
+    while end and text[end - 1].isspace():
+        end -= 1
+    if not end:
+        return cs == 0 or cs == 1 and text[0] == "\n"  # ("$" of the old end test: before a final "\n")
+    mark = text[end - 1]
+    if mark in ":;•\"'(":
+        return True
+    if end == cs:
+        return False  # "!", "?" and a period need white space after them
+    if mark in "!?":
+        return True
+    return mark == "." and not _kind_abbreviation(text, end)
+
+
+def _kind_abbreviation(text: str, end: int) -> bool:
+    """``text[:end]`` ends in :data:`_KIND_ABBREVIATIONS` as a word of its own."""
+    for abbr in _KIND_ABBREVIATIONS:
+        if text.endswith(abbr, 0, end):
+            at = end - len(abbr)
+            return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")  # "\b" before it
+    return False
 
 
 def _quoted_spans(v: View) -> list[tuple[int, int]]:
@@ -203,7 +237,6 @@ def _chains(v: View) -> list[_Chain]:
     text = v.text
     # (no slot in most sentences yet: every span is free there, without asking each slot)
     free = v.free
-    initial = _initial_positions(v)
     quoted = _quoted_spans(v)
     out: list[_Chain] = []
     pos = 0
@@ -288,8 +321,7 @@ def _chains(v: View) -> list[_Chain]:
                         pos = ce
                         continue
             break
-        is_initial = cs in initial or _ends_with(_INITIAL_STARTS, text, cs, 1) is not None
-        out.append(_Chain(v, cs, ce, words, is_initial))
+        out.append(_Chain(v, cs, ce, words, _is_initial(text, cs)))
     return out
 
 
@@ -445,7 +477,8 @@ def run(ctx: Context) -> None:
                       if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
                   if not c.initial and len(c.words) >= 2
-                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD, "", _LOWER_HEADS))
+                  and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD, "", _LOWER_HEADS,
+                             _LOWER_HEAD_CLOSING))
     for c in chains:
         c.lower, c.tails = lower, tails
     _list_items(ctx, chains)
@@ -455,7 +488,7 @@ def run(ctx: Context) -> None:
         if not c.initial:
             mid[normalise_name(c.text)] += 1
             text = c.view.text
-            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE, "", _LOCATIVES) \
+            if _ends_with(_LOCATIVE_BEFORE, text, c.cs, _LONGEST_LOCATIVE, "", _LOCATIVES, _LOCATIVE_CLOSING) \
                     and not _NOT_LOCATIVE_IN.search(text, 0, c.cs) \
                     or _AND_SURROUNDINGS.match(text, c.ce):
                 after_prep[normalise_name(c.text)] += 1  # "in Noordbroek", "voor Noordbroek en omgeving"
@@ -472,6 +505,7 @@ _LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w'’-][a-zà-ÿ])[\w'’-]*")
 _LOCATIVES = ("in", "te", "nabij", "rond")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_LOCATIVES))
 _LONGEST_LOCATIVE = max(map(len, _LOCATIVES))
+_LOCATIVE_CLOSING = _closing_letters(_LOCATIVES, False)
 _AND_SURROUNDINGS = re.compile(r"\s+en\s+(?:de\s+)?omgeving\b")
 
 
@@ -882,13 +916,14 @@ _CAPITALISED_TAIL = re.compile(r" ([A-ZÀ-Ý][\w'’-]+)(?=[\s,.;:)]|$)")
 def _absorb_place(ctx: Context, v: View, c: _Chain, chains: list[_Chain], key: str,
                   alone_ok: bool = False) -> bool:
     """Place the chain with the gazetteer place right after it as one organisation name."""
-    conn = _CONNECTED_PLACE.match(v.text[c.ce:])
-    if conn and c.words[0].casefold() in NAME_HEADS:
-        inner = [s for s in v.slots if c.ce < s.cstart < c.ce + conn.end()]
+    # (the name head first: most names open with none, and the regex reads on from the name's end)
+    conn = _CONNECTED_PLACE.match(v.text, c.ce) if c.words[0].casefold() in NAME_HEADS else None
+    if conn:
+        inner = [s for s in v.slots if c.ce < s.cstart < conn.end()]
         if all(s.mention.type in ("Municipality", "Province", "Neighbourhood") for s in inner):
             for s in inner:
                 v.slots.remove(s)
-            slot = ctx.place(v, c.cs, c.ce + conn.end(), _org_type(v, c.cs, c.ce + conn.end()), strong=True)
+            slot = ctx.place(v, c.cs, conn.end(), _org_type(v, c.cs, conn.end()), strong=True)
             if slot is not None:
                 return True
             v.slots.extend(inner)
@@ -1077,7 +1112,6 @@ _PARTNERSHIP_BEFORE = re.compile(r"(?i)\b(?:samenwerkingsverband|alliantie|conso
 def _org_type(v: View, cs: int, ce: int | None = None) -> str:
     """Cooperative after "coöperatie", Partnership after "samenwerkingsverband"; also from the
     name's own head word ("Zorgcoöperatie X", "Netwerk X", "Taalpact X")."""
-    before = v.text[max(0, cs - 60):cs]
     word = v.text[cs:cs + 12].casefold()
     if word.startswith(("coöperatie", "cooperatie")):
         return "Cooperative"
@@ -1088,6 +1122,7 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
+    before = v.text[max(0, cs - 60):cs]
     if not holds_any_case(before, ("peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap")):
         return "Organisation"  # (the kind words of the two regexes below)
     desc = _COOPERATIVE_BEFORE.search(before)
