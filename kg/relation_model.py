@@ -80,7 +80,7 @@ class RelationModel:
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
         out: dict[str, float] = {}
-        table, exp = self._table(), math.exp
+        table, exp, fsum = self._table(), math.exp, math.fsum
         # the pair's weights, one row per feature (each relation's weight of it, 0.0 where it
         # has none), read as one column per relation: one lookup per feature, not one per
         # feature and relation; a column sums in the order the features come, as one
@@ -90,7 +90,10 @@ class RelationModel:
             i = table.index.get(rel)
             if i is None:
                 continue
-            z = table.biases[i] + sum(columns[i])
+            # fsum: the exactly rounded sum, the same whatever order the features come in
+            # (their order follows the process's string hashing, and a plain sum's last bits
+            # with it: one build could score a pair a hair apart from the next)
+            z = table.biases[i] + fsum(columns[i])
             # clamped to [-30, 30] as max(-30.0, min(30.0, z)) would, without two calls
             z = z if z < 30.0 else 30.0
             z = z if z > -30.0 else -30.0
