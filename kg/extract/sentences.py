@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.context import Context, View
@@ -237,8 +238,10 @@ _NEEDS_CARE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + r"]|-[ \t\r]*\n"
 
 
 def clean(text: str, start: int, end: int,
-          skip: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
-    """The clean view of text[start:end] and the map from clean index to document offset.
+          skip: list[tuple[int, int]] = ()) -> tuple[str, Sequence[int]]:
+    """The clean view of text[start:end] and the map from clean index to document offset (a
+    range where each character stays where it is: most sentences, and no list of their offsets
+    made).
 
     ``skip`` holds document spans (page furniture) left out of the clean view, in text order.
     """
@@ -249,7 +252,7 @@ def clean(text: str, start: int, end: int,
     if not skip:
         chunk = text[start:end]
         if _single_spaced(chunk):  # most sentences: each character stays where it is
-            return _plain_quotes(chunk), list(range(start, end + 1))
+            return _plain_quotes(chunk), range(start, end + 1)
         if not _NEEDS_CARE.search(text, start, end):
             return _clean_plain(text, start, end)
     out: list[str] = []
@@ -319,13 +322,13 @@ def _span_end(span: tuple[int, int]) -> int:
     return span[1]
 
 
-def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def _clean_plain(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
     """:func:`clean` for a span with nothing to skip, join or drop: whitespace runs become
     one space, typographic quotes plain ones (one character for one, so offsets carry over)."""
     chunk = text[start:end]
     if chunk and not chunk[0].isspace() and not chunk[-1].isspace() and not _UNEVEN_SPACE.search(chunk):
         # words apart by single spaces already (most sentences): each character stays where it is
-        return _plain_quotes(chunk), list(range(start, end + 1))
+        return _plain_quotes(chunk), range(start, end + 1)
     parts: list[str] = []
     offs: list[int] = []
     last = None
