@@ -74,19 +74,31 @@ def _from_words(text: str) -> list[Token] | None:
     match across a space, though never applied (no special case holds a space), keeps a
     shorter one inside a word from being applied (":(" in ">" + " :(De"). ``None`` (read
     the text whole) where two words next to each other could hold such a match
-    (:func:`_may_join`), or for white space other than single spaces."""
+    (:func:`_ends_before`), or for white space other than single spaces."""
     out: list[Token] = []
+    append = out.append
     pos = 0
     prev = None  # the word before
     for word in text.split(" "):
-        parts = _word_tokens(word)
-        if parts is None or (prev is not None and _may_join(prev, word)):
+        reading = _word_reading(word)
+        if reading is None:
+            return None
+        parts, starts = reading
+        if starts and prev is not None and _ends_before(prev, starts):
             return None
         for piece, start, end, lemma in parts:
-            out.append(_new(Token, (piece, pos + start, pos + end, lemma)))
+            append(_new(Token, (piece, pos + start, pos + end, lemma)))
         prev = word
         pos += len(word) + 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_reading(word: str) -> tuple[tuple, tuple[str, ...]] | None:
+    """:func:`_word_tokens` of ``word`` and its :func:`_join_starts`, looked up once for each
+    word in a sentence (most words have no join start: then no test of the word before)."""
+    parts = _word_tokens(word)
+    return None if parts is None else (parts, _join_starts(word))
 
 
 @lru_cache(maxsize=65536)
@@ -155,12 +167,14 @@ def _join_starts(word: str) -> tuple[str, ...]:
     return tuple(b for b in _joins() if word.startswith(b))
 
 
-def _may_join(prev: str, word: str) -> bool:
-    """A special case could be matched across the space between the words ``prev`` and
-    ``word``: one of its pieces ends ``prev`` and the piece after it starts ``word`` (the
-    tokens on both sides of a space are an end of the one word and a start of the other)."""
-    for b in _join_starts(word):
-        longest, ends = _joins()[b]
+def _ends_before(prev: str, starts: tuple[str, ...]) -> bool:
+    """A special case could be matched across the space between the word ``prev`` and a word
+    whose :func:`_join_starts` are ``starts``: one of its pieces ends ``prev`` and the piece
+    after it starts the word (the tokens on both sides of a space are an end of the one word
+    and a start of the other)."""
+    joins = _joins()
+    for b in starts:
+        longest, ends = joins[b]
         for k in range(1, min(longest, len(prev)) + 1):
             if prev[-k:] in ends:
                 return True
