@@ -71,9 +71,13 @@ _SECTION_NUMBER = re.compile(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]")
 _NUMBERED_SHORT_LINE = re.compile(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$")
 
 
+#: The last characters of a line that is no heading.
+_NO_HEADING_END = frozenset(".,;:!?)'\"’”")
+
+
 def _is_heading(line: str, next_line: str | None) -> bool:
     s = line.strip()
-    if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
+    if not s or next_line is None or len(s) > 60 or s[-1] in _NO_HEADING_END:
         return False
     nxt = next_line.strip()
     if _BULLET.match(line) and not _SECTION_NUMBER.match(line) and not (
@@ -95,27 +99,26 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
         lines = _lines(text)
     if junk is None:
         junk = junk_lines(text, lines)
-    content = [(i, a, b) for i, (a, b) in enumerate(lines) if i not in junk]
+    content = [(a, b) for i, (a, b) in enumerate(lines) if i not in junk] if junk else lines
+    texts = [text[a:b] for a, b in content]
+    last = len(texts) - 1
     out: list[list] = []  # [start, end, para, heading]
     para = 0
     prev_blank = True
-    for k, (i, a, b) in enumerate(content):
-        line = text[a:b]
-        if not line.strip():
+    for k, line in enumerate(texts):
+        if not line or line.isspace():
             prev_blank = True
             continue
-        nxt = None
-        for j in range(k + 1, len(content)):
-            _, na, nb = content[j]
-            if text[na:nb].strip():
-                nxt = text[na:nb] if j == k + 1 else None
-                break
-        lead = len(line) - len(line.lstrip())
-        a2, b2 = a + lead, a + len(line.rstrip())
-        starts_lower = line.lstrip()[:1].islower()
+        a = content[k][0]
+        # the next line, if it is the next line of content and not blank
+        nxt = texts[k + 1] if k < last and texts[k + 1] and not texts[k + 1].isspace() else None
+        body = line.lstrip()
+        a2, b2 = a + len(line) - len(body), a + len(line.rstrip())
+        starts_lower = body[0].islower()
         bullet = bool(_BULLET.match(line))
-        heading = _is_heading(line, nxt) and (prev_blank or not out or out[-1][3]
-                                              or _ends_sentence(text[out[-1][0]:out[-1][1]]))
+        # (a line that ends in a sentence mark is no heading: most lines, told without a call)
+        heading = text[b2 - 1] not in _NO_HEADING_END and _is_heading(line, nxt) and (
+            prev_blank or not out or out[-1][3] or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
             if not prev_blank:
