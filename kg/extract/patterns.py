@@ -277,13 +277,21 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
 
 
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
+    """The mentions of the slot tokens in ``text`` (a capture) whose type letter is one of
+    ``letters`` (any, if none)."""
     out = []
-    for m in SLOT_RE.finditer(text):
-        if letters and m.group(1) not in letters:
+    for letter, number in _slot_tokens(text):
+        if letters and letter not in letters:
             continue
-        slot = by_number[int(m.group(2))]
-        out += [g.mention for g in slot.members()]
+        out += [g.mention for g in by_number[number].members()]
     return out
+
+
+@lru_cache(maxsize=1024)
+def _slot_tokens(text: str) -> tuple[tuple[str, int], ...]:
+    """The type letter and number of each slot token in a capture: read once for each capture
+    text, which recur from report to report ("⟦O0⟧ ", "⟦M1⟧ en ⟦M2⟧ ")."""
+    return tuple((m.group(1), int(m.group(2))) for m in SLOT_RE.finditer(text))
 
 
 def run(ctx: Context) -> None:
