@@ -248,10 +248,11 @@ def clean(text: str, start: int, end: int,
 
     ``skip`` holds document spans (page furniture) left out of the clean view, in text order.
     """
-    # the spans in skip that overlap [start, end) (skip is sorted and its spans do not overlap)
-    first = bisect_right(skip, start, key=_span_end)
-    last = bisect_left(skip, end, lo=first, key=_span_start)
-    skip = skip[first:last]
+    if skip:  # (most reports have no page furniture)
+        # the spans in skip that overlap [start, end) (skip is sorted and its spans do not overlap)
+        first = bisect_right(skip, start, key=_span_end)
+        last = bisect_left(skip, end, lo=first, key=_span_start)
+        skip = skip[first:last]
     if not skip:
         chunk = text[start:end]
         if _single_spaced(chunk):  # most sentences: each character stays where it is
