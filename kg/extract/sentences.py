@@ -57,12 +57,20 @@ def junk_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Indexes of lines that are page numbers or repeated running headers."""
     stripped = [text[a:b].strip() for a, b in lines]
     counts = Counter(s for s in stripped if s and len(s) < 60)
+    repeated = {s for s, n in counts.items() if n >= 3}
     junk = set()
     for i, s in enumerate(stripped):
-        if s and (_PAGE_JUNK.match(s) or (counts[s] >= 3 and not _BULLET.match(s))
-                  or _FOOTNOTE.match(s)):
+        if not s:
+            continue
+        c = s[0]  # (what the regexes need first: most lines have neither)
+        if ((c in _PAGE_NUMBER_OPENING or c.isdecimal()) and _PAGE_JUNK.match(s)
+                or s in repeated and not _BULLET.match(s) or c in _SUPERSCRIPTS and _FOOTNOTE.match(s)):
             junk.add(i)
     return junk
+
+
+#: What a line that _PAGE_JUNK matches opens with, if not a digit ("Pagina 3", "blz. 4", "- 4 -").
+_PAGE_NUMBER_OPENING = frozenset("pPbB-–")
 
 
 #: "4.1 Het sociaal team": a numbered section heading, not a bullet
