@@ -182,23 +182,22 @@ def _is_abbreviation(token: str) -> bool:
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences inside one block: [(start, end)] in document offsets."""
     chunk = text[start:end]
-    out, pos = [], 0
+    cuts, pos = [], 0  # (start, end) in the chunk of each stretch up to a sentence end
     for m in _END.finditer(chunk):
-        cut = m.end()
-        if chunk[m.start()] == "." and _abbreviation_before(chunk, m.start()):
+        at = m.start()
+        if chunk[at] == "." and _abbreviation_before(chunk, at):
             continue
-        seg = chunk[pos:cut]
-        if seg.strip():
-            a = pos + len(seg) - len(seg.lstrip())
-            out.append((start + a, start + pos + len(seg.rstrip())))
-        pos = cut
-    seg = chunk[pos:]
-    if seg.strip():
-        a = pos + len(seg) - len(seg.lstrip())
-        out.append((start + a, start + pos + len(seg.rstrip())))
-    # a bullet glyph opens the sentence: start after it
+        cuts.append((pos, m.end()))
+        pos = m.end()
+    cuts.append((pos, len(chunk)))
     fixed = []
-    for a, b in out:
+    for p, q in cuts:
+        body = chunk[p:q].lstrip()
+        if not body:
+            continue
+        a = start + q - len(body)
+        b = a + len(body.rstrip())
+        # a bullet glyph opens the sentence: start after it
         m = _BULLET_BEFORE.match(text, a, b)  # _BULLET on text[a:b]
         if m and m.end() < b and not _NUMBER_ITEM.match(text, a, b):
             a = m.end()
