@@ -427,8 +427,10 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
                         if fits(rule.relation, a.type, b.type):
                             ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
                 continue
-            for s in _side(ctx, v, rule, m, rule.subject, by_number):
-                for o in _side(ctx, v, rule, m, rule.object, by_number):
+            subjects = _side(ctx, v, rule, m, rule.subject, by_number)
+            objects = _side(ctx, v, rule, m, rule.object, by_number) if subjects else []  # once, not for each subject
+            for s in subjects:
+                for o in objects:
                     if not fits(rule.relation, s.type, o.type):
                         continue
                     a, b = s, o
