@@ -66,10 +66,9 @@ def _grouped_lexicon() -> str | None:
     return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items() for c in ignorecase_forms(head))
 
 
-def _may_hold_suffix(text: str, lowered: str | None = None) -> bool:
-    """False when no word of ``text`` can end in a service suffix (the last branch of :func:`_rx`);
-    ``lowered``: ``text.lower()``, if made."""
-    return holds_any_case(text, SERVICE_SUFFIXES, lowered)
+def _may_hold_suffix(text: str) -> bool:
+    """False when no word of ``text`` can end in a service suffix (the last branch of :func:`_rx`)."""
+    return holds_any_case(text, SERVICE_SUFFIXES)
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -97,10 +96,8 @@ _GIVING = re.compile(r"bied|bood|bode|verleen|verlenen|lever|verzorg")
 _BROAD_WORD = re.compile(_BROAD)
 
 
-def _broad_services(ctx: Context, document: str) -> None:
+def _broad_services(ctx: Context) -> None:
     """"A en B verlenen wonen, zorg en welzijn": each broad kind of help a service."""
-    if not _GIVING.search(document):
-        return  # no service verb in any sentence
     for v in ctx.views:
         if not _GIVING.search(v.text):
             continue  # no service verb of _GIVES_BROAD
@@ -119,15 +116,13 @@ _SUPPORT_LABEL = {"mantelzorgers": "Mantelzorgondersteuning", "vrijwilligers": "
 _SUPPORTED_GROUPS = tuple(_SUPPORT_LABEL)
 
 
-def _may_name_group(text: str, lowered: str | None = None) -> bool:
+def _may_name_group(text: str) -> bool:
     """False when ``text`` surely has neither "mantelzorgers" nor "vrijwilligers", one of which
-    every match of _SUPPORTED ends with (in any case); ``lowered``: ``text.lower()``, if made."""
-    return holds_any_case(text, _SUPPORTED_GROUPS, lowered)
+    every match of _SUPPORTED ends with (in any case)."""
+    return holds_any_case(text, _SUPPORTED_GROUPS)
 
 
-def _support_for_groups(ctx: Context, document: str, lowered: str) -> None:
-    if not _may_name_group(document, lowered):
-        return  # no group of carers or volunteers in any sentence
+def _support_for_groups(ctx: Context) -> None:
     for v in ctx.views:
         if not _may_name_group(v.text):
             continue  # no group of carers or volunteers for the support to be given to
@@ -135,13 +130,6 @@ def _support_for_groups(ctx: Context, document: str, lowered: str) -> None:
             cs, ce = m.start("group"), m.end("group")
             if v.free(cs, ce):
                 ctx.place(v, cs, ce, "Service", label=_SUPPORT_LABEL[ignorecase_key(m.group("group"))], strong=False)
-
-
-def _sentences(ctx: Context) -> str:
-    """The clean text of every sentence, one a line: a pre-check that finds none of a regex's
-    cue words in it spares the test of each sentence (most reports have none of them; no cue
-    word holds a line break, so none is found across two sentences)."""
-    return "\n".join([v.text for v in ctx.views])
 
 
 #: "ers", "ster" right after a service word: a person who gives it ("vrijwilligers")
@@ -152,15 +140,12 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
 
 def run(ctx: Context) -> None:
     """Component: Service mentions."""
-    document = _sentences(ctx)
-    lowered = document.lower()
-    _broad_services(ctx, document)
-    _support_for_groups(ctx, document, lowered)
+    _broad_services(ctx)
+    _support_for_groups(ctx)
     rx, lexicon_rx = _rx(), _lexicon_rx()
-    any_suffix = lexicon_rx is None or _may_hold_suffix(document, lowered)
     for v in ctx.views:
         # the cheaper regex where a word ending in a service suffix cannot be
-        found = rx if lexicon_rx is None or any_suffix and _may_hold_suffix(v.text) else lexicon_rx
+        found = rx if lexicon_rx is None or _may_hold_suffix(v.text) else lexicon_rx
         for m in found.finditer(v.text):
             cs, ce = m.start(), m.end()
             word = m.group(0)
