@@ -37,6 +37,7 @@ examples (texts it must not fire on); ``tests/test_patterns.py`` runs them all.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -236,31 +237,36 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
     words: list[str] = []
     by_number: dict[int, Slot] = {}
     starts, ends = [s.cstart for s in slots], [s.cend for s in slots]
-    first, n = 0, len(slots)  # slots before ``first`` end before this token, so before every later one
+    n = len(slots)
+    # slot k is the first (in sorted order) that ends after the token's start: the token is in
+    # a slot if it is in that one (slots before it end before the token, those after start after)
+    k, placed = 0, -1  # placed: the last slot whose token is in the line
+    lo, hi = (starts[0], ends[0]) if n else (_PAST, _PAST)
     for text, start, _, lemma in tokens:  # (unpacked: cheaper than a Token's named fields)
-        while first < n and ends[first] <= start:
-            first += 1
-        i = first  # the first slot (in sorted order) that holds the token's start, if any
-        while i < n and starts[i] <= start:
-            if start < ends[i]:
-                break
-            i += 1
-        else:  # no slot holds it
-            if text == "." and words and words[-1] in ("stg", "sticht"):
-                words[-1] = "stichting"  # "Stg. Kompasroos": an abbreviation, no sentence end
-            else:
-                words.append(lemma)
-            continue
-        if i not in by_number:
-            s = slots[i]
-            letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
-            words.append(f"⟦{letter}{i}⟧")
-            by_number[i] = s
+        if start >= hi:
+            k += 1
+            while k < n and ends[k] <= start:
+                k += 1
+            lo, hi = (starts[k], ends[k]) if k < n else (_PAST, _PAST)
+        if start >= lo:  # in slot k
+            if k != placed:
+                s = slots[k]
+                letter = TYPE_LETTER.get(s.group[0].mention.type if s.group else s.mention.type, "X")
+                words.append(f"⟦{letter}{k}⟧")
+                by_number[k] = s
+                placed = k
+        elif text == "." and words and words[-1] in ("stg", "sticht"):
+            words[-1] = "stichting"  # "Stg. Kompasroos": an abbreviation, no sentence end
+        else:
+            words.append(lemma)
     line = " ".join(words) + " "
     if "( ⟦" in line:
         line = _ACRONYM_AFTER.sub(lambda m: _drop_acronym(m, by_number), line)
     return line, by_number
 
+
+#: A clean offset past the end of every sentence.
+_PAST = sys.maxsize
 
 #: "Stichting X (SX) te Goes", "A (SA in Haven) en B": an acronym in brackets right after the name
 #: it abbreviates, with what else the brackets say.
@@ -277,13 +283,21 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
 
 
 def _members(text: str, by_number: dict[int, Slot], letters: str = "") -> list:
+    """The mentions of the slot tokens in ``text`` (a capture) whose type letter is one of
+    ``letters`` (any, if none)."""
     out = []
-    for m in SLOT_RE.finditer(text):
-        if letters and m.group(1) not in letters:
+    for letter, number in _slot_tokens(text):
+        if letters and letter not in letters:
             continue
-        slot = by_number[int(m.group(2))]
-        out += [g.mention for g in slot.members()]
+        out += [g.mention for g in by_number[number].members()]
     return out
+
+
+@lru_cache(maxsize=1024)
+def _slot_tokens(text: str) -> tuple[tuple[str, int], ...]:
+    """The type letter and number of each slot token in a capture: read once for each capture
+    text, which recur from report to report ("⟦O0⟧ ", "⟦M1⟧ en ⟦M2⟧ ")."""
+    return tuple((m.group(1), int(m.group(2))) for m in SLOT_RE.finditer(text))
 
 
 def run(ctx: Context) -> None:
@@ -413,8 +427,10 @@ def apply_rules(ctx: Context, v: View, line: str, by_number: dict[int, Slot], ru
                         if fits(rule.relation, a.type, b.type):
                             ctx.add(v, a, rule.relation, b, rule.id, rule.confidence, date, modality)
                 continue
-            for s in _side(ctx, v, rule, m, rule.subject, by_number):
-                for o in _side(ctx, v, rule, m, rule.object, by_number):
+            subjects = _side(ctx, v, rule, m, rule.subject, by_number)
+            objects = _side(ctx, v, rule, m, rule.object, by_number) if subjects else []  # once, not for each subject
+            for s in subjects:
+                for o in objects:
                     if not fits(rule.relation, s.type, o.type):
                         continue
                     a, b = s, o

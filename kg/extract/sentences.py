@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.context import Context, View
@@ -56,12 +57,20 @@ def junk_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Indexes of lines that are page numbers or repeated running headers."""
     stripped = [text[a:b].strip() for a, b in lines]
     counts = Counter(s for s in stripped if s and len(s) < 60)
+    repeated = {s for s, n in counts.items() if n >= 3}
     junk = set()
     for i, s in enumerate(stripped):
-        if s and (_PAGE_JUNK.match(s) or (counts[s] >= 3 and not _BULLET.match(s))
-                  or _FOOTNOTE.match(s)):
+        if not s:
+            continue
+        c = s[0]  # (what the regexes need first: most lines have neither)
+        if ((c in _PAGE_NUMBER_OPENING or c.isdecimal()) and _PAGE_JUNK.match(s)
+                or s in repeated and not _BULLET.match(s) or c in _SUPERSCRIPTS and _FOOTNOTE.match(s)):
             junk.add(i)
     return junk
+
+
+#: What a line that _PAGE_JUNK matches opens with, if not a digit ("Pagina 3", "blz. 4", "- 4 -").
+_PAGE_NUMBER_OPENING = frozenset("pPbB-–")
 
 
 #: "4.1 Het sociaal team": a numbered section heading, not a bullet
@@ -70,9 +79,13 @@ _SECTION_NUMBER = re.compile(r"\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]")
 _NUMBERED_SHORT_LINE = re.compile(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$")
 
 
+#: The last characters of a line that is no heading.
+_NO_HEADING_END = frozenset(".,;:!?)'\"’”")
+
+
 def _is_heading(line: str, next_line: str | None) -> bool:
     s = line.strip()
-    if not s or next_line is None or len(s) > 60 or s[-1] in ".,;:!?)'\"’”":
+    if not s or next_line is None or len(s) > 60 or s[-1] in _NO_HEADING_END:
         return False
     nxt = next_line.strip()
     if _BULLET.match(line) and not _SECTION_NUMBER.match(line) and not (
@@ -94,27 +107,26 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
         lines = _lines(text)
     if junk is None:
         junk = junk_lines(text, lines)
-    content = [(i, a, b) for i, (a, b) in enumerate(lines) if i not in junk]
+    content = [(a, b) for i, (a, b) in enumerate(lines) if i not in junk] if junk else lines
+    texts = [text[a:b] for a, b in content]
+    last = len(texts) - 1
     out: list[list] = []  # [start, end, para, heading]
     para = 0
     prev_blank = True
-    for k, (i, a, b) in enumerate(content):
-        line = text[a:b]
-        if not line.strip():
+    for k, line in enumerate(texts):
+        if not line or line.isspace():
             prev_blank = True
             continue
-        nxt = None
-        for j in range(k + 1, len(content)):
-            _, na, nb = content[j]
-            if text[na:nb].strip():
-                nxt = text[na:nb] if j == k + 1 else None
-                break
-        lead = len(line) - len(line.lstrip())
-        a2, b2 = a + lead, a + len(line.rstrip())
-        starts_lower = line.lstrip()[:1].islower()
+        a = content[k][0]
+        # the next line, if it is the next line of content and not blank
+        nxt = texts[k + 1] if k < last and texts[k + 1] and not texts[k + 1].isspace() else None
+        body = line.lstrip()
+        a2, b2 = a + len(line) - len(body), a + len(line.rstrip())
+        starts_lower = body[0].islower()
         bullet = bool(_BULLET.match(line))
-        heading = _is_heading(line, nxt) and (prev_blank or not out or out[-1][3]
-                                              or _ends_sentence(text[out[-1][0]:out[-1][1]]))
+        # (a line that ends in a sentence mark is no heading: most lines, told without a call)
+        heading = text[b2 - 1] not in _NO_HEADING_END and _is_heading(line, nxt) and (
+            prev_blank or not out or out[-1][3] or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
             if not prev_blank:
@@ -170,23 +182,22 @@ def _is_abbreviation(token: str) -> bool:
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences inside one block: [(start, end)] in document offsets."""
     chunk = text[start:end]
-    out, pos = [], 0
+    cuts, pos = [], 0  # (start, end) in the chunk of each stretch up to a sentence end
     for m in _END.finditer(chunk):
-        cut = m.end()
-        if chunk[m.start()] == "." and _abbreviation_before(chunk, m.start()):
+        at = m.start()
+        if chunk[at] == "." and _abbreviation_before(chunk, at):
             continue
-        seg = chunk[pos:cut]
-        if seg.strip():
-            a = pos + len(seg) - len(seg.lstrip())
-            out.append((start + a, start + pos + len(seg.rstrip())))
-        pos = cut
-    seg = chunk[pos:]
-    if seg.strip():
-        a = pos + len(seg) - len(seg.lstrip())
-        out.append((start + a, start + pos + len(seg.rstrip())))
-    # a bullet glyph opens the sentence: start after it
+        cuts.append((pos, m.end()))
+        pos = m.end()
+    cuts.append((pos, len(chunk)))
     fixed = []
-    for a, b in out:
+    for p, q in cuts:
+        body = chunk[p:q].lstrip()
+        if not body:
+            continue
+        a = start + q - len(body)
+        b = a + len(body.rstrip())
+        # a bullet glyph opens the sentence: start after it
         m = _BULLET_BEFORE.match(text, a, b)  # _BULLET on text[a:b]
         if m and m.end() < b and not _NUMBER_ITEM.match(text, a, b):
             a = m.end()
@@ -237,19 +248,22 @@ _NEEDS_CARE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + r"]|-[ \t\r]*\n"
 
 
 def clean(text: str, start: int, end: int,
-          skip: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
-    """The clean view of text[start:end] and the map from clean index to document offset.
+          skip: list[tuple[int, int]] = ()) -> tuple[str, Sequence[int]]:
+    """The clean view of text[start:end] and the map from clean index to document offset (a
+    range where each character stays where it is: most sentences, and no list of their offsets
+    made).
 
     ``skip`` holds document spans (page furniture) left out of the clean view, in text order.
     """
-    # the spans in skip that overlap [start, end) (skip is sorted and its spans do not overlap)
-    first = bisect_right(skip, start, key=_span_end)
-    last = bisect_left(skip, end, lo=first, key=_span_start)
-    skip = skip[first:last]
+    if skip:  # (most reports have no page furniture)
+        # the spans in skip that overlap [start, end) (skip is sorted and its spans do not overlap)
+        first = bisect_right(skip, start, key=_span_end)
+        last = bisect_left(skip, end, lo=first, key=_span_start)
+        skip = skip[first:last]
     if not skip:
         chunk = text[start:end]
         if _single_spaced(chunk):  # most sentences: each character stays where it is
-            return _plain_quotes(chunk), list(range(start, end + 1))
+            return _plain_quotes(chunk), range(start, end + 1)
         if not _NEEDS_CARE.search(text, start, end):
             return _clean_plain(text, start, end)
     out: list[str] = []
@@ -319,13 +333,13 @@ def _span_end(span: tuple[int, int]) -> int:
     return span[1]
 
 
-def _clean_plain(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def _clean_plain(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
     """:func:`clean` for a span with nothing to skip, join or drop: whitespace runs become
     one space, typographic quotes plain ones (one character for one, so offsets carry over)."""
     chunk = text[start:end]
     if chunk and not chunk[0].isspace() and not chunk[-1].isspace() and not _UNEVEN_SPACE.search(chunk):
         # words apart by single spaces already (most sentences): each character stays where it is
-        return _plain_quotes(chunk), list(range(start, end + 1))
+        return _plain_quotes(chunk), range(start, end + 1)
     parts: list[str] = []
     offs: list[int] = []
     last = None

@@ -74,19 +74,31 @@ def _from_words(text: str) -> list[Token] | None:
     match across a space, though never applied (no special case holds a space), keeps a
     shorter one inside a word from being applied (":(" in ">" + " :(De"). ``None`` (read
     the text whole) where two words next to each other could hold such a match
-    (:func:`_may_join`), or for white space other than single spaces."""
+    (:func:`_joining_ends`), or for white space other than single spaces."""
     out: list[Token] = []
+    append = out.append
     pos = 0
     prev = None  # the word before
     for word in text.split(" "):
-        parts = _word_tokens(word)
-        if parts is None or (prev is not None and _may_join(prev, word)):
+        reading = _word_reading(word)
+        if reading is None:
             return None
+        parts, ends = reading
+        if ends and prev is not None and prev.endswith(ends):
+            return None  # the word before ends in a piece that a special case joins to this one
         for piece, start, end, lemma in parts:
-            out.append(_new(Token, (piece, pos + start, pos + end, lemma)))
+            append(_new(Token, (piece, pos + start, pos + end, lemma)))
         prev = word
         pos += len(word) + 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_reading(word: str) -> tuple[tuple, tuple[str, ...]] | None:
+    """:func:`_word_tokens` of ``word`` and its :func:`_joining_ends`, looked up once for each
+    word in a sentence (most words have none: then no test of the word before)."""
+    parts = _word_tokens(word)
+    return None if parts is None else (parts, _joining_ends(word))
 
 
 @lru_cache(maxsize=65536)
@@ -130,10 +142,10 @@ def _one_mark_each_side(tok, word: str) -> list[tuple[int, int]] | None:
 
 
 @lru_cache(maxsize=1)
-def _joins() -> dict[str, tuple[int, frozenset[str]]]:
+def _joins() -> dict[str, frozenset[str]]:
     """For each piece that follows another in a special case as spaCy's special-case pass
     matches it (the special case split by the prefix, suffix and infix rules alone): the
-    length of the longest piece before it, and the pieces that come right before it."""
+    pieces that come right before it."""
     from spacy.tokenizer import Tokenizer
 
     nlp, _ = _pipeline()
@@ -145,7 +157,7 @@ def _joins() -> dict[str, tuple[int, frozenset[str]]]:
         pieces = [t.text for t in bare(case)]
         for a, b in zip(pieces, pieces[1:]):
             before.setdefault(b, set()).add(a)
-    return {b: (max(map(len, a)), frozenset(a)) for b, a in before.items()}
+    return {b: frozenset(a) for b, a in before.items()}
 
 
 @lru_cache(maxsize=65536)
@@ -155,16 +167,13 @@ def _join_starts(word: str) -> tuple[str, ...]:
     return tuple(b for b in _joins() if word.startswith(b))
 
 
-def _may_join(prev: str, word: str) -> bool:
-    """A special case could be matched across the space between the words ``prev`` and
-    ``word``: one of its pieces ends ``prev`` and the piece after it starts ``word`` (the
-    tokens on both sides of a space are an end of the one word and a start of the other)."""
-    for b in _join_starts(word):
-        longest, ends = _joins()[b]
-        for k in range(1, min(longest, len(prev)) + 1):
-            if prev[-k:] in ends:
-                return True
-    return False
+def _joining_ends(word: str) -> tuple[str, ...]:
+    """The pieces that could hold a special case across the space between a word that ends in
+    one of them and ``word``: a piece of a special case ends the word before and the piece
+    after it starts ``word`` (the tokens on both sides of a space are an end of the one word
+    and a start of the other). As a tuple for str.endswith; no piece is empty."""
+    joins = _joins()
+    return tuple(sorted({end for b in _join_starts(word) for end in joins[b]}))
 
 
 @lru_cache(maxsize=65536)
