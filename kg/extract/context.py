@@ -110,7 +110,7 @@ class View:
     index: int
     sentence: Sentence
     text: str
-    offs: list[int]  #: offs[i] = document offset of clean char i; offs[len] = sentence end
+    offs: Sequence[int]  #: offs[i] = document offset of clean char i; offs[len] = sentence end (a list, or a range)
     para: int = 0
     heading: bool = False
     bullet: bool = False  #: an item of a bulleted or numbered list
