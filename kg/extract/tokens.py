@@ -95,13 +95,13 @@ def _from_words(text: str) -> list[Token] | None:
 
 @lru_cache(maxsize=65536)
 def _word_reading(word: str) -> tuple[tuple, tuple[str, ...]] | None:
-    """:func:`_word_tokens` of ``word`` and its :func:`_joining_ends`, looked up once for each
-    word in a sentence (most words have none: then no test of the word before)."""
+    """:func:`_word_tokens` of ``word`` and its :func:`_joining_ends`, worked out once per word
+    and process (the one cache of what a word reads as; most words have no joining ends: then
+    no test of the word before)."""
     parts = _word_tokens(word)
     return None if parts is None else (parts, _joining_ends(word))
 
 
-@lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[tuple[str, int, int, str], ...] | None:
     """spaCy's tokens of one word without white space, with offsets in the word and lemmas;
     ``None`` for an empty word or one with white space (read with the whole text instead)."""
@@ -160,20 +160,13 @@ def _joins() -> dict[str, frozenset[str]]:
     return {b: frozenset(a) for b, a in before.items()}
 
 
-@lru_cache(maxsize=65536)
-def _join_starts(word: str) -> tuple[str, ...]:
-    """The pieces of special cases that follow another piece and that ``word`` starts with
-    (for most words none)."""
-    return tuple(b for b in _joins() if word.startswith(b))
-
-
 def _joining_ends(word: str) -> tuple[str, ...]:
     """The pieces that could hold a special case across the space between a word that ends in
     one of them and ``word``: a piece of a special case ends the word before and the piece
     after it starts ``word`` (the tokens on both sides of a space are an end of the one word
     and a start of the other). As a tuple for str.endswith; no piece is empty."""
     joins = _joins()
-    return tuple(sorted({end for b in _join_starts(word) for end in joins[b]}))
+    return tuple(sorted({end for b, ends in joins.items() if word.startswith(b) for end in ends}))
 
 
 @lru_cache(maxsize=65536)
