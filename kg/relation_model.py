@@ -83,8 +83,7 @@ class RelationModel:
         table, exp, fsum = self._table(), math.exp, math.fsum
         # the pair's weights, one row per feature (each relation's weight of it, 0.0 where it
         # has none), read as one column per relation: one lookup per feature, not one per
-        # feature and relation; a column sums in the order the features come, as one
-        # relation's weights of them did
+        # feature and relation
         columns = list(zip(*map(table.rows.get, feats, table.zero_rows))) or table.no_columns
         for rel in relations:
             i = table.index.get(rel)
@@ -105,17 +104,11 @@ class RelationModel:
         return out
 
     def _table(self) -> "_Table":
-        """The weights as rows per feature: made once per model, not once per pair (the
-        weights are not changed once the model scores), and shared by the copies of a model
-        that differ in their thresholds only (``kg review`` scores with such a copy)."""
+        """The weights as rows per feature: made once per model, not once per pair (made
+        again only when the model is given other weights or biases)."""
         table = self.__dict__.get("_scoring")
         if table is None or table.weights is not self.weights or table.bias is not self.bias:
-            table = _TABLES.get((id(self.weights), id(self.bias)))
-            if table is None or table.weights is not self.weights or table.bias is not self.bias:
-                if len(_TABLES) >= 8:
-                    _TABLES.clear()
-                table = _TABLES[(id(self.weights), id(self.bias))] = _Table(self.weights, self.bias)
-            self.__dict__["_scoring"] = table
+            table = self.__dict__["_scoring"] = _Table(self.weights, self.bias)
         return table
 
     # -- files ------------------------------------------------------------------------
@@ -160,10 +153,6 @@ class RelationModel:
         except (OSError, ValueError) as exc:
             raise InputError(f"{path}: cannot read the relation model ({exc})") from exc
         return cls.from_json(data, str(path))
-
-
-#: The scoring tables of the models in use, by the identity of their weights and biases.
-_TABLES: dict[tuple[int, int], "_Table"] = {}
 
 
 class _Table:
