@@ -60,3 +60,18 @@ def test_a_report_with_letters_ignorecase_folds_is_read_not_failed():
     text = "Stichting Welzijn Rivierenland ondersteunt actief vrijwillıgers in Tiel."
     x = extract(document_from_text(text))
     assert "Vrijwilligersondersteuning" in {m.name for m in x.mentions}
+
+
+def test_any_case_alternation_matches_as_the_plain_alternation_does():
+    from kg.extract.dates import MONTHS
+    from kg.extract.rules import any_case_alternation
+
+    words = sorted(MONTHS, key=len, reverse=True) + ["vóór", "voor", r"m\.i\.v\.?", "kern"]
+    plain = re.compile(rf"(?i)\b(?:{'|'.join(words)})")
+    grouped = re.compile(rf"(?i)\b(?:{any_case_alternation(words)})")
+    rng = random.Random(9)
+    letters = "ajnmvoirsekpt. \u0130\u0131\u017f\u212aóÓ"
+    for _ in range(5000):
+        text = "".join(rng.choice((rng.choice(words).replace("\\", ""), rng.choice(letters))) for _ in range(6))
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in text)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text

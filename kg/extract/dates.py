@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import Context
-from kg.extract.rules import cue_words, holds_any_case, ignorecase_forms
+from kg.extract.rules import any_case_alternation, cue_words, holds_any_case
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -23,25 +23,18 @@ MONTHS = {
 }
 
 
-def _any_case(alternatives) -> str:
-    """Regex ``alternatives`` (each opening with a letter) as one alternation that (?i) reads as
-    before, each first letter written case-sensitively once for every character that IGNORECASE
-    takes for it: the regex engine passes over an alternative whose first character is not the
-    text's at once, where it enters each one that opens with a letter under IGNORECASE (the
-    patterns try their cue and month alternatives at every word; a quarter of their time)."""
-    return "|".join(f"(?-i:{c}){a[1:]}" for a in alternatives for c in ignorecase_forms(a[0]))
-
-
-_MONTH_RX = _any_case(sorted(MONTHS, key=len, reverse=True))
-_CUE = "(?P<cue>%s)" % _any_case(("per", "met ingang van", r"m\.i\.v\.?", "vanaf", "sinds", "op", "in", "tot", "vóór",
-                                   "voor", "na", "rond", "eind", "begin", "medio"))
+_MONTH_RX = any_case_alternation(sorted(MONTHS, key=len, reverse=True))
+#: (The alternatives grouped by first letter: the patterns try them at every word, see
+#: :func:`kg.extract.rules.any_case_alternation`.)
+_CUE = "(?P<cue>%s)" % any_case_alternation(("per", "met ingang van", r"m\.i\.v\.?", "vanaf", "sinds", "op", "in",
+                                              "tot", "vóór", "voor", "na", "rond", "eind", "begin", "medio"))
 _YEAR = r"(?P<y>(?:19|20)\d{2}|'\d{2})"
 #: Day numbers written as words: "op één januari 2021", "per eerste april".
 DAY_WORDS = {"één": 1, "eerste": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
              "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
              "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
              "negentien": 19, "twintig": 20, "dertig": 30, "eenendertig": 31}
-_DAY_WORD_RX = _any_case(sorted(DAY_WORDS, key=len, reverse=True))
+_DAY_WORD_RX = any_case_alternation(sorted(DAY_WORDS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<dw>{_DAY_WORD_RX})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),
     re.compile(rf"(?i)(?:\b{_CUE}\s+)?\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RX})\.?\s+{_YEAR}\b"),

@@ -103,6 +103,21 @@ def ignorecase_forms(letter: str) -> list[str]:
                   if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
 
 
+def any_case_alternation(alternatives: Iterable[str]) -> str:
+    """Regex ``alternatives`` (each opening with a letter) as one alternation that a
+    case-insensitive regex reads as their plain alternation, grouped by first letter, each
+    group opening with its letter written case-sensitively once for every character that
+    IGNORECASE takes for it ("o", "O"; "k", "K", the Kelvin sign): the regex engine passes over
+    a group whose first character is not the text's at once, where it enters every alternative
+    that opens with a letter under IGNORECASE. (Alternatives keep their order within a group;
+    those of different groups cannot match at the same place.)"""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items()
+                    for c in ignorecase_forms(head))
+
+
 def finditer_if(rx: re.Pattern, text: str, cues: Iterable[str]) -> Iterator[re.Match] | tuple[()]:
     """``rx.finditer(text)``, or no matches when ``text`` holds none of ``cues``: words (or slot
     tokens) of which every match of ``rx`` that can have an effect holds one. The substring test

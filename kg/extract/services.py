@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.lexicon import NOT_SERVICES, SERVICE_SUFFIXES, SERVICES, service_regex
-from kg.extract.rules import holds_any_case, ignorecase_forms, ignorecase_key
+from kg.extract.rules import any_case_alternation, holds_any_case, ignorecase_key
 
 
 @lru_cache(maxsize=1)
@@ -49,21 +49,13 @@ _SUFFIXED = rf"\w{{3,}}(?:{'|'.join(SERVICE_SUFFIXES)})"
 
 
 def _grouped_lexicon() -> str | None:
-    """The lexicon words as one alternation of groups by first letter (see :func:`_rx`), or None
-    when a word does not open with a letter a-z.
-
-    A group opens with its letter written case-sensitively, once for each character that
-    IGNORECASE takes for it ("o", "O"; "k", "K", the Kelvin sign): the regex engine passes over
-    an alternative that opens with a character other than the text's at once, where it enters
-    each alternative that opens with a letter under IGNORECASE (a tenth of the search)."""
-    groups: dict[str, list[str]] = {}
-    for s in sorted(set(SERVICES), key=len, reverse=True):
-        first, *rest = s.split()
-        head = s[0].lower()
-        if not ("a" <= head <= "z"):
-            return None
-        groups.setdefault(head, []).append(r"[\s-]?".join([re.escape(first[1:])] + [re.escape(w) for w in rest]))
-    return "|".join(f"(?-i:{c})(?:{'|'.join(tails)})" for head, tails in groups.items() for c in ignorecase_forms(head))
+    """The lexicon words as one alternation of groups by first letter (see :func:`_rx` and
+    :func:`kg.extract.rules.any_case_alternation`: a tenth of the search), or None when a word
+    does not open with a letter a-z."""
+    words = sorted(set(SERVICES), key=len, reverse=True)
+    if not all("a" <= s[0].lower() <= "z" for s in words):
+        return None
+    return any_case_alternation(r"[\s-]?".join(re.escape(w) for w in s.split()) for s in words)
 
 
 def _may_hold_suffix(text: str) -> bool:
