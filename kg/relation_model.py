@@ -76,6 +76,18 @@ class RelationModel:
 
     def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
         """P(relation | pair) for each relation the pair may stand in."""
+        return self._scores(features, relations, None)
+
+    def probabilities_reaching(self, features: Iterable[str], relations: Sequence[str],
+                               floor: float) -> dict[str, float]:
+        """The probabilities of :meth:`probabilities` that are at least ``floor``, the very same
+        values in the same order. Most pairs reach no threshold: a relation whose weights
+        surely keep it below ``floor`` is left out without being scored exactly."""
+        return self._scores(features, relations, floor)
+
+    def _scores(self, features: Iterable[str], relations: Sequence[str],
+                floor: float | None) -> dict[str, float]:
+        """:meth:`probabilities`, or with a ``floor`` :meth:`probabilities_reaching`."""
         feats = set(features)
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
@@ -85,22 +97,28 @@ class RelationModel:
         # has none), read as one column per relation: one lookup per feature, not one per
         # feature and relation
         columns = list(zip(*map(table.rows.get, feats, table.zero_rows))) or table.no_columns
+        cutoffs = table.cutoffs(floor) if floor is not None else None
         for rel in relations:
             i = table.index.get(rel)
             if i is None:
                 continue
+            column = columns[i]
+            if cutoffs is not None and sum(column) < cutoffs[i]:
+                continue  # surely below the floor, whatever the last bits of the exact sum
             # fsum: the exactly rounded sum, the same whatever order the features come in
             # (their order follows the process's string hashing, and a plain sum's last bits
             # with it: one build could score a pair a hair apart from the next)
-            z = table.biases[i] + fsum(columns[i])
+            z = table.biases[i] + fsum(column)
             # clamped to [-30, 30] as max(-30.0, min(30.0, z)) would, without two calls
             z = z if z < 30.0 else 30.0
             z = z if z > -30.0 else -30.0
-            out[rel] = 1.0 / (1.0 + exp(-z))
+            p = 1.0 / (1.0 + exp(-z))
+            if floor is None or p >= floor:
+                out[rel] = p
         if self.base is not None:  # relations the user's data taught nothing about
             missing = [rel for rel in relations if rel not in self.weights]
             if missing:
-                out.update(self.base.probabilities(feats, missing))
+                out.update(self.base._scores(feats, missing, floor))
         return out
 
     def _table(self) -> "_Table":
@@ -170,6 +188,30 @@ class _Table:
         self.zero_rows = repeat((0.0,) * len(weights))
         #: the columns of a pair with no features
         self.no_columns = [()] * len(weights)
+        self._cutoffs: dict[float, list[float] | None] = {}
+
+    def cutoffs(self, floor: float) -> list[float] | None:
+        """Per relation, a sum of a pair's weights below which its probability surely stays
+        below ``floor``, however the sum is rounded (``None``: a floor too near 0 or 1 to be
+        worth a bound).
+
+        A plain float sum of a pair's weights, in any order, is off the exact sum by at most
+        ``n * 2**-53`` times the sum of their sizes (``n`` terms; zeros add nothing): the
+        ``slack`` below bounds that for every pair, from all the relation's weights, with room
+        for rounding the bias and the bound itself. Below the floor's logit by a further
+        ``1e-6``, a probability that is at least 1e-4 from 0 and 1 is at least 1e-10 below the
+        floor, far beyond the rounding of the sigmoid (a few times 1e-16)."""
+        if floor in self._cutoffs:
+            return self._cutoffs[floor]
+        found = None
+        if 1e-4 <= floor <= 1 - 1e-4:
+            logit = math.log(floor / (1.0 - floor))
+            found = []
+            for ws, b in zip(self.weights.values(), self.biases):
+                slack = 4 * (len(ws) + 2) * 2.0**-53 * (math.fsum(map(abs, ws.values())) + abs(b) + 16)
+                found.append(logit - b - 1e-6 - slack)
+        self._cutoffs[floor] = found
+        return found
 
 
 @lru_cache(maxsize=1)

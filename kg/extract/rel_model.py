@@ -16,6 +16,7 @@ Without a model (``extract(..., model=None)``) the rules' candidates stand as th
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import Callable
 
 from kg.extract.context import Context
 from kg.extract.dates import date_near
@@ -34,18 +35,17 @@ def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairIn
     best: dict[tuple, tuple[tuple[bool, float], tuple[PairInstance, str, float]]] = {}
     threshold, rule_threshold = model.threshold, model.rule_threshold
     lowest = min(threshold, rule_threshold)
+    reaching = _reaching(model)
     for inst in insts:
-        probs = model.probabilities(inst.features, inst.relations)
         if inst.rules:
-            if not probs or max(probs.values()) < lowest:  # no relation passes
+            probs = reaching(inst.features, inst.relations, lowest)
+            if not probs:  # no relation passes
                 continue
             ruled = {c.relation for c in inst.rules}
             passing = {r: p for r, p in probs.items() if p >= (rule_threshold if r in ruled else threshold)}
         else:  # most pairs: no rule read them, one threshold for all
-            if not probs or max(probs.values()) < threshold:  # most pairs: no relation passes
-                continue
             ruled = _NONE
-            passing = {r: p for r, p in probs.items() if p >= threshold}
+            passing = reaching(inst.features, inst.relations, threshold)
         if not passing:
             continue
         # a relation a rule read wins over one the model alone would put on the same pair
@@ -58,6 +58,17 @@ def decide(insts: list[PairInstance], model: RelationModel) -> list[tuple[PairIn
         if key not in best or rank > best[key][0]:
             best[key] = (rank, (inst, rel, p))
     return [found for _, found in best.values()]
+
+
+def _reaching(model) -> Callable[[list[str], tuple[str, ...], float], dict[str, float]]:
+    """The model's probabilities of a pair that reach a floor: a :class:`RelationModel` leaves
+    out the relations that surely stay below it without scoring them exactly (most pairs pass
+    no threshold); any other model (a test's stand-in) is asked for them all."""
+    reaching = getattr(model, "probabilities_reaching", None)
+    if reaching is not None:
+        return reaching
+    return lambda features, relations, floor: {r: p for r, p in model.probabilities(features, relations).items()
+                                               if p >= floor}
 
 
 def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list[Candidate]:
