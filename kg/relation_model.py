@@ -76,18 +76,14 @@ class RelationModel:
 
     def probabilities(self, features: Iterable[str], relations: Sequence[str]) -> dict[str, float]:
         """P(relation | pair) for each relation the pair may stand in."""
-        return self._scores(features, relations, None)
+        return self.probabilities_reaching(features, relations, None)
 
     def probabilities_reaching(self, features: Iterable[str], relations: Sequence[str],
-                               floor: float) -> dict[str, float]:
-        """The probabilities of :meth:`probabilities` that are at least ``floor``, the very same
-        values in the same order. Most pairs reach no threshold: a relation whose weights
-        surely keep it below ``floor`` is left out without being scored exactly."""
-        return self._scores(features, relations, floor)
-
-    def _scores(self, features: Iterable[str], relations: Sequence[str],
-                floor: float | None) -> dict[str, float]:
-        """:meth:`probabilities`, or with a ``floor`` :meth:`probabilities_reaching`."""
+                               floor: float | None) -> dict[str, float]:
+        """The probabilities of :meth:`probabilities` that are at least ``floor`` (``None``:
+        all), the very same values in the same order. Most pairs reach no threshold: a
+        relation whose weights surely keep it below ``floor`` is left out without being
+        scored exactly."""
         feats = set(features)
         if self.base is not None:
             feats |= prior_features(self.base.probabilities(feats, relations))
@@ -118,7 +114,7 @@ class RelationModel:
         if self.base is not None:  # relations the user's data taught nothing about
             missing = [rel for rel in relations if rel not in self.weights]
             if missing:
-                out.update(self.base._scores(feats, missing, floor))
+                out.update(self.base.probabilities_reaching(feats, missing, floor))
         return out
 
     def _table(self) -> "_Table":
