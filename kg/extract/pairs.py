@@ -20,7 +20,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
 from typing import Iterable
 
 from kg.extract.context import Context, Slot, View
@@ -80,9 +79,16 @@ class _Seq:
         words, so the words are read once (the sequence must be :meth:`_prepare` d)."""
         found = self._spans.get((a, b))
         if found is None:
-            parts = _span_parts(self, a, b)
-            found = self._spans[(a, b)] = ([f"{p}|so" if directed else p for p, directed in parts],
-                                           [f"{p}|os" if directed else p for p, directed in parts])
+            subject_first: list[str] = []
+            object_first: list[str] = []
+            for p, directed in _span_parts(self, a, b):  # one pass for both (twice as fast as two)
+                if directed:
+                    subject_first.append(p + "|so")
+                    object_first.append(p + "|os")
+                else:
+                    subject_first.append(p)
+                    object_first.append(p)
+            found = self._spans[(a, b)] = (subject_first, object_first)
         return found
 
 
@@ -144,7 +150,7 @@ def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
     if view.index in cache:
         return cache[view.index]
     # the slots in order (they never overlap: Context.place), and an end past every token
-    spans = [(s.cstart, s.cend, s) for s in sorted(view.slots, key=_CSTART)] + [(_PAST, _PAST, None)]
+    spans = [(s.cstart, s.cend, s) for s in view.sorted_slots()] + [(_PAST, _PAST, None)]
     words: list[str] = []
     pos: dict[int, int] = {}
     si = 0
@@ -171,7 +177,6 @@ def _sequence(view: View, cache: dict[int, _Seq]) -> _Seq:
 
 #: A clean offset past the end of every sentence.
 _PAST = float("inf")
-_CSTART = attrgetter("cstart")
 
 
 def _type_of(slot: Slot) -> str:
