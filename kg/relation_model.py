@@ -194,8 +194,8 @@ class _Table:
         A plain float sum of a pair's weights, in any order, is off the exact sum by at most
         ``n * 2**-53`` times the sum of their sizes (``n`` terms; zeros add nothing): the
         ``slack`` below bounds that for every pair, from all the relation's weights, with room
-        for rounding the bias and the bound itself. Below the floor's logit by a further
-        ``1e-6``, a probability that is at least 1e-4 from 0 and 1 is at least 1e-10 below the
+        for rounding the bias and the bound itself. For a floor at least 1e-4 from 0 and 1, a
+        logit a further ``1e-6`` below the floor's gives a probability at least 1e-10 below the
         floor, far beyond the rounding of the sigmoid (a few times 1e-16)."""
         if floor in self._cutoffs:
             return self._cutoffs[floor]
