@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from pathlib import Path
 
 from kg.model import (ORGANISATION_TYPES, Candidate, Entity, Evidence, Extraction, Mention,
@@ -68,7 +67,7 @@ def load_aliases(path: str | Path) -> dict[str, str]:
     return out
 
 
-def _top(counts: Counter):
+def _top(counts: dict[str, int]) -> str:
     """The most common key (the first counted of equals), as ``most_common(1)`` gives it
     without building its list."""
     return max(counts, key=counts.__getitem__)
@@ -81,14 +80,23 @@ def _capitals(s: str) -> int:
     return sum(1 for c in s if c.isupper())
 
 
+def _add_counts(counts: dict[str, int], more: dict[str, int]) -> None:
+    """``Counter.update``: the counts of ``more`` added to ``counts`` (new keys after the old)."""
+    for key, n in more.items():
+        counts[key] = counts.get(key, 0) + n
+
+
 class _Cluster:
+    """The mentions of one entity in a report, with how often each type, surface form and
+    name was seen (plain dicts: a Counter costs more to make than the few counts it holds)."""
+
     __slots__ = ("family", "key", "types", "surfaces", "labels", "place", "mentions", "iri")
 
     def __init__(self, fam: str, key: str) -> None:
         self.family, self.key = fam, key
-        self.types: Counter[str] = Counter()
-        self.surfaces: Counter[str] = Counter()
-        self.labels: Counter[str] = Counter()
+        self.types: dict[str, int] = {}
+        self.surfaces: dict[str, int] = {}
+        self.labels: dict[str, int] = {}
         self.place = None
         self.mentions: list[Mention] = []
         self.iri: str | None = None
@@ -151,9 +159,9 @@ class Resolver:
             if cl is None:
                 cl = clusters[(fam, key)] = _Cluster(fam, key)
             cl.place = place or cl.place
-            cl.types[m.type] += 1
-            cl.surfaces[m.text] += 1
-            cl.labels[name] += 1
+            cl.types[m.type] = cl.types.get(m.type, 0) + 1
+            cl.surfaces[m.text] = cl.surfaces.get(m.text, 0) + 1
+            cl.labels[name] = cl.labels.get(name, 0) + 1
             cl.mentions.append(m)
             index[id(m)] = cl
         self._merge_variants(clusters, index)
@@ -212,12 +220,12 @@ class Resolver:
             index[mid] = cl
         for b_id, a in target.items():
             b = next(c for c in orgs + merged_persons if id(c) == b_id)
-            a.types.update(b.types)
-            a.surfaces.update(b.surfaces)
+            _add_counts(a.types, b.types)
+            _add_counts(a.surfaces, b.surfaces)
             if b_id in word_only:
-                a.surfaces.update(b.labels)  # the short form is an alias, the long name the label
+                _add_counts(a.surfaces, b.labels)  # the short form is an alias, the long name the label
             else:
-                a.labels.update(b.labels)
+                _add_counts(a.labels, b.labels)
             a.mentions += b.mentions
 
     def _word_of(self, a: _Cluster, orgs: list[_Cluster], top: dict[int, str]) -> _Cluster | None:
