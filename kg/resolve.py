@@ -233,12 +233,13 @@ class Resolver:
         name in the report ("Welzijnsgroep Maasdal ... Maasdal biedt"): that organisation.
         The other words of the long name must be generic (name heads, common words), so two
         organisations that share a word are never merged (``top``: the label of each, by id)."""
+        la = top[id(a)]
+        if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper():
+            return None  # most names: decided before the word lists are fetched
         from kg.extract.lexicon import NAME_HEADS, NOT_NAMES, ORG_SUFFIXES
 
-        la = top[id(a)]
         lw = la.casefold()
-        if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper() \
-                or lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
+        if lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
             return None
         hits = []
         for b in orgs:
