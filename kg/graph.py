@@ -72,15 +72,21 @@ def _typed(value, datatype: str) -> str:
     return "%s^^<%s>" % (_plain(str(lit)), lit.datatype)
 
 
+# Terms of rdflib's namespaces are made anew on every attribute access (a Python-level
+# __getattr__, slower than writing the term): the ones asked per triple are made once here.
+_XSD_INTEGER = str(XSD.integer)
+_XSD_DECIMAL = str(XSD.decimal)
+
+
 def _integer(value: int) -> str:
     if type(value) is int:
-        return '"%d"^^<%s>' % (value, XSD.integer)
-    return _typed(value, str(XSD.integer))
+        return '"%d"^^<%s>' % (value, _XSD_INTEGER)
+    return _typed(value, _XSD_INTEGER)
 
 
 def _confidence(value: float) -> tuple[Decimal, str]:
     d = Decimal(str(round(value, 3)))
-    return d, _typed(d, str(XSD.decimal))
+    return d, _typed(d, _XSD_DECIMAL)
 
 
 _TYPE = _iri(str(RDF.type))
@@ -89,6 +95,8 @@ _ALT = _iri(str(SKOS.altLabel))
 _CBS = _iri(str(KG.cbsCode))
 _IDENT = _iri(str(DCTERMS.identifier))
 _MENTIONED = _iri(str(KG.mentionedIn))
+_FORMAT = _iri(str(DCTERMS.format))
+_TITLE = _iri(str(DCTERMS.title))
 
 
 @lru_cache(maxsize=256)
@@ -113,11 +121,8 @@ class _Triples:
         self.by_sp: dict[tuple[str, str], dict[str, None]] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
-        objs = self.by_sp.get((s, p))
-        if objs is None:
-            self.by_sp[(s, p)] = {o: None}
-        else:
-            objs[o] = None
+        # one call for a new pair and a known one alike (quicker than asking first)
+        self.by_sp.setdefault((s, p), {})[o] = None
 
     def set(self, s: str, p: str, o: str) -> None:
         self.by_sp[(s, p)] = {o: None}
@@ -159,9 +164,9 @@ def report_triples(report: ResolvedReport, build_key: str | None = None) -> Repo
     t.add(rep, _TYPE, _kg("Report"))
     t.add(rep, _kg("fileName"), _plain(doc.name))
     t.add(rep, _kg("sha256"), _plain(doc.sha256))
-    t.add(rep, _iri(str(DCTERMS.format)), _plain(doc.kind))
+    t.add(rep, _FORMAT, _plain(doc.kind))
     if doc.title:
-        t.add(rep, _iri(str(DCTERMS.title)), _plain(doc.title))
+        t.add(rep, _TITLE, _plain(doc.title))
     if build_key is not None:
         t.add(rep, _kg("buildKey"), _plain(build_key))
 
@@ -214,7 +219,9 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
     prop = _kg(rel.relation)
     if rel.modality != "negated":
         t.add(s, prop, o)
-    node = f"<{assertion_iri(report_name, s_iri, rel.relation, o_iri)}>"  # a hex digest: nothing to check
+    # as assertion_iri (the pair is in its order already), but a hex digest has nothing for
+    # rdflib to check
+    node = f"<{KGR}assertion/{_digest(report_name, s_iri, rel.relation, o_iri)}>"
     confidence, conf_term = _confidence(rel.confidence)
     if not t.has(node, _TYPE, _kg("RelationAssertion")):
         t.add(node, _TYPE, _kg("RelationAssertion"))
@@ -250,11 +257,12 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
         ev = rel.evidence
         ev_node = f"<{KGR}evidence/{_digest(report_name, str(ev.start), str(ev.end), ev.sentence)}>"
         t.add(node, _kg("evidence"), ev_node)
-        t.add(ev_node, _TYPE, _kg("Evidence"))
-        t.add(ev_node, _kg("sentence"), _plain(ev.sentence))
-        t.add(ev_node, _kg("startOffset"), _integer(ev.start))
-        t.add(ev_node, _kg("endOffset"), _integer(ev.end))
-        t.add(ev_node, _kg("inReport"), rep)
+        if not t.has(ev_node, _TYPE, _kg("Evidence")):  # a sentence often gives several relations
+            t.add(ev_node, _TYPE, _kg("Evidence"))
+            t.add(ev_node, _kg("sentence"), _plain(ev.sentence))
+            t.add(ev_node, _kg("startOffset"), _integer(ev.start))
+            t.add(ev_node, _kg("endOffset"), _integer(ev.end))
+            t.add(ev_node, _kg("inReport"), rep)
 
 
 #: Dates as the extraction gives them: a day (yyyy-mm-dd), or only a month or a year (yyyy-mm,
@@ -262,9 +270,11 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
 DATE_DATATYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
+@lru_cache(maxsize=4096)
 def date_term(value: str) -> str:
     """A date of a relation as a typed literal whose datatype records its precision (anything
-    else stays an xsd:date, which ``kg validate`` then reports as invalid)."""
+    else stays an xsd:date, which ``kg validate`` then reports as invalid). Reports give the
+    same few dates again and again: each is written once."""
     datatype = DATE_DATATYPES.get(len(value)) if re.fullmatch(r"\d{4}(-\d{2})?", value) else XSD.date
     return _typed(value, str(datatype))
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from pathlib import Path
 
 from kg.model import (ORGANISATION_TYPES, Candidate, Entity, Evidence, Extraction, Mention,
@@ -68,24 +67,36 @@ def load_aliases(path: str | Path) -> dict[str, str]:
     return out
 
 
-def _top(counts: Counter):
+def _top(counts: dict[str, int]) -> str:
     """The most common key (the first counted of equals), as ``most_common(1)`` gives it
     without building its list."""
     return max(counts, key=counts.__getitem__)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _capitals(s: str) -> int:
     return sum(1 for c in s if c.isupper())
 
 
+def _add_counts(counts: dict[str, int], more: dict[str, int]) -> None:
+    """``Counter.update``: the counts of ``more`` added to ``counts`` (new keys after the old)."""
+    for key, n in more.items():
+        counts[key] = counts.get(key, 0) + n
+
+
 class _Cluster:
+    """The mentions of one entity in a report, with how often each type, surface form and
+    name was seen (plain dicts: a Counter costs more to make than the few counts it holds)."""
+
     __slots__ = ("family", "key", "types", "surfaces", "labels", "place", "mentions", "iri")
 
     def __init__(self, fam: str, key: str) -> None:
         self.family, self.key = fam, key
-        self.types: Counter[str] = Counter()
-        self.surfaces: Counter[str] = Counter()
-        self.labels: Counter[str] = Counter()
+        self.types: dict[str, int] = {}
+        self.surfaces: dict[str, int] = {}
+        self.labels: dict[str, int] = {}
         self.place = None
         self.mentions: list[Mention] = []
         self.iri: str | None = None
@@ -112,10 +123,11 @@ class Resolver:
         name = m.name
         return self.aliases.get(name_key(name), name)
 
-    def _place(self, m: Mention):
+    def _place(self, m: Mention, name: str):
+        """The gazetteer place of a municipality or province mention (``name``: its :meth:`_name`)."""
         if m.type not in ("Municipality", "Province"):
             return None
-        for name in (self._name(m), m.text):
+        for name in (name, m.text):
             p = self.gazetteer.lookup_one(name, m.type) or self.gazetteer.fuzzy(name, m.type)
             if p is not None:
                 return p
@@ -129,19 +141,27 @@ class Resolver:
             mentions += [c.subject, c.object]
         clusters: dict[tuple[str, str], _Cluster] = {}
         index: dict[int, _Cluster] = {}
+        # A report names the same few entities again and again, and its candidates repeat its
+        # mentions: where a mention goes depends only on its text, type and label, so that is
+        # worked out once per report (every mention is still counted).
+        placed: dict[tuple[str, str, str | None], tuple] = {}
         for m in mentions:
-            place = self._place(m)
-            fam = family(m.type)
-            key = place.code.lower() if place else name_key(self._name(m))
+            seen = placed.get((m.text, m.type, m.label))
+            if seen is None:
+                name = self._name(m)
+                place = self._place(m, name)
+                key = place.code.lower() if place else name_key(name)
+                seen = placed[(m.text, m.type, m.label)] = (place, family(m.type), key, name)
+            place, fam, key, name = seen
             if not key:
                 continue
             cl = clusters.get((fam, key))
             if cl is None:
                 cl = clusters[(fam, key)] = _Cluster(fam, key)
             cl.place = place or cl.place
-            cl.types[m.type] += 1
-            cl.surfaces[m.text] += 1
-            cl.labels[self._name(m)] += 1
+            cl.types[m.type] = cl.types.get(m.type, 0) + 1
+            cl.surfaces[m.text] = cl.surfaces.get(m.text, 0) + 1
+            cl.labels[name] = cl.labels.get(name, 0) + 1
             cl.mentions.append(m)
             index[id(m)] = cl
         self._merge_variants(clusters, index)
@@ -177,8 +197,10 @@ class Resolver:
                 target[id(a)] = fits[0]
                 word_only.add(id(a))
         merged_persons = [c for c in persons if id(c) in target]
+        # every pair of organisations below compares their labels: each worked out once
+        top = {id(c): _top(c.labels) for c in orgs}
         for a in orgs:
-            b = self._word_of(a, orgs)
+            b = self._word_of(a, orgs, top)
             if b is not None:
                 target[id(a)] = b  # "Maasdal" alone is "Welzijnsgroep Maasdal"
                 word_only.add(id(a))
@@ -186,9 +208,9 @@ class Resolver:
             for b in orgs:
                 if a is b or id(a) in target or id(b) in target:
                     continue
-                if self._same_org(a, b):
+                if self._same_org(a, b, top[id(a)], top[id(b)]):
                     target[id(b)] = a  # b goes into a (a is the shorter/base form)
-                elif self._short_of(a, b, orgs):
+                elif self._short_of(top[id(a)], top[id(b)], top):
                     target[id(a)] = b  # the bare word goes into the name with its place
         if not target:
             return
@@ -198,31 +220,32 @@ class Resolver:
             index[mid] = cl
         for b_id, a in target.items():
             b = next(c for c in orgs + merged_persons if id(c) == b_id)
-            a.types.update(b.types)
-            a.surfaces.update(b.surfaces)
+            _add_counts(a.types, b.types)
+            _add_counts(a.surfaces, b.surfaces)
             if b_id in word_only:
-                a.surfaces.update(b.labels)  # the short form is an alias, the long name the label
+                _add_counts(a.surfaces, b.labels)  # the short form is an alias, the long name the label
             else:
-                a.labels.update(b.labels)
+                _add_counts(a.labels, b.labels)
             a.mentions += b.mentions
 
-    def _word_of(self, a: _Cluster, orgs: list[_Cluster]) -> _Cluster | None:
+    def _word_of(self, a: _Cluster, orgs: list[_Cluster], top: dict[int, str]) -> _Cluster | None:
         """A lone capitalised word that is the distinctive word of exactly one longer organisation
         name in the report ("Welzijnsgroep Maasdal ... Maasdal biedt"): that organisation.
         The other words of the long name must be generic (name heads, common words), so two
-        organisations that share a word are never merged."""
+        organisations that share a word are never merged (``top``: the label of each, by id)."""
+        la = top[id(a)]
+        if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper():
+            return None  # most names: decided before the word lists are fetched
         from kg.extract.lexicon import NAME_HEADS, NOT_NAMES, ORG_SUFFIXES
 
-        la = _top(a.labels)
         lw = la.casefold()
-        if " " in la or len(la) < 4 or not la[:1].isupper() or la.isupper() \
-                or lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
+        if lw in NOT_NAMES or lw in NAME_HEADS or self.gazetteer.lookup(la):
             return None
         hits = []
         for b in orgs:
             if b is a:
                 continue
-            words = _top(b.labels).split()
+            words = top[id(b)].split()
             if len(words) < 2 or la not in words:
                 continue
             hits.append(b)
@@ -234,23 +257,23 @@ class Resolver:
                 return None
         return hits[0] if len(hits) == 1 else None
 
-    def _short_of(self, a: _Cluster, b: _Cluster, orgs: list[_Cluster]) -> bool:
+    def _short_of(self, la: str, lb: str, top: dict[int, str]) -> bool:
         """"Jongerenpunt" and "Jongerenpunt Almere" in one report: the bare word is the short form,
-        when exactly one longer name is that word plus a place."""
-        la, lb = _top(a.labels), _top(b.labels)
+        when exactly one longer name is that word plus a place (``la``, ``lb``: the labels of
+        the two organisations; ``top``: the labels of all)."""
         if " " in la or la.isupper() or not lb.startswith(la + " "):
             return False
         tail = lb[len(la) + 1:]
         if not (self.gazetteer.lookup(tail) or self.gazetteer.lookup(tail.split("-")[0])):
             return False
-        longer = [c for c in orgs if _top(c.labels).startswith(la + " ")]
+        longer = [lc for lc in top.values() if lc.startswith(la + " ")]
         return len(longer) == 1
 
     @staticmethod
-    def _same_org(a: _Cluster, b: _Cluster) -> bool:
-        la, lb = _top(a.labels), _top(b.labels)
+    def _same_org(a: _Cluster, b: _Cluster, la: str, lb: str) -> bool:
+        """``la``, ``lb``: the labels of ``a`` and ``b``."""
         # "SMD" and "GGD-NO": an acronym and the same acronym with a short regional suffix
-        if re.fullmatch(r"[A-Z]{2,6}", la) and re.fullmatch(rf"{re.escape(la)}[- ][A-Z]{{1,3}}", lb):
+        if _ACRONYM.fullmatch(la) and re.fullmatch(rf"{re.escape(la)}[- ][A-Z]{{1,3}}", lb):
             return True
         if len(a.key) >= 10 and len(b.key) >= 10 and a.key != b.key and a.key[0] == b.key[0]:
             from rapidfuzz.distance import Levenshtein
@@ -264,16 +287,15 @@ class Resolver:
             typ = max(cl.types, key=lambda t: (_ORG_RANK.get(t, 0), cl.types[t]))
         else:
             typ = _top(cl.types)
-        names = Counter()
-        for name, n in cl.labels.items():
-            names[name] += n
+        names = cl.labels
         if cl.place is not None:
             label = cl.place.name
             iri = f"{KGR}{cl.place.iri_path}"
             identifiers = {"cbs": cl.place.code}
             typ = cl.place.type
         else:
-            label = max(names, key=lambda s: (names[s], _capitals(s), s[:1].isupper(), -len(s)))
+            label = max(names, key=lambda s: (names[s], _capitals(s), s[:1].isupper(), -len(s))) \
+                if len(names) > 1 else next(iter(names))
             known = self._known_by_key.get((cl.family, name_key(label)))
             if known is None:
                 for name in names:
@@ -286,9 +308,7 @@ class Resolver:
             else:
                 iri = f"{KGR}{cl.family}/{slug(normalise_name(label)) or slug(label)}"
             identifiers = {}
-        aliases = {s for s in list(cl.surfaces) + list(names) if s != label}
-        aliases = {a for a in aliases if normalise_name(a) != normalise_name(label) or a != label}
-        aliases.discard(label)
+        aliases = {s for s in (*cl.surfaces, *names) if s != label}
         return Entity(iri=iri, type=typ, label=label, aliases=aliases, identifiers=identifiers)
 
     # -- relations -----------------------------------------------------------------------------
