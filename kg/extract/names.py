@@ -201,12 +201,10 @@ _TITLE_WORDS = 6
 
 
 class _Chain:
-    __slots__ = ("view", "cs", "ce", "words", "initial", "person", "absorbed", "listed", "lower", "tails")
+    __slots__ = ("view", "cs", "ce", "words", "initial", "listed", "lower", "tails")
 
     def __init__(self, view: View, cs: int, ce: int, words: list[str], initial: bool) -> None:
         self.view, self.cs, self.ce, self.words, self.initial = view, cs, ce, words, initial
-        self.person = False
-        self.absorbed: Slot | None = None
         self.listed = False
         self.lower: _LowerWords | frozenset[str] = frozenset()  #: words the document writes in lower case
         self.tails: frozenset[str] = frozenset()  #: names written mid-sentence after a name head
