@@ -65,9 +65,15 @@ def nt_term(term) -> str:
     return term.n3()
 
 
-@lru_cache(maxsize=4096)
 def _typed(value, datatype: str) -> str:
     """A typed literal in rdflib's normalised lexical form (e.g. Decimal('1.0') -> "1.0")."""
+    # keyed by the value's repr too: equal values can be written apart (Decimal('1') is "1",
+    # Decimal('1.0') is "1.0"), and a cache keyed by the value alone would write whichever came first
+    return _typed_text(type(value), repr(value), value, datatype)
+
+
+@lru_cache(maxsize=4096)
+def _typed_text(kind: type, text: str, value, datatype: str) -> str:
     lit = Literal(value, datatype=URIRef(datatype))
     return "%s^^<%s>" % (_plain(str(lit)), lit.datatype)
 

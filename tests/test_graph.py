@@ -61,6 +61,21 @@ def test_build_key_and_entity_blocks():
     assert triples - _triples(parts.body) == set().union(*(_triples(t) for t in parts.entities.values()))
 
 
+def test_equal_confidences_written_as_rdflib_writes_each():
+    # 1 and 1.0 are equal (and hash alike) but rdflib writes them apart: "1" and "1.0"; the
+    # literal cache must not hand the second the text of the first, in either order
+    for first, second in ((1, 1.0), (1.0, 1)):
+        texts = []
+        for confidence in (first, second):
+            report = _tricky()
+            report.relations = [r for r in report.relations if r.rule == "mergesInto:a"]
+            report.relations[0].confidence = confidence
+            _, ref = graph_reference.report_graph(report)
+            texts.append(report_ntriples(report)[1])
+            assert _triples(texts[-1]) == set(ref)
+        assert texts[0] != texts[1]
+
+
 def test_unwritable_iri_is_refused_like_rdflib():
     report = _tricky()
     bad = Entity("https://w3id.org/kg-sociaal/id/organisation/a b", "Organisation", "A B")
