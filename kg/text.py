@@ -72,8 +72,10 @@ def _normalise_name(name: str, drop: re.Pattern[str] = _DROP_PREFIX, keep: str =
     # every stage asks for the keys of the same few names again and again
     s = to_ascii(name).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
-    s = _SEPARATORS.sub(" ", s)
-    s = _punctuation(keep).sub(" ", s)
+    if not s.replace(" ", "").isalnum():  # most names are words and spaces only: nothing to fold
+        # (isalnum is the regex \w less "_", a separator: such a name matches neither pattern)
+        s = _SEPARATORS.sub(" ", s)
+        s = _punctuation(keep).sub(" ", s)
     s = " ".join(s.split())
     prev = None
     while prev != s:
