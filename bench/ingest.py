@@ -6,7 +6,8 @@
 Writes a corpus with bench/corpus.py (unless --corpus is given), then in the same run:
 
 * baseline: read every file and tokenise it with spaCy's blank Dutch tokenizer
-  (``spacy.blank("nl")``), one process: reports/s, MB/s, tokens/s;
+  (``spacy.blank("nl")``), one process: reports/s, MB/s, tokens/s; measured before and again
+  after kg's build, and kg compared with the mean of the two (the box's speed drifts);
 * ``kg build --jobs J`` into a fresh embedded store: reports/s, MB/s.
 
 Target (issue 13): kg's reports/s within 10x of the baseline's (goal 5x), kg using both
@@ -153,8 +154,14 @@ def main() -> None:
             busy = [(b1 - b0) / max(1, t1 - t0) for (b0, t0), (b1, t1) in zip(cores_before, cores_after)]
             print("each core during the build (all processes on the box): "
                   + ", ".join(f"cpu{i} {b:.0%} busy" for i, b in enumerate(busy)))
-        ratio = base_rps / kg_rps
-        print(f"kg is {ratio:.2f}x slower than the baseline (target: within 10x, goal 5x): "
+        # The baseline once more, now that kg is done: the box's own speed drifts (other
+        # tenants), and a ratio to one 4 s measurement drifts with it; the verdict uses both.
+        secs_after, _, _ = baseline(files)
+        base_after = n / secs_after
+        print(f"{'baseline again, after the build':40} {secs_after:8.1f} {base_after:10.0f} {mb / secs_after:7.2f} {tokens / secs_after:10.0f}")
+        ratio = (base_rps + base_after) / 2 / kg_rps
+        print(f"kg is {ratio:.2f}x slower than the baseline (the mean of the two; {base_rps / kg_rps:.2f}x and "
+              f"{base_after / kg_rps:.2f}x of each) (target: within 10x, goal 5x): "
               f"{'yes' if ratio <= 10 else 'NO'}{' (goal met)' if ratio <= 5 else ''}")
         sample = files[: min(300, n)]
         costs = stages(sample, Path(tmp) / "stage-store")
