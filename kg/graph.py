@@ -225,9 +225,7 @@ def _add_relation(t: _Triples, rel: Relation, rep: str, report_name: str) -> Non
     prop = _kg(rel.relation)
     if rel.modality != "negated":
         t.add(s, prop, o)
-    # as assertion_iri (the pair is in its order already), but a hex digest has nothing for
-    # rdflib to check
-    node = f"<{KGR}assertion/{_digest(report_name, s_iri, rel.relation, o_iri)}>"
+    node = f"<{assertion_iri(report_name, s_iri, rel.relation, o_iri)}>"  # a hex digest: nothing to check
     confidence, conf_term = _confidence(rel.confidence)
     if not t.has(node, _TYPE, _kg("RelationAssertion")):
         t.add(node, _TYPE, _kg("RelationAssertion"))

@@ -211,11 +211,8 @@ class Context:
         """Put a mention into the view if the span is free; return its slot."""
         if cs >= ce or not view.free(cs, ce):
             return None
-        # self.mention(...) written out (one call less for every name placed); the span is not
-        # empty, so its document end is the end of its last character
-        offs, text = view.offs, view.text
-        m = Mention(fold_whitespace(text[cs:ce]), type, offs[cs], offs[ce - 1] + 1, label, role)
-        slot = Slot(cs, ce, m, strong, None, text[cs:cs + 1].isupper())
+        m = self.mention(view, cs, ce, type, label, role)
+        slot = Slot(cs, ce, m, strong, None, view.text[cs:cs + 1].isupper())
         view.slots.append(slot)
         return slot
 
