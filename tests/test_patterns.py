@@ -65,3 +65,20 @@ def test_cue_word_lexicon_has_each_word_once():
     lines = [line.split("\t")[0] for line in resources.files("kg").joinpath("data", "cue-words.tsv")
              .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert len(lines) == len(set(lines))
+
+
+def test_initials_in_brackets_after_a_name_keep_a_list_whole():
+    """"algemeen maatschappelijk werk (AMW) en jongerenwerk" is one list of two services for
+    the rules; a bracketed word that is not the name's initials, or not written in capitals,
+    stays in the line."""
+    from kg.extract.patterns import token_line
+
+    def line(text: str) -> str:
+        ctx = prepare(document_from_text(text))
+        return token_line(ctx.views[0])[0]
+
+    kept = line("Wij hebben een contract met Stichting Welzijn Rivierland voor de uitvoering van "
+                "algemeen maatschappelijk werk (AMW) en jongerenwerk.")
+    assert "( amw )" not in kept and "⟧ en ⟦" in kept
+    assert "⟧ ( " in line("Wij bieden algemeen maatschappelijk werk (XYZ) en jongerenwerk.")
+    assert "( amw )" in line("Wij bieden algemeen maatschappelijk werk (amw) en jongerenwerk.")

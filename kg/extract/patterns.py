@@ -260,8 +260,11 @@ def token_line(view: View) -> tuple[str, dict[int, Slot]]:
         else:
             words.append(lemma)
     line = " ".join(words) + " "
-    if "( ⟦" in line:
-        line = _ACRONYM_AFTER.sub(lambda m: _drop_acronym(m, by_number), line)
+    if "( " in line:
+        if "( ⟦" in line:
+            line = _ACRONYM_AFTER.sub(lambda m: _drop_acronym(m, by_number), line)
+        if "⟧ ( " in line:
+            line = _INITIALS_AFTER.sub(lambda m: _drop_initials(m, by_number, view.text), line)
     return line, by_number
 
 
@@ -278,6 +281,22 @@ def _drop_acronym(m: re.Match, by_number: dict[int, Slot]) -> str:
     read by the location rules, from the sentence itself)."""
     long, short = by_number[int(m.group(2))], by_number[int(m.group(3))]
     if short.mention.label and short.mention.label == long.mention.name:
+        return m.group(1)
+    return m.group(0)
+
+
+#: "algemeen maatschappelijk werk (AMW) en ...": a word in brackets right after a name, which
+#: may be the name's initials (no name itself, so no slot).
+_INITIALS_AFTER = re.compile(r"(⟦[A-Z](\d+)⟧ )\( ([^\W\d_]{2,6}) \) ")
+
+
+def _drop_initials(m: re.Match, by_number: dict[int, Slot], text: str) -> str:
+    """The rules read "X (AX) en Y" as "X en Y" when the bracketed word is written in capitals
+    in the sentence and spells the initials of X's words: a list of names stays one list."""
+    short = m.group(3)
+    words = by_number[int(m.group(2))].mention.text.replace("-", " ").split()
+    initials = "".join(w[0] for w in words if w[:1].isalpha()).lower()
+    if initials == short and f"({short.upper()})" in text:
         return m.group(1)
     return m.group(0)
 
