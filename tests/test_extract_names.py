@@ -163,3 +163,19 @@ def test_a_name_opening_a_text_before_a_finite_verb_is_a_name():
 def test_an_acronym_spells_a_name_after_a_place_adjective_which_locates_it():
     found = triples("De Tielse Stichting voor Hulp bij Schulden en Administratie (SHSA) is in 2012 opgericht.")
     assert ("Stichting voor Hulp bij Schulden en Administratie", "locatedIn", "Tiel") in found
+
+
+def test_bulleted_item_of_an_acronym_and_lower_case_words_is_a_name_among_names():
+    from kg.extract import prepare
+    from kg.read import document_from_text
+
+    def slots(text: str) -> set[str]:
+        ctx = prepare(document_from_text(text))
+        return {s.mention.text for v in ctx.views for s in v.slots}
+
+    listed = ("De kartrekkers komen uit de volgende organisaties:\n\n • Welzijn Vliethaven\n"
+              " • Stichting Zonnehoek\n • ONS welzijn\n • Buurtzorg\n")
+    assert "ONS welzijn" in slots(listed)
+    # not where the other items are no names of their own, and not in running text
+    assert "ONS welzijn" not in slots("Wat we doen:\n\n • ONS welzijn\n • samen koken\n • wandelen\n")
+    assert "ONS welzijn" not in slots("Welzijn Vliethaven en Buurtzorg spraken over ONS welzijn vandaag.")

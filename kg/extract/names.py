@@ -494,6 +494,7 @@ def run(ctx: Context) -> None:
         _place_chain(ctx, c, mid, after_prep, chains)
     _label_acronyms(ctx)
     _promote_lists(ctx)
+    _acronym_led_items(ctx)
     _short_forms(ctx)
 
 
@@ -563,6 +564,30 @@ def _placed_lists(ctx: Context) -> None:
             if words[0].casefold() in NOT_NAMES and not words[0].isupper() or "⟦" in m.group(1):
                 continue
             ctx.place(v, cs, ce, _org_type(v, cs, ce), strong=True)
+
+
+#: A listed item that is an acronym and one to three lower-case words: "ONS welzijn", "MEE plus".
+_ACRONYM_LED_ITEM = re.compile(r"([A-Z]{2,6}(?: [a-zà-ÿ][\w-]*){1,3})\s*[.,;]?\s*")
+
+
+def _acronym_led_items(ctx: Context) -> None:
+    """"de volgende organisaties:" + bullets "• Buurtzorg", "• ONS welzijn": an item written as an
+    acronym and lower-case words is a name too, when two or more other items of the list are
+    names that fill their item."""
+    for v in ctx.views:
+        if v.bullet or v.index + 1 >= len(ctx.views) or not ctx.views[v.index + 1].bullet:
+            continue
+        items = list_item_views(ctx, v)
+        if len(items) < 3:
+            continue
+        whole = sum(1 for it in items for sl in it.slots if sl.cstart == 0 and sl.mention.type in ORG_TYPES
+                    and not it.text[sl.cend:].strip(" .,;"))
+        if whole < 2:
+            continue
+        for it in items:
+            m = None if it.slots else _ACRONYM_LED_ITEM.fullmatch(it.text)
+            if m:
+                ctx.place(it, 0, m.end(1), "Organisation", strong=True)
 
 
 def _short_forms(ctx: Context) -> None:
