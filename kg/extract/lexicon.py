@@ -69,6 +69,10 @@ SERVICES: tuple[str, ...] = (
     # activities for a group of people ("organiseert activiteiten voor ouderen")
     "activiteiten voor ouderen", "activiteiten voor senioren", "activiteiten voor jongeren",
     "activiteiten voor kinderen", "activiteiten voor mantelzorgers", "ontmoetingsactiviteiten",
+    # services for older people and carers that welfare organisations commonly run
+    "rijbewijskeuring", "rijbewijskeuringen", "personenalarmering", "tafeltje-dekje", "tafeltje dekje",
+    "contactpunt mantelzorg", "steunpunt mantelzorg", "mantelzorgcafé", "alzheimercafé",
+    "sociaal makelaarschap", "ouderenbezoek", "huisbezoek",
 )
 
 #: Productive endings of service compounds ("thuisondersteuning", "opvoedcoaching").
