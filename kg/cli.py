@@ -253,6 +253,11 @@ FormatOpt = Annotated[
 ]
 
 
+def _file_or_stdout(out: Optional[Path]) -> Optional[Path]:
+    """``--out -`` is standard output, as for most command-line tools: no file named "-"."""
+    return None if out is not None and str(out) == "-" else out
+
+
 def _chosen(fmt, out: Optional[Path] = None) -> str:
     """The format asked for, else a table on a terminal and CSV when piped or written to a file."""
     if fmt is not None:
@@ -291,7 +296,7 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the bundled queries and their parameters.", metavar="")] = False,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", "-f", help="table, csv, tsv, json or xml: the SPARQL 1.1 results formats; a CONSTRUCT gives JSON-LD for json, else Turtle (default: a table on a terminal, csv when piped).", show_default=False)] = None,
     update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (INSERT/DELETE/...) to change the store.", metavar="")] = False,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the result to this file (- or none: standard output).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit).")] = 120.0,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call other SPARQL endpoints (SERVICE) or an update load URLs (LOAD); kg is offline without it.")] = False,
     store: StoreOpt = None,
@@ -313,6 +318,7 @@ def query(
     text = None
     if sparql is not None:
         text = _query_text(sparql)
+    out = _file_or_stdout(out)
     if out is not None:
         api.check_output(out)
     chosen = _chosen(fmt, out)
@@ -444,7 +450,7 @@ class ExportFormat(str, Enum):
 def export(
     what: Annotated[ExportWhat, typer.Argument(help="relations, entities or graph.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.tsv,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default: standard output).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (- or none: standard output).")] = None,
     delimiter: Annotated[Optional[str], typer.Option("--delimiter", "-d", help="CSV's separator, e.g. ';' for a Dutch Excel (default ',').")] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -453,6 +459,7 @@ def export(
     from kg.errors import UsageError
     from kg.store import open_store
 
+    out = _file_or_stdout(out)
     if out is not None:
         api.check_output(out)
     if fmt is ExportFormat.xlsx and out is None and sys.stdout.isatty():

@@ -136,3 +136,13 @@ def test_query_to_dataframe(built_seed_store: Path):
     assert list(frame.columns) == result.variables
     assert frame.to_dict("records") == result.records()
     assert list(triples.columns) == ["subject", "predicate", "object"] and len(triples) == len(construct.graph)
+
+
+def test_out_dash_is_standard_output_not_a_file(built_seed_store: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    exported = ok("export", "relations", "--format", "tsv", "--out", "-", "--store", built_seed_store)
+    assert exported.startswith("subject\trelation\tobject")
+    asked = ok("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv", "-o", "-",
+               "--store", built_seed_store)
+    assert asked.splitlines()[0] == "n" and int(asked.splitlines()[1]) > 0
+    assert not (tmp_path / "-").exists()
