@@ -134,6 +134,21 @@ _OPENING_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:de\s+|het\s+)?⟦O(\d+)⟧
 _AND_WITH = re.compile(r"\s*,?\s*(?:en|alsook|maar\s+ook)\s+(?:ook\s+)?met\s+")
 
 
+#: " en hebben onze medewerkers ...": a coordinated main clause, its finite verb first, opens here.
+_NEXT_CLAUSE = re.compile(r"\s(?:en|maar|want)\s+(?:heeft|hebben|had|hadden|is|zijn|was|waren|wordt|worden|werd|"
+                          r"werden|gaat|gaan|ging|gingen|zal|zullen|kan|kunnen|wil|willen)\s")
+
+
+def _clause_start(masked: str, at: int) -> int:
+    """Where the main clause holding offset ``at`` opens: after the last " en hebben/is/zal ..."
+    before it ("A is opgezet en hebben onze X in samenwerking met B ..."), else 0."""
+    start = 0
+    if " en " in masked or " maar " in masked or " want " in masked:
+        for m in _NEXT_CLAUSE.finditer(masked, 0, at):
+            start = m.end()
+    return start
+
+
 def partners(ctx: Context, v: View) -> None:
     if not _PARTNER_CUE.search(v.text):
         return  # none of the cues below: "samen", "ism", "i.s.", "partner" (in the text if in the masked view)
@@ -146,7 +161,8 @@ def partners(ctx: Context, v: View) -> None:
         others = [s for it in items for s in it.slot.members() if s.mention.type in ORG_TYPES + ("Pilot",)]
         if not others:
             continue
-        before = [s for s in org_slots(v) if masked.find(f"⟦O{slots.index(s)}⟧") < m.start()
+        clause = _clause_start(masked, m.start())
+        before = [s for s in org_slots(v) if clause <= masked.find(f"⟦O{slots.index(s)}⟧") < m.start()
                   and s not in others]
         rule = "partnerOf:samen-met"
         front = fronted_with(masked, slots, m.start())
