@@ -179,3 +179,10 @@ def test_bulleted_item_of_an_acronym_and_lower_case_words_is_a_name_among_names(
     # not where the other items are no names of their own, and not in running text
     assert "ONS welzijn" not in slots("Wat we doen:\n\n • ONS welzijn\n • samen koken\n • wandelen\n")
     assert "ONS welzijn" not in slots("Welzijn Vliethaven en Buurtzorg spraken over ONS welzijn vandaag.")
+
+
+def test_laws_and_policy_concepts_in_capitals_are_no_organisations():
+    found = names("Welzijn Vliethaven gaat de Sociale Basis Infrastructuur in Tiel coördineren. De "
+                  "Participatiewet en de Jeugdwet gelden ook in Tiel.", "Organisation")
+    assert not {"Sociale Basis Infrastructuur", "Participatiewet", "Jeugdwet"} & found
+    assert "Welzijn Vliethaven" in found

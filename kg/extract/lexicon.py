@@ -198,7 +198,11 @@ NOT_NAME_PHRASES = frozenset({
     "participatieraad", "gemeenteraad", "provinciale staten", "gedeputeerde staten",
     "tweede kamer", "eerste kamer", "college van burgemeester en wethouders", "college van b&w",
     "college van b en w", "raad", "rijksoverheid", "sociaal domein", "sociale domein",
-    "wet maatschappelijke ondersteuning", "raadsinformatiebrief", "jaarverslag", "jaarrekening",
+    "wet maatschappelijke ondersteuning", "participatiewet", "jeugdwet", "wet langdurige zorg",
+    "zorgverzekeringswet", "wet schuldsanering natuurlijke personen",
+    # policy concepts written with capitals ("de Sociale Basis Infrastructuur in X coördineren")
+    "sociale basis", "sociale basisinfrastructuur", "sociale basis infrastructuur",
+    "sociale infrastructuur", "sociale basisvoorzieningen", "raadsinformatiebrief", "jaarverslag", "jaarrekening",
     "voorwoord", "bijlage", "nieuwsbrief", "persbericht", "met vriendelijke groet",
     # national political parties: in council texts they ask and vote, they are no actors of the
     # social domain that found, merge, lead or offer help
