@@ -123,6 +123,12 @@ Tineke Tom Ton Tonny Trudy Twan Vera Victor Vincent Walter Wendy Wil Wilco Wille
 Wim Wouter Yvonne Zoë
 Anja Annelies Anita Ellen Ester Heleen Ilona Jeannette Karen Kim Lieke Lonneke Manon Maartje
 Mariëlle Mariette Marjolein Mariska Marjan Margreet Henriëtte Hennie Wilma Petra Joyce Marloes
+Adje Adrie Albertus Alie Anco Ard Aukje Bauke Baukje Beert Berry Bertus Bets Betsie Cobi Corrie
+Corry Dina Diny Dora Eddy Elize Ellie Emmy Erna Fenna Fenny Fokje Fons Frieda Geesje Gerlof Gerry
+Gonnie Grietje Hanny Hillie Ida Janny Jantje Jean Jeanne Jenny Jikke Jopie Jurjen Kitty Klazien
+Klazina Lenie Leny Lidy Lies Lineke Lisette Lucie Lucy Marry Meindert Mien Miep Mies Nelly Nettie
+Noortje Nynke Pien Pierre Riek Rien Rika Rina Rinske Roelie Sientje Sjaan Stien Suus Taco Tijmen
+Tonnie Toos Wibo Wies Willy Wybren Ype
 Marlies Nathalie Paula Renate Rianne Rineke Rozemarijn Sabine Sharon Simone Tamara Thea Willeke
 Yvette Eric Ferry Harold Henri Jacco Jacques Kevin Leon Marco Mario Marius Mathijs Matthijs Nico
 Niek Otto Patrick Ralph Rein Remco René Richard Rick Rinus Rutger Stijn Tjeerd Wiebe Wout Jelmer
