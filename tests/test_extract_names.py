@@ -186,3 +186,11 @@ def test_laws_and_policy_concepts_in_capitals_are_no_organisations():
                   "Participatiewet en de Jeugdwet gelden ook in Tiel.", "Organisation")
     assert not {"Sociale Basis Infrastructuur", "Participatiewet", "Jeugdwet"} & found
     assert "Welzijn Vliethaven" in found
+
+
+def test_an_adjective_with_a_capital_before_its_noun_is_no_name():
+    found = names("Het jaar waarin de Brede welzijnsaanpak van Welzijn Vliethaven groeide, samen met "
+                  "Humanis.", "Organisation")
+    assert "Brede" not in found and "Welzijn Vliethaven" in found
+    # a one-word name that is no inflected adjective stays a name before a lower-case word
+    assert "Linde" in names("Daarna werkte de Linde samen met Welzijn Vliethaven.", "Organisation")

@@ -919,7 +919,29 @@ def _not_an_actor(v: View, c: _Chain) -> bool:
     if len(words) >= 2 and words[0].isupper() and all(w.isupper() and len(w) > 1 for w in words) \
             and any(w.casefold() in c.lower or w.casefold() in NOT_NAMES for w in words):
         return True  # "VERSLAG WERKBEZOEK ...": a title in capitals
+    if len(words) == 1 and not c.initial and _INFLECTED.fullmatch(last) and _LOWER_WORD_AFTER.match(v.text, c.ce) \
+            and _ARTICLE_BEFORE.search(v.text, 0, c.cs) and _is_inflected_adjective(last.lower()):
+        return True  # "de Brede welzijnsaanpak": an adjective written with a capital, then its noun
     return False
+
+
+#: A capitalised word with the -e of an adjective before its noun ("Brede", "Nieuwe").
+_INFLECTED = re.compile(r"[A-Z][a-zà-ÿ]+e")
+_LOWER_WORD_AFTER = re.compile(r" [a-zà-ÿ]{4,}")
+_OPEN_SYLLABLE_END = re.compile(r"(.*[^aeiou])([aeiou])([^aeiouy])$")
+
+
+def _is_inflected_adjective(low: str) -> bool:
+    """"brede" (breed), "grote" (groot), "groene" (groen): the word without its -e, or with the
+    vowel its open syllable lost doubled again, is a Dutch word."""
+    from kg.extract.tokens import is_dutch_word
+
+    stem = low[:-1]
+    if len(stem) < 3:
+        return False
+    m = _OPEN_SYLLABLE_END.match(stem)
+    doubled = f"{m.group(1)}{m.group(2)}{m.group(2)}{m.group(3)}" if m else None
+    return any(w is not None and w != low and is_dutch_word(w) for w in (stem, doubled))
 
 
 #: "... in Drenthe U.A.": a connector and a place before a legal form still belong to the name.
