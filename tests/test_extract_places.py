@@ -68,3 +68,11 @@ def test_a_town_and_a_compass_word_name_a_district():
 def test_a_village_written_after_in_or_before_en_omgeving_is_a_place():
     found = triples("Zorgcentrum De Linde in Veendorp gaat open. Het is er voor Veendorp en omgeving.")
     assert ("De Linde", "locatedIn", "Veendorp") in found or ("Zorgcentrum De Linde", "locatedIn", "Veendorp") in found
+
+
+def test_the_whole_town_in_a_list_of_wijken_is_no_wijk():
+    from extract_helpers import names as _names
+
+    found = _names("Welzijn Vliethaven doet jongerenwerk in Tiel, in de wijken Kadeveld, Zuidoost en "
+                   "Stedelijk.", "Neighbourhood")
+    assert {"Kadeveld", "Zuidoost"} <= found and "Stedelijk" not in found

@@ -72,7 +72,10 @@ _TEAM_NOUNS_RX = "|".join(sorted((re.escape(n) for n in TEAM_NOUNS if n not in (
                                 key=len, reverse=True))
 #: Capitalised words after a team noun or in a list that name no wijk.
 _NOT_WIJK = frozenset({"in", "is", "van", "de", "het", "en", "met", "voor", "op", "bij", "dat", "die",
-                       "deze", "dit", "wordt", "werd", "heeft", "zijn", "nieuwe", "sociaal", "sociale"})
+                       "deze", "dit", "wordt", "werd", "heeft", "zijn", "nieuwe", "sociaal", "sociale",
+                       # "in de wijken Oost, Zuid en Stedelijk": the whole town, no wijk
+                       "stedelijk", "stadsbreed", "gemeentebreed", "wijkoverstijgend", "overig", "overige",
+                       "alle", "diverse", "verschillende"})
 
 
 @lru_cache(maxsize=4)
