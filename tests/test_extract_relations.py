@@ -181,3 +181,10 @@ def test_samen_met_pairs_the_organisation_of_its_own_clause():
     # within one clause the organisation before "samen met" still is
     assert ("Avondrood", "partnerOf", "Humanis") in triples(
         "Avondrood is opgericht in 2010 en werkt in samenwerking met Humanis aan buurtbemiddeling.")
+
+
+def test_samen_met_a_kind_of_partners_then_their_names():
+    t = triples("Welzijn Vliethaven werkt samen met sociale ondernemers, waaronder Stichting Groenhof en "
+                "Kadeveld Werkt.")
+    assert ("Welzijn Vliethaven", "partnerOf", "Stichting Groenhof") in t
+    assert ("Welzijn Vliethaven", "partnerOf", "Kadeveld Werkt") in t

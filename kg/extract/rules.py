@@ -155,6 +155,12 @@ class Item:
     container: Slot | None = None  #: "de partners van X (A, B)": X for A and B
 
 
+#: "sociale ondernemers, waaronder ", "partners zoals ": a plural kind of lower-case words before
+#: the names of a list.
+_KIND_INTRO = re.compile(r"(?:[a-zà-ÿ][\w-]*\s+){0,2}[a-zà-ÿ][\w-]*[sn],?\s+"
+                         r"(?:waaronder|zoals|onder\s+(?:meer|andere)|o\.a\.)\s+(?=⟦)")
+
+
 def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
                ctx: Context | None = None, view: View | None = None) -> tuple[list[Item], int]:
     """Read a coordination of slots starting at masked offset ``pos``.
@@ -169,6 +175,11 @@ def parse_list(masked: str, slots: list[Slot], pos: int, letters: str = "O",
     first = True
     if ctx is not None and view is not None and _ONLY_COLON.fullmatch(masked, pos):
         return bulleted_items(ctx, view, letters), len(masked)
+    if masked[pos:pos + 1].islower():
+        # "samen met sociale ondernemers, waaronder A, B en C": the kind, then the names
+        intro = _KIND_INTRO.match(masked, pos)
+        if intro:
+            end = intro.end()
     m = ITEM_RX.match(masked, end)
     while m:
         letter, idx = m.group(1), int(m.group(2))
