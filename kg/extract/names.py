@@ -566,12 +566,12 @@ def _placed_lists(ctx: Context) -> None:
             ctx.place(v, cs, ce, _org_type(v, cs, ce), strong=True)
 
 
-#: A listed item that is an acronym and one to three lower-case words: "ONS welzijn", "MEE plus".
+#: A listed item that is an acronym and one to three lower-case words: "ZIJ welzijn", "KWB plus".
 _ACRONYM_LED_ITEM = re.compile(r"([A-Z]{2,6}(?: [a-zà-ÿ][\w-]*){1,3})\s*[.,;]?\s*")
 
 
 def _acronym_led_items(ctx: Context) -> None:
-    """"de volgende organisaties:" + bullets "• Buurtzorg", "• ONS welzijn": an item written as an
+    """"de volgende organisaties:" + bullets "• Welzijn Vliethaven", "• ZIJ welzijn": an item written as an
     acronym and lower-case words is a name too, when two or more other items of the list are
     names that fill their item."""
     for v in ctx.views:
