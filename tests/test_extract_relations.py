@@ -188,3 +188,15 @@ def test_samen_met_a_kind_of_partners_then_their_names():
                 "Kadeveld Werkt.")
     assert ("Welzijn Vliethaven", "partnerOf", "Stichting Groenhof") in t
     assert ("Welzijn Vliethaven", "partnerOf", "Kadeveld Werkt") in t
+
+
+def test_samen_met_in_a_text_an_organisation_writes_of_itself():
+    text = ("Welzijn Vliethaven kijkt terug op een goed jaar. We zijn gegroeid in alle wijken.\n\n"
+            "Samen met Stichting Groenhof organiseerden de vrijwilligers een markt. Daarmee dragen we "
+            "bij aan een gezonde wijk.\n\nWe danken iedereen die bij Welzijn Vliethaven werkt.")
+    t = triples(text)
+    assert ("Welzijn Vliethaven", "partnerOf", "Stichting Groenhof") in t or \
+        ("Stichting Groenhof", "partnerOf", "Welzijn Vliethaven") in t
+    # a text that does not speak as an organisation: no one to pair the partner with
+    plain = text.replace("We zijn", "Zij zijn").replace("dragen we", "dragen zij").replace("We danken", "Zij danken")
+    assert not {r for r in triples(plain) if r[1] == "partnerOf"}

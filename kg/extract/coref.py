@@ -249,6 +249,7 @@ def first_person(ctx: Context) -> None:
     author = author_org(ctx)
     if author is None:
         return
+    ctx.memory["first_person_author"] = author  # the text is written by this organisation
     for v in hits:
         others = [s for s in v.slots if s.mention.type in ORG_TYPES and s.group is None
                   and s.mention.name.casefold() != author.mention.name.casefold()]
