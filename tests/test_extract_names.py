@@ -194,3 +194,14 @@ def test_an_adjective_with_a_capital_before_its_noun_is_no_name():
     assert "Brede" not in found and "Welzijn Vliethaven" in found
     # a one-word name that is no inflected adjective stays a name before a lower-case word
     assert "Linde" in names("Daarna werkte de Linde samen met Welzijn Vliethaven.", "Organisation")
+
+
+def test_a_listed_name_may_end_in_acronyms_joined_by_a_slash():
+    from kg.extract import prepare
+    from kg.read import document_from_text
+
+    text = ("De coöperatie wordt opgericht door de volgende verenigingen:\n\n • Ouderenbond Zuidwaard PCOB/KBO\n"
+            " • Vereniging Vrienden van Het Anker\n")
+    ctx = prepare(document_from_text(text))
+    found = {s.mention.text for v in ctx.views for s in v.slots}
+    assert "Ouderenbond Zuidwaard PCOB/KBO" in found and "KBO" not in found

@@ -350,6 +350,14 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
                 c.words = c.view.text[c.cs:end].split()
                 c.ce = end
                 rest = c.view.text[c.ce:]
+            slash = _SLASHED_ACRONYMS.match(rest)
+            if slash:
+                # "• Ouderenbond Zuidwaard PCOB/KBO": acronyms joined by a slash end the name
+                end = c.ce + slash.end()
+                drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
+                c.words = c.view.text[c.cs:end].split()
+                c.ce = end
+                rest = c.view.text[c.ce:]
             # the whole item is the name (a place after it may still join it)
             if _REST_OF_ITEM.fullmatch(rest):
                 c.initial = False
@@ -358,6 +366,8 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
         chains.remove(o)
 
 
+#: "/KBO", "/ANBO": acronyms joined to the last word of a listed name by slashes.
+_SLASHED_ACRONYMS = re.compile(r"(?:/[A-Z][A-Z0-9]+)+(?=\s*[.,;]?\s*$)")
 #: The rest of a listed item that is still its name: particles and capitalised words to the end.
 _ITEM_PARTICLES = re.compile(r"((?:\s+(?:de|het|van|voor|der|den|'t)\s+[A-ZÀ-Ý][\w'’-]*)*)\s*[.,;]?\s*$")
 
