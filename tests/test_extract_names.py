@@ -200,8 +200,8 @@ def test_a_listed_name_may_end_in_acronyms_joined_by_a_slash():
     from kg.extract import prepare
     from kg.read import document_from_text
 
-    text = ("De coöperatie wordt opgericht door de volgende verenigingen:\n\n • Ouderenbond Zuidwaard PCOB/KBO\n"
+    text = ("De coöperatie wordt opgericht door de volgende verenigingen:\n\n • Ouderenbond Zuidwaard ANBO/KBO\n"
             " • Vereniging Vrienden van Het Anker\n")
     ctx = prepare(document_from_text(text))
     found = {s.mention.text for v in ctx.views for s in v.slots}
-    assert "Ouderenbond Zuidwaard PCOB/KBO" in found and "KBO" not in found
+    assert "Ouderenbond Zuidwaard ANBO/KBO" in found and "KBO" not in found

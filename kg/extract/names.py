@@ -352,7 +352,7 @@ def _list_items(ctx: Context, chains: list[_Chain]) -> None:
                 rest = c.view.text[c.ce:]
             slash = _SLASHED_ACRONYMS.match(rest)
             if slash:
-                # "• Ouderenbond Zuidwaard PCOB/KBO": acronyms joined by a slash end the name
+                # "• Ouderenbond Zuidwaard ANBO/KBO": acronyms joined by a slash end the name
                 end = c.ce + slash.end()
                 drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
                 c.words = c.view.text[c.cs:end].split()

@@ -175,7 +175,7 @@ def partners(ctx: Context, v: View) -> None:
             subj = before[0].members()
         else:
             # the organisation the sentences before were about; in a text an organisation writes
-            # of itself ("we", "wij"), that organisation ("Samen met A zijn initiatieven ontstaan")
+            # of itself ("we", "wij"), that organisation ("samen met A zijn initiatieven ontstaan")
             topic = topic_org(ctx, v) or ctx.memory.get("first_person_author")
             subj = [topic] if topic is not None and topic not in others else []
             rule = "partnerOf:samen-met-topic"
