@@ -200,3 +200,9 @@ def test_samen_met_in_a_text_an_organisation_writes_of_itself():
     # a text that does not speak as an organisation: no one to pair the partner with
     plain = text.replace("We zijn", "Zij zijn").replace("dragen we", "dragen zij").replace("We danken", "Zij danken")
     assert not {r for r in triples(plain) if r[1] == "partnerOf"}
+
+
+def test_a_group_that_gives_help_in_a_place_is_there_each():
+    t = triples("Stichting Zonnehoek en Welzijn Vliethaven gaan fuseren. Beide organisaties verlenen "
+                "ouderenwerk en jongerenwerk in Tiel.")
+    assert ("Stichting Zonnehoek", "locatedIn", "Tiel") in t and ("Welzijn Vliethaven", "locatedIn", "Tiel") in t

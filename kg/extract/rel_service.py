@@ -333,6 +333,7 @@ def run(ctx: Context) -> None:
             if not services:
                 continue
             agents: list[Slot] = []
+            located: list[Slot] | None = None  #: the agents the clause's places locate (default: the first)
             ag = _AGENT.search(clause)
             front = fronted_with(masked, slots, a)
             if front is not None:
@@ -350,6 +351,8 @@ def run(ctx: Context) -> None:
                     o for o in orgs[:1] if not _SERVICE_AT_END.search(masked[:o[0]])]
                 if orgs:
                     agents = [o for pos, o in orgs if pos == orgs[0][0]]
+                    # "Beide organisaties verlenen zorg in X": each organisation of the group (one slot)
+                    located = list(agents) if len(agents) > 1 else None
                     lead = _SUBJECT_LEAD.match(masked[a:orgs[0][0]])
                     if lead and lead.end() == orgs[0][0] - a:
                         # "A en B voeren samen het jongerenwerk uit": the coordinated subject gives it
@@ -372,7 +375,8 @@ def run(ctx: Context) -> None:
             date = date_near(ctx, v.index, cmap[a], cmap[b] if b < len(cmap) else None, START_CUES)
             mod = modality(clause)
             if agents and mod == "asserted":
-                _service_places(ctx, v, masked, slots, a, b, agents[0])
+                for agent in located or agents[:1]:
+                    _service_places(ctx, v, masked, slots, a, b, agent)
             for o in agents:
                 for s in services:
                     if s.mention.type == "Service":
