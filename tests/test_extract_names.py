@@ -205,3 +205,11 @@ def test_a_listed_name_may_end_in_acronyms_joined_by_a_slash():
     ctx = prepare(document_from_text(text))
     found = {s.mention.text for v in ctx.views for s in v.slots}
     assert "Ouderenbond Zuidwaard ANBO/KBO" in found and "KBO" not in found
+
+
+def test_a_list_goes_on_through_an_acronym_and_lower_case_words():
+    found = names("Welzijn Vliethaven werkt samen met Stichting Groenhof, KWB voor elkaar en de Buurtboer.",
+                  "Organisation")
+    assert {"Stichting Groenhof", "KWB voor elkaar", "Buurtboer"} <= found
+    # not outside a list of names
+    assert "KWB voor elkaar" not in names("Welzijn Vliethaven zegt: KWB voor elkaar is een motto.", "Organisation")

@@ -505,6 +505,7 @@ def run(ctx: Context) -> None:
     _label_acronyms(ctx)
     _promote_lists(ctx)
     _acronym_led_items(ctx)
+    _acronym_led_list_items(ctx)
     _short_forms(ctx)
 
 
@@ -598,6 +599,32 @@ def _acronym_led_items(ctx: Context) -> None:
             m = None if it.slots else _ACRONYM_LED_ITEM.fullmatch(it.text)
             if m:
                 ctx.place(it, 0, m.end(1), "Organisation", strong=True)
+
+
+#: "A, KWB voor elkaar en de B": an item of a list of names that opens with an acronym and goes
+#: on in lower-case words, between two names.
+#: (the acronym may have been read as a name of its own already: "⟦O3⟧ voor elkaar")
+_ACRONYM_LED_BETWEEN = re.compile(r"⟦O\d+⟧\s*,\s*(?P<item>(?:[A-Z]{2,6}|⟦O(?P<slot>\d+)⟧)(?: [a-zà-ÿ][\w-]*){1,3})"
+                                  r"\s*(?:,|en|&)\s+(?:de\s+|het\s+)?⟦O\d+⟧")
+
+
+def _acronym_led_list_items(ctx: Context) -> None:
+    """A list item between two organisation names that is an acronym and lower-case words ("KWB
+    voor elkaar") is a name too: a list of names goes on through it."""
+    for v in ctx.views:
+        if sum(1 for s in v.slots if s.mention.type in ORG_TYPES) < 2 or ", " not in v.text:
+            continue
+        masked, slots, cmap = v.masked()
+        for m in _ACRONYM_LED_BETWEEN.finditer(masked):
+            ce = cmap[m.end("item") - 1] + 1
+            if m.group("slot") is None:
+                ctx.place(v, cmap[m.start("item")], ce, "Organisation", strong=True)
+                continue
+            acronym = slots[int(m.group("slot"))]
+            if acronym.group is None and _ACRONYM.match(acronym.mention.text):
+                v.slots.remove(acronym)
+                if ctx.place(v, acronym.cstart, ce, "Organisation", strong=True) is None:
+                    v.slots.append(acronym)
 
 
 def _short_forms(ctx: Context) -> None:
