@@ -582,9 +582,9 @@ _ACRONYM_LED_ITEM = re.compile(r"([A-Z]{2,6}(?: [a-zà-ÿ][\w-]*){1,3})\s*[.,;]?
 
 
 def _acronym_led_items(ctx: Context) -> None:
-    """"de volgende organisaties:" + bullets "• Welzijn Vliethaven", "• ZIJ welzijn": an item written as an
-    acronym and lower-case words is a name too, when two or more other items of the list are
-    names that fill their item."""
+    """"de volgende organisaties:" + bullets "• Welzijn Vliethaven", "• ZIJ welzijn": an item
+    written as an acronym and lower-case words is a name too, when two or more other items of the
+    list are names that fill their item."""
     for v in ctx.views:
         if v.bullet or v.index + 1 >= len(ctx.views) or not ctx.views[v.index + 1].bullet:
             continue
@@ -604,8 +604,8 @@ def _acronym_led_items(ctx: Context) -> None:
 #: "A, KWB voor elkaar en de B": an item of a list of names that opens with an acronym and goes
 #: on in lower-case words, between two names.
 #: (the acronym may have been read as a name of its own already: "⟦O3⟧ voor elkaar")
-_ACRONYM_LED_BETWEEN = re.compile(r"⟦O\d+⟧\s*,\s*(?P<item>(?:[A-Z]{2,6}|⟦O(?P<slot>\d+)⟧)(?: [a-zà-ÿ][\w-]*){1,3})"
-                                  r"\s*(?:,|en|&)\s+(?:de\s+|het\s+)?⟦O\d+⟧")
+_ACRONYM_LED_BETWEEN = re.compile(r"⟦O\d+⟧\s*,\s*(?P<item>(?:[A-Z]{2,6}|⟦O(?P<slot>\d+)⟧)"
+                                  r"(?: [a-zà-ÿ][\w-]*){1,3})\s*(?:,|en|&)\s+(?:de\s+|het\s+)?⟦O\d+⟧")
 
 
 def _acronym_led_list_items(ctx: Context) -> None:
