@@ -35,6 +35,7 @@ from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NA
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
 from kg.extract.rules import ASCII_FOLDING, ORG_TYPES, has_any, holds_any_case, ignorecase_forms
+from kg.extract.tokens import is_dutch_word
 from kg.text import normalise_name
 
 #: A capitalised word, or "'t"/"'s" before a capitalised one. It opens with one character class,
@@ -328,42 +329,47 @@ def _chains(v: View) -> list[_Chain]:
 _REST_OF_ITEM = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[.,;]?\s*(?:\(.*\))?")
 
 
-def _list_items(ctx: Context, chains: list[_Chain]) -> None:
-    """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name."""
+def _list_items(ctx: Context, chains: list[_Chain]) -> list[tuple[View, list[View]]]:
+    """"de volgende organisaties:" + bullets "• Humanis Vlist": each short item is a name.
+
+    Returns each sentence that opens a bulleted list with the list's items."""
     items: set[int] = set()
+    lists: list[tuple[View, list[View]]] = []
     views = ctx.views
     for v in views:
         if v.index + 1 >= len(views) or not views[v.index + 1].bullet:
             continue  # the items of a list are the bulleted sentences right after it
-        for item in list_item_views(ctx, v):
+        listed = list_item_views(ctx, v)
+        lists.append((v, listed))
+        for item in listed:
             if len(item.text) <= 70 and len(item.text.split()) <= 7:
                 items.add(item.index)
     drop: list[_Chain] = []
     for c in chains:
         if c.view.index in items and c.cs == 0:
-            rest = c.view.text[c.ce:]
-            inner = _ITEM_PARTICLES.match(rest)
-            if inner and inner.end(1) > 0:
+            inner = _ITEM_PARTICLES.match(c.view.text, c.ce)
+            if inner and inner.end(1) > c.ce:
                 # "• ROC de Vaart": a lower-case particle inside a listed name joins its parts
-                end = c.ce + inner.end(1)
-                drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
-                c.words = c.view.text[c.cs:end].split()
-                c.ce = end
-                rest = c.view.text[c.ce:]
-            slash = _SLASHED_ACRONYMS.match(rest)
+                drop += _extend_to(c, inner.end(1), chains)
+            slash = _SLASHED_ACRONYMS.match(c.view.text, c.ce)
             if slash:
                 # "• Ouderenbond Zuidwaard ANBO/KBO": acronyms joined by a slash end the name
-                end = c.ce + slash.end()
-                drop += [o for o in chains if o.view is c.view and c.ce < o.cs < end]
-                c.words = c.view.text[c.cs:end].split()
-                c.ce = end
-                rest = c.view.text[c.ce:]
+                drop += _extend_to(c, slash.end(), chains)
             # the whole item is the name (a place after it may still join it)
-            if _REST_OF_ITEM.fullmatch(rest):
+            if _REST_OF_ITEM.fullmatch(c.view.text, c.ce):
                 c.initial = False
                 c.listed = True
     for o in drop:
         chains.remove(o)
+    return lists
+
+
+def _extend_to(c: _Chain, end: int, chains: list[_Chain]) -> list[_Chain]:
+    """Let the chain run on to ``end`` of its sentence; return the chains that start inside."""
+    inside = [o for o in chains if o.view is c.view and c.ce < o.cs < end]
+    c.words = c.view.text[c.cs:end].split()
+    c.ce = end
+    return inside
 
 
 #: "/KBO", "/ANBO": acronyms joined to the last word of a listed name by slashes.
@@ -489,7 +495,7 @@ def run(ctx: Context) -> None:
                              _LOWER_HEAD_CLOSING))
     for c in chains:
         c.lower, c.tails = lower, tails
-    _list_items(ctx, chains)
+    lists = _list_items(ctx, chains)
     mid: Counter[str] = Counter()
     after_prep: Counter[str] = Counter()
     for c in chains:
@@ -504,7 +510,7 @@ def run(ctx: Context) -> None:
         _place_chain(ctx, c, mid, after_prep, chains)
     _label_acronyms(ctx)
     _promote_lists(ctx)
-    _acronym_led_items(ctx)
+    _acronym_led_items(ctx, lists)
     _acronym_led_list_items(ctx)
     _short_forms(ctx)
 
@@ -577,19 +583,18 @@ def _placed_lists(ctx: Context) -> None:
             ctx.place(v, cs, ce, _org_type(v, cs, ce), strong=True)
 
 
-#: A listed item that is an acronym and one to three lower-case words: "ZIJ welzijn", "KWB plus".
-_ACRONYM_LED_ITEM = re.compile(r"([A-Z]{2,6}(?: [a-zà-ÿ][\w-]*){1,3})\s*[.,;]?\s*")
+#: The one to three lower-case words after an acronym in a name: "ZIJ welzijn", "KWB voor elkaar".
+_LOWER_TAIL = r"(?: [a-zà-ÿ][\w-]*){1,3}"
+#: A listed item that is an acronym and lower-case words.
+_ACRONYM_LED_ITEM = re.compile(rf"([A-Z]{{2,6}}{_LOWER_TAIL})\s*[.,;]?\s*")
 
 
-def _acronym_led_items(ctx: Context) -> None:
+def _acronym_led_items(ctx: Context, lists: list[tuple[View, list[View]]]) -> None:
     """"de volgende organisaties:" + bullets "• Welzijn Vliethaven", "• ZIJ welzijn": an item
     written as an acronym and lower-case words is a name too, when two or more other items of the
-    list are names that fill their item."""
-    for v in ctx.views:
-        if v.bullet or v.index + 1 >= len(ctx.views) or not ctx.views[v.index + 1].bullet:
-            continue
-        items = list_item_views(ctx, v)
-        if len(items) < 3:
+    list are names that fill their item. ``lists``: the bulleted lists (:func:`_list_items`)."""
+    for v, items in lists:
+        if v.bullet or len(items) < 3:
             continue
         whole = sum(1 for it in items for sl in it.slots if sl.cstart == 0 and sl.mention.type in ORG_TYPES
                     and not it.text[sl.cend:].strip(" .,;"))
@@ -604,8 +609,8 @@ def _acronym_led_items(ctx: Context) -> None:
 #: "A, KWB voor elkaar en de B": an item of a list of names that opens with an acronym and goes
 #: on in lower-case words, between two names.
 #: (the acronym may have been read as a name of its own already: "⟦O3⟧ voor elkaar")
-_ACRONYM_LED_BETWEEN = re.compile(r"⟦O\d+⟧\s*,\s*(?P<item>(?:[A-Z]{2,6}|⟦O(?P<slot>\d+)⟧)"
-                                  r"(?: [a-zà-ÿ][\w-]*){1,3})\s*(?:,|en|&)\s+(?:de\s+|het\s+)?⟦O\d+⟧")
+_ACRONYM_LED_BETWEEN = re.compile(rf"⟦O\d+⟧\s*,\s*(?P<item>(?:[A-Z]{{2,6}}|⟦O(?P<slot>\d+)⟧){_LOWER_TAIL})"
+                                  r"\s*(?:,|en|&)\s+(?:de\s+|het\s+)?⟦O\d+⟧")
 
 
 def _acronym_led_list_items(ctx: Context) -> None:
@@ -971,8 +976,6 @@ _OPEN_SYLLABLE_END = re.compile(r"(.*[^aeiou])([aeiou])([^aeiouy])$")
 def _is_inflected_adjective(low: str) -> bool:
     """"brede" (breed), "grote" (groot), "groene" (groen): the word without its -e, or with the
     vowel its open syllable lost doubled again, is a Dutch word."""
-    from kg.extract.tokens import is_dutch_word
-
     stem = low[:-1]
     if len(stem) < 3:
         return False
