@@ -33,19 +33,24 @@ class Token(NamedTuple):
 def _pipeline():
     """spaCy's blank Dutch tokenizer and the lookup lemmatizer's table (only that table is
     read: what ``nlp.add_pipe("lemmatizer", config={"mode": "lookup"})`` would use, loaded
-    without building the rest of the pipeline)."""
+    without building the rest of the pipeline).
+
+    The table is read with spaCy's own loader into a plain dict of word form -> lemma, not
+    into a spaCy ``Lookups`` table: that hashes each of its 213,000 keys into spaCy's string
+    store, which took two thirds of the table's 1-1.5 s of start-up in every process (each
+    build worker, each ``kg`` command that reads a report); looking a word up is the same."""
     import spacy
-    import spacy_lookups_data  # noqa: F401  (the Dutch lemma tables; an ImportError names what is missing)
-    from spacy.lookups import load_lookups
+    import spacy_lookups_data  # the Dutch lemma tables; an ImportError names what is missing
+    from spacy.util import load_language_data
 
     nlp = spacy.blank("nl")
-    table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    table = load_language_data(spacy_lookups_data.nl["lemma_lookup"])
     return nlp, table
 
 
 @lru_cache(maxsize=1)
 def _lemmas() -> frozenset[str]:
-    """Every lemma of the lookup table (its keys are hashed, its values are words)."""
+    """Every lemma of the lookup table (its values)."""
     _, table = _pipeline()
     return frozenset(v for v in table.values() if isinstance(v, str))
 
