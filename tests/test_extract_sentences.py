@@ -24,6 +24,43 @@ def test_heading_without_period_stands_alone():
     assert [h for *_, h in out] == [True, False]
 
 
+#: A paragraph of PDF text wrapped at 50 characters (narrow columns), invented.
+_NARROW = ("De wijkteams van Stichting Avondrood zijn dit jaar\n"
+           "uitgebreid met twee teams in de wijken Noord en\n"
+           "Oost. Daarvoor is een nieuwe overeenkomst met de\n"
+           "gemeente Tiel gesloten, die loopt tot en met 2024.\n"
+           "De teams werken samen met Humanis Vlist en met\n"
+           "Stichting Welzijn Rivierenland in de regio, en met\n"
+           "de huisartsen die in de wijken werkzaam zijn.\n")
+
+
+def test_a_wrapped_line_ending_in_an_article_or_preposition_is_no_heading():
+    text = "Op vrijdag 14 juni wordt in buurtcentrum De Klaproos in\nZwolle het document ondertekend.\n"
+    assert _texts(text) == ["Op vrijdag 14 juni wordt in buurtcentrum De Klaproos in Zwolle het document ondertekend."]
+    # a verb particle may end a heading ("Waar staan we voor")
+    assert [h for *_, h in split("Waar staan we voor\nStichting Avondrood helpt mensen.\n")] == [True, False]
+
+
+def test_a_full_line_of_hard_wrapped_text_before_a_capital_is_no_heading():
+    text = "Samenwerking\n\n" + _NARROW
+    assert _texts(text) == [
+        "Samenwerking",
+        "De wijkteams van Stichting Avondrood zijn dit jaar uitgebreid met twee teams in de wijken Noord en Oost.",
+        "Daarvoor is een nieuwe overeenkomst met de gemeente Tiel gesloten, die loopt tot en met 2024.",
+        "De teams werken samen met Humanis Vlist en met Stichting Welzijn Rivierenland in de regio, "
+        "en met de huisartsen die in de wijken werkzaam zijn.",
+    ]
+    # a paragraph's first line broken right before the rest of a name: still one sentence
+    more = _NARROW + "\nOok werken de teams al jaren samen met Stichting\nWelzijn Rivierenland in de regio.\n"
+    assert _texts(more)[-1] == "Ook werken de teams al jaren samen met Stichting Welzijn Rivierenland in de regio."
+
+
+def test_a_short_heading_inside_hard_wrapped_text_stays_a_heading():
+    text = _NARROW + "\nNieuwe teams\n" + _NARROW
+    out = split(text)
+    assert [clean(text, a, b)[0] for a, b, _, h in out if h] == ["Nieuwe teams"]
+
+
 def test_bullets_start_sentences_and_lose_their_glyph():
     text = "Punten:\n\n• eerste punt zonder punt\n• tweede punt. \n- derde punt\n"
     assert _texts(text)[1:] == ["eerste punt zonder punt", "tweede punt.", "derde punt"]

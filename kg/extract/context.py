@@ -114,6 +114,7 @@ class View:
     para: int = 0
     heading: bool = False
     bullet: bool = False  #: an item of a bulleted or numbered list
+    block: int = 0  #: the text block (a paragraph's lines, a bulleted item's lines) it is in
     slots: list[Slot] = field(default_factory=SlotList)
     #: clean offsets right after an abbreviated kind word ("Stg. Kompasroos"): a name starts there
     after_kind: set[int] = field(default_factory=set, repr=False, compare=False)
@@ -265,14 +266,12 @@ def list_item_views(ctx: Context, view: View) -> list[View]:
     if not view.text.rstrip().endswith(":") and not _THE_FOLLOWING.search(view.text):
         return []
     out: list[View] = []
-    text = ctx.document.text
     views = ctx.views
     for i in range(view.index + 1, len(views)):  # no copy of the views after it, for every view
         v = views[i]
         if not v.bullet:
-            prev = out[-1] if out else None
-            if prev is not None and "\n" not in text[prev.offs[-1]:v.offs[0]]:
-                continue  # a further sentence on the line of the item before ("• A in Oost. Dit klopt.")
+            if out and v.block == out[-1].block:
+                continue  # a further sentence of the item before ("• A in Oost. Dit klopt."), on its line or wrapped
             break
         out.append(v)
     return out

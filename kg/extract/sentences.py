@@ -6,7 +6,9 @@ What it reads:
   goes on in lower case after blank lines (a page break) is one paragraph;
 * PDF line wrapping inside a paragraph (joined), words hyphenated over a line ("ont-\\nwikkeling");
 * headings: a short line without final punctuation followed by a line that starts with a capital
-  ("Presentatie gezinscoaching" above a paragraph) stand alone;
+  ("Presentatie gezinscoaching" above a paragraph) stand alone; but not a line that ends in an
+  article, conjunction or preposition ("... in buurthuis De Klaproos in" + "Zwolle wordt ..."),
+  nor a full line of hard-wrapped text (PDF text in narrow columns), which goes on on the next;
 * bullets (•, -, *, –, "1.", "a)") start a new sentence;
 * page furniture: lines that are only a page number ("Pagina 3 van 12", "- 4 -") and short lines
   repeated three or more times (running headers) are skipped;
@@ -83,9 +85,43 @@ _NUMBERED_SHORT_LINE = re.compile(r"\s*\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){0,4}$")
 _NO_HEADING_END = frozenset(".,;:!?)'\"’”")
 
 
-def _is_heading(line: str, next_line: str | None) -> bool:
+#: Words no heading ends in: articles, conjunctions and prepositions that are no verb particles
+#: ("Waar staan we voor" may head a section): a line ending in one goes on on the next.
+_OPEN_ENDS = frozenset("""de het een en of maar want dat die dan als in van met bij door naar
+    tot te om tussen onder tegen zonder sinds tijdens vanuit binnen namens dus zoals waarin""".split())
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text (PDF text, its lines broken at a width) is wrapped at, or
+    ``None`` for text whose lines are paragraphs (web text). The width is nearly the longest
+    line's (no more than one line in twenty is longer); the text is hard-wrapped when most lines
+    that another line follows are broken where the next word would not fit (:func:`_wrapped`)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if not 30 <= width <= 130:
+        return None
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    wrapped = sum(_wrapped(a, b, width) for a, b in pairs)
+    return width if wrapped >= 6 and wrapped >= 0.6 * len(pairs) else None
+
+
+def _wrapped(line: str, next_line: str, width: int) -> bool:
+    """The first word of ``next_line`` would not have fit on ``line`` (wrapped at ``width``),
+    with a tenth of the width to spare: PDF text is wrapped in points, not characters."""
+    first = next_line.split(None, 1)
+    return len(line.rstrip()) + 1 + (len(first[0]) if first else 0) > 0.9 * width
+
+
+def _is_heading(line: str, next_line: str | None, width: int | None = None) -> bool:
     s = line.strip()
     if not s or next_line is None or len(s) > 60 or s[-1] in _NO_HEADING_END:
+        return False
+    if width is not None and _wrapped(line, next_line, width):
+        return False  # a full line of hard-wrapped text: the sentence goes on
+    last = s.rsplit(None, 1)[-1]
+    if last.islower() and last in _OPEN_ENDS:
         return False
     nxt = next_line.strip()
     if _BULLET.match(line) and not _SECTION_NUMBER.match(line) and not (
@@ -110,6 +146,7 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
     content = [(a, b) for i, (a, b) in enumerate(lines) if i not in junk] if junk else lines
     texts = [text[a:b] for a, b in content]
     last = len(texts) - 1
+    width = _wrap_width(texts)
     out: list[list] = []  # [start, end, para, heading]
     para = 0
     prev_blank = True
@@ -125,7 +162,7 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
         starts_lower = body[0].islower()
         bullet = bool(_BULLET.match(line))
         # (a line that ends in a sentence mark is no heading: most lines, told without a call)
-        heading = text[b2 - 1] not in _NO_HEADING_END and _is_heading(line, nxt) and (
+        heading = text[b2 - 1] not in _NO_HEADING_END and _is_heading(line, nxt, width) and (
             prev_blank or not out or out[-1][3] or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
@@ -359,14 +396,19 @@ def split(text: str, lines: list[tuple[int, int]] | None = None,
           junk: set[int] | None = None) -> list[tuple[int, int, int, bool]]:
     """All sentences: (start, end, paragraph, is_heading); ``lines`` and ``junk`` as for
     :func:`blocks`."""
-    out = []
-    for a, b, para, heading in blocks(text, lines, junk):
+    return [(a, b, para, heading) for a, b, para, heading, _ in _sentences(text, lines, junk)]
+
+
+def _sentences(text: str, lines: list[tuple[int, int]] | None = None,
+               junk: set[int] | None = None):
+    """:func:`split`'s sentences, each with the number of its block: the sentences of one
+    bulleted item share it however its lines are wrapped."""
+    for block, (a, b, para, heading) in enumerate(blocks(text, lines, junk)):
         if heading:
-            out.append((a, b, para, True))
+            yield a, b, para, True, block
             continue
         for sa, sb in split_block(text, a, b):
-            out.append((sa, sb, para, False))
-    return out
+            yield sa, sb, para, False, block
 
 
 def clean_sentences(text: str) -> list[str]:
@@ -383,7 +425,7 @@ def run(ctx: Context) -> None:
     junk = junk_lines(text, lines)
     skip = [lines[i] for i in sorted(junk)]
     line_start = searched = 0  # where the line of the sentence starts; text before ``searched`` is read
-    for a, b, para, heading in split(text, lines, junk):
+    for a, b, para, heading, block in _sentences(text, lines, junk):
         # the sentences come in text order: the last line break before this one is after the
         # one before it, or that one (each stretch of the text is searched once)
         newline = text.rfind("\n", searched, a)
@@ -397,6 +439,6 @@ def run(ctx: Context) -> None:
         # a bullet glyph alone before the sentence on its line
         bullet = _BULLET_BEFORE.fullmatch(text, line_start, a) is not None
         view = View(index=len(ctx.views), sentence=sent, text=ctext, offs=offs, para=para,
-                    heading=heading, bullet=bullet)
+                    heading=heading, bullet=bullet, block=block)
         ctx.views.append(view)
         ctx.extraction.sentences.append(sent)
