@@ -1,0 +1,103 @@
+"""Extraction on other renditions of the real dev texts: does the layout of a text change what kg reads?
+
+    python bench/renditions.py [--dev ../shared/dev] [--widths 45,60,78,100]
+
+Reports reach kg as web text (a line per paragraph), as text taken out of PDFs (lines broken at
+a width, words hyphenated over lines, narrow columns) and with Windows line ends. The same words
+should give the same relations. For each rendition the dev texts are written to a temporary
+folder (never into the project), built into one store with ``kg build`` and scored pooled with
+../shared/eval/kgeval.py, as the dev README scores them:
+
+* ``as is``: the texts as they are;
+* ``crlf``: every line ending in CR LF;
+* ``wrapped N``: every paragraph wrapped at N characters, and now and then a long lower-case word
+  at a line's end hyphenated over the break (``samen-`` / ``werking``), as PDF text has them
+  (a fixed random seed: the same renditions on every run).
+
+Prints one kgeval line per rendition.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+_LONG_WORD = re.compile(r"[a-zà-ÿ]{9,}")
+
+
+def wrapped(text: str, width: int, rnd: random.Random) -> str:
+    """``text`` with each paragraph (line) wrapped at ``width``, some long words hyphenated."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        if not para.strip():
+            out.append("")
+            continue
+        lines = textwrap.wrap(para, width, break_long_words=False, break_on_hyphens=False)
+        for i in range(len(lines) - 1):
+            first, _, rest = lines[i + 1].partition(" ")
+            if rnd.random() < 0.3 and _LONG_WORD.fullmatch(first):
+                cut = len(first) // 2
+                lines[i] += f" {first[:cut]}-"
+                lines[i + 1] = first[cut:] + (f" {rest}" if rest else "")
+        out.extend(lines)
+    return "\n".join(out) + "\n"
+
+
+def renditions(widths: list[int]):
+    """(name, function of a text) for each rendition."""
+    yield "as is", lambda text: text
+    yield "crlf", lambda text: text.replace("\n", "\r\n")
+    for width in widths:
+        rnd = random.Random(width)
+        yield f"wrapped {width}", lambda text, w=width, r=rnd: wrapped(text, w, r)
+
+
+def score(folder: Path, dev: Path, kg: str) -> str:
+    """kgeval's pooled line for the texts in ``folder``, built into one store."""
+    store, out = folder / ".store", folder / "relations.tsv"
+    subprocess.run([kg, "build", str(folder), "--store", str(store), "-q"], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([kg, "export", "relations", "--format", "tsv", "--store", str(store), "--out", str(out)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = subprocess.run([sys.executable, str(SHARED / "eval" / "kgeval.py"),
+                             "--gold-entities", str(dev / "entities.tsv"),
+                             "--gold-relations", str(dev / "relations.tsv"),
+                             "--relations", str(out), "--quiet"],
+                            check=True, capture_output=True, text=True)
+    return next((line for line in result.stdout.splitlines() if line.startswith("relations:")),
+                result.stdout.strip())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dev", type=Path, default=SHARED / "dev")
+    ap.add_argument("--widths", default="45,60,78,100", help="widths to wrap at, comma-separated")
+    args = ap.parse_args()
+    texts = sorted(p for p in args.dev.glob("*.txt"))
+    if not texts:
+        sys.exit(f"no texts in {args.dev}")
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or shutil.which("kg")
+    if kg is None:
+        sys.exit("the kg command is not installed (make .venv/.installed)")
+    widths = [int(w) for w in args.widths.split(",") if w.strip()]
+    print(f"{len(texts)} texts of {args.dev}, pooled in one store each rendition")
+    for name, render in renditions(widths):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            for p in texts:
+                data = render(p.read_text(encoding="utf-8"))
+                (folder / p.name).write_bytes(data.encode("utf-8"))
+            print(f"{name:12s} {score(folder, args.dev, kg)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
