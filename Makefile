@@ -49,6 +49,7 @@ screenshot: $(VENV)/.installed-test system-deps
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/renditions.py
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/viz.py
 	$(BIN)/python bench/query.py
