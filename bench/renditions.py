@@ -10,6 +10,7 @@ folder (never into the project), built into one store with ``kg build`` and scor
 
 * ``as is``: the texts as they are;
 * ``crlf``: every line ending in CR LF;
+* ``nfd``: accents written as a letter and a combining mark ("e" + U+0301), as some PDFs have them;
 * ``wrapped N``: every paragraph wrapped at N characters, and now and then a long lower-case word
   at a line's end hyphenated over the break (``samen-`` / ``werking``), as PDF text has them
   (a fixed random seed: the same renditions on every run).
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +58,7 @@ def renditions(widths: list[int]):
     """(name, function of a text) for each rendition."""
     yield "as is", lambda text: text
     yield "crlf", lambda text: text.replace("\n", "\r\n")
+    yield "nfd", lambda text: unicodedata.normalize("NFD", text)
     for width in widths:
         rnd = random.Random(width)
         yield f"wrapped {width}", lambda text, w=width, r=rnd: wrapped(text, w, r)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -135,10 +136,14 @@ def document_from_text(text: str, name: str = "text.txt", kind: str = "txt") -> 
 def clean_text(text: str, *, markdown: bool = False) -> str:
     """Normalise what differs between renditions but carries no meaning.
 
-    Line endings, no-break and zero-width spaces, soft hyphens, ligatures; with
-    ``markdown``, emphasis markers (``**woord**``) and heading hashes. Line breaks are kept:
-    sentence splitting needs them to see headings and bullets.
+    Line endings, no-break and zero-width spaces, soft hyphens, ligatures, accents written as a
+    letter and a combining mark (text out of some PDFs and Macs: "e" + U+0301 is "é", Unicode's
+    NFC, so that names match those of other reports); with ``markdown``, emphasis markers
+    (``**woord**``) and heading hashes. Line breaks are kept: sentence splitting needs them to
+    see headings and bullets.
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     text = re.sub("[\u200b\u200c\u200d\ufeff\u00ad]", "", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,14 @@ def test_find_reports_names_by_relative_path(tmp_path: Path):
 
 def test_clean_text_folds_invisible_differences():
     assert clean_text("co\u00adoperatie\u00a0A\r\nB \ufb01ets") == "cooperatie A\nB fiets"
+
+
+def test_accents_written_as_a_letter_and_a_combining_mark_read_as_one_letter(tmp_path: Path):
+    """Text out of some PDFs and Macs writes "é" as "e" + U+0301: the report reads as the same
+    text (and so gives the same names) as one written with "é"."""
+    composed = "Stichting Welzijn Súdwest-Fryslân werkt samen met Coöperatie Eén Dorp.\n"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    (tmp_path / "nfd.txt").write_text(decomposed, encoding="utf-8")
+    (tmp_path / "nfc.txt").write_text(composed, encoding="utf-8")
+    assert read_document(tmp_path / "nfd.txt").text == read_document(tmp_path / "nfc.txt").text == composed
