@@ -11,6 +11,8 @@ folder (never into the project), built into one store with ``kg build`` and scor
 * ``as is``: the texts as they are;
 * ``crlf``: every line ending in CR LF;
 * ``nfd``: accents written as a letter and a combining mark ("e" + U+0301), as some PDFs have them;
+* ``web page``: each text as an HTML page (a heading, paragraphs, bulleted lines as a list's
+  items, a menu and a footer around them);
 * ``wrapped N``: every paragraph wrapped at N characters, and now and then a long lower-case word
   at a line's end hyphenated over the break (``samen-`` / ``werking``), as PDF text has them
   (a fixed random seed: the same renditions on every run).
@@ -21,6 +23,7 @@ Prints one kgeval line per rendition.
 from __future__ import annotations
 
 import argparse
+import html
 import random
 import re
 import shutil
@@ -54,14 +57,42 @@ def wrapped(text: str, width: int, rnd: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
+_BULLET = re.compile(r"\s*[•●▪*–-]\s+")
+
+
+def web_page(text: str) -> str:
+    """``text`` as a web page: its first line the page's heading, each further line a paragraph,
+    bulleted lines the items of a list, between a menu and a footer that are no part of it."""
+    body: list[str] = []
+    in_list = False
+    for i, line in enumerate(line for line in text.split("\n") if line.strip()):
+        item = _BULLET.match(line)
+        if item and not in_list:
+            body.append("<ul>")
+        elif not item and in_list:
+            body.append("</ul>")
+        in_list = bool(item)
+        if item:
+            body.append(f"<li>{html.escape(line[item.end():].strip())}</li>")
+        else:
+            tag = "h1" if i == 0 else "p"
+            body.append(f"<{tag}>{html.escape(line.strip())}</{tag}>")
+    if in_list:
+        body.append("</ul>")
+    return ('<!doctype html><html><head><meta charset="utf-8"></head><body>'
+            '<nav><a href="/">Home</a> | <a href="/nieuws">Nieuws</a></nav><article>\n'
+            + "\n".join(body) + "\n</article><footer>Alle rechten voorbehouden</footer></body></html>\n")
+
+
 def renditions(widths: list[int]):
-    """(name, function of a text) for each rendition."""
-    yield "as is", lambda text: text
-    yield "crlf", lambda text: text.replace("\n", "\r\n")
-    yield "nfd", lambda text: unicodedata.normalize("NFD", text)
+    """(name, file suffix, function of a text) for each rendition."""
+    yield "as is", ".txt", lambda text: text
+    yield "crlf", ".txt", lambda text: text.replace("\n", "\r\n")
+    yield "nfd", ".txt", lambda text: unicodedata.normalize("NFD", text)
+    yield "web page", ".html", web_page
     for width in widths:
         rnd = random.Random(width)
-        yield f"wrapped {width}", lambda text, w=width, r=rnd: wrapped(text, w, r)
+        yield f"wrapped {width}", ".txt", lambda text, w=width, r=rnd: wrapped(text, w, r)
 
 
 def score(folder: Path, dev: Path, kg: str) -> str:
@@ -93,12 +124,12 @@ def main() -> None:
         sys.exit("the kg command is not installed (make .venv/.installed)")
     widths = [int(w) for w in args.widths.split(",") if w.strip()]
     print(f"{len(texts)} texts of {args.dev}, pooled in one store each rendition")
-    for name, render in renditions(widths):
+    for name, suffix, render in renditions(widths):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             for p in texts:
                 data = render(p.read_text(encoding="utf-8"))
-                (folder / p.name).write_bytes(data.encode("utf-8"))
+                (folder / p.name).with_suffix(suffix).write_bytes(data.encode("utf-8"))
             print(f"{name:12s} {score(folder, args.dev, kg)}", flush=True)
 
 

@@ -329,16 +329,24 @@ def _html_text(markup: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    blocks = []
+    parts: list[str] = []
+    item_before = False
     for el in soup.find_all(["title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "pre", "blockquote"]):
         if el.find(["p", "li", "td", "h1", "h2", "h3", "blockquote"]):
             continue  # a container: its blocks come on their own
         text = el.get_text(" ", strip=True)
-        if text:
-            blocks.append(text)
-    if not blocks:
-        blocks = [soup.get_text("\n", strip=True)]
-    return "\n\n".join(blocks)
+        if not text:
+            continue
+        item = el.name == "li"
+        # a list's items as the bulleted lines of a text, one under the other (what the
+        # extraction reads as a list: "... de volgende organisaties:" + "• A" "• B")
+        if parts:
+            parts.append("\n" if item and item_before else "\n\n")
+        parts.append(f"• {text}" if item else text)
+        item_before = item
+    if not parts:
+        return soup.get_text("\n", strip=True)
+    return "".join(parts)
 
 
 #: Titles that office software fills in by itself: no title.

@@ -122,3 +122,20 @@ def test_accents_written_as_a_letter_and_a_combining_mark_read_as_one_letter(tmp
     (tmp_path / "nfd.txt").write_text(decomposed, encoding="utf-8")
     (tmp_path / "nfc.txt").write_text(composed, encoding="utf-8")
     assert read_document(tmp_path / "nfd.txt").text == read_document(tmp_path / "nfc.txt").text == composed
+
+
+def test_a_web_pages_list_reads_as_bulleted_lines_and_its_items_as_a_list(tmp_path: Path):
+    """<li> items come one under the other as bulleted lines, as a text report writes a list:
+    "de volgende organisaties:" then reaches each (read as paragraphs, the list was lost)."""
+    from kg.extract import extract
+
+    page = tmp_path / "coalitie.html"
+    page.write_text(
+        "<html><body><h1>Coalitie Klaverblad Zwolle</h1><p>Op de bijeenkomst is de Coalitie "
+        "Klaverblad gevormd. De kartrekkers komen uit de volgende organisaties:</p><ul>"
+        "<li>Stichting Avondrood</li><li>Humanis Vlist</li><li>Welzijn Vliethaven</li></ul>"
+        "<p>De coalitie komt elk kwartaal bijeen.</p></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert "organisaties:\n\n• Stichting Avondrood\n• Humanis Vlist\n• Welzijn Vliethaven\n\nDe coalitie" in doc.text
+    members = {c.subject.name for c in extract(doc).candidates if c.relation == "memberOf"}
+    assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven"}
