@@ -287,15 +287,42 @@ def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path}: is a corrupt or unreadable Word file ({type(exc).__name__})") from exc
-    parts = [p.text for p in document.paragraphs]
+    parts: list[str] = []
+    item_before = False
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        item = _is_list_item(paragraph)
+        # a bulleted or numbered list's items as the bulleted lines of a text, one under the
+        # other (what the extraction reads as a list), the other paragraphs apart
+        if parts:
+            parts.append("\n" if item and item_before else "\n\n")
+        parts.append(f"• {text}" if item and text.strip() and not _BULLET_START.match(text) else text)
+        item_before = item
     for table in document.tables:
         for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
+            parts.append("\n\n" + " | ".join(cell.text for cell in row.cells))
     try:
         title = document.core_properties.title
     except (KeyError, ValueError):  # a damaged core.xml loses the title, not the report
         title = None
-    return "\n\n".join(parts), title
+    return "".join(parts).lstrip("\n"), title
+
+
+#: A paragraph that opens with a bullet of its own (typed, not Word's list numbering)
+_BULLET_START = re.compile(r"\s*(?:[•●▪◦‣∙·*–—-]|\d{1,2}[.)])\s")
+
+
+def _is_list_item(paragraph) -> bool:
+    """A Word paragraph in a bulleted or numbered list: list numbering of its own, or a list
+    style ("List Bullet", "Lijstalinea")."""
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None:
+        return True
+    try:
+        style = paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):  # a damaged styles part: no style
+        return False
+    return style.lower().startswith(("list", "lijst"))
 
 
 def _check_docx_size(path: Path, data: bytes) -> None:

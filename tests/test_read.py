@@ -139,3 +139,26 @@ def test_a_web_pages_list_reads_as_bulleted_lines_and_its_items_as_a_list(tmp_pa
     assert "organisaties:\n\n• Stichting Avondrood\n• Humanis Vlist\n• Welzijn Vliethaven\n\nDe coalitie" in doc.text
     members = {c.subject.name for c in extract(doc).candidates if c.relation == "memberOf"}
     assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven"}
+
+
+def test_a_word_files_bulleted_list_reads_as_bulleted_lines_and_its_items_as_a_list(tmp_path: Path):
+    """Word's list paragraphs (list numbering, "List Bullet") come one under the other as bulleted
+    lines, as a text report writes a list (as paragraphs of their own, the list was lost)."""
+    import docx
+
+    from kg.extract import extract
+
+    d = docx.Document()
+    d.add_heading("Coalitie Klaverblad Zwolle", level=1)
+    d.add_paragraph("Op de bijeenkomst is de Coalitie Klaverblad gevormd. De kartrekkers komen uit "
+                    "de volgende organisaties:")
+    for name in ("Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven"):
+        d.add_paragraph(name, style="List Bullet")
+    d.add_paragraph("• Welzijn Noorderhaven", style="List Bullet")  # a bullet typed as well: not twice
+    d.add_paragraph("De coalitie komt elk kwartaal bijeen.")
+    d.save(tmp_path / "coalitie.docx")
+    doc = read_document(tmp_path / "coalitie.docx")
+    assert ("organisaties:\n\n• Stichting Avondrood\n• Humanis Vlist\n• Welzijn Vliethaven\n"
+            "• Welzijn Noorderhaven\n\nDe coalitie") in doc.text
+    members = {c.subject.name for c in extract(doc).candidates if c.relation == "memberOf"}
+    assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven", "Welzijn Noorderhaven"}
