@@ -13,6 +13,9 @@ folder (never into the project), built into one store with ``kg build`` and scor
 * ``nfd``: accents written as a letter and a combining mark ("e" + U+0301), as some PDFs have them;
 * ``web page``: each text as an HTML page (a heading, paragraphs, bulleted lines as a list's
   items, a menu and a footer around them);
+* ``word file``: each text as a .docx (python-docx): a heading, paragraphs, Word's bulleted list;
+* ``pdf file``: each text as a PDF (reportlab): A4 pages, paragraphs wrapped in a proportional
+  font, page numbers, read back by kg's PDF reader;
 * ``wrapped N``: every paragraph wrapped at N characters, and now and then a long lower-case word
   at a line's end hyphenated over the break (``samen-`` / ``werking``), as PDF text has them
   (a fixed random seed: the same renditions on every run).
@@ -84,12 +87,82 @@ def web_page(text: str) -> str:
             + "\n".join(body) + "\n</article><footer>Alle rechten voorbehouden</footer></body></html>\n")
 
 
+def word_file(text: str) -> bytes:
+    """``text`` as a Word file: its first line a heading, bulleted lines in Word's bulleted list
+    style, each further line a paragraph."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for i, line in enumerate(line for line in text.split("\n") if line.strip()):
+        item = _BULLET.match(line)
+        if i == 0:
+            document.add_heading(line.strip(), level=1)
+        elif item:
+            document.add_paragraph(line[item.end():].strip(), style="List Bullet")
+        else:
+            document.add_paragraph(line.strip())
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_file(text: str) -> bytes:
+    """``text`` as a PDF of A4 pages (reportlab): paragraphs wrapped at the page's width in a
+    proportional font, some space between them, a page number at the foot of each page."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    # a TrueType font (Bitstream Vera, shipped with reportlab) embeds every character it draws
+    # with its Unicode value, as word processors do: Helvetica's own encoding has no "•"
+    registerFont(TTFont("Vera", "Vera.ttf"))
+    font, size, left, top, bottom = "Vera", 10, 72, A4[1] - 72, 72
+    width = A4[0] - 2 * left
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    page, y = 1, top
+
+    def line(words: str) -> None:
+        nonlocal page, y
+        if y < bottom:
+            pdf.drawString(A4[0] / 2, 40, str(page))
+            pdf.showPage()
+            page, y = page + 1, top
+        pdf.setFont(font, size)
+        pdf.drawString(left, y, words)
+        y -= size * 1.4
+
+    for para in text.split("\n"):
+        if not para.strip():
+            continue
+        current = ""
+        for word in para.split():
+            wider = f"{current} {word}" if current else word
+            if current and stringWidth(wider, font, size) > width:
+                line(current)
+                current = word
+            else:
+                current = wider
+        line(current)
+        y -= size * 0.8  # the space between paragraphs
+    pdf.drawString(A4[0] / 2, 40, str(page))
+    pdf.save()
+    return out.getvalue()
+
+
 def renditions(widths: list[int]):
     """(name, file suffix, function of a text) for each rendition."""
     yield "as is", ".txt", lambda text: text
     yield "crlf", ".txt", lambda text: text.replace("\n", "\r\n")
     yield "nfd", ".txt", lambda text: unicodedata.normalize("NFD", text)
     yield "web page", ".html", web_page
+    yield "word file", ".docx", word_file
+    yield "pdf file", ".pdf", pdf_file
     for width in widths:
         rnd = random.Random(width)
         yield f"wrapped {width}", ".txt", lambda text, w=width, r=rnd: wrapped(text, w, r)
@@ -129,7 +202,9 @@ def main() -> None:
             folder = Path(tmp)
             for p in texts:
                 data = render(p.read_text(encoding="utf-8"))
-                (folder / p.name).with_suffix(suffix).write_bytes(data.encode("utf-8"))
+                if isinstance(data, str):
+                    data = data.encode("utf-8")
+                (folder / p.name).with_suffix(suffix).write_bytes(data)
             print(f"{name:12s} {score(folder, args.dev, kg)}", flush=True)
 
 

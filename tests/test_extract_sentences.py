@@ -61,6 +61,20 @@ def test_a_short_heading_inside_hard_wrapped_text_stays_a_heading():
     assert [clean(text, a, b)[0] for a, b, _, h in out if h] == ["Nieuwe teams"]
 
 
+def test_pdf_text_that_lost_its_blank_lines_parts_paragraphs_at_lines_that_stop_short():
+    """Text out of a PDF often has no blank line between paragraphs: in hard-wrapped text a line
+    that stops short of the width, not in mid-phrase, ends its block, so a heading after a
+    bulleted item stands alone and is not read as the item's last words ("Jan Jansen,
+    directeur Vooruitblik"), and each paragraph keeps a number of its own."""
+    text = _NARROW + "• Jan Jansen, directeur\nVooruitblik\n" + _NARROW
+    out = split(text)
+    texts = [clean(text, a, b)[0] for a, b, _, _ in out]
+    assert "Jan Jansen, directeur" in texts
+    assert [clean(text, a, b)[0] for a, b, _, h in out if h] == ["Vooruitblik"]
+    paras = [p for _, _, p, _ in out]
+    assert paras[0] < paras[texts.index("Vooruitblik")] < paras[-1]
+
+
 def test_bullets_start_sentences_and_lose_their_glyph():
     text = "Punten:\n\n• eerste punt zonder punt\n• tweede punt. \n- derde punt\n"
     assert _texts(text)[1:] == ["eerste punt zonder punt", "tweede punt.", "derde punt"]

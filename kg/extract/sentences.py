@@ -114,6 +114,17 @@ def _wrapped(line: str, next_line: str, width: int) -> bool:
     return len(line.rstrip()) + 1 + (len(first[0]) if first else 0) > 0.9 * width
 
 
+def _ends_short(line: str, next_line: str, width: int) -> bool:
+    """``line`` of hard-wrapped text ends a block before ``next_line``: the next line's first
+    word would have fit on it, and it does not stop in the middle of a phrase (a comma, an
+    article, conjunction or preposition at its end)."""
+    s = line.rstrip()
+    if not s or s[-1] in ",;-–(" or _wrapped(line, next_line, width):
+        return False
+    last = s.rsplit(None, 1)[-1]
+    return not (last.islower() and last in _OPEN_ENDS)
+
+
 def _is_heading(line: str, next_line: str | None, width: int | None = None) -> bool:
     s = line.strip()
     if not s or next_line is None or len(s) > 60 or s[-1] in _NO_HEADING_END:
@@ -161,19 +172,24 @@ def blocks(text: str, lines: list[tuple[int, int]] | None = None,
         a2, b2 = a + len(line) - len(body), a + len(line.rstrip())
         starts_lower = body[0].islower()
         bullet = bool(_BULLET.match(line))
+        # hard-wrapped text (PDF text, whose blank lines between paragraphs are often lost):
+        # after a line that stopped short of the width, not in the middle of a phrase, a line
+        # with a capital opens a new block ("• Jan Jansen, directeur" / "Vooruitblik")
+        after_short = (width is not None and not prev_blank and k > 0 and (body[0].isupper() or body[0].isdigit())
+                       and _ends_short(texts[k - 1], body, width))
         # (a line that ends in a sentence mark is no heading: most lines, told without a call)
         heading = text[b2 - 1] not in _NO_HEADING_END and _is_heading(line, nxt, width) and (
-            prev_blank or not out or out[-1][3] or _ends_sentence(text[out[-1][0]:out[-1][1]]))
+            prev_blank or not out or out[-1][3] or after_short or _ends_sentence(text[out[-1][0]:out[-1][1]]))
         continues = False
         if out and not out[-1][3] and not bullet and not heading:
             if not prev_blank:
-                continues = True
+                continues = not after_short
             elif starts_lower and not _ends_sentence_or_colon(text, out[-1][0], out[-1][1]):
                 continues = True  # a page break inside a sentence
         if continues:
             out[-1][1] = b2
         else:
-            if prev_blank or heading or (out and out[-1][3]):
+            if prev_blank or heading or after_short or (out and out[-1][3]):
                 para += 1
             out.append([a2, b2, para, heading])
         prev_blank = False
