@@ -84,6 +84,9 @@ class PatternRule:
     needs: list[frozenset[str]] = field(default_factory=list)  #: words of which one must be there
     examples: list[dict] = field(default_factory=list)
     counter: list[str] = field(default_factory=list)
+    #: an inference, not a statement: its candidate gives way to any other rule's candidate of the
+    #: same relation for the same subject with another object ("TIEL – A uit Culemborg ...")
+    yields: bool = False
 
 
 #: What may stand before a name in a list: an article and a kind noun ("de gemeente", "zorgverzekeraar").
@@ -219,7 +222,8 @@ def parse_rules(data: dict) -> list[PatternRule]:
                                     re.findall(r"\{([A-Z]):([A-Z]+)[+*>]?\}", raw["pattern"])},
                            bullets=frozenset(re.findall(r"\{([A-Z]):[A-Z]+>\}", raw["pattern"])),
                            needs=required_words(raw["pattern"]) + _marks_after_names(raw["pattern"]),
-                           examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])))
+                           examples=list(raw.get("examples", [])), counter=list(raw.get("counter", [])),
+                           yields=bool(raw.get("yields", False)))
         names = set(rule.regex.groupindex) | {TOPIC, BEFORE}
         wanted = {rule.pairs} if rule.pairs else {rule.subject, rule.object}
         if None in wanted or not wanted <= names:
@@ -326,6 +330,21 @@ def run(ctx: Context) -> None:
             continue  # a sentence without names may still open a list of them
         line, by_number = token_line(v)
         apply_rules(ctx, v, line, by_number, rules())
+    ctx.extraction.candidates = _give_way(ctx.extraction.candidates, ctx.extraction.candidates, rules())
+
+
+def _give_way(cands: list, others: list, rule_set) -> list:
+    """``cands`` without the candidates of rules that ``yields`` where a rule that does not (any
+    component's, in ``others``) states the same relation for the same subject with another object."""
+    yielding = {r.id for r in rule_set if r.yields}
+    if not yielding or not any(c.rule in yielding for c in cands):
+        return cands
+    stated: dict[tuple, set] = {}
+    for c in others:
+        if c.rule not in yielding:
+            stated.setdefault((c.subject.name, c.relation), set()).add(c.object.name)
+    return [c for c in cands
+            if c.rule not in yielding or not stated.get((c.subject.name, c.relation), set()) - {c.object.name}]
 
 
 def _topic(ctx: Context) -> list:
@@ -468,7 +487,8 @@ def fire(ctx: Context, rule: PatternRule) -> list:
             if v.slots or v.text.rstrip().endswith(":"):
                 line, by_number = token_line(v)
                 apply_rules(ctx, v, line, by_number, (rule,))
-        return ctx.extraction.candidates
+        # a rule that yields gives way to the other rules' candidates, as in :func:`run`
+        return _give_way(ctx.extraction.candidates, saved, (rule,))
     finally:
         ctx._seen, ctx.extraction.candidates = saved_seen, saved
 
