@@ -76,3 +76,11 @@ def test_the_whole_town_in_a_list_of_wijken_is_no_wijk():
     found = _names("Welzijn Vliethaven doet jongerenwerk in Tiel, in de wijken Kadeveld, Zuidoost en "
                    "Stedelijk.", "Neighbourhood")
     assert {"Kadeveld", "Zuidoost"} <= found and "Stedelijk" not in found
+
+
+def test_a_wijk_a_place_adjective_placed_is_not_placed_again_by_a_municipality_named_before():
+    text = ("Mantelzorgpunt Vallei is gevestigd in Wageningen. In de Edese wijk Klaverhoek werken "
+            "Welzijn Vliethaven en Mantelzorgpunt Vallei al jaren samen.")
+    located = {(s, o) for s, r, o in triples(text) if r == "locatedIn"}
+    assert ("Klaverhoek", "Ede") in located
+    assert ("Klaverhoek", "Wageningen") not in located

@@ -217,9 +217,13 @@ def _wijk_in_municipality(ctx: Context) -> None:
     in_team_names: dict[int, list[Slot]] = {}
     for tv, place in ctx.memory.get("team_places", []):
         in_team_names.setdefault(tv.index, []).append(place)
+    # wijken a rule placed already ("de Edese wijk X"): a municipality merely named nearby does
+    # not place them again
+    placed = {c.subject.name for c in ctx.extraction.candidates if c.relation == "locatedIn"}
     for v in ctx.views:
         for s in v.sorted_slots() + in_team_names.get(v.index, []):
-            if s.mention.type != "Neighbourhood" or not s.strong or s.mention.name in done:
+            if s.mention.type != "Neighbourhood" or not s.strong or s.mention.name in done \
+                    or s.mention.name in placed:
                 continue
             if normalise_name(s.mention.name) not in wijken:
                 continue
