@@ -213,3 +213,11 @@ def test_a_list_goes_on_through_an_acronym_and_lower_case_words():
     assert {"Stichting Groenhof", "KWB voor elkaar", "Buurtboer"} <= found
     # not outside a list of names
     assert "KWB voor elkaar" not in names("Welzijn Vliethaven zegt: KWB voor elkaar is een motto.", "Organisation")
+
+
+def test_a_name_a_name_head_opened_keeps_its_first_word_when_a_bullet_opens_it_again():
+    """"Stichting Warm Anker Tiel trekt ..." then "– Warm Anker werkt samen met ...": the name
+    written after "Stichting" is the name again, though a bullet capitalises its first word."""
+    text = ("Stichting Warm Anker Tiel trekt het team.\n"
+            "– Warm Anker werkt sinds 2018 samen met Stichting Geldwijzer uit Kampen in de aanpak.")
+    assert ("Warm Anker", "partnerOf", "Stichting Geldwijzer") in triples(text)

@@ -487,8 +487,9 @@ def run(ctx: Context) -> None:
     _placed_lists(ctx)
     chains = [c for v in ctx.views for c in _chains(v)]
     lower = _LowerWords(ctx.views)
-    tails = frozenset(normalise_name(" ".join(c.words[1:])) for c in chains
-                      if not c.initial and len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS) | \
+    headed = [c.words[1:] for c in chains  # (a name head opening a sentence heads a name all the same)
+              if len(c.words) >= 3 and c.words[0].casefold() in NAME_HEADS]
+    tails = frozenset(normalise_name(" ".join(words)) for words in headed) | \
         frozenset(normalise_name(" ".join(c.words)) for c in chains
                   if not c.initial and len(c.words) >= 2
                   and _ends_with(_LOWER_HEAD, c.view.text, c.cs, _LONGEST_LOWER_HEAD, "", _LOWER_HEADS,
@@ -758,7 +759,7 @@ def _trim(c: _Chain, mid: Counter[str]) -> None:
                 and not (len(c.words) > 1 and _key(c.words) in c.tails):
             strip = True  # ("Stichting Onder Dak ... Onder Dak biedt": a name the text writes mid-sentence)
         elif c.initial and len(c.words) > 1 and lw not in NAME_HEADS and not is_first_name(w) \
-                and mid[_key(c.words)] == 0 and not _looks_like_name(w) \
+                and mid[_key(c.words)] == 0 and not _looks_like_name(w) and _key(c.words) not in c.tails \
                 and not (len(c.words) == 2 and _ROLE_AFTER.search(v.text[c.ce:])) and (
                     v.heading or v.bullet or lw in c.lower or _seen_mid(mid, c.words[1:])
                     or not (_SUBJECT_VERB.match(v.text[c.ce:]) or _LIST_GOES_ON.match(v.text[c.ce:]))):
