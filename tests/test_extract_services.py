@@ -1,3 +1,5 @@
+import pytest
+
 from extract_helpers import run
 
 
@@ -62,25 +64,16 @@ def test_bulleted_partners_after_a_help_intro_are_no_services():
     assert _services(text) == set()
 
 
-def test_what_residents_can_count_on_is_offered_by_the_texts_organisation():
+@pytest.mark.parametrize("item", [
+    "• Jongerenwerk in de wijken Noord en Oost. Eerder stond hier ook Zuid. Dat klopt niet.\n",
+    # PDF text: the item's second sentence goes on on the next line; the items after it are still
+    # the list's (they were lost when only a sentence on the item's own line counted)
+    "• Jongerenwerk in de wijken Noord en Oost. Eerder stond hier\nook Zuid. Dat klopt niet.\n",
+], ids=["on-its-line", "wrapped"])
+def test_what_residents_can_count_on_is_offered_by_the_texts_organisation(item):
     text = ("Welzijn Vliethaven tekende de overeenkomst. Welzijn Vliethaven is blij.\n\n"
             "Bewoners van Zwolle kunnen vanaf 2021 rekenen op:\n\n"
-            "• Jongerenwerk in de wijken Noord en Oost. Eerder stond hier ook Zuid. Dat klopt niet.\n"
-            "• Ouderenwerk in de wijk Zuid\n")
-    got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates
-           if c.relation == "offersService"}
-    assert got == {("Welzijn Vliethaven", "Jongerenwerk", "2021-01-01"),
-                   ("Welzijn Vliethaven", "Ouderenwerk", "2021-01-01")}
-
-
-def test_a_list_item_whose_further_sentences_are_wrapped_over_lines_does_not_end_the_list():
-    """PDF text: the item's second sentence goes on on the next line; the items after it are
-    still the list's (they were lost when only a sentence on the item's own line counted)."""
-    text = ("Welzijn Vliethaven tekende de overeenkomst. Welzijn Vliethaven is blij.\n\n"
-            "Bewoners van Zwolle kunnen vanaf 2021 rekenen op:\n\n"
-            "• Jongerenwerk in de wijken Noord en Oost. Eerder stond hier\n"
-            "ook Zuid. Dat klopt niet.\n"
-            "• Ouderenwerk in de wijk Zuid\n")
+            + item + "• Ouderenwerk in de wijk Zuid\n")
     got = {(c.subject.name, c.object.name, c.date) for c in run(text).candidates
            if c.relation == "offersService"}
     assert got == {("Welzijn Vliethaven", "Jongerenwerk", "2021-01-01"),
