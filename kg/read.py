@@ -287,25 +287,27 @@ def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path}: is a corrupt or unreadable Word file ({type(exc).__name__})") from exc
-    parts: list[str] = []
-    item_before = False
-    for paragraph in document.paragraphs:
-        text = paragraph.text
-        item = _is_list_item(paragraph)
-        # a bulleted or numbered list's items as the bulleted lines of a text, one under the
-        # other (what the extraction reads as a list), the other paragraphs apart
-        if parts:
-            parts.append("\n" if item and item_before else "\n\n")
-        parts.append(f"• {text}" if item and text.strip() and not _BULLET_START.match(text) else text)
-        item_before = item
-    for table in document.tables:
-        for row in table.rows:
-            parts.append("\n\n" + " | ".join(cell.text for cell in row.cells))
+    blocks = [(p.text, _is_list_item(p)) for p in document.paragraphs]
+    blocks += [(" | ".join(cell.text for cell in row.cells), False) for table in document.tables for row in table.rows]
     try:
         title = document.core_properties.title
     except (KeyError, ValueError):  # a damaged core.xml loses the title, not the report
         title = None
-    return "".join(parts).lstrip("\n"), title
+    return _join_blocks(blocks), title
+
+
+def _join_blocks(blocks: Iterable[tuple[str, bool]]) -> str:
+    """The text of a document's blocks, each (text, is a list item): the items of a list as the
+    bulleted lines of a text, one under the other (what the extraction reads as a list: "... de
+    volgende organisaties:" + "• A" "• B"), the other blocks apart, a blank line between."""
+    parts: list[str] = []
+    item_before = False
+    for text, item in blocks:
+        if parts:
+            parts.append("\n" if item and item_before else "\n\n")
+        parts.append(f"• {text}" if item and text.strip() and not _BULLET_START.match(text) else text)
+        item_before = item
+    return "".join(parts)
 
 
 #: A paragraph that opens with a bullet of its own (typed, not Word's list numbering)
@@ -356,24 +358,16 @@ def _html_text(markup: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    parts: list[str] = []
-    item_before = False
+    blocks = []
     for el in soup.find_all(["title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "pre", "blockquote"]):
         if el.find(["p", "li", "td", "h1", "h2", "h3", "blockquote"]):
             continue  # a container: its blocks come on their own
         text = el.get_text(" ", strip=True)
-        if not text:
-            continue
-        item = el.name == "li"
-        # a list's items as the bulleted lines of a text, one under the other (what the
-        # extraction reads as a list: "... de volgende organisaties:" + "• A" "• B")
-        if parts:
-            parts.append("\n" if item and item_before else "\n\n")
-        parts.append(f"• {text}" if item else text)
-        item_before = item
-    if not parts:
+        if text:
+            blocks.append((text, el.name == "li"))
+    if not blocks:
         return soup.get_text("\n", strip=True)
-    return "".join(parts)
+    return _join_blocks(blocks)
 
 
 #: Titles that office software fills in by itself: no title.
