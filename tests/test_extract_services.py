@@ -96,3 +96,10 @@ def test_a_lexicon_service_opening_a_sentence_is_no_organisation():
 def test_support_for_carers_is_the_carer_support_service():
     assert _services("Stichting Avondrood ondersteunt actief mantelzorgers.") == {"Mantelzorgondersteuning"}
     assert _services("Stichting Avondrood bedankt de mantelzorgers.") == set()
+
+
+def test_a_service_a_service_goes_to_is_not_offered():
+    text = ("Vanaf 1 mei 2021 biedt Coöperatie Klaverdorp een boodschappendienst en een vervoersdienst "
+            "naar de dagbesteding.")
+    got = {c.object.name for c in run(text).candidates if c.relation == "offersService"}
+    assert "Dagbesteding" not in got and "Vervoersdienst" in got

@@ -270,6 +270,9 @@ def _help_lists(ctx: Context, intros: list[View]) -> None:
                         date_near(ctx, v.index) or date_near(ctx, item.index))
 
 
+#: "een vervoersdienst naar de dagbesteding": a service the clause's service goes to is no service
+#: the clause offers
+_DESTINATION_BEFORE = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")
 #: What closes a bracketed list of services: a separator, "en" or the end
 _SEPARATOR_OR_END = re.compile(r"\s*(?:[,;.]|en\b|$)")
 #: A service and "van" right before an organisation: what a takeover takes from it
@@ -329,7 +332,7 @@ def run(ctx: Context) -> None:
                     sentence_subject = [orgs[0][1]]
                 continue
             services = [slots[int(m.group(1))] for m in _SERVICE_TOKEN.finditer(clause)
-                        if int(m.group(1)) not in done]
+                        if int(m.group(1)) not in done and not _DESTINATION_BEFORE.search(clause, 0, m.start())]
             if not services:
                 continue
             agents: list[Slot] = []
