@@ -91,3 +91,16 @@ def test_working_together_within_a_team_named_as_organisation():
     assert ("Dorpswerk Gendt", "partnerOf", "Welzijn Lingewaard") in t or \
         ("Welzijn Lingewaard", "partnerOf", "Dorpswerk Gendt") in t
     assert "Bemmel" not in names(t and "Welzijn Lingewaard (gevestigd in Bemmel) werkt.", "Organisation")
+
+
+def test_the_writer_of_a_text_heads_what_they_say_they_chair():
+    """An interview or column in the first person: "Mijn naam is X." then "(ik) ben voorzitter
+    van Y" makes X the head of Y; of a unit named after its organisation and area, the unit."""
+    text = ("Mijn naam is Anna de Vries, (68 jaar). Ik woon in Tiel en ben sinds maart 2021 voorzitter "
+            "van Avondrood afdeling Rivierenland en sinds kort ook interim-voorzitter van Welzijn Vliethaven.")
+    found = triples(text)
+    assert ("Anna de Vries", "headOf", "Avondrood afdeling Rivierenland") in found
+    assert ("Anna de Vries", "headOf", "Welzijn Vliethaven") in found
+    # a role of someone the sentence names is theirs, not the writer's
+    other = "Mijn naam is Anna de Vries. Ik ben blij dat Piet Jansen voorzitter van Welzijn Vliethaven is."
+    assert ("Anna de Vries", "headOf", "Welzijn Vliethaven") not in triples(other)

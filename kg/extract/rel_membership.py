@@ -477,7 +477,9 @@ def _part_rules(ctx: Context, v: View, masked: str, slots: list[Slot], units: di
 #: after the organisation it belongs to and its area.
 #: The unit words of _UNIT_NAME ("afd" covers "afdeling" and "afd.").
 _UNIT_WORDS = ("afd", "regio", "kring", "district", "vestiging")
-_UNIT_NAME = re.compile(r"⟦O(\d+)⟧ (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧")
+#: What follows an organisation's slot in such a unit's name: the unit word and the area's slot.
+UNIT_AREA = r" (?:afdeling|afd\.|regio|kring|district|vestiging) ⟦[OMNV](\d+)⟧"
+_UNIT_NAME = re.compile(r"⟦O(\d+)⟧" + UNIT_AREA)
 
 
 def units_by_name(ctx: Context) -> None:

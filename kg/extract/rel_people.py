@@ -7,7 +7,9 @@ directeur, bestuursvoorzitter; not manager, coördinator, wethouder). What it re
 * "directeur (van) ORG, Wim Bakker", "ORG-directeur Wim Bakker";
 * "Directeur Wim Bakker ... de organisatie van ORG": the organisation in the same sentence;
 * "..., zegt bestuurder Wim Bakker." with no organisation in the sentence: the organisation the
-  sentence before was about.
+  sentence before was about;
+* in a text a person writes of themselves ("Mijn naam is Wim Bakker." / "Ik ben Wim Bakker"):
+  "(ik) ben (sinds 2023) voorzitter van ORG" — the writer heads ORG.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 
 from kg.extract.context import Context, Slot, View
 from kg.extract.lexicon import ROLES
+from kg.extract.rel_membership import UNIT_AREA
 from kg.extract.rules import ORG_TYPES, cue_words, holds_any_case, is_venue, org_slots, parse_list, topic_org
 
 _HEAD_ROLES = "|".join(re.escape(r) for r in sorted((r for r, h in ROLES.items() if h),
@@ -64,6 +67,41 @@ _UNDER_LEAD = re.compile(rf"(?i)\bonder\s+(?:de\s+)?leiding\s+van\s+(?:(?:{_HEAD
 _PREFIXED = re.compile(rf"(?i)⟦O(\d+)⟧-(?:{_HEAD_ROLES})\s+⟦H(\d+)⟧")
 
 
+#: "Mijn naam is X", "Ik ben X", "Ik heet X": the person who writes (an interview, a column).
+_SPEAKER = re.compile(r"(?i)\b(?:mijn\s+naam\s+is|ik\s+ben|ik\s+heet)\s+⟦H(\d+)⟧")
+#: The writer's own "ben": "ik ben", "ben ik", "... en ben" (the "ik" of the clause before).
+_FIRST_PERSON_BEN = re.compile(r"(?i)\b(?:ik\s+ben|ben\s+ik|en\s+ben)\b")
+#: A head role of an organisation, with "interim-" or "waarnemend" before it ("vicevoorzitter" is none).
+#: (With a unit's name after the organisation, "voorzitter van Avondrood afdeling Tiel", the unit.)
+_ROLE_OF = re.compile(rf"(?i)(?<![\w-])(?:interim-?\s*|waarnemend\s+)?(?:{_HEAD_ROLES})\s+(?:van|bij)\s+"
+                      rf"(?:de\s+|het\s+)?⟦O(\d+)⟧(?:{UNIT_AREA})?(?!\s*,?\s*⟦H)")
+
+
+def _writer_heads(ctx: Context, v: View, masked: str, slots: list[Slot]) -> None:
+    """"Mijn naam is X. Ik woon in Tiel en ben sinds 2021 voorzitter van Y": the writer X
+    heads Y (every such role after the writer's own "ben" in the sentence, none held by a
+    person the sentence names between them)."""
+    m = _SPEAKER.search(masked)
+    if m and "writer" not in ctx.memory and slots[int(m.group(1))].mention.type == "Person":
+        ctx.memory["writer"] = slots[int(m.group(1))]
+    writer = ctx.memory.get("writer")
+    ben = _FIRST_PERSON_BEN.search(masked) if writer is not None else None
+    if ben is None or _ORGAN.search(v.text):
+        return
+    for r in _ROLE_OF.finditer(masked, ben.end()):
+        if "⟦H" in masked[ben.end():r.start()]:
+            return  # "ik ben blij dat ⟦H⟧ voorzitter van ..." : the role is someone else's
+        org = slots[int(r.group(1))]
+        if r.group(2) is not None:  # the unit the organisation's name and an area name
+            if org.group is None and slots[int(r.group(2))].group is None:
+                unit = ctx.mention(v, org.cstart, slots[int(r.group(2))].cend, "Organisation")
+                ctx.add(v, writer, "headOf", unit, "headOf:ik-ben-rol-van", 0.8)
+            continue
+        for o in org.members():
+            if o.mention.type in ORG_TYPES:
+                ctx.add(v, writer, "headOf", o, "headOf:ik-ben-rol-van", 0.8)
+
+
 def _is_head(role: str | None) -> bool:
     return bool(role) and ROLES.get(role.lower(), False)
 
@@ -89,6 +127,8 @@ def run(ctx: Context) -> None:
         linked: set[int] = set()
         if _names_person(masked):  # no person named: no rule can match
             _read_rules(ctx, v, masked, slots, linked)
+        if "⟦H" in masked or "writer" in ctx.memory:
+            _writer_heads(ctx, v, masked, slots)
         for i, s in enumerate(slots):
             if s.mention.type != "Person" or i in linked or not _is_head(s.mention.role):
                 continue
