@@ -33,8 +33,11 @@ READERS = {
     ".htm": "html",
 }
 
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
-_HAS_LIGATURE = re.compile("[\ufb00-\ufb04]")
+#: Characters of text out of PDFs that stand for others: ligatures, and the bullets of Word's
+#: Symbol and Wingdings fonts, which come out in Unicode's private use area (U+F0B7 "", ...).
+_PDF_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                             **dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06c", "•")})
+_HAS_PDF_GLYPH = re.compile("[\ufb00-\ufb04\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06c]")
 
 
 #: The largest .docx kg opens, decompressed: its XML parts, and all its parts together.
@@ -136,7 +139,8 @@ def document_from_text(text: str, name: str = "text.txt", kind: str = "txt") -> 
 def clean_text(text: str, *, markdown: bool = False) -> str:
     """Normalise what differs between renditions but carries no meaning.
 
-    Line endings, no-break and zero-width spaces, soft hyphens, ligatures, accents written as a
+    Line endings, no-break and zero-width spaces, soft hyphens, ligatures, the private-use
+    bullets of Word's symbol fonts in PDF text (as "•"), accents written as a
     letter and a combining mark (text out of some PDFs and Macs: "e" + U+0301 is "é", Unicode's
     NFC, so that names match those of other reports); with ``markdown``, emphasis markers
     (``**woord**``) and heading hashes. Line breaks are kept: sentence splitting needs them to
@@ -147,8 +151,8 @@ def clean_text(text: str, *, markdown: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     text = re.sub("[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
-    if _HAS_LIGATURE.search(text):  # translate reads every character in Python: only when needed
-        text = text.translate(_LIGATURES)
+    if _HAS_PDF_GLYPH.search(text):  # translate reads every character in Python: only when needed
+        text = text.translate(_PDF_GLYPHS)
     if markdown:
         text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
         text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.MULTILINE)

@@ -162,3 +162,16 @@ def test_a_word_files_bulleted_list_reads_as_bulleted_lines_and_its_items_as_a_l
             "• Welzijn Noorderhaven\n\nDe coalitie") in doc.text
     members = {c.subject.name for c in extract(doc).candidates if c.relation == "memberOf"}
     assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven", "Welzijn Noorderhaven"}
+
+
+def test_the_bullets_of_words_symbol_fonts_in_pdf_text_are_bullets():
+    """Word's bullets (Symbol, Wingdings) come out of a PDF as private-use characters ("\\uf0b7"):
+    they read as "•", so a list after "de volgende organisaties:" reaches its items."""
+    from kg.extract import extract
+    from kg.read import document_from_text
+
+    text = ("Op de bijeenkomst is de Coalitie Klaverblad gevormd. De kartrekkers komen uit de volgende "
+            "organisaties:\n\uf0b7 Stichting Avondrood\n\uf0b7 Humanis Vlist\n\uf0a7 Welzijn Vliethaven\n")
+    assert clean_text(text).count("\n• ") == 3
+    members = {c.subject.name for c in extract(document_from_text(text)).candidates if c.relation == "memberOf"}
+    assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven"}
