@@ -315,7 +315,7 @@ def _join_blocks(blocks: Iterable[tuple[str, bool]]) -> str:
 
 
 #: A paragraph that opens with a bullet of its own (typed, not Word's list numbering)
-_BULLET_START = re.compile(r"\s*(?:[•●▪◦‣∙·*–—-]|\d{1,2}[.)])\s")
+_BULLET_START = re.compile(r"\s*(?:[•●▪◦‣∙·*–—■□○►▶➢➤✓✔-]|\d{1,2}[.)])\s")
 
 
 def _is_list_item(paragraph) -> bool:

@@ -75,6 +75,12 @@ def test_pdf_text_that_lost_its_blank_lines_parts_paragraphs_at_lines_that_stop_
     assert paras[0] < paras[texts.index("Vooruitblik")] < paras[-1]
 
 
+def test_the_bullet_glyphs_of_word_processors_and_web_pages_are_bullets():
+    text = "De partners zijn:\n➢ Stichting Avondrood\n✓ Humanis Vlist\n■ Welzijn Vliethaven\n○ Buurtwerk Kadeveld\n"
+    assert _texts(text) == ["De partners zijn:", "Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven",
+                            "Buurtwerk Kadeveld"]
+
+
 def test_bullets_start_sentences_and_lose_their_glyph():
     text = "Punten:\n\n• eerste punt zonder punt\n• tweede punt. \n- derde punt\n"
     assert _texts(text)[1:] == ["eerste punt zonder punt", "tweede punt.", "derde punt"]
