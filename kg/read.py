@@ -364,9 +364,13 @@ def _html_text(markup: str) -> str:
         br.replace_with("\n")
     blocks = []
     for el in soup.find_all(["title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "pre", "blockquote"]):
-        if el.find(["p", "li", "td", "h1", "h2", "h3", "blockquote"]):
+        if el.name == "li" and el.find("li") and not el.find(["p", "td", "h1", "h2", "h3", "blockquote"]):
+            # an item with a list inside: its own words, then the inner list's items on their own
+            text = " ".join(" ".join(t for t in el.find_all(string=True) if t.find_parent("li") is el).split())
+        elif el.find(["p", "li", "td", "h1", "h2", "h3", "blockquote"]):
             continue  # a container: its blocks come on their own
-        text = el.get_text(" ", strip=True)
+        else:
+            text = el.get_text(" ", strip=True)
         if text:
             blocks.append((text, el.name == "li"))
     if not blocks:

@@ -175,3 +175,11 @@ def test_the_bullets_of_words_symbol_fonts_in_pdf_text_are_bullets():
     assert clean_text(text).count("\n• ") == 3
     members = {c.subject.name for c in extract(document_from_text(text)).candidates if c.relation == "memberOf"}
     assert members == {"Stichting Avondrood", "Humanis Vlist", "Welzijn Vliethaven"}
+
+
+def test_a_web_pages_list_item_with_a_list_inside_keeps_its_own_words(tmp_path: Path):
+    page = tmp_path / "diensten.html"
+    page.write_text("<p>Welzijn Vliethaven biedt onder meer:</p><ul><li>Jongerenwerk<ul><li>in Noord</li>"
+                    "<li>in Oost</li></ul></li><li><b>Ouderenwerk</b> voor iedereen</li></ul>", encoding="utf-8")
+    assert read_document(page).text == ("Welzijn Vliethaven biedt onder meer:\n\n• Jongerenwerk\n• in Noord\n"
+                                        "• in Oost\n• Ouderenwerk voor iedereen")
