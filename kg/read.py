@@ -20,6 +20,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.files import MAX_REPORT_BYTES, check_text_size, read_bytes
 from kg.model import Document
+from kg.text import BULLET_GLYPHS
 
 #: File extensions kg reads, and the kind of document each one is.
 READERS = {
@@ -315,7 +316,7 @@ def _join_blocks(blocks: Iterable[tuple[str, bool]]) -> str:
 
 
 #: A paragraph that opens with a bullet of its own (typed, not Word's list numbering)
-_BULLET_START = re.compile(r"\s*(?:[•●▪◦‣∙·*–—■□○►▶➢➤✓✔-]|\d{1,2}[.)])\s")
+_BULLET_START = re.compile(rf"\s*(?:[{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s")
 
 
 def _is_list_item(paragraph) -> bool:

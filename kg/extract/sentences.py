@@ -27,9 +27,10 @@ from functools import lru_cache
 from kg.extract.context import Context, View
 from kg.extract.lexicon import ABBREVIATIONS
 from kg.model import Sentence
+from kg.text import BULLET_GLYPHS
 
 #: (bullet glyphs of word processors and web pages: "•", "●", "▪", "■", "○", "►", "➢", "✓" ...)
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*–—■□○►▶➢➤✓✔-]|\d{1,2}[.)]|[a-z][)])\s*")
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,2}}[.)]|[a-z][)])\s*")
 #: :data:`_BULLET` read from a line's start inside the text (``^`` would only match at its start).
 _BULLET_BEFORE = re.compile(_BULLET.pattern[1:])
 _PAGE_JUNK = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*)?[-–]?\s*\d{1,3}\s*[-–]?"
