@@ -36,9 +36,10 @@ READERS = {
 
 #: Characters of text out of PDFs that stand for others: ligatures, and the bullets of Word's
 #: Symbol and Wingdings fonts, which come out in Unicode's private use area (U+F0B7 "", ...).
+_SYMBOL_FONT_BULLETS = "\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06c"
 _PDF_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                             **dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06c", "•")})
-_HAS_PDF_GLYPH = re.compile("[\ufb00-\ufb04\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06c]")
+                             **dict.fromkeys(_SYMBOL_FONT_BULLETS, "•")})
+_HAS_PDF_GLYPH = re.compile(f"[\ufb00-\ufb04{_SYMBOL_FONT_BULLETS}]")
 
 
 #: The largest .docx kg opens, decompressed: its XML parts, and all its parts together.
