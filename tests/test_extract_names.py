@@ -121,6 +121,18 @@ def test_an_acronym_spells_the_whole_name_across_en():
     assert {"Welzijn Noord", "Humanis Vlist"} <= names("Welzijn Noord en Humanis Vlist (HV) werken samen.")
 
 
+def test_two_fields_joined_by_en_stay_inside_a_name_that_a_name_head_opens():
+    found = triples("Het eerste Centrum Jeugd en Gezin in Dalfsen opent vrijdag de deuren.")
+    assert ("Centrum Jeugd en Gezin", "locatedIn", "Dalfsen") in found
+    assert "Gezin" not in names("Het eerste Centrum Jeugd en Gezin in Dalfsen opent vrijdag.")
+    assert "Stichting Welzijn en Zorg" in names("Stichting Welzijn en Zorg opent een inloophuis.")
+    # names, not fields, after the head: two organisations
+    assert {"Stichting Vitalis", "Icare"} <= names("Stichting Vitalis en Icare werken samen.")
+    # a body after "en": two as well
+    assert "Stichting Welzijn en Gemeente" not in " ".join(
+        names("Stichting Welzijn en Gemeente Lindeveen tekenen een convenant."))
+
+
 def test_political_parties_are_no_actors():
     found = names("ZWOLLE - De VVD in Zwolle stelt vragen over Stichting Avondrood. Ook het CDA en GroenLinks.")
     assert "Stichting Avondrood" in found and not {"De VVD", "VVD", "CDA", "GroenLinks"} & found

@@ -162,6 +162,15 @@ NAME_HEADS = frozenset({
     "academie", "fonds", "netwerk", "zorggroep", "welzijn", "humanitas", "leger",
 })
 
+#: Fields of the social domain that organisations are named after, two joined by "en" inside
+#: a name ("Centrum Jeugd en Gezin", "Stichting Zorg en Welzijn", "Afdeling Werk en Inkomen").
+FIELD_NOUNS = frozenset({
+    "jeugd", "gezin", "zorg", "welzijn", "werk", "inkomen", "wonen", "veiligheid", "onderwijs",
+    "sport", "cultuur", "participatie", "opvoeding", "gezondheid", "educatie", "samenleving",
+    "ondersteuning", "begeleiding", "advies", "hulpverlening", "preventie", "dienstverlening",
+    "ontmoeting", "bewegen", "leren", "emancipatie", "integratie", "armoede", "schulden",
+})
+
 #: Endings that make a single capitalised word look like an organisation name.
 ORG_SUFFIXES: tuple[str, ...] = (
     "groep", "welzijn", "hogeschool", "universiteit", "school", "college", "zorg", "centrale",

@@ -31,7 +31,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View, adjective_place, list_item_views
-from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
+from kg.extract.lexicon import (FIELD_NOUNS, FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAME_PHRASES, NOT_NAMES,
                                 NOT_ORG_ACRONYMS, NUMBER_WORDS, ORG_SUFFIXES, ROLES, SERVICES,
                                 TUSSENVOEGSELS)
 from kg.extract.rules import ASCII_FOLDING, ORG_TYPES, has_any, holds_any_case, ignorecase_forms
@@ -231,6 +231,22 @@ _HEAD_SMALL_EN = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|en|op|in|aan|
 _HEAD_SMALL = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|op|in|aan|het|ter|ten|te|'t)\s+){1,3}")
 
 
+#: "en" + a capitalised word after it.
+_EN_WORD = re.compile(r"en\s+([A-ZÀ-Ý][a-zà-ÿ]+)\b")
+
+
+def _joins_nouns(text: str, at: int, words: list[str]) -> bool:
+    """"Centrum Jeugd en Gezin", "Stichting Zorg en Welzijn": in a name a name head opens, "en"
+    at ``at`` joins two fields of the social domain (:data:`FIELD_NOUNS`), as it joins any two
+    words after "voor" or "van" ("Centrum voor Jeugd en Gezin"); not two names ("Stichting
+    Vitalis en Icare" are two), nor a field right after no other word ("Welzijn en Zorg
+    Assen": the name head "Welzijn" alone is no name yet)."""
+    if len(words) < 2 or words[-1].casefold() not in FIELD_NOUNS or not text.startswith("en ", at):
+        return False
+    m = _EN_WORD.match(text, at)
+    return m is not None and m.group(1).casefold() in FIELD_NOUNS
+
+
 def _chains(v: View) -> list[_Chain]:
     """Candidate name chains in one sentence (free spans only)."""
     text = v.text
@@ -306,7 +322,7 @@ def _chains(v: View) -> list[_Chain]:
                     if len(words) > 1 and not is_first_name(words[-1]):
                         break  # "Hans Rietveld van Buurtwerk X": particles stand before the surname
                     small = _PERSON_SMALL
-                elif _VOOR_VAN.search(text, cs, ce):
+                elif _VOOR_VAN.search(text, cs, ce) or _joins_nouns(text, j, words):
                     small = _HEAD_SMALL_EN
                 else:
                     small = _HEAD_SMALL
@@ -319,6 +335,15 @@ def _chains(v: View) -> list[_Chain]:
                         ce = w.end()
                         pos = ce
                         continue
+            elif word is None and gap == " " and _joins_nouns(text, j, words) \
+                    and any(w.casefold() in NAME_HEADS for w in words[1:-1]):
+                # "Eerste Centrum Jeugd en Gezin": a name head inside the chain
+                w = _EN_WORD.match(text, j)
+                if free(j, w.end()):
+                    words.append(w.group(1))
+                    ce = w.end()
+                    pos = ce
+                    continue
             break
         out.append(_Chain(v, cs, ce, words, _is_initial(text, cs)))
     return out
