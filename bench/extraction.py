@@ -49,6 +49,7 @@ class Tally:
         self.by_conf = defaultdict(lambda: [0, 0])  # confidence tenth -> tp fp
         self.misses: list[str] = []
         self.extras: list[str] = []
+        self.wrong_dates: list[str] = []
 
     def add(self, tid: str, rows: list[dict[str, str]], gs: GoldSet) -> None:
         found = set()
@@ -66,6 +67,9 @@ class Tally:
                 self.by_conf[min(9, int(float(r["confidence"]) * 10))][0] += 1
                 if k in gs.dates and r["date"][:10] == gs.dates[k]:
                     self.dates[0] += 1
+                elif k in gs.dates and k in gs.required:
+                    self.wrong_dates.append(f"{tid}  {k[0]} --{k[1]}--> {k[2]}: {r['date'] or 'no date'}, "
+                                            f"gold {gs.dates[k]}  [{r['rule']}]")
             elif verdict == "fp":
                 self.by_type[r["relation"]][1] += 1
                 self.by_rule[r["rule"]][1] += 1
@@ -145,7 +149,7 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=TRAIN_C, help="inverse regularisation strength")
     ap.add_argument("--sweep", action="store_true", help="print LOTO P/R/F1 per threshold")
     ap.add_argument("--ids", default="", help="only these text ids (comma-separated)")
-    ap.add_argument("--verbose", "-v", action="store_true", help="print misses and extras")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print misses, extras and dates found wrong")
     ap.add_argument("--snapshot", type=Path, help="write every output row to this TSV")
     a = ap.parse_args()
 
@@ -211,6 +215,8 @@ def main() -> int:
             print("\n".join("  " + m for m in sorted(tally.misses)))
             print("\nextra:")
             print("\n".join("  " + m for m in sorted(tally.extras)))
+            print("\nfound with another date:")
+            print("\n".join("  " + m for m in sorted(tally.wrong_dates)))
         if a.snapshot:
             snapshot = [{"id": tid, **r} for tid, rs in rows.items() for r in rs]
             with a.snapshot.open("w", newline="", encoding="utf-8") as fh:
