@@ -54,6 +54,8 @@ _A_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
 #: and the fourth pattern need a month, the first also a day word.
 _MONTH_CUES = cue_words(MONTHS)
 _DAY_WORD_CUES = cue_words(DAY_WORDS)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  #: clean-view offsets
@@ -114,10 +116,10 @@ def parse_date(text: str) -> str | None:
     return found[0].iso if found else None
 
 
-_START_CUES = ("per", "met ingang van", "m.i.v", "m.i.v.", "vanaf", "sinds", "op", "in")
-
-
+#: Cues of a date on which something starts ("per 1 januari", "vanaf 2019").
 START_CUES = ("per", "met ingang van", "m.i.v", "m.i.v.", "vanaf", "sinds", "op")
+#: The same and "in" ("in 2015"): the cues :func:`date_near` takes by default.
+_START_CUES = START_CUES + ("in",)
 
 
 def date_near(ctx: Context, view_index: int, lo: int = 0, hi: int | None = None,
