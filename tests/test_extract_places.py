@@ -22,6 +22,20 @@ def test_misspelled_municipality_after_gemeente_gets_gazetteer_label():
     assert (m.text, m.name) == ("Valkenwaard", "Valkenswaard")
 
 
+def test_a_municipality_the_gazetteer_lacks_is_one_after_gemeente_and_elsewhere():
+    # Boxmeer merged into Land van Cuijk in 2022: older reports name it
+    text = ("In de gemeente Boxmeer is Welzijn Ouderen Boxmeer actief. "
+            "De subsidie van Boxmeer stopt volgend jaar.")
+    ex = run(text)
+    starts = {m.start for m in ex.mentions if (m.name, m.type) == ("Boxmeer", "Municipality")}
+    assert {text.index("Boxmeer is"), text.index("Boxmeer stopt")} <= starts
+    assert ("Welzijn Ouderen Boxmeer", "locatedIn", "Boxmeer") in triples(text)
+    # a congregation, a name that goes on, a name head: no municipality
+    assert _places("De Protestantse Gemeente Ederveen opent een inloophuis.") == set()
+    assert _places("De gemeente Sociaal Domein vergadert maandag.") == set()
+    assert _places("Dat zegt de gemeente Stichting Bolwerk.") == set()
+
+
 def test_wijk_names_a_neighbourhood_also_later():
     ex = run("In de wijk Kolenkit is een buurthuis. Het buurthuis in Kolenkit is druk.")
     assert sum(1 for m in ex.mentions if m.type == "Neighbourhood") == 2

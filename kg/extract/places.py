@@ -211,7 +211,12 @@ _CAP_WORD = re.compile(_CAP)
 
 
 def fuzzy_places(ctx: Context) -> None:
-    """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label."""
+    """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label.
+
+    A one-word name after "gemeente" that the gazetteer does not know even misspelled is a
+    municipality all the same ("de gemeente Grave" in a report written before it merged, a
+    municipality the gazetteer lacks), and so is that word elsewhere in the text."""
+    named: dict[str, str] = {}
     for v in ctx.views:
         if "emeente" not in v.text and "rovincie" not in v.text:
             continue  # no cue word: "gemeente(n)", "provincie(s)"
@@ -224,6 +229,50 @@ def fuzzy_places(ctx: Context) -> None:
                 p = ctx.gazetteer.fuzzy(w.group(0), typ)
                 if p is not None:
                     ctx.place(v, cs, ce, p.type, label=p.name)
+                elif typ == "Municipality" and _unknown_municipality(v.text, m.start(1), w.group(0), ce):
+                    ctx.place(v, cs, ce, "Municipality")
+                    named[w.group(0)] = w.group(0)
+    if named:
+        _later_mentions(ctx, named, "Municipality")
+        ctx.memory["municipalities_named"] = named
+
+
+#: Words before "gemeente" that make it a congregation: "de Protestantse Gemeente Ederveen".
+_CONGREGATION = re.compile(r"(?i:hervormde|gereformeerde|protestantse|evangelische|christelijke|"
+                           r"katholieke|doopsgezinde|lutherse|remonstrantse|baptistengemeente)\s+$"
+                           r"|(?<=\S )[A-ZÀ-Ý][\w'’-]*\s+$")
+
+
+def _unknown_municipality(text: str, cue: int, word: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end``) after the cue "gemeente" at ``cue`` names a
+    municipality the gazetteer does not know: one capitalised word that is no name head,
+    function word or first name, the name not going on with another capitalised word ("de
+    gemeente Sociaal Domein"), and "gemeente" no congregation's."""
+    low = word.casefold()
+    if len(word) < 3 or not word[1:].islower() or low in NOT_NAMES or low in NAME_HEADS or word in FIRST_NAMES:
+        return False
+    if _CAPITAL_WORD_NEXT.match(text, end) or _CONGREGATION.search(text, 0, cue):
+        return False
+    return True
+
+
+#: A capitalised word right after: the name goes on.
+_CAPITAL_WORD_NEXT = re.compile(r" [A-ZÀ-Ý]")
+
+
+def _later_mentions(ctx: Context, names: dict[str, str], typ: str) -> None:
+    """``names`` (normalised -> as written) of places of type ``typ`` found once: the same word
+    elsewhere in the text is that place, unless a capitalised word right before makes it the
+    end of a name ("Welzijn Ouderen Grave")."""
+    pattern = "|".join(r"[-\s]".join(re.escape(w) for w in _NAME_WORD_SEP.split(n))
+                       for n in sorted(names.values(), key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+    for v in ctx.views:
+        for m in rx.finditer(v.text):
+            nb = _NAME_WORD_BEFORE.search(v.text, 0, m.start())
+            if nb and nb.group(1).casefold() not in NOT_NAMES and not nb.group(1).casefold().endswith("team"):
+                continue  # "Gebiedsteam Oost ... Stichting Mienskip Oost": the place word ends a name
+            ctx.place(v, m.start(), m.end(), typ)
 
 
 _TEAM_NAME = re.compile(rf"\b(?:{_TEAM_NOUNS_RX})\s+((?:[Dd]e |[Hh]et |'t )?{_CAP}(?:[ -]{_NOT_ARTICLE}{_CAP})*)")
@@ -305,15 +354,7 @@ def neighbourhoods(ctx: Context, whole: str | None = None) -> None:
             names[normalise_name(name)] = name
     if not names:
         return
-    pattern = "|".join(r"[-\s]".join(re.escape(w) for w in _NAME_WORD_SEP.split(n))
-                       for n in sorted(names.values(), key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-    for v in ctx.views:
-        for m in rx.finditer(v.text):
-            nb = _NAME_WORD_BEFORE.search(v.text, 0, m.start())
-            if nb and nb.group(1).casefold() not in NOT_NAMES and not nb.group(1).casefold().endswith("team"):
-                continue  # "Gebiedsteam Oost ... Stichting Mienskip Oost": the wijk word ends a name
-            ctx.place(v, m.start(), m.end(), "Neighbourhood")
+    _later_mentions(ctx, names, "Neighbourhood")
     ctx.memory["neighbourhoods"] = names
 
 

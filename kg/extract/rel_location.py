@@ -92,10 +92,17 @@ def run(ctx: Context) -> None:
                 place = ctx.gazetteer.lookup_one(last)
                 # "Welzijn Rivierland" is at home there; "Bureau Jeugdhulp Gelderland" covers a
                 # province and "SBI Amersfoort" is a local branch of an abbreviation: not said to be there
-                if place is not None and place.type == "Municipality" and not head.isupper():
-                    # the mention is the place word only: the whole name would become an alias of the place
-                    pm = ctx.mention(v, s.cend - len(last), s.cend, place.type, label=place.name)
-                    ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
+                if head.isupper():
+                    continue
+                if place is not None and place.type == "Municipality":
+                    label = place.name
+                elif place is None and last in ctx.memory.get("municipalities_named", ()):
+                    label = last  # "de gemeente Grave" ... "Welzijn Ouderen Grave"
+                else:
+                    continue
+                # the mention is the place word only: the whole name would become an alias of the place
+                pm = ctx.mention(v, s.cend - len(last), s.cend, "Municipality", label=label)
+                ctx.add(v, s, "locatedIn", pm, "locatedIn:name-ends-in-place", 0.5)
     _wijk_in_municipality(ctx)
     _wijken_in(ctx)
     for v in ctx.views:
