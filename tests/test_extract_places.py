@@ -36,6 +36,18 @@ def test_a_municipality_the_gazetteer_lacks_is_one_after_gemeente_and_elsewhere(
     assert _places("Dat zegt de gemeente Stichting Bolwerk.") == set()
 
 
+def test_names_in_brackets_after_a_municipality_are_its_wijken():
+    text = "Het team werkt in Zwolle (Holtenbroek, Dieze en Assendorp). In Dieze is het druk."
+    ex = run(text)
+    wijken = [m for m in ex.mentions if m.type == "Neighbourhood"]
+    assert {m.name for m in wijken} == {"Holtenbroek", "Dieze", "Assendorp"}
+    assert len(wijken) == 4  # Dieze in the second sentence too
+    assert ("Dieze", "locatedIn", "Zwolle") in triples(text)
+    # organisations, an abbreviation, the end of a name: no wijken
+    assert _places("Welzijn Noord werkt in Zwolle (Stichting Humanitas en Icare).") == {("Zwolle", "Municipality")}
+    assert ("Holtenbroek", "Neighbourhood") not in _places("Welzijn Zwolle (Holtenbroek en Dieze) opent.")
+
+
 def test_wijk_names_a_neighbourhood_also_later():
     ex = run("In de wijk Kolenkit is een buurthuis. Het buurthuis in Kolenkit is druk.")
     assert sum(1 for m in ex.mentions if m.type == "Neighbourhood") == 2

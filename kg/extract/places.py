@@ -312,12 +312,39 @@ def _team_and_list_names(ctx: Context, v: View, teams: bool = True) -> list[tupl
         if name.split()[0].casefold() in ("de", "het", "'t") and len(name.split()) == 1:
             continue
         out.append((m.start(1), m.end(1)))
+    if "(" in text:
+        out += _bracketed_wijken(v)
     if not has_any(text, _WIJK_LIST_CUES):
         return out
     for rx, cues in _WIJK_LISTS:
         for m in finditer_if(rx, text, cues):
             for it in _LIST_ITEM.finditer(m.group(1)):
                 out.append((m.start(1) + it.start(), m.start(1) + it.end()))
+    return out
+
+
+#: "in Zwolle (Holtenbroek, Dieze en Assendorp)": two or more names in brackets right after a
+#: municipality that follows "in", "te" or "gemeente" (the place of something, not a name's end).
+_BRACKETED_LIST = re.compile(rf"\s*\(({_ITEM}(?:(?:,\s*|\s+en\s+){_ITEM})+)\)")
+_PLACE_CUE_BEFORE = re.compile(r"\b(?:in|te|gemeente)\s+$")
+
+
+def _bracketed_wijken(v: View) -> list[tuple[int, int]]:
+    """Spans of the wijken listed in brackets after a municipality: each a capitalised name
+    that is no acronym ("(SWO)"), opens with no name head ("Stichting X") and is no first name."""
+    out = []
+    for slot in v.slots:
+        if slot.mention.type != "Municipality" or not _PLACE_CUE_BEFORE.search(v.text, 0, slot.cstart):
+            continue
+        m = _BRACKETED_LIST.match(v.text, slot.cend)
+        if m is None:
+            continue
+        items = [(m.start(1) + it.start(), m.start(1) + it.end()) for it in _LIST_ITEM.finditer(m.group(1))]
+        words = [v.text[a:b].split()[0] for a, b in items]
+        if any(w.isupper() or w.casefold() in NAME_HEADS or w in FIRST_NAMES or w.casefold() in NOT_NAMES
+               for w in words):
+            continue
+        out += items
     return out
 
 
