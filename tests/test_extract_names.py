@@ -133,6 +133,21 @@ def test_two_fields_joined_by_en_stay_inside_a_name_that_a_name_head_opens():
         names("Stichting Welzijn en Gemeente Lindeveen tekenen een convenant."))
 
 
+def test_a_cooperative_or_partnership_word_inside_a_name_types_it():
+    def typed(text):
+        return {(m.name, m.type) for m in run(text).mentions if m.type != "Municipality"}
+
+    assert ("ZorgCoöperatie", "Cooperative") in typed("Zij richtte de ZorgCoöperatie op, waar ook Aafje deelneemt.")
+    assert ("BuurtWerkKamer Coöperatie", "Cooperative") in typed(
+        "De BuurtWerkKamer Coöperatie opent een nieuwe kamer in Zwolle.")
+    assert ("Coalitie Eenzaamheid Zwolle", "Partnership") in typed(
+        "Daarna is de Coalitie Eenzaamheid Zwolle gevormd.")
+    assert ("Werkgroep Armoede", "Partnership") in typed("Wij nemen deel aan de Werkgroep Armoede.")
+    # a foundation that names a cooperative word stays a foundation
+    assert ("Stichting Zorgcoöperatie Noord", "Organisation") in typed(
+        "Stichting Zorgcoöperatie Noord opent een nieuwe locatie.")
+
+
 def test_political_parties_are_no_actors():
     found = names("ZWOLLE - De VVD in Zwolle stelt vragen over Stichting Avondrood. Ook het CDA en GroenLinks.")
     assert "Stichting Avondrood" in found and not {"De VVD", "VVD", "CDA", "GroenLinks"} & found

@@ -1195,9 +1195,9 @@ def _extend_person(v: View, c: _Chain) -> int:
 
 
 #: A name whose head word says it is a cooperation of organisations: "Netwerk X", "Taalpact X",
-#: "Consortium X", "Zorgcoöperatie X", "Limburgs Welzijnsplatform".
+#: "Consortium X", "Coalitie X", "Werkgroep X", "Zorgcoöperatie X", "Limburgs Welzijnsplatform".
 _PARTNERSHIP_HEAD = re.compile(r"(?i)^(?:[\w-]*(?:netwerk|pact|alliantie|consortium|samenwerkingsverband|"
-                               r"platform|overleg))$")
+                               r"platform|overleg|coalitie|werkgroep|samenwerking))$")
 _COOPERATIVE_HEAD = re.compile(r"(?i)^[\w-]*co[öo]peratie$")
 
 
@@ -1233,6 +1233,11 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
+        # "ZorgCoöperatie", "BuurtWerkKamer Coöperatie", "Noord Nederlandse Coöperatie van
+        # Zorgorganisaties": a name a cooperative word is part of (not a foundation's: "Stichting X")
+        if not _LEGAL_FORM_FIRST.match(v.text, cs) and any(
+                w[:1].isupper() and _is_cooperative_head(w) for w in words):
+            return "Cooperative"
     before = v.text[max(0, cs - 60):cs]
     if not holds_any_case(before, ("peratie", "samenwerkingsverband", "alliantie", "consortium", "partnerschap")):
         return "Organisation"  # (the kind words of the two regexes below)
