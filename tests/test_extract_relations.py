@@ -189,6 +189,16 @@ def test_samen_met_a_kind_of_partners_then_their_names():
     assert ("Welzijn Vliethaven", "partnerOf", "Kadeveld Werkt") in t
 
 
+def test_a_samenwerkingsverband_met_names_partners():
+    t = triples("Welzijn Vliethaven heeft een samenwerkingsverband met Stichting Groenhof.")
+    assert _partners(t, "Welzijn Vliethaven", "Stichting Groenhof")
+    t = triples("Welzijn Vliethaven werkt in de wijk. Welzijn Vliethaven is er voor iedereen. Wij werken in "
+                "lokale samenwerkingsverbanden met onder meer Stichting Groenhof en Kadeveld Werkt.")
+    assert _partners(t, "Welzijn Vliethaven", "Kadeveld Werkt")
+    # a samenwerkingsverband that is no one's partnership: no partners
+    assert not {r for r in triples("Het samenwerkingsverband is opgericht in Zwolle.") if r[1] == "partnerOf"}
+
+
 def test_samen_met_in_a_text_an_organisation_writes_of_itself():
     text = ("Welzijn Vliethaven kijkt terug op een goed jaar. We zijn gegroeid in alle wijken.\n\n"
             "Samen met Stichting Groenhof organiseerden de vrijwilligers een markt. Daarmee dragen we "

@@ -27,7 +27,8 @@ from kg.extract.rules import (ORG_TYPES, finditer_if, fronted_with, has_any, hol
                               org_slots, parse_list, topic_org)
 
 _WITH = re.compile(r"\b(?:[Ss]amen\s+met|[Tt]ezamen\s+met|[Ii]n\s+samenwerking\s+met|i\.\s?s\.\s?m\.?|ism|"
-                   r"met\s+(?:partners?|samenwerkingspartners?))\s+")
+                   r"met\s+(?:partners?|samenwerkingspartners?)|samenwerkingsverband(?:en)?\s+met"
+                   r"(?:\s+onder\s+(?:meer|andere))?)\s+")
 _PASSIVE_ALL = re.compile(r"\b(?:wordt|werd|is)\s+(?:\w+\s+){0,3}?samengewerkt\s+(?:\w+\s+){0,2}?door\s+")
 _BETWEEN = re.compile(r"\bsamenwerking\s+(?:\w+\s+){0,2}?tussen\s+")
 _WORK_TOGETHER = re.compile(r"\s+(?:werken|werkten|gaan|zullen)\s+(?:\w+\s+){0,3}?samen\b(?!\s+met)")
