@@ -55,6 +55,11 @@ def test_rules_are_checked_when_loaded():
         parse_rules({"rule": [{**good, "object": "C"}]})
     with pytest.raises(InputError, match="twice"):
         parse_rules({"rule": [good, good]})
+    # a sentence's line holds lemmas: "wordt" would never match, "worden" does
+    with pytest.raises(InputError, match="'wordt' is read as its lemma 'worden'"):
+        parse_rules({"rule": [{**good, "pattern": "{A:ORG} (is|wordt) onderdeel van {B:ORG}"}]})
+    with pytest.raises(InputError, match="'fuseerden' is read as its lemma 'fuseren'"):
+        parse_rules({"rule": [{**good, "unless": "fuseerden"}]})
     with pytest.raises(InputError, match="unknown class"):
         compile_pattern("{A:THING} van {B:ORG}")
 

@@ -167,6 +167,21 @@ def required_words(pattern: str) -> list[frozenset[str]]:
     return out
 
 
+def words_not_lemmas(pattern: str) -> list[tuple[str, str]]:
+    """The words of ``pattern`` that no sentence's line can hold, with the lemma the line holds
+    for them instead ("wordt" -> "worden"): a line holds lemmas, so a rule written with another
+    form of a word never sees it."""
+    from kg.extract.tokens import lemma_of
+
+    out = []
+    for tok in pattern.split():
+        tok = tok.lstrip("&").rstrip("?")
+        for word in tok[1:-1].split("|") if tok.startswith("(") and tok.endswith(")") else [tok]:
+            if word[:1].isalpha() and "*" not in word and lemma_of(word) != word:
+                out.append((word, lemma_of(word)))
+    return out
+
+
 def _marks_after_names(pattern: str) -> list[frozenset[str]]:
     """For each punctuation token right after a name slot ("{B:MUN} ( {A:AREA+} )"), the marks
     that may stand there: the slot's regex ends in a space and the mark's is followed by one,
@@ -230,6 +245,9 @@ def parse_rules(data: dict) -> list[PatternRule]:
             raise InputError(f"patterns: rule {rid}: subject/object or pairs must name captures of the pattern")
         if not rule.examples or not rule.counter:
             raise InputError(f"patterns: rule {rid} needs at least one example and one counter-example")
+        for source in (raw["pattern"], raw.get("unless") or ""):
+            for word, lemma in words_not_lemmas(source):
+                raise InputError(f"patterns: rule {rid}: '{word}' is read as its lemma '{lemma}': write that")
         out.append(rule)
     return out
 

@@ -183,6 +183,11 @@ def _lemma(low: str) -> str:
     return lemma if isinstance(lemma, str) else low
 
 
+def lemma_of(word: str) -> str:
+    """The lemma of ``word`` as a sentence's tokens carry it (lower case)."""
+    return _lemma(word.lower())
+
+
 @lru_cache(maxsize=65536)
 def is_dutch_word(word: str) -> bool:
     """A word form or lemma of the Dutch lookup table (any letter case)."""
@@ -191,4 +196,4 @@ def is_dutch_word(word: str) -> bool:
     return low in table or low in _lemmas()
 
 
-__all__ = ["Token", "tokenize", "is_dutch_word"]
+__all__ = ["Token", "tokenize", "is_dutch_word", "lemma_of"]
