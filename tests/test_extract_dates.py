@@ -1,5 +1,7 @@
 import pytest
 
+from extract_helpers import run
+
 from kg.extract.dates import find_dates, parse_date
 
 
@@ -36,3 +38,21 @@ def test_a_listed_service_takes_the_date_of_the_line_that_opens_the_list():
     ex = extract(Document(name="t.txt", text=text, kind="txt", sha256="0"), model=None)
     dated = {(c.object.name, c.date) for c in ex.candidates if c.relation == "offersService"}
     assert ("Maatschappelijk werk", "2018-01-01") in dated
+
+
+def test_a_role_is_dated_by_the_start_its_sentence_states():
+    def dated(text):
+        return {(c.subject.name, c.object.name, c.date) for c in run(text).candidates if c.relation == "headOf"}
+
+    assert dated("Sinds februari 2023 is Anna de Vries voorzitter van Welzijn Vliethaven.") == {
+        ("Anna de Vries", "Welzijn Vliethaven", "2023-02-01")}
+    assert dated("Anna de Vries wordt per 1 maart 2024 directeur van Welzijn Vliethaven.") == {
+        ("Anna de Vries", "Welzijn Vliethaven", "2024-03-01")}
+    # a date without a cue of a start tells when something else happened
+    assert dated("In 2019 sprak directeur Anna de Vries van Welzijn Vliethaven met de wethouder.") == {
+        ("Anna de Vries", "Welzijn Vliethaven", None)}
+    # the date of the first role is not the second's
+    found = dated("Mijn naam is Anna de Vries. Ik ben sinds februari 2023 voorzitter van Welzijn Vliethaven "
+                  "en sinds kort ook voorzitter van Stichting Zonnehoek.")
+    assert ("Anna de Vries", "Welzijn Vliethaven", "2023-02-01") in found
+    assert ("Anna de Vries", "Stichting Zonnehoek", None) in found

@@ -28,6 +28,7 @@ PIPELINE: list[str] = [
     "rel_collab",
     "rel_service",
     "patterns",
+    "role_dates",
     "rel_model",
     "finalize",
 ]

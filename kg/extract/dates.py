@@ -123,14 +123,14 @@ _START_CUES = START_CUES + ("in",)
 
 
 def date_near(ctx: Context, view_index: int, lo: int = 0, hi: int | None = None,
-              cues: tuple[str, ...] = _START_CUES) -> str | None:
+              cues: tuple[str, ...] = _START_CUES, uncued: bool = True) -> str | None:
     """The best date of a sentence within clean span [lo, hi): one with a cue in ``cues``
-    first, else a full date without a cue; a date after another cue ("opgericht in 2011",
-    "tot 2015") is not taken when ``cues`` leaves that cue out."""
+    first, else (unless not ``uncued``) a full date without a cue; a date after another cue
+    ("opgericht in 2011", "tot 2015") is not taken when ``cues`` leaves that cue out."""
     dates = ctx.memory.get("dates", {}).get(view_index, [])
     inside = [d for d in dates if d.start >= lo and (hi is None or d.end <= hi)]
     cued = [d for d in inside if d.cue in cues]
-    pick = cued or [d for d in inside if d.cue is None]
+    pick = cued or ([d for d in inside if d.cue is None] if uncued else [])
     return pick[0].iso if pick else None
 
 

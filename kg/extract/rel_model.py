@@ -21,6 +21,7 @@ from typing import Callable
 from kg.extract.context import Context
 from kg.extract.dates import date_near
 from kg.extract.pairs import PairInstance, instances
+from kg.extract.role_dates import role_start
 from kg.model import DATED_RELATIONS, SYMMETRIC_RELATIONS, Candidate
 from kg.relation_model import RelationModel
 
@@ -90,7 +91,8 @@ def apply(ctx: Context, insts: list[PairInstance], model: RelationModel) -> list
         s, o = inst.subject, inst.object
         if rel in SYMMETRIC_RELATIONS and (o.start, o.name) < (s.start, s.name):
             s, o = o, s
-        date = _date_of(ctx, view) if rel in DATED_RELATIONS else None
+        date = _date_of(ctx, view) if rel in DATED_RELATIONS else \
+            role_start(ctx, view, o) if rel == "headOf" else None
         out.append(Candidate(s, rel, o, view.sentence, "model", conf, date))
     return out
 
