@@ -163,7 +163,7 @@ NAME_HEADS = frozenset({
 })
 
 #: Fields of the social domain that organisations are named after, two joined by "en" inside
-#: a name ("Centrum Jeugd en Gezin", "Stichting Zorg en Welzijn", "Afdeling Werk en Inkomen").
+#: a name ("Centrum Sport en Bewegen", "Stichting Zorg en Welzijn", "Afdeling Wonen en Inkomen").
 FIELD_NOUNS = frozenset({
     "jeugd", "gezin", "zorg", "welzijn", "werk", "inkomen", "wonen", "veiligheid", "onderwijs",
     "sport", "cultuur", "participatie", "opvoeding", "gezondheid", "educatie", "samenleving",

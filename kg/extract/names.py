@@ -236,7 +236,7 @@ _EN_WORD = re.compile(r"en\s+([A-ZÀ-Ý][a-zà-ÿ]+)\b")
 
 
 def _joins_nouns(text: str, at: int, words: list[str]) -> bool:
-    """"Centrum Jeugd en Gezin", "Stichting Zorg en Welzijn": in a name a name head opens, "en"
+    """"Centrum Sport en Bewegen", "Stichting Zorg en Welzijn": in a name a name head opens, "en"
     at ``at`` joins two fields of the social domain (:data:`FIELD_NOUNS`), as it joins any two
     words after "voor" or "van" ("Centrum voor Jeugd en Gezin"); not two names ("Stichting
     Vitalis en Icare" are two), nor a field right after no other word ("Welzijn en Zorg
@@ -337,7 +337,7 @@ def _chains(v: View) -> list[_Chain]:
                         continue
             elif word is None and gap == " " and _joins_nouns(text, j, words) \
                     and any(w.casefold() in NAME_HEADS for w in words[1:-1]):
-                # "Eerste Centrum Jeugd en Gezin": a name head inside the chain
+                # "Nieuw Centrum Sport en Bewegen": a name head inside the chain
                 w = _EN_WORD.match(text, j)
                 if free(j, w.end()):
                     words.append(w.group(1))
@@ -1233,7 +1233,7 @@ def _org_type(v: View, cs: int, ce: int | None = None) -> str:
             return "Cooperative"
         if len(words) >= 2 and any(map(_is_partnership_head, heads)):
             return "Partnership"
-        # "ZorgCoöperatie", "BuurtWerkKamer Coöperatie", "Noord Nederlandse Coöperatie van
+        # "WelzijnsCoöperatie", "BuurtKracht Coöperatie", "Drentse Coöperatie van
         # Zorgorganisaties": a name a cooperative word is part of (not a foundation's: "Stichting X")
         if not _LEGAL_FORM_FIRST.match(v.text, cs) and any(
                 w[:1].isupper() and _is_cooperative_head(w) for w in words):

@@ -214,7 +214,7 @@ def fuzzy_places(ctx: Context) -> None:
     """Misspelled places after "gemeente(n)" or "provincie": the gazetteer name as label.
 
     A one-word name after "gemeente" that the gazetteer does not know even misspelled is a
-    municipality all the same ("de gemeente Grave" in a report written before it merged, a
+    municipality all the same ("de gemeente Boxmeer" in a report written before it merged, a
     municipality the gazetteer lacks), and so is that word elsewhere in the text."""
     named: dict[str, str] = {}
     for v in ctx.views:
@@ -263,7 +263,7 @@ _CAPITAL_WORD_NEXT = re.compile(r" [A-ZÀ-Ý]")
 def _later_mentions(ctx: Context, names: dict[str, str], typ: str) -> None:
     """``names`` (normalised -> as written) of places of type ``typ`` found once: the same word
     elsewhere in the text is that place, unless a capitalised word right before makes it the
-    end of a name ("Welzijn Ouderen Grave")."""
+    end of a name ("Welzijn Ouderen Boxmeer")."""
     pattern = "|".join(r"[-\s]".join(re.escape(w) for w in _NAME_WORD_SEP.split(n))
                        for n in sorted(names.values(), key=len, reverse=True))
     rx = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")

@@ -97,7 +97,7 @@ def run(ctx: Context) -> None:
                 if place is not None and place.type == "Municipality":
                     label = place.name
                 elif place is None and last in ctx.memory.get("municipalities_named", ()):
-                    label = last  # "de gemeente Grave" ... "Welzijn Ouderen Grave"
+                    label = last  # "de gemeente Boxmeer" ... "Welzijn Ouderen Boxmeer"
                 else:
                     continue
                 # the mention is the place word only: the whole name would become an alias of the place

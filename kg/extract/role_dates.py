@@ -1,6 +1,6 @@
 """Component: the date a person took up the role a headOf candidate states.
 
-"Sinds februari 2023 is X voorzitter van Y", "Per 1 maart wordt X directeur van Y", "X is met
+"Sinds maart 2021 is X voorzitter van Y", "Per 1 maart wordt X directeur van Y", "X is met
 ingang van 1 januari 2020 bestuurder van Y": a date after a cue of a start in the candidate's
 sentence is when the role began. A date without such a cue ("In 2019 sprak directeur X van Y
 ...") tells when something else happened: no date.
@@ -30,7 +30,7 @@ def role_start(ctx: Context, view: View, obj: Mention, after: int = 0) -> str | 
 def run(ctx: Context) -> None:
     """Component: every headOf candidate of the rules without a date gets its role's start,
     read before the organisation and after the organisation of a role named before it in the
-    sentence ("ben sinds februari 2023 voorzitter van A en sinds kort ook van B": A's date)."""
+    sentence ("ben sinds maart 2021 voorzitter van A en sinds kort ook van B": A's date)."""
     cands = ctx.extraction.candidates
     index = None
     for i, c in enumerate(cands):
