@@ -72,6 +72,14 @@ def test_place_adjective_before_a_kind_noun_locates_the_organisation():
     assert {("Het Anker", "locatedIn", "Roermond"), ("Zorgkring", "locatedIn", "Ede")} <= found
 
 
+def test_place_adjective_after_the_article_that_opens_the_sentence_locates_the_name_after_it():
+    found = triples("Het Zwolse Welzijn Rijnvliet organiseert een markt.")
+    assert ("Welzijn Rijnvliet", "locatedIn", "Zwolle") in found
+    assert "Zwolse Welzijn Rijnvliet" not in {m.name for m in run("Het Zwolse Welzijn Rijnvliet helpt.").mentions}
+    # two words after the article: the adjective may be the name's own
+    assert "Leidse Sleutel" in {m.name for m in run("De Leidse Sleutel organiseert een markt.").mentions}
+
+
 def test_a_place_in_a_name_is_where_it_is_for_municipalities_only():
     found = triples("Welzijn Rijnvliet helpt. Bureau Jeugdhulp Noord-Holland en Meldpunt Zwolle ook.")
     assert ("Meldpunt Zwolle", "locatedIn", "Zwolle") in found

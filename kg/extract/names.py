@@ -714,13 +714,16 @@ def _find(text: str, word: str, start: int, default: int) -> int:
 
 _SE_ADJECTIVE = re.compile(r"[A-Z][a-zë]+se")
 _ARTICLE_BEFORE = re.compile(r"\b(?:het|de|een)\s+$")
+_OPENING_ARTICLE = re.compile(r"\s*(?:Het|De|Een)\s+")
 
 
 def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     """"het Leidse Leercentrum Zeezicht": the adjective of a municipality before a name of two or
-    more words, after a lower-case article, describes where the organisation is; it is no name word."""
-    if len(c.words) < 3 or c.initial or not _SE_ADJECTIVE.fullmatch(c.words[0]) \
-            or c.words[1].casefold() in NOT_NAMES or not _ARTICLE_BEFORE.search(c.view.text, 0, c.cs):
+    more words, after a lower-case article or the article opening the sentence ("Het Leidse
+    Leercentrum Zeezicht"), describes where the organisation is; it is no name word."""
+    if len(c.words) < 3 or not _SE_ADJECTIVE.fullmatch(c.words[0]) or c.words[1].casefold() in NOT_NAMES:
+        return
+    if c.initial or not (_ARTICLE_BEFORE.search(c.view.text, 0, c.cs) or _OPENING_ARTICLE.fullmatch(c.view.text, 0, c.cs)):
         return
     if adjective_place(ctx, c.words[0]) is None:
         return
@@ -836,6 +839,7 @@ def _place_chain(ctx: Context, c: _Chain, mid: Counter[str], after_prep: Counter
         return
     _strip_place_adjective(ctx, c)
     _trim(c, mid)
+    _strip_place_adjective(ctx, c)  # once the article that opened the sentence is trimmed
     if not c.words or c.ce <= c.cs:
         return
     text = v.text[c.cs:c.ce]
