@@ -723,7 +723,8 @@ def _strip_place_adjective(ctx: Context, c: _Chain) -> None:
     Leercentrum Zeezicht"), describes where the organisation is; it is no name word."""
     if len(c.words) < 3 or not _SE_ADJECTIVE.fullmatch(c.words[0]) or c.words[1].casefold() in NOT_NAMES:
         return
-    if c.initial or not (_ARTICLE_BEFORE.search(c.view.text, 0, c.cs) or _OPENING_ARTICLE.fullmatch(c.view.text, 0, c.cs)):
+    text = c.view.text
+    if c.initial or not (_ARTICLE_BEFORE.search(text, 0, c.cs) or _OPENING_ARTICLE.fullmatch(text, 0, c.cs)):
         return
     if adjective_place(ctx, c.words[0]) is None:
         return
