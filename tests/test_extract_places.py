@@ -34,6 +34,7 @@ def test_a_municipality_the_gazetteer_lacks_is_one_after_gemeente_and_elsewhere(
     assert _places("De Protestantse Gemeente Ederveen opent een inloophuis.") == set()
     assert _places("De gemeente Sociaal Domein vergadert maandag.") == set()
     assert _places("Dat zegt de gemeente Stichting Bolwerk.") == set()
+    assert _places("Vraag het de gemeente Wmo-consulent of het gemeente Jeugdbeleid.") == set()
 
 
 def test_names_in_brackets_after_a_municipality_are_its_wijken():

@@ -18,7 +18,8 @@ import string
 from functools import lru_cache
 
 from kg.extract.context import Context, Slot, View
-from kg.extract.lexicon import FIRST_NAMES, NAME_HEADS, NOT_NAMES, TEAM_NOUNS, VENUE_NOUNS
+from kg.extract.lexicon import (FIRST_NAMES, GENERIC_ENDINGS, NAME_HEADS, NOT_NAMES, NOT_ORG_ACRONYMS,
+                                TEAM_NOUNS, VENUE_NOUNS)
 from kg.extract.rules import cue_words, finditer_if, has_any
 from kg.text import normalise_name
 
@@ -251,11 +252,15 @@ def _unknown_municipality(text: str, cue: int, word: str, end: int) -> bool:
     low = word.casefold()
     if len(word) < 3 or not word[1:].islower() or low in NOT_NAMES or low in NAME_HEADS or word in FIRST_NAMES:
         return False
+    if word.upper() in NOT_ORG_ACRONYMS or low.endswith(GENERIC_ENDINGS) or _LOWER_AFTER_HYPHEN.search(word):
+        return False  # "de gemeente Wmo-consulent", "gemeente Jeugdbeleid": a law, a generic noun
     if _CAPITAL_WORD_NEXT.match(text, end) or _CONGREGATION.search(text, 0, cue):
         return False
     return True
 
 
+#: "Wmo-loket": a hyphen and a lower-case letter (place names capitalise each part: "Sint-Oedenrode").
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-zà-ÿ]")
 #: A capitalised word right after: the name goes on.
 _CAPITAL_WORD_NEXT = re.compile(r" [A-ZÀ-Ý]")
 
