@@ -6,12 +6,12 @@ import functools
 import re
 import unicodedata
 
-#: Words that do not tell two names apart: articles and generic prefixes of Dutch names.
 #: The glyphs that open a bulleted list item in reports and web pages, as a regex character class
 #: holds them (the hyphen last): what sentence splitting reads as a bullet, and what kg.read does
 #: not bullet a second time.
 BULLET_GLYPHS = "•●▪◦‣∙·*–—■□○►▶➢➤✓✔-"
 
+#: Words that do not tell two names apart: articles and generic prefixes of Dutch names.
 _DROP_PREFIX = re.compile(
     r"^(de|het|een|'t|the|gemeente|provincie|stichting|wijk|cooperatie|organisatie)\s+"
 )
