@@ -93,6 +93,13 @@ _OPEN_ENDS = frozenset("""de het een en of maar want dat die dan als in van met 
     tot te om tussen onder tegen zonder sinds tijdens vanuit binnen namens dus zoals waarin""".split())
 
 
+def _ends_open(s: str) -> bool:
+    """The stripped line ``s`` ends in a lower-case article, conjunction or preposition
+    (:data:`_OPEN_ENDS`): its phrase goes on on the next line."""
+    last = s.rsplit(None, 1)[-1]
+    return last.islower() and last in _OPEN_ENDS
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text (PDF text, its lines broken at a width) is wrapped at, or
     ``None`` for text whose lines are paragraphs (web text). The width is nearly the longest
@@ -123,8 +130,7 @@ def _ends_short(line: str, next_line: str, width: int) -> bool:
     s = line.rstrip()
     if not s or s[-1] in ",;-–(" or _wrapped(line, next_line, width):
         return False
-    last = s.rsplit(None, 1)[-1]
-    return not (last.islower() and last in _OPEN_ENDS)
+    return not _ends_open(s)
 
 
 def _is_heading(line: str, next_line: str | None, width: int | None = None) -> bool:
@@ -133,8 +139,7 @@ def _is_heading(line: str, next_line: str | None, width: int | None = None) -> b
         return False
     if width is not None and _wrapped(line, next_line, width):
         return False  # a full line of hard-wrapped text: the sentence goes on
-    last = s.rsplit(None, 1)[-1]
-    if last.islower() and last in _OPEN_ENDS:
+    if _ends_open(s):
         return False
     nxt = next_line.strip()
     if _BULLET.match(line) and not _SECTION_NUMBER.match(line) and not (
