@@ -89,11 +89,11 @@ def run(ctx: Context) -> None:
         for s in slots:
             if s.mention.type in ORG_TYPES and s.group is None and " " in s.mention.text:
                 head, last = s.mention.text.rsplit(" ", 1)
-                place = ctx.gazetteer.lookup_one(last)
                 # "Welzijn Rivierland" is at home there; "Bureau Jeugdhulp Gelderland" covers a
                 # province and "SBI Amersfoort" is a local branch of an abbreviation: not said to be there
                 if head.isupper():
                     continue
+                place = ctx.gazetteer.lookup_one(last)
                 if place is not None and place.type == "Municipality":
                     label = place.name
                 elif place is None and last in ctx.memory.get("municipalities_named", ()):
