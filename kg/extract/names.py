@@ -235,16 +235,17 @@ _HEAD_SMALL = re.compile(r"(?!op\s+in\b)((?:voor|van|de|der|den|op|in|aan|het|te
 _EN_WORD = re.compile(r"en\s+([A-ZÀ-Ý][a-zà-ÿ]+)\b")
 
 
-def _joins_nouns(text: str, at: int, words: list[str]) -> bool:
+def _joined_field(text: str, at: int, words: list[str]) -> re.Match | None:
     """"Centrum Sport en Bewegen", "Stichting Zorg en Welzijn": in a name a name head opens, "en"
     at ``at`` joins two fields of the social domain (:data:`FIELD_NOUNS`), as it joins any two
     words after "voor" or "van" ("Centrum voor Jeugd en Gezin"); not two names ("Stichting
     Vitalis en Icare" are two), nor a field right after no other word ("Welzijn en Zorg
-    Assen": the name head "Welzijn" alone is no name yet)."""
+    Assen": the name head "Welzijn" alone is no name yet). The match of "en" and the field
+    after it, or None."""
     if len(words) < 2 or words[-1].casefold() not in FIELD_NOUNS or not text.startswith("en ", at):
-        return False
+        return None
     m = _EN_WORD.match(text, at)
-    return m is not None and m.group(1).casefold() in FIELD_NOUNS
+    return m if m is not None and m.group(1).casefold() in FIELD_NOUNS else None
 
 
 def _chains(v: View) -> list[_Chain]:
@@ -322,7 +323,7 @@ def _chains(v: View) -> list[_Chain]:
                     if len(words) > 1 and not is_first_name(words[-1]):
                         break  # "Hans Rietveld van Buurtwerk X": particles stand before the surname
                     small = _PERSON_SMALL
-                elif _VOOR_VAN.search(text, cs, ce) or _joins_nouns(text, j, words):
+                elif _VOOR_VAN.search(text, cs, ce) or _joined_field(text, j, words):
                     small = _HEAD_SMALL_EN
                 else:
                     small = _HEAD_SMALL
@@ -335,10 +336,9 @@ def _chains(v: View) -> list[_Chain]:
                         ce = w.end()
                         pos = ce
                         continue
-            elif word is None and gap == " " and _joins_nouns(text, j, words) \
-                    and any(w.casefold() in NAME_HEADS for w in words[1:-1]):
+            elif word is None and gap == " " and (w := _joined_field(text, j, words)) \
+                    and any(x.casefold() in NAME_HEADS for x in words[1:-1]):
                 # "Nieuw Centrum Sport en Bewegen": a name head inside the chain
-                w = _EN_WORD.match(text, j)
                 if free(j, w.end()):
                     words.append(w.group(1))
                     ce = w.end()
