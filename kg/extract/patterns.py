@@ -177,8 +177,9 @@ def words_not_lemmas(pattern: str) -> list[tuple[str, str]]:
     for tok in pattern.split():
         tok = tok.lstrip("&").rstrip("?")
         for word in tok[1:-1].split("|") if tok.startswith("(") and tok.endswith(")") else [tok]:
-            if word[:1].isalpha() and "*" not in word and lemma_of(word) != word:
-                out.append((word, lemma_of(word)))
+            lemma = lemma_of(word) if word[:1].isalpha() and "*" not in word else word
+            if lemma != word:
+                out.append((word, lemma))
     return out
 
 
@@ -245,9 +246,10 @@ def parse_rules(data: dict) -> list[PatternRule]:
             raise InputError(f"patterns: rule {rid}: subject/object or pairs must name captures of the pattern")
         if not rule.examples or not rule.counter:
             raise InputError(f"patterns: rule {rid} needs at least one example and one counter-example")
-        for source in (raw["pattern"], raw.get("unless") or ""):
-            for word, lemma in words_not_lemmas(source):
-                raise InputError(f"patterns: rule {rid}: '{word}' is read as its lemma '{lemma}': write that")
+        not_lemmas = words_not_lemmas(raw["pattern"]) + words_not_lemmas(raw.get("unless") or "")
+        if not_lemmas:
+            word, lemma = not_lemmas[0]
+            raise InputError(f"patterns: rule {rid}: '{word}' is read as its lemma '{lemma}': write that")
         out.append(rule)
     return out
 
